@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
+import { safeReturnPath } from "@/lib/validation/auth";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; signedOut?: string }> }) {
+  const { callbackUrl, signedOut } = await searchParams;
+  const returnTo = safeReturnPath(callbackUrl);
+  if (await getCurrentUser()) redirect(returnTo);
+  return (
+    <div className="max-w-xl">
+      <h1>Sign in</h1>
+      {signedOut ? (
+        <p role="status" className="mb-4 border-l-8 border-success bg-green-50 p-3">
+          You have signed out.
+        </p>
+      ) : null}
+      <p className="mb-6">For council staff and councillors. The public partner pages need no account.</p>
+      <LoginForm callbackUrl={returnTo} />
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+"use client";
+
+import { createContext, startTransition, useActionState, useContext, useRef, useState } from "react";
+import { useForm, type FieldValues, type UseFormRegister } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { IDLE, type ActionResult } from "@/lib/action-result";
+import { ErrorSummary, type SummaryError } from "./error-summary";
+
+type ServerAction = (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
+
+type FormContextValue = {
+  errorFor(name: string): string | undefined;
+  valueFor(name: string): unknown;
+  register: UseFormRegister<FieldValues>;
+};
+
+const FormContext = createContext<FormContextValue | null>(null);
+
+export function useFieldContext(): FormContextValue {
+  const context = useContext(FormContext);
+  if (!context) throw new Error("Form fields must be inside <ActionForm>");
+  return context;
+}
+
+type ActionFormProps = {
+  action: ServerAction;
+  /** The same zod schema the server action parses with. */
+  schema: z.ZodType<FieldValues, FieldValues>;
+  defaultValues?: Record<string, unknown>;
+  /** Order of fields in the error summary. */
+  fieldOrder?: readonly string[];
+  submitLabel: string;
+  submitClassName?: string;
+  children: React.ReactNode;
+  /** Extra buttons beside the submit button. */
+  secondary?: React.ReactNode;
+  "aria-label"?: string;
+  /** Shown with the success message (e.g. a link to what was made). */
+  onSuccessHint?: React.ReactNode;
+};
+
+/**
+ * A form whose server action also works without JavaScript. With JavaScript, react-hook-form
+ * checks the shared schema first and shows every error at once; the server checks again and
+ * its errors are shown the same way.
+ */
+export function ActionForm({ action, schema, defaultValues = {}, fieldOrder = [], submitLabel, submitClassName = "button", children, secondary, ...rest }: ActionFormProps) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [showServer, setShowServer] = useState(true);
+  const methods = useForm<FieldValues>({ resolver: zodResolver(schema), defaultValues, mode: "onSubmit", shouldFocusError: false });
+  const clientErrors = methods.formState.errors;
+  const serverErrors = state.status === "error" && showServer ? state.fieldErrors : {};
+  const echoed = state.status === "error" ? (state.values ?? {}) : {};
+
+  const errorFor = (name: string): string | undefined => {
+    const client = clientErrors[name]?.message;
+    return typeof client === "string" ? client : serverErrors[name]?.[0];
+  };
+  const names = new Set<string>([...fieldOrder, ...Object.keys(serverErrors), ...Object.keys(clientErrors)]);
+  const summary: SummaryError[] = [...names].flatMap((name) => {
+    const message = errorFor(name);
+    return message ? [{ field: name, message }] : [];
+  });
+
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = formRef.current;
+    if (!form) return;
+    void methods.handleSubmit(
+      () => {
+        setShowServer(true);
+        startTransition(() => formAction(new FormData(form)));
+      },
+      () => setShowServer(false),
+    )(event);
+  };
+
+  return (
+    <FormContext.Provider value={{ errorFor, valueFor: (name) => (name in echoed ? echoed[name] : defaultValues[name]), register: methods.register }}>
+      {state.status === "success" ? (
+        <div role="status" className="mb-6 max-w-2xl border-l-8 border-success bg-green-50 p-4 font-semibold" data-testid="form-success">
+          {state.message}
+        </div>
+      ) : null}
+      <ErrorSummary errors={summary} formError={state.status === "error" && showServer ? state.formError : undefined} />
+      <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-label={rest["aria-label"]}>
+        {children}
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" className={submitClassName} disabled={pending}>
+            {submitLabel}
+          </button>
+          {secondary}
+        </div>
+      </form>
+    </FormContext.Provider>
+  );
+}

@@ -1,0 +1,9 @@
+/** What every server action returns, and what every form shows. */
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export type ActionResult =
+  | { status: "idle" }
+  | { status: "success"; message: string }
+  | { status: "error"; formError?: string; fieldErrors: FieldErrors; values?: Record<string, unknown> };
+
+export const IDLE: ActionResult = { status: "idle" };

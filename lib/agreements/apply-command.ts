@@ -1,0 +1,97 @@
+import { db } from "@/lib/db";
+import { writeAudit } from "@/lib/audit";
+import { AppError, STALE_VERSION_MESSAGE } from "@/lib/errors";
+import { COMMAND_RULES, checkCommand, PROPOSAL_RULES } from "@/lib/domain/lifecycle";
+import { requirePermission, type Actor, type Permission } from "@/lib/permissions";
+import type { CommandInput } from "@/lib/validation/agreement";
+import type { Command } from "@/lib/domain/lifecycle";
+import { loadAgreementState, updateAgreementIfCurrent } from "./guards";
+
+const COMMAND_PERMISSION: Record<Command, Permission> = {
+  submit: "agreement:submit",
+  withdraw: "agreement:withdraw",
+  proposeSuspension: "agreement:propose",
+  proposeReinstatement: "agreement:propose",
+  proposeTermination: "agreement:propose",
+};
+
+export type CommandResult = { proposalId?: string; message: string };
+
+/**
+ * Submits, withdraws, or proposes a status change, with its reasons and record of decision.
+ * The change, its decision row and its audit row are written in one transaction.
+ */
+export async function applyCommand(input: CommandInput, actor: Actor): Promise<CommandResult> {
+  requirePermission(actor, COMMAND_PERMISSION[input.command]);
+  const rule = COMMAND_RULES[input.command];
+  const fieldErrors: Record<string, string[]> = {};
+  if (rule.reason === "required" && !input.reason) {
+    fieldErrors.reason = [input.command === "submit" ? "Enter a reason: why this partner, and why now" : "Enter a reason for the change"];
+  }
+  if (rule.publicReason === "required" && !input.publicReason) {
+    fieldErrors.publicReason = ["Enter a public reason: it is shown on the public partner page"];
+  }
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("VALIDATION", "There is a problem", fieldErrors);
+
+  return db.$transaction(async (tx) => {
+    const agreement = await loadAgreementState(tx, input.agreementId);
+    if (agreement.version !== input.version) throw new AppError("CONFLICT", STALE_VERSION_MESSAGE);
+    const outcome = checkCommand(input.command, agreement.status, agreement.hasOpenProposal);
+    if (!outcome.ok) throw new AppError("INVALID_TRANSITION", outcome.reason);
+
+    const record = {
+      reason: input.reason || null,
+      publicReason: rule.publicReason === "none" ? null : input.publicReason || null,
+      reference: input.reference ?? null,
+    };
+
+    if (outcome.kind === "status") {
+      const decision = await tx.decision.create({
+        data: { agreementId: agreement.id, kind: "WITHDRAWN", actorId: actor.id, fromStatus: agreement.status, toStatus: outcome.status, ...record },
+        select: { id: true },
+      });
+      await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, { status: outcome.status, statusDecisionId: decision.id });
+      await writeAudit(tx, { actor, action: `agreement.${input.command}`, entityType: "Agreement", entityId: agreement.id, details: { to: outcome.status } });
+      return { message: "The draft has been withdrawn." };
+    }
+
+    const proposal = await tx.proposal.create({
+      data: {
+        agreementId: agreement.id,
+        kind: outcome.proposal,
+        proposerId: actor.id,
+        ...record,
+        reason: input.reason,
+        alternativesConsidered: input.alternativesConsidered || null,
+        conflictsOfInterest: input.conflictsOfInterest || null,
+        backgroundPapers: input.backgroundPapers || null,
+      },
+      select: { id: true },
+    });
+    await tx.decision.create({
+      data: {
+        agreementId: agreement.id,
+        proposalId: proposal.id,
+        kind: input.command === "submit" ? "SUBMITTED" : "PROPOSED",
+        actorId: actor.id,
+        fromStatus: agreement.status,
+        toStatus: PROPOSAL_RULES[outcome.proposal].onApproved,
+        ...record,
+      },
+    });
+    // Bumping the version also serialises two proposals raced onto one agreement.
+    await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, { status: outcome.statusWhileOpen });
+    await writeAudit(tx, {
+      actor,
+      action: `agreement.${input.command}`,
+      entityType: "Agreement",
+      entityId: agreement.id,
+      details: { proposalId: proposal.id, kind: outcome.proposal },
+    });
+    const message =
+      input.command === "submit"
+        ? "The agreement has been submitted for approval. Councillors have been asked to decide."
+        : `The ${PROPOSAL_RULES[outcome.proposal].noun} has been proposed. Councillors have been asked to decide.`;
+    return { proposalId: proposal.id, message };
+  });
+}

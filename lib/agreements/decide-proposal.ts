@@ -1,0 +1,102 @@
+import { db } from "@/lib/db";
+import { writeAudit } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
+import { checkVote, PROPOSAL_RULES, statusAfter, tally, type Vote } from "@/lib/domain/lifecycle";
+import { requirePermission, type Actor } from "@/lib/permissions";
+import { readSettings } from "@/lib/settings";
+import type { VoteInput } from "@/lib/validation/agreement";
+import { updateAgreementIfCurrent } from "./guards";
+
+export type VoteOutcome = { outcome: "open" | "approved" | "rejected"; agreementId: string; message: string };
+
+/**
+ * Records a councillor's vote; when it reaches the quorum (or is a rejection) the proposal
+ * closes and the agreement changes status, all in one transaction. The proposal row is locked
+ * first, so two votes cast at the same moment are counted one after the other.
+ */
+export async function decideProposal(input: VoteInput, actor: Actor): Promise<VoteOutcome> {
+  requirePermission(actor, "proposal:decide");
+  return db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Proposal" WHERE "id" = ${input.proposalId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new AppError("NOT_FOUND", "That proposal does not exist.");
+    const proposal = await tx.proposal.findUniqueOrThrow({
+      where: { id: input.proposalId },
+      select: {
+        id: true,
+        kind: true,
+        state: true,
+        proposerId: true,
+        reason: true,
+        publicReason: true,
+        reference: true,
+        agreement: { select: { id: true, status: true, version: true } },
+        decisions: { where: { kind: { in: ["APPROVED", "REJECTED"] } }, select: { actorId: true, kind: true } },
+      },
+    });
+    const votes: Vote[] = proposal.decisions.map((decision) => ({ voterId: decision.actorId ?? "", approve: decision.kind === "APPROVED" }));
+    const approve = input.decision === "approve";
+    const check = checkVote({
+      voterId: actor.id,
+      voterRole: actor.role,
+      proposerId: proposal.proposerId,
+      open: proposal.state === "OPEN",
+      votes,
+      approve,
+      reason: input.reason,
+    });
+    if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
+
+    const agreement = proposal.agreement;
+    await tx.decision.create({
+      data: {
+        agreementId: agreement.id,
+        proposalId: proposal.id,
+        kind: approve ? "APPROVED" : "REJECTED",
+        actorId: actor.id,
+        reason: input.reason || null,
+        reference: input.reference ?? null,
+        voteKey: `${proposal.id}:${actor.id}`,
+      },
+    });
+    const { approvalsNeeded } = await readSettings(tx);
+    const outcome = tally([...votes, { voterId: actor.id, approve }], approvalsNeeded);
+    await writeAudit(tx, {
+      actor,
+      action: approve ? "proposal.approve" : "proposal.reject",
+      entityType: "Proposal",
+      entityId: proposal.id,
+      details: { agreementId: agreement.id, outcome },
+    });
+    if (outcome === "open") {
+      const remaining = approvalsNeeded - votes.length - 1;
+      return { outcome, agreementId: agreement.id, message: `Your approval is recorded. ${remaining} more ${remaining === 1 ? "approval is" : "approvals are"} needed.` };
+    }
+
+    const to = statusAfter(proposal.kind, outcome, agreement.status);
+    await tx.proposal.update({ where: { id: proposal.id }, data: { state: outcome === "approved" ? "APPROVED" : "REJECTED", closedAt: new Date() } });
+    const statusDecision = await tx.decision.create({
+      data: {
+        agreementId: agreement.id,
+        proposalId: proposal.id,
+        kind: "STATUS_CHANGED",
+        actorId: actor.id,
+        fromStatus: agreement.status,
+        toStatus: to,
+        reason: outcome === "approved" ? proposal.reason : input.reason,
+        publicReason: outcome === "approved" ? proposal.publicReason : null,
+        reference: input.reference ?? proposal.reference,
+      },
+      select: { id: true },
+    });
+    if (to !== agreement.status) {
+      await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, { status: to, statusDecisionId: statusDecision.id });
+    }
+    await writeAudit(tx, { actor, action: "agreement.status-change", entityType: "Agreement", entityId: agreement.id, details: { from: agreement.status, to } });
+    const noun = PROPOSAL_RULES[proposal.kind].noun;
+    return {
+      outcome,
+      agreementId: agreement.id,
+      message: outcome === "approved" ? `The ${noun} is approved.` : `The proposed ${noun} is rejected.`,
+    };
+  });
+}

@@ -1,0 +1,76 @@
+import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { CreateAgreementInput } from "@/lib/validation/agreement";
+
+/** One partner per name and country, whatever the case or spacing. */
+export function partnerIdentityKey(name: string, country: string | null): string {
+  return `${name.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("en-GB")}|${country ?? ""}`;
+}
+
+export function slugify(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLocaleLowerCase("en-GB")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return slug || "partner";
+}
+
+type PartnerFields = Pick<
+  CreateAgreementInput,
+  "partnerName" | "country" | "region" | "localityKind" | "latitude" | "longitude" | "population" | "website"
+>;
+
+function partnerData(input: PartnerFields) {
+  return {
+    name: input.partnerName,
+    country: input.country,
+    region: input.region ?? null,
+    kind: input.localityKind,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
+    population: input.population ?? null,
+    website: input.website ?? null,
+    identityKey: partnerIdentityKey(input.partnerName, input.country),
+  };
+}
+
+/** The chosen partner, the existing one with this name and country, or a new one. */
+export async function findOrCreatePartner(tx: Tx, input: PartnerFields & { partnerId?: string }): Promise<{ id: string; created: boolean }> {
+  if (input.partnerId) {
+    const chosen = await tx.partner.findUnique({ where: { id: input.partnerId }, select: { id: true } });
+    if (!chosen) throw new AppError("VALIDATION", "Choose a partner from the list", { partnerId: ["Choose a partner from the list"] });
+    return { id: chosen.id, created: false };
+  }
+  const data = partnerData(input);
+  const existing = await tx.partner.findUnique({ where: { identityKey: data.identityKey }, select: { id: true } });
+  if (existing) return { id: existing.id, created: false };
+  const partner = await tx.partner.create({ data: { ...data, slug: await uniqueSlug(tx, input.partnerName, input.country) }, select: { id: true } });
+  return { id: partner.id, created: true };
+}
+
+/** Updates a partner's details from a draft's form (a draft's partner is still the officer's to shape). */
+export async function updatePartner(tx: Tx, partnerId: string, input: PartnerFields): Promise<void> {
+  const data = partnerData(input);
+  const clash = await tx.partner.findUnique({ where: { identityKey: data.identityKey }, select: { id: true } });
+  if (clash && clash.id !== partnerId) {
+    const message = "Another partner already has this name and country: choose it as the existing partner instead";
+    throw new AppError("VALIDATION", message, { partnerName: [message] });
+  }
+  await tx.partner.update({ where: { id: partnerId }, data });
+}
+
+async function uniqueSlug(tx: Tx, name: string, country: string | null): Promise<string> {
+  const base = slugify(name);
+  const candidates = [base, country ? `${base}-${country.toLowerCase()}` : null].filter((slug): slug is string => slug !== null);
+  for (const slug of candidates) {
+    if (!(await tx.partner.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+  }
+  const taken = await tx.partner.count({ where: { slug: { startsWith: `${base}-` } } });
+  for (let suffix = taken + 2; ; suffix += 1) {
+    const slug = `${base}-${suffix}`;
+    if (!(await tx.partner.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+  }
+}

@@ -1,0 +1,29 @@
+import { db } from "@/lib/db";
+import { writeAudit } from "@/lib/audit";
+import { AppError, STALE_VERSION_MESSAGE } from "@/lib/errors";
+import { requirePermission, type Actor } from "@/lib/permissions";
+import type { UpdateAgreementInput } from "@/lib/validation/agreement";
+import { agreementData } from "./agreement-fields";
+import { loadAgreementState, updateAgreementIfCurrent } from "./guards";
+import { findOrCreatePartner, updatePartner } from "./partners";
+
+/** Saves an edited draft; refused when the draft has moved on or someone else saved first. */
+export async function updateDraft(input: UpdateAgreementInput, actor: Actor): Promise<void> {
+  requirePermission(actor, "agreement:edit");
+  await db.$transaction(async (tx) => {
+    const current = await loadAgreementState(tx, input.id);
+    if (current.version !== input.version) throw new AppError("CONFLICT", STALE_VERSION_MESSAGE);
+    if (current.status !== "DRAFT") throw new AppError("INVALID_TRANSITION", "Only draft agreements can be edited.");
+    let partnerId = current.partnerId;
+    if (input.partnerId && input.partnerId !== current.partnerId) {
+      partnerId = (await findOrCreatePartner(tx, input)).id;
+    } else {
+      const sharedWithOthers = await tx.agreement.count({ where: { partnerId, id: { not: input.id } } });
+      // A partner other agreements point at is not renamed from one draft; link a new one instead.
+      if (sharedWithOthers > 0) partnerId = (await findOrCreatePartner(tx, { ...input, partnerId: undefined })).id;
+      else await updatePartner(tx, partnerId, input);
+    }
+    await updateAgreementIfCurrent(tx, { id: input.id, version: input.version, status: "DRAFT" }, { ...agreementData(input), partnerId });
+    await writeAudit(tx, { actor, action: "agreement.edit", entityType: "Agreement", entityId: input.id });
+  });
+}

@@ -1,0 +1,28 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { Tx } from "./db";
+import type { Actor } from "./permissions";
+
+export type AuditEntry = {
+  actor?: Pick<Actor, "id" | "email"> | null;
+  actorEmail?: string;
+  action: string;
+  entityType?: string;
+  entityId?: string;
+  ip?: string | null;
+  details?: Prisma.InputJsonValue;
+};
+
+/** Adds an audit row; call it inside the transaction of the change it records. */
+export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: entry.actor?.id ?? null,
+      actorEmail: entry.actor?.email ?? entry.actorEmail ?? null,
+      action: entry.action,
+      entityType: entry.entityType ?? null,
+      entityId: entry.entityId ?? null,
+      ip: entry.ip ?? null,
+      details: entry.details,
+    },
+  });
+}

@@ -1,0 +1,197 @@
+// Prisma driver adapters for both back ends, with the fixes that Prisma 6.19.3,
+// pglite-prisma-adapter 0.6.1 and @prisma/adapter-pg 6.19.3 need (docs/decisions/001-database.md).
+// No "server-only" here: prisma.config.ts (the CLI) loads this file too.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { DriverAdapterError, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { parseIntoClientConfig } from "pg-connection-string";
+import type { DatabaseConfig } from "./config";
+
+export type AdapterHandle = {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  /** The embedded database, when there is one (scripts must close it or they hang). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+};
+
+export function createAdapterFactory(config: DatabaseConfig): AdapterHandle {
+  if (config.kind === "postgres") {
+    const factory = new WholeScriptPgFactory({ ...parseIntoClientConfig(config.url), Client: CatalogTypesAsTextClient } as pg.PoolConfig);
+    return { factory, close: async () => {} };
+  }
+  if (config.dataDir !== "memory://") fs.mkdirSync(path.dirname(path.resolve(config.dataDir)), { recursive: true });
+  const pglite = new PGlite(config.dataDir);
+  return pgliteHandle(pglite);
+}
+
+export function pgliteHandle(pglite: PGlite): AdapterHandle {
+  return { factory: new PatchedPGliteFactory(pglite), pglite, close: () => pglite.close() };
+}
+
+type PostgresError = { code?: string; message: string; detail?: string; column?: string; constraint?: string; severity?: string; hint?: string };
+
+/** The same mapping of SQLSTATEs that @prisma/adapter-pg applies, so both back ends raise the same Prisma codes. */
+export function mapPostgresError(error: PostgresError) {
+  const keyFields = error.detail?.match(/Key \(([^)]+)\)/)?.at(1)?.split(", ");
+  switch (error.code) {
+    case "23505":
+      return { kind: "UniqueConstraintViolation", constraint: keyFields ? { fields: keyFields } : undefined } as const;
+    case "23502":
+      return { kind: "NullConstraintViolation", constraint: error.column ? { fields: [error.column] } : undefined } as const;
+    case "23503":
+      return {
+        kind: "ForeignKeyConstraintViolation",
+        constraint: error.column ? { fields: [error.column] } : error.constraint ? { index: error.constraint } : undefined,
+      } as const;
+    case "22001":
+      return { kind: "LengthMismatch", column: error.column } as const;
+    case "22003":
+      return { kind: "ValueOutOfRange", cause: error.message } as const;
+    case "40001":
+      return { kind: "TransactionWriteConflict" } as const;
+    case "42P01":
+      return { kind: "TableDoesNotExist", table: error.message.split(" ").at(1)?.split('"').at(1) } as const;
+    case "42703":
+      return { kind: "ColumnNotFound", column: error.message.split(" ").at(1)?.split('"').at(1) } as const;
+    default:
+      return {
+        kind: "postgres",
+        code: error.code ?? "UNKNOWN",
+        severity: error.severity ?? "UNKNOWN",
+        message: error.message,
+        detail: error.detail,
+        column: error.column,
+        hint: error.hint,
+      } as const;
+  }
+}
+
+/**
+ * pglite-prisma-adapter 0.6.1 reports every error as {kind: "postgres"}, sends argument-less
+ * scripts over the extended protocol (one statement only) and does not await executeScript.
+ * Its classes are not exported: the first connected instance leads to their prototypes.
+ */
+class PatchedPGliteFactory extends PrismaPGlite {
+  override async connect() {
+    const adapter = await super.connect();
+    patchPgliteAdapterClasses(adapter);
+    return adapter;
+  }
+  override async connectToShadowDb() {
+    const adapter = await super.connectToShadowDb();
+    patchPgliteAdapterClasses(adapter);
+    const shadow = (adapter as unknown as PatchableAdapter).client;
+    adapter.dispose = () => shadow.close();
+    return adapter;
+  }
+}
+
+let pglitePatched = false;
+
+function patchPgliteAdapterClasses(adapter: object) {
+  if (pglitePatched) return;
+  pglitePatched = true;
+  const adapterPrototype = Object.getPrototypeOf(adapter) as PatchableAdapter;
+  applyPglitePatches(adapterPrototype, Object.getPrototypeOf(adapterPrototype) as PatchableAdapter);
+}
+
+type PatchableAdapter = {
+  client: PGlite;
+  onError(error: unknown): never;
+  performIO(query: { sql: string; args: unknown[] }): Promise<unknown>;
+  executeScript(script: string): Promise<void>;
+};
+
+function applyPglitePatches(adapterPrototype: PatchableAdapter, queryablePrototype: PatchableAdapter) {
+  queryablePrototype.onError = function onError(error: unknown): never {
+    if (error instanceof Error && typeof (error as PostgresError).code === "string") {
+      throw new DriverAdapterError(mapPostgresError(error as PostgresError) as never);
+    }
+    throw error;
+  };
+  const performIO = queryablePrototype.performIO;
+  queryablePrototype.performIO = async function (this: PatchableAdapter, query) {
+    if (query.args.length === 0 && /;\s*\S/.test(query.sql)) {
+      try {
+        const results = await this.client.exec(query.sql);
+        const last = results.at(-1);
+        return { fields: last?.fields ?? [], rows: [], affectedRows: last?.affectedRows ?? 0 };
+      } catch (error) {
+        this.onError(error);
+      }
+    }
+    return performIO.call(this, query);
+  };
+  adapterPrototype.executeScript = async function (this: PatchableAdapter, script: string) {
+    try {
+      await this.client.exec(script);
+    } catch (error) {
+      this.onError(error);
+    }
+  };
+}
+
+/**
+ * @prisma/adapter-pg splits a migration script on ";", which breaks dollar-quoted function
+ * bodies. Send the whole script in one simple-protocol query instead, as psql would.
+ */
+class WholeScriptPgFactory extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const pool = adapter.underlyingDriver();
+    adapter.executeScript = async (script: string) => {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        (adapter as unknown as PatchableAdapter).onError(error);
+      }
+    };
+    return adapter;
+  }
+}
+
+/**
+ * The JS schema engine reads catalog columns whose types @prisma/adapter-pg cannot map
+ * ("char", name, regproc, pg_node_tree, regclass, regtype): report them as text.
+ */
+const CATALOG_TYPES_AS_TEXT: Record<number, number> = { 18: 25, 19: 25, 24: 25, 194: 25, 2205: 25, 2206: 25, 1002: 1009, 1003: 1009 };
+
+type QueryResultLike = { fields?: { dataTypeID: number }[] };
+
+function retypeFields<T>(result: T): T {
+  for (const field of (result as QueryResultLike | undefined)?.fields ?? []) {
+    const asText = CATALOG_TYPES_AS_TEXT[field.dataTypeID];
+    if (asText !== undefined) field.dataTypeID = asText;
+  }
+  return result;
+}
+
+class CatalogTypesAsTextClient extends pg.Client {
+  // pg.Pool calls query with a callback; Prisma awaits the promise form.
+  override query(...args: unknown[]): never {
+    const callback = args.at(-1);
+    if (typeof callback === "function") {
+      const wrapped = (error: Error | null, result: unknown) => (callback as (e: Error | null, r: unknown) => void)(error, error ? result : retypeFields(result));
+      return (super.query as (...a: unknown[]) => never)(...args.slice(0, -1), wrapped);
+    }
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    return (result instanceof Promise ? result.then(retypeFields) : result) as never;
+  }
+}
+
+/**
+ * The CLI never disposes its adapter, and an open PGlite re-arms a 10 s Emscripten timer
+ * forever. Unref those timers so the CLI exits when its work is done.
+ */
+export function unrefPgliteTimers() {
+  const original = globalThis.setTimeout;
+  globalThis.setTimeout = ((handler: TimerHandler, timeout?: number, ...rest: unknown[]) => {
+    const timer = original(handler as never, timeout, ...rest);
+    if (typeof handler === "function" && handler.toString().includes("__emscripten_timeout")) timer.unref?.();
+    return timer;
+  }) as unknown as typeof setTimeout;
+}

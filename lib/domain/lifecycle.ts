@@ -1,0 +1,132 @@
+// The status lifecycle of an agreement: the one place that says which status may follow which.
+// Pure: no database, no framework. The UI asks it which buttons to show; the operations ask it
+// whether a change is allowed.
+import type { AgreementStatus, ProposalKind, Role } from "@/generated/prisma/enums";
+
+export type Status = AgreementStatus;
+export const STATUSES: readonly Status[] = ["DRAFT", "PENDING_APPROVAL", "ACTIVE", "SUSPENDED", "TERMINATED", "WITHDRAWN"];
+export const FINAL_STATUSES: readonly Status[] = ["TERMINATED", "WITHDRAWN"];
+
+/** What staff may do to an agreement directly. */
+export type Command = "submit" | "withdraw" | "proposeSuspension" | "proposeReinstatement" | "proposeTermination";
+export const COMMANDS: readonly Command[] = ["submit", "withdraw", "proposeSuspension", "proposeReinstatement", "proposeTermination"];
+
+type ReasonRule = "required" | "optional" | "none";
+
+type CommandRule = {
+  label: string;
+  from: readonly Status[];
+  /** A proposal this command opens, or the status it sets at once. */
+  effect: { proposal: ProposalKind } | { status: Status };
+  reason: ReasonRule;
+  publicReason: ReasonRule;
+};
+
+export const COMMAND_RULES: Record<Command, CommandRule> = {
+  submit: { label: "Submit for approval", from: ["DRAFT"], effect: { proposal: "ACTIVATION" }, reason: "required", publicReason: "none" },
+  withdraw: { label: "Withdraw draft", from: ["DRAFT"], effect: { status: "WITHDRAWN" }, reason: "optional", publicReason: "none" },
+  proposeSuspension: { label: "Propose suspension", from: ["ACTIVE"], effect: { proposal: "SUSPENSION" }, reason: "required", publicReason: "required" },
+  proposeReinstatement: { label: "Propose reinstatement", from: ["SUSPENDED"], effect: { proposal: "REINSTATEMENT" }, reason: "required", publicReason: "required" },
+  proposeTermination: { label: "Propose termination", from: ["ACTIVE", "SUSPENDED"], effect: { proposal: "TERMINATION" }, reason: "required", publicReason: "required" },
+};
+
+type ProposalRule = {
+  /** Shown as "Proposed: …". */
+  noun: string;
+  /** The status while the proposal is open (submit moves a draft to PENDING_APPROVAL). */
+  whileOpen: (from: Status) => Status;
+  onApproved: Status;
+  onRejected: (from: Status) => Status;
+};
+
+export const PROPOSAL_RULES: Record<ProposalKind, ProposalRule> = {
+  ACTIVATION: { noun: "approval", whileOpen: () => "PENDING_APPROVAL", onApproved: "ACTIVE", onRejected: () => "DRAFT" },
+  SUSPENSION: { noun: "suspension", whileOpen: (from) => from, onApproved: "SUSPENDED", onRejected: (from) => from },
+  REINSTATEMENT: { noun: "reinstatement", whileOpen: (from) => from, onApproved: "ACTIVE", onRejected: (from) => from },
+  TERMINATION: { noun: "termination", whileOpen: (from) => from, onApproved: "TERMINATED", onRejected: (from) => from },
+};
+
+/** Which roles may use a command, and which may vote. Mirrors lib/permissions.ts. */
+export const COMMAND_ROLES: readonly Role[] = ["STAFF", "ADMIN"];
+export const VOTING_ROLES: readonly Role[] = ["COUNCILLOR"];
+
+export type Refusal = { ok: false; reason: string };
+export type CommandOutcome =
+  | { ok: true; kind: "proposal"; proposal: ProposalKind; statusWhileOpen: Status }
+  | { ok: true; kind: "status"; status: Status };
+
+/** May this command run on an agreement in this state? */
+export function checkCommand(command: Command, status: Status, hasOpenProposal: boolean): CommandOutcome | Refusal {
+  const rule = COMMAND_RULES[command];
+  if (FINAL_STATUSES.includes(status)) return { ok: false, reason: `This agreement is ${statusLabel(status).toLowerCase()}: that is final.` };
+  if (hasOpenProposal) return { ok: false, reason: "This agreement already has a proposal awaiting a decision." };
+  if (!rule.from.includes(status)) {
+    return { ok: false, reason: `“${rule.label}” is not possible while the agreement is ${statusLabel(status).toLowerCase()}.` };
+  }
+  const effect = rule.effect;
+  return "proposal" in effect
+    ? { ok: true, kind: "proposal", proposal: effect.proposal, statusWhileOpen: PROPOSAL_RULES[effect.proposal].whileOpen(status) }
+    : { ok: true, kind: "status", status: effect.status };
+}
+
+/** The commands to offer on an agreement page. */
+export function availableCommands(status: Status, hasOpenProposal: boolean, role: Role): Command[] {
+  if (!COMMAND_ROLES.includes(role)) return [];
+  return COMMANDS.filter((command) => checkCommand(command, status, hasOpenProposal).ok);
+}
+
+export type Vote = { voterId: string; approve: boolean };
+
+export type VoteCheck = { ok: true } | Refusal;
+
+/** The four-eyes rule, one vote per member, and only councillors vote on open proposals. */
+export function checkVote(input: { voterId: string; voterRole: Role; proposerId: string; open: boolean; votes: readonly Vote[]; approve: boolean; reason: string | undefined }): VoteCheck {
+  if (!VOTING_ROLES.includes(input.voterRole)) return { ok: false, reason: "Only councillors decide proposals." };
+  if (!input.open) return { ok: false, reason: "This proposal has already been decided." };
+  if (input.voterId === input.proposerId) return { ok: false, reason: "You proposed this change, so you cannot decide it (four-eyes rule)." };
+  if (input.votes.some((vote) => vote.voterId === input.voterId)) return { ok: false, reason: "You have already voted on this proposal." };
+  if (!input.approve && !input.reason?.trim()) return { ok: false, reason: "Give a reason for rejecting the proposal." };
+  return { ok: true };
+}
+
+export type Tally = "open" | "approved" | "rejected";
+
+/** One rejection ends a proposal; the quorum of approvals carries it. */
+export function tally(votes: readonly Vote[], approvalsNeeded: number): Tally {
+  if (votes.some((vote) => !vote.approve)) return "rejected";
+  return votes.filter((vote) => vote.approve).length >= approvalsNeeded ? "approved" : "open";
+}
+
+/** The status once a proposal closes. */
+export function statusAfter(kind: ProposalKind, outcome: Exclude<Tally, "open">, from: Status): Status {
+  const rule = PROPOSAL_RULES[kind];
+  return outcome === "approved" ? rule.onApproved : rule.onRejected(from);
+}
+
+export function statusLabel(status: Status): string {
+  switch (status) {
+    case "DRAFT":
+      return "Draft";
+    case "PENDING_APPROVAL":
+      return "Pending approval";
+    case "ACTIVE":
+      return "Active";
+    case "SUSPENDED":
+      return "Suspended";
+    case "TERMINATED":
+      return "Terminated";
+    case "WITHDRAWN":
+      return "Withdrawn";
+    default:
+      return assertNever(status);
+  }
+}
+
+/** Public: shown on the public pages (current, paused or former links). */
+export function isPubliclyVisible(status: Status): boolean {
+  return status === "ACTIVE" || status === "SUSPENDED" || status === "TERMINATED";
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${String(value)}`);
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+const ServerEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
+  /** Hours a session lasts before the user signs in again. */
+  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),
+});
+
+export type ServerEnv = z.infer<typeof ServerEnvSchema> & { NEXTAUTH_SECRET: string };
+
+const DEVELOPMENT_SECRET = "twinning-office-development-secret-not-for-production";
+
+export class ConfigurationError extends Error {
+  override name = "ConfigurationError";
+}
+
+/** Reads and checks the server's environment; throws one clear line when something is missing. */
+export function readServerEnv(env: Record<string, string | undefined> = process.env): ServerEnv {
+  const parsed = ServerEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigurationError(`${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  const secret = parsed.data.NEXTAUTH_SECRET;
+  if (!secret) {
+    if (parsed.data.NODE_ENV === "production") {
+      throw new ConfigurationError(
+        "NEXTAUTH_SECRET is not set. Set it to a long random string (e.g. `openssl rand -base64 32`) before starting in production, or use `npm run demo` for a local demo.",
+      );
+    }
+    return { ...parsed.data, NEXTAUTH_SECRET: DEVELOPMENT_SECRET };
+  }
+  return { ...parsed.data, NEXTAUTH_SECRET: secret };
+}

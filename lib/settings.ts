@@ -1,0 +1,24 @@
+import type { Tx } from "./db";
+
+export type CouncilSettingsValues = {
+  councilName: string;
+  approvalsNeeded: number;
+  dormancyMonths: number;
+  openDataLicence: string;
+};
+
+export const DEFAULT_SETTINGS: CouncilSettingsValues = {
+  councilName: "Twinning Office",
+  approvalsNeeded: 1,
+  dormancyMonths: 24,
+  openDataLicence: "Open Government Licence v3.0",
+};
+
+/** The council's settings (one row); the defaults until an admin saves them. */
+export async function readSettings(client: Pick<Tx, "councilSettings">): Promise<CouncilSettingsValues> {
+  const row = await client.councilSettings.findUnique({
+    where: { id: 1 },
+    select: { councilName: true, approvalsNeeded: true, dormancyMonths: true, openDataLicence: true },
+  });
+  return row ?? DEFAULT_SETTINGS;
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { LocalityKind, RelationshipType, Theme } from "@/generated/prisma/enums";
+import { isCountryCode, NO_COUNTRY } from "@/lib/domain/countries";
+import { dateField, enumField, longText, optionalDate, optionalNumber, optionalText, requiredText, todayUtc, versionField } from "./fields";
+
+const themeValues = Object.values(Theme) as [Theme, ...Theme[]];
+
+const country = z
+  .string({ error: "Choose a country" })
+  .trim()
+  .refine((value) => value === NO_COUNTRY || isCountryCode(value.toUpperCase()), "Choose a country from the list, or “No country (fictional or other)”")
+  .transform((value) => (value === NO_COUNTRY ? null : value.toUpperCase()));
+
+/** The fields of the agreement form, shared by "new" and "edit". */
+export const agreementFields = z.object({
+  partnerId: optionalText("Existing partner", 64),
+  partnerName: requiredText("Partner name", 120, "Enter the partner name"),
+  country,
+  region: optionalText("Region", 120),
+  localityKind: enumField("Locality type", Object.values(LocalityKind) as [LocalityKind, ...LocalityKind[]]),
+  relationshipType: enumField("a relationship type", Object.values(RelationshipType) as [RelationshipType, ...RelationshipType[]]),
+  title: optionalText("Title", 200),
+  purpose: longText("Purpose", 5000),
+  themes: z
+    .array(z.enum(themeValues, { error: "Themes: choose themes from the list" }))
+    .max(themeValues.length)
+    .default([])
+    .transform((themes) => [...new Set(themes)]),
+  linkBegan: optionalDate("Link began"),
+  formalisedOn: optionalDate("Formalised on"),
+  reviewDate: optionalDate("Review date"),
+  publicSummary: longText("Public summary", 2000),
+  internalNotes: longText("Internal notes", 10000),
+  latitude: optionalNumber("Latitude", -90, 90),
+  longitude: optionalNumber("Longitude", -180, 180),
+  population: optionalNumber("Population", 0, 100_000_000, { integer: true }),
+  website: optionalText("Website", 300).refine((value) => value === undefined || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(value), "Website must start with http:// or https://"),
+  partnerDecisionDate: optionalDate("Partner decision date"),
+  partnerDecisionReference: optionalText("Partner decision reference", 200),
+});
+
+function checkDates(value: z.output<typeof agreementFields>, context: z.RefinementCtx, now: Date) {
+  if (value.linkBegan && value.formalisedOn && value.formalisedOn < value.linkBegan) {
+    context.addIssue({ code: "custom", path: ["formalisedOn"], message: "Formalised on must be on or after the date the link began" });
+  }
+  if (value.reviewDate && value.reviewDate <= todayUtc(now)) {
+    context.addIssue({ code: "custom", path: ["reviewDate"], message: "Review date must be in the future" });
+  }
+  if ((value.latitude === undefined) !== (value.longitude === undefined)) {
+    const missing = value.latitude === undefined ? "latitude" : "longitude";
+    context.addIssue({ code: "custom", path: [missing], message: `Enter both latitude and longitude, or neither` });
+  }
+  const today = todayUtc(now);
+  for (const field of ["linkBegan", "formalisedOn", "partnerDecisionDate"] as const) {
+    const date = value[field];
+    if (date && date > today) context.addIssue({ code: "custom", path: [field], message: `${FIELD_LABELS[field]} cannot be in the future` });
+  }
+}
+
+export const FIELD_LABELS = {
+  linkBegan: "Link began",
+  formalisedOn: "Formalised on",
+  partnerDecisionDate: "Partner decision date",
+} as const;
+
+export const createAgreementSchema = agreementFields.superRefine((value, context) => checkDates(value, context, new Date()));
+
+export const updateAgreementSchema = agreementFields
+  .extend({ id: z.uuid({ error: "The agreement was not found" }), version: versionField })
+  .superRefine((value, context) => checkDates(value, context, new Date()));
+
+export type CreateAgreementInput = z.output<typeof createAgreementSchema>;
+export type UpdateAgreementInput = z.output<typeof updateAgreementSchema>;
+
+/** Reasons and the record of decision, asked by every status command and proposal. */
+export const commandSchema = z.object({
+  agreementId: z.uuid({ error: "The agreement was not found" }),
+  version: versionField,
+  command: z.enum(["submit", "withdraw", "proposeSuspension", "proposeReinstatement", "proposeTermination"], { error: "Unknown action" }),
+  reason: longText("Reason", 5000),
+  publicReason: longText("Public reason", 2000),
+  reference: optionalText("Decision reference", 200),
+  alternativesConsidered: longText("Alternatives considered", 5000),
+  conflictsOfInterest: longText("Conflicts of interest declared", 5000),
+  backgroundPapers: longText("Background papers", 5000),
+});
+
+export type CommandInput = z.output<typeof commandSchema>;
+
+export const voteSchema = z
+  .object({
+    proposalId: z.uuid({ error: "The proposal was not found" }),
+    decision: z.enum(["approve", "reject"], { error: "Choose Approve or Reject" }),
+    reason: longText("Reason", 5000),
+    reference: optionalText("Decision reference", 200),
+  })
+  .superRefine((value, context) => {
+    if (value.decision === "reject" && !value.reason) context.addIssue({ code: "custom", path: ["reason"], message: "Enter a reason for rejecting" });
+  });
+
+export type VoteInput = z.output<typeof voteSchema>;
+

@@ -1,0 +1,92 @@
+// Building blocks for the command schemas. Every message names its field, because it is shown
+// both beside the field and in the error summary at the top of the form.
+import { z } from "zod";
+
+// C0/C1 control characters (not tab or newline) and the bidirectional overrides used to disguise text.
+const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+function cleanText(label: string, max: number, multiline: boolean) {
+  return z
+    .string({ error: `${label} must be text` })
+    .transform((value) => value.normalize("NFC").replace(/\r\n?/g, "\n").trim())
+    .refine((value) => value.length <= max, `${label} must be ${max} characters or fewer`)
+    .refine((value) => !FORBIDDEN_CHARACTERS.test(value), `${label} contains characters that are not allowed`)
+    .refine((value) => multiline || !value.includes("\n"), `${label} must be on one line`);
+}
+
+/** Required one-line text. */
+export function requiredText(label: string, max = 200, message = `Enter ${label.toLowerCase()}`) {
+  return cleanText(label, max, false).refine((value) => value.length > 0, message);
+}
+
+/** Optional one-line text: empty becomes undefined. */
+export function optionalText(label: string, max = 200) {
+  return z.preprocess(emptyToUndefined, cleanText(label, max, false).optional()).transform((value) => value || undefined);
+}
+
+/** Multi-line text; empty is kept as "". */
+export function longText(label: string, max = 5000) {
+  return z.preprocess((value) => (value === undefined || value === null ? "" : value), cleanText(label, max, true));
+}
+
+export function requiredLongText(label: string, max = 5000, message = `Enter ${label.toLowerCase()}`) {
+  return longText(label, max).refine((value) => value.length > 0, message);
+}
+
+function emptyToUndefined(value: unknown) {
+  return typeof value === "string" && value.trim() === "" ? undefined : value === null ? undefined : value;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date (YYYY-MM-DD from a date input) as a Date at UTC midnight. */
+export function dateField(label: string) {
+  return z
+    .string({ error: `${label} must be a date` })
+    .trim()
+    .refine((value) => parseIsoDate(value) !== null, `${label} must be a real date, like 2024-03-31`)
+    .transform((value) => parseIsoDate(value) as Date);
+}
+
+export function optionalDate(label: string) {
+  return z.preprocess(emptyToUndefined, dateField(label).optional());
+}
+
+export function parseIsoDate(value: string): Date | null {
+  const match = ISO_DATE.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1000 || year > 2999) return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
+}
+
+/** An optional number from a text input, within a range. */
+export function optionalNumber(label: string, min: number, max: number, options: { integer?: boolean } = {}) {
+  return z.preprocess(
+    (value) => {
+      const empty = emptyToUndefined(value);
+      if (typeof empty === "string") return /^[-+]?\d+(\.\d+)?$/.test(empty.trim()) ? Number(empty) : Number.NaN;
+      return empty;
+    },
+    z
+      .number({ error: `${label} must be a number` })
+      .refine((value) => Number.isFinite(value), `${label} must be a number`)
+      .refine((value) => !options.integer || Number.isInteger(value), `${label} must be a whole number`)
+      .refine((value) => value >= min && value <= max, `${label} must be between ${min} and ${max}`)
+      .optional(),
+  );
+}
+
+/** One of an enum's values, with a message that names the field. */
+export function enumField<const T extends readonly [string, ...string[]]>(label: string, values: T) {
+  return z.enum(values, { error: `Choose ${label.toLowerCase()}` });
+}
+
+/** The hidden version field of an edit form. */
+export const versionField = z.coerce.number({ error: "The form is out of date — reload the page" }).int().min(1);
+
+/** Today's date at UTC midnight, for "in the future" rules. */
+export function todayUtc(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}

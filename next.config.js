@@ -1,0 +1,19 @@
+// @ts-check
+
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // PGlite loads its WASM and data files from node_modules at run time: keep it out of the bundle.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "@prisma/driver-adapter-utils",
+    "pg",
+    "@node-rs/argon2",
+  ],
+  experimental: { authInterrupts: true },
+};
+
+export default nextConfig;

@@ -1,0 +1,230 @@
+// The demo story: a Coventry-like city and its links, from the first twinning of all
+// (Volgograd, 1944) to a draft with Mariupol awaiting approval. Idempotent: running it again
+// changes nothing.
+import type { Prisma } from "@/generated/prisma/client";
+import type { AgreementStatus, LocalityKind, RelationshipType, Role, Theme } from "@/generated/prisma/enums";
+import { db, type Tx } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import { partnerIdentityKey, slugify } from "@/lib/agreements/partners";
+
+export const DEMO_PASSWORD = "twinning-demo-2026";
+
+export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
+  { email: "admin@example.org", name: "Alex Morgan", role: "ADMIN" },
+  { email: "officer@example.org", name: "Olivia Okafor", role: "STAFF" },
+  { email: "councillor@example.org", name: "Cllr Chris Patel", role: "COUNCILLOR" },
+  { email: "councillor2@example.org", name: "Cllr Dana Hughes", role: "COUNCILLOR" },
+];
+
+type StoryDecision = { on: string; proposal: "ACTIVATION" | "SUSPENSION"; reason: string; publicReason?: string; reference?: string };
+
+type StoryLink = {
+  partner: { name: string; country: string | null; region?: string; kind: LocalityKind; latitude?: number; longitude?: number; population?: number; website?: string };
+  relationshipType: RelationshipType;
+  purpose: string;
+  themes: Theme[];
+  linkBegan?: string;
+  formalisedOn?: string;
+  reviewDate?: string;
+  publicSummary: string;
+  partnerDecision?: { date: string; reference: string };
+  /** Proposals in order; an open one is left awaiting a decision. */
+  history: StoryDecision[];
+  openProposal?: StoryDecision;
+  exchanges?: ExchangeSeed[];
+  events?: EventSeed[];
+};
+
+type ExchangeSeed = Omit<Prisma.ExchangeUncheckedCreateInput, "agreementId" | "createdById" | "startDate" | "endDate"> & { startDate: string; endDate?: string };
+type EventSeed = Omit<Prisma.EventUncheckedCreateInput, "agreementId" | "createdById" | "startsAt" | "endsAt"> & { startsAt: string; endsAt?: string };
+
+const STORY: StoryLink[] = [
+  {
+    partner: { name: "Volgograd", country: "RU", region: "Volgograd Oblast", kind: "CITY", latitude: 48.708, longitude: 44.5133, population: 1_004_000 },
+    relationshipType: "TWIN_TOWN",
+    purpose: "Solidarity between two cities destroyed in the Second World War; the first town twinning of all.",
+    themes: ["RECONCILIATION", "CULTURE"],
+    linkBegan: "1944-01-01",
+    formalisedOn: "1944-01-01",
+    publicSummary: "The world's first twin-town link, born of wartime solidarity between Coventry and Stalingrad.",
+    partnerDecision: { date: "1944-01-01", reference: "Stalingrad City Soviet, 1944" },
+    history: [
+      { on: "1944-01-01", proposal: "ACTIVATION", reason: "Solidarity with the people of Stalingrad.", reference: "Council minute 1944/12" },
+      {
+        on: "2022-03-15",
+        proposal: "SUSPENSION",
+        reason: "Cabinet agreed to pause all civic contact with the Russian state following the invasion of Ukraine; links between people remain.",
+        publicReason: "Paused in March 2022 following Russia's full-scale invasion of Ukraine. Our friendship with the people of Volgograd endures.",
+        reference: "Cabinet 2022/45",
+      },
+    ],
+  },
+  {
+    partner: { name: "Kiel", country: "DE", region: "Schleswig-Holstein", kind: "CITY", latitude: 54.3233, longitude: 10.1228, population: 247_000, website: "https://www.kiel.de" },
+    relationshipType: "TWIN_TOWN",
+    purpose: "Reconciliation after the war and exchange between two maritime and industrial cities.",
+    themes: ["RECONCILIATION", "EDUCATION", "SPORT"],
+    linkBegan: "1947-01-01",
+    formalisedOn: "1967-01-01",
+    reviewDate: "2027-06-30",
+    publicSummary: "Coventry's link with Kiel began in 1947 as one of the first Anglo-German reconciliations.",
+    partnerDecision: { date: "1967-01-01", reference: "Ratsversammlung Kiel 1967" },
+    history: [{ on: "1967-01-01", proposal: "ACTIVATION", reason: "Reconciliation and youth exchange.", reference: "Council minute 1967/33" }],
+    exchanges: [
+      { kind: "SCHOOL_OR_YOUTH_EXCHANGE", direction: "OUTBOUND", startDate: "2023-07-03", endDate: "2023-07-10", participantCount: 24, participantsDescription: "24 pupils from Bishop Ullathorne School", cost: "6400.00", currency: "GBP", fundingSource: "COUNCIL_BUDGET", outcomes: "Joint sailing week and a shared climate project.", visibility: "PUBLIC" },
+      { kind: "SPORT", direction: "INBOUND", startDate: "2025-05-17", endDate: "2025-05-18", participantCount: 40, participantsDescription: "Kiel rowing club", cost: "1200.00", currency: "GBP", fundingSource: "SPONSOR", outcomes: "Friendly regatta on the canal basin.", visibility: "PUBLIC" },
+    ],
+    events: [
+      { title: "80 years of Coventry and Kiel", kind: "ANNIVERSARY", startsAt: "2027-05-08T18:00:00Z", endsAt: "2027-05-08T21:00:00Z", timeZone: "Europe/London", place: "Council House, Coventry", description: "Civic reception marking eighty years of friendship.", visibility: "PUBLIC" },
+    ],
+  },
+  {
+    partner: { name: "Dresden", country: "DE", region: "Saxony", kind: "CITY", latitude: 51.0504, longitude: 13.7373, population: 563_000, website: "https://www.dresden.de" },
+    relationshipType: "TWIN_TOWN",
+    purpose: "Two cities rebuilt from the bombing: remembrance, reconciliation and culture.",
+    themes: ["RECONCILIATION", "CULTURE", "TOURISM"],
+    linkBegan: "1956-01-01",
+    formalisedOn: "1959-01-01",
+    reviewDate: "2027-01-31",
+    publicSummary: "Linked since 1956 in a shared commitment to peace and reconciliation; the Cross of Nails stands in both cities.",
+    history: [{ on: "1959-01-01", proposal: "ACTIVATION", reason: "Reconciliation between two bombed cities.", reference: "Council minute 1959/8" }],
+    exchanges: [
+      { kind: "DELEGATION_VISIT", direction: "OUTBOUND", startDate: "2024-02-12", endDate: "2024-02-14", participantCount: 6, participantsDescription: "Lord Mayor and cathedral delegation", cost: "3100.00", currency: "GBP", fundingSource: "COUNCIL_BUDGET", outcomes: "Commemoration of 13 February; a joint choir concert agreed.", visibility: "PUBLIC" },
+    ],
+    events: [
+      { title: "Dresden remembrance service", kind: "CIVIC_VISIT", startsAt: "2027-02-13T10:00:00Z", timeZone: "Europe/Berlin", place: "Frauenkirche, Dresden", description: "Civic delegation at the annual remembrance.", visibility: "PUBLIC" },
+    ],
+  },
+  {
+    partner: { name: "Belgrade", country: "RS", kind: "CITY", latitude: 44.8125, longitude: 20.4612, population: 1_198_000 },
+    relationshipType: "TWIN_TOWN",
+    purpose: "Friendship and cultural exchange.",
+    themes: ["CULTURE", "EDUCATION"],
+    linkBegan: "1953-01-01",
+    formalisedOn: "1957-01-01",
+    publicSummary: "Friends since 1953; the link was formalised in 1957.",
+    history: [{ on: "1957-01-01", proposal: "ACTIVATION", reason: "Cultural exchange begun in 1953.", reference: "Council minute 1957/21" }],
+    exchanges: [
+      { kind: "CULTURAL", direction: "INBOUND", startDate: "2019-09-20", endDate: "2019-09-22", participantCount: 12, participantsDescription: "Belgrade folk ensemble", cost: "2500.00", currency: "GBP", fundingSource: "PARTNER", outcomes: "Two concerts at the Belgrade Theatre.", visibility: "INTERNAL" },
+    ],
+  },
+  {
+    partner: { name: "Mariupol", country: "UA", region: "Donetsk Oblast", kind: "CITY", latitude: 47.0971, longitude: 37.5434 },
+    relationshipType: "FRIENDSHIP_CITY",
+    purpose: "Humanitarian support and a future reconstruction partnership.",
+    themes: ["HUMANITARIAN", "RECONCILIATION"],
+    publicSummary: "A proposed friendship link offering humanitarian support.",
+    history: [],
+    openProposal: { on: "2026-11-02", proposal: "ACTIVATION", reason: "Solidarity with a city destroyed in war, as Coventry once was." },
+    events: [
+      { title: "Concert for Mariupol", kind: "FESTIVAL", startsAt: "2026-12-12T19:30:00Z", timeZone: "Europe/London", place: "Coventry Cathedral", description: "Fundraising concert.", visibility: "INTERNAL" },
+    ],
+  },
+  {
+    partner: { name: "Ankh-Morpork", country: null, region: "Sto Plains", kind: "CITY" },
+    relationshipType: "FRIENDSHIP_CITY",
+    purpose: "A light-hearted link that brings visitors and raises money for charity (after Wincanton).",
+    themes: ["TOURISM", "CULTURE"],
+    linkBegan: "2002-01-01",
+    formalisedOn: "2002-01-01",
+    publicSummary: "A friendship link with the fictional city of the Discworld novels.",
+    history: [{ on: "2002-01-01", proposal: "ACTIVATION", reason: "Tourism and charity.", reference: "Council minute 2002/77" }],
+  },
+];
+
+const TARGET: Record<StoryDecision["proposal"], AgreementStatus> = { ACTIVATION: "ACTIVE", SUSPENSION: "SUSPENDED" };
+
+function day(value: string): Date {
+  return new Date(`${value.length === 10 ? `${value}T00:00:00Z` : value}`);
+}
+
+export async function seedDemo(): Promise<{ created: boolean }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.$transaction(
+    async (tx) => {
+      await tx.councilSettings.upsert({ where: { id: 1 }, update: {}, create: { id: 1, councilName: "Coventry City Council" } });
+      const users: Record<string, string> = {};
+      for (const user of DEMO_USERS) {
+        const row = await tx.user.upsert({ where: { email: user.email }, update: {}, create: { ...user, passwordHash }, select: { id: true } });
+        users[user.role === "COUNCILLOR" && user.email.startsWith("councillor2") ? "councillor2" : user.role] = row.id;
+      }
+      let created = false;
+      for (const link of STORY) created = (await seedLink(tx, link, users)) || created;
+      return { created };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+async function seedLink(tx: Tx, link: StoryLink, users: Record<string, string>): Promise<boolean> {
+  const identityKey = partnerIdentityKey(link.partner.name, link.partner.country);
+  const existing = await tx.partner.findUnique({ where: { identityKey }, select: { id: true } });
+  if (existing) return false;
+  const officer = users.STAFF!;
+  const partner = await tx.partner.create({
+    data: { ...link.partner, slug: slugify(link.partner.name), identityKey },
+    select: { id: true },
+  });
+  const agreement = await tx.agreement.create({
+    data: {
+      partnerId: partner.id,
+      relationshipType: link.relationshipType,
+      title: `${link.partner.name} link`,
+      purpose: link.purpose,
+      themes: link.themes,
+      linkBegan: link.linkBegan ? day(link.linkBegan) : null,
+      formalisedOn: link.formalisedOn ? day(link.formalisedOn) : null,
+      reviewDate: link.reviewDate ? day(link.reviewDate) : null,
+      publicSummary: link.publicSummary,
+      partnerDecisionDate: link.partnerDecision ? day(link.partnerDecision.date) : null,
+      partnerDecisionReference: link.partnerDecision?.reference ?? null,
+      leadOfficerId: officer,
+      createdById: officer,
+      createdAt: day(link.history[0]?.on ?? link.openProposal?.on ?? "2026-01-01"),
+    },
+    select: { id: true },
+  });
+  let status: AgreementStatus = "DRAFT";
+  let statusDecisionId: string | null = null;
+  for (const step of link.history) {
+    const at = day(step.on);
+    const from: AgreementStatus = status;
+    const proposal = await tx.proposal.create({
+      data: { agreementId: agreement.id, kind: step.proposal, state: "APPROVED", proposerId: officer, reason: step.reason, publicReason: step.publicReason ?? null, reference: step.reference ?? null, createdAt: at, closedAt: at },
+      select: { id: true },
+    });
+    const to = TARGET[step.proposal];
+    const common = { agreementId: agreement.id, proposalId: proposal.id, createdAt: at };
+    await tx.decision.create({ data: { ...common, kind: step.proposal === "ACTIVATION" ? "SUBMITTED" : "PROPOSED", actorId: officer, fromStatus: from, toStatus: to, reason: step.reason, publicReason: step.publicReason ?? null, reference: step.reference ?? null } });
+    await tx.decision.create({ data: { ...common, kind: "APPROVED", actorId: users.COUNCILLOR!, reference: step.reference ?? null, voteKey: `${proposal.id}:${users.COUNCILLOR}` } });
+    const decision = await tx.decision.create({
+      data: { ...common, kind: "STATUS_CHANGED", actorId: users.COUNCILLOR!, fromStatus: from === "DRAFT" ? "PENDING_APPROVAL" : from, toStatus: to, reason: step.reason, publicReason: step.publicReason ?? null, reference: step.reference ?? null },
+      select: { id: true },
+    });
+    status = to;
+    statusDecisionId = decision.id;
+  }
+  if (link.openProposal) {
+    const step = link.openProposal;
+    const proposal = await tx.proposal.create({
+      data: { agreementId: agreement.id, kind: step.proposal, proposerId: officer, reason: step.reason, createdAt: day(step.on) },
+      select: { id: true },
+    });
+    await tx.decision.create({
+      data: { agreementId: agreement.id, proposalId: proposal.id, kind: "SUBMITTED", actorId: officer, fromStatus: "DRAFT", toStatus: TARGET[step.proposal], reason: step.reason, createdAt: day(step.on) },
+    });
+    status = "PENDING_APPROVAL";
+  }
+  await tx.agreement.update({ where: { id: agreement.id }, data: { status, statusDecisionId } });
+  for (const exchange of link.exchanges ?? []) {
+    await tx.exchange.create({
+      data: { ...exchange, agreementId: agreement.id, createdById: officer, startDate: day(exchange.startDate), endDate: exchange.endDate ? day(exchange.endDate) : null },
+    });
+  }
+  for (const event of link.events ?? []) {
+    await tx.event.create({
+      data: { ...event, agreementId: agreement.id, createdById: officer, startsAt: day(event.startsAt), endsAt: event.endsAt ? day(event.endsAt) : null },
+    });
+  }
+  return true;
+}
