@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -7,6 +8,7 @@ import { getSettings } from "@/lib/data/settings";
 import { signOut } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
+  await connection();
   const { councilName } = await getSettings();
   return {
     title: { default: `${councilName} · Twinning`, template: `%s · ${councilName}` },
@@ -15,6 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page reads the database or the session at request time: nothing is prerendered at build.
+  await connection();
   const [settings, user] = await Promise.all([getSettings(), getCurrentUser()]);
   return (
     <html lang="en-GB">

@@ -10,6 +10,8 @@ import { ErrorSummary, type SummaryError } from "./error-summary";
 type ServerAction = (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
 
 type FormContextValue = {
+  /** The element id of a field (unique when several forms share a page). */
+  idFor(name: string): string;
   errorFor(name: string): string | undefined;
   valueFor(name: string): unknown;
   register: UseFormRegister<FieldValues>;
@@ -30,8 +32,12 @@ type ActionFormProps = {
   defaultValues?: Record<string, unknown>;
   /** Order of fields in the error summary. */
   fieldOrder?: readonly string[];
-  submitLabel: string;
+  submitLabel?: string;
   submitClassName?: string;
+  /** Several submit buttons that send a value (e.g. Approve / Reject), instead of one. */
+  submitButtons?: { name: string; value: string; label: string; className?: string }[];
+  /** Prefix for element ids, when several forms share a page. */
+  idPrefix?: string;
   children: React.ReactNode;
   /** Extra buttons beside the submit button. */
   secondary?: React.ReactNode;
@@ -45,7 +51,7 @@ type ActionFormProps = {
  * checks the shared schema first and shows every error at once; the server checks again and
  * its errors are shown the same way.
  */
-export function ActionForm({ action, schema, defaultValues = {}, fieldOrder = [], submitLabel, submitClassName = "button", children, secondary, ...rest }: ActionFormProps) {
+export function ActionForm({ action, schema, defaultValues = {}, fieldOrder = [], submitLabel, submitClassName = "button", submitButtons, idPrefix = "", children, secondary, ...rest }: ActionFormProps) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const formRef = useRef<HTMLFormElement>(null);
   const [showServer, setShowServer] = useState(true);
@@ -61,24 +67,25 @@ export function ActionForm({ action, schema, defaultValues = {}, fieldOrder = []
   const names = new Set<string>([...fieldOrder, ...Object.keys(serverErrors), ...Object.keys(clientErrors)]);
   const summary: SummaryError[] = [...names].flatMap((name) => {
     const message = errorFor(name);
-    return message ? [{ field: name, message }] : [];
+    return message ? [{ field: `${idPrefix}${name}`, message }] : [];
   });
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = formRef.current;
     if (!form) return;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
     void methods.handleSubmit(
       () => {
         setShowServer(true);
-        startTransition(() => formAction(new FormData(form)));
+        startTransition(() => formAction(new FormData(form, submitter)));
       },
       () => setShowServer(false),
     )(event);
   };
 
   return (
-    <FormContext.Provider value={{ errorFor, valueFor: (name) => (name in echoed ? echoed[name] : defaultValues[name]), register: methods.register }}>
+    <FormContext.Provider value={{ idFor: (name) => `${idPrefix}${name}`, errorFor, valueFor: (name) => (name in echoed ? echoed[name] : defaultValues[name]), register: methods.register }}>
       {state.status === "success" ? (
         <div role="status" className="mb-6 max-w-2xl border-l-8 border-success bg-green-50 p-4 font-semibold" data-testid="form-success">
           {state.message}
@@ -88,9 +95,17 @@ export function ActionForm({ action, schema, defaultValues = {}, fieldOrder = []
       <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-label={rest["aria-label"]}>
         {children}
         <div className="flex flex-wrap gap-3">
-          <button type="submit" className={submitClassName} disabled={pending}>
-            {submitLabel}
-          </button>
+          {submitButtons ? (
+            submitButtons.map((button) => (
+              <button key={button.value} type="submit" name={button.name} value={button.value} className={button.className ?? "button"} disabled={pending}>
+                {button.label}
+              </button>
+            ))
+          ) : (
+            <button type="submit" className={submitClassName} disabled={pending}>
+              {submitLabel}
+            </button>
+          )}
           {secondary}
         </div>
       </form>

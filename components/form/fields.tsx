@@ -4,20 +4,20 @@ import { useFieldContext } from "./action-form";
 
 type BaseProps = { name: string; label: string; hint?: string; className?: string };
 
-function describedBy(name: string, hint: string | undefined, error: string | undefined): string | undefined {
-  return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-function FieldMessages({ name, hint, error }: { name: string; hint?: string; error?: string }) {
+function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
     <>
       {hint ? (
-        <span id={`${name}-hint`} className="hint">
+        <span id={`${id}-hint`} className="hint">
           {hint}
         </span>
       ) : null}
       {error ? (
-        <span id={`${name}-error`} className="field-error">
+        <span id={`${id}-error`} className="field-error">
           <span className="sr-only">Error: </span>
           {error}
         </span>
@@ -33,23 +33,24 @@ function text(value: unknown): string {
 }
 
 export function TextField({ name, label, hint, type = "text", autoComplete, inputMode, className }: BaseProps & { type?: "text" | "email" | "password" | "date" | "number" | "url" | "search" | "datetime-local"; autoComplete?: string; inputMode?: "decimal" | "numeric" | "text" }) {
-  const { errorFor, valueFor, register } = useFieldContext();
+  const { idFor, errorFor, valueFor, register } = useFieldContext();
   const error = errorFor(name);
+  const id = idFor(name);
   return (
     <div className={className}>
-      <label htmlFor={name} className="label">
+      <label htmlFor={id} className="label">
         {label}
       </label>
-      <FieldMessages name={name} hint={hint} error={error} />
+      <FieldMessages id={id} hint={hint} error={error} />
       <input
-        id={name}
+        id={id}
         type={type}
         className="input"
         defaultValue={type === "password" ? undefined : text(valueFor(name))}
         autoComplete={autoComplete}
         inputMode={inputMode}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         {...register(name)}
       />
     </div>
@@ -57,21 +58,22 @@ export function TextField({ name, label, hint, type = "text", autoComplete, inpu
 }
 
 export function TextArea({ name, label, hint, rows = 4, className }: BaseProps & { rows?: number }) {
-  const { errorFor, valueFor, register } = useFieldContext();
+  const { idFor, errorFor, valueFor, register } = useFieldContext();
   const error = errorFor(name);
+  const id = idFor(name);
   return (
     <div className={className}>
-      <label htmlFor={name} className="label">
+      <label htmlFor={id} className="label">
         {label}
       </label>
-      <FieldMessages name={name} hint={hint} error={error} />
+      <FieldMessages id={id} hint={hint} error={error} />
       <textarea
-        id={name}
+        id={id}
         rows={rows}
         className="input"
         defaultValue={text(valueFor(name))}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         {...register(name)}
       />
     </div>
@@ -81,20 +83,21 @@ export function TextArea({ name, label, hint, rows = 4, className }: BaseProps &
 export type Option = { value: string; label: string };
 
 export function SelectField({ name, label, hint, options, placeholder, className }: BaseProps & { options: readonly Option[]; placeholder?: string }) {
-  const { errorFor, valueFor, register } = useFieldContext();
+  const { idFor, errorFor, valueFor, register } = useFieldContext();
   const error = errorFor(name);
+  const id = idFor(name);
   return (
     <div className={className}>
-      <label htmlFor={name} className="label">
+      <label htmlFor={id} className="label">
         {label}
       </label>
-      <FieldMessages name={name} hint={hint} error={error} />
+      <FieldMessages id={id} hint={hint} error={error} />
       <select
-        id={name}
+        id={id}
         className="input"
         defaultValue={text(valueFor(name))}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         {...register(name)}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
@@ -109,19 +112,20 @@ export function SelectField({ name, label, hint, options, placeholder, className
 }
 
 export function CheckboxGroup({ name, label, hint, options, className }: BaseProps & { options: readonly Option[] }) {
-  const { errorFor, valueFor, register } = useFieldContext();
+  const { idFor, errorFor, valueFor, register } = useFieldContext();
   const error = errorFor(name);
+  const id = idFor(name);
   const raw = valueFor(name);
   const checked = new Set(Array.isArray(raw) ? raw.map(String) : raw ? [String(raw)] : []);
   return (
-    <fieldset className={className} aria-describedby={describedBy(name, hint, error)}>
+    <fieldset className={className} aria-describedby={describedBy(id, hint, error)}>
       <legend className="label">{label}</legend>
-      <FieldMessages name={name} hint={hint} error={error} />
+      <FieldMessages id={id} hint={hint} error={error} />
       <div className="mt-1 grid max-w-2xl grid-cols-1 gap-1 sm:grid-cols-2">
         {options.map((option, index) => (
           <label key={option.value} className="flex items-center gap-2">
             <input
-              id={index === 0 ? name : `${name}-${option.value}`}
+              id={index === 0 ? id : `${id}-${option.value}`}
               type="checkbox"
               value={option.value}
               defaultChecked={checked.has(option.value)}
@@ -137,17 +141,18 @@ export function CheckboxGroup({ name, label, hint, options, className }: BasePro
 }
 
 export function RadioGroup({ name, label, hint, options, className }: BaseProps & { options: readonly Option[] }) {
-  const { errorFor, valueFor, register } = useFieldContext();
+  const { idFor, errorFor, valueFor, register } = useFieldContext();
   const error = errorFor(name);
+  const id = idFor(name);
   const current = text(valueFor(name));
   return (
-    <fieldset className={className} aria-describedby={describedBy(name, hint, error)}>
+    <fieldset className={className} aria-describedby={describedBy(id, hint, error)}>
       <legend className="label">{label}</legend>
-      <FieldMessages name={name} hint={hint} error={error} />
+      <FieldMessages id={id} hint={hint} error={error} />
       <div className="mt-1 flex flex-wrap gap-4">
         {options.map((option, index) => (
           <label key={option.value} className="flex items-center gap-2">
-            <input id={index === 0 ? name : `${name}-${option.value}`} type="radio" value={option.value} defaultChecked={current === option.value} className="h-5 w-5" {...register(name)} />
+            <input id={index === 0 ? id : `${id}-${option.value}`} type="radio" value={option.value} defaultChecked={current === option.value} className="h-5 w-5" {...register(name)} />
             {option.label}
           </label>
         ))}

@@ -19,10 +19,7 @@ export type AdapterHandle = {
 };
 
 export function createAdapterFactory(config: DatabaseConfig): AdapterHandle {
-  if (config.kind === "postgres") {
-    const factory = new WholeScriptPgFactory({ ...parseIntoClientConfig(config.url), Client: CatalogTypesAsTextClient } as pg.PoolConfig);
-    return { factory, close: async () => {} };
-  }
+  if (config.kind === "postgres") return postgresHandle(config.url);
   if (config.dataDir !== "memory://") fs.mkdirSync(path.dirname(path.resolve(config.dataDir)), { recursive: true });
   const pglite = new PGlite(config.dataDir);
   return pgliteHandle(pglite);
@@ -30,6 +27,21 @@ export function createAdapterFactory(config: DatabaseConfig): AdapterHandle {
 
 export function pgliteHandle(pglite: PGlite): AdapterHandle {
   return { factory: new PatchedPGliteFactory(pglite), pglite, close: () => pglite.close() };
+}
+
+/**
+ * A PostgreSQL server, optionally inside one schema (tests: a fresh schema per file). The
+ * schema is both Prisma's (it qualifies table and enum names) and the connection's
+ * search_path (raw SQL and migration scripts).
+ */
+export function postgresHandle(url: string, schema?: string): AdapterHandle {
+  const config = { ...parseIntoClientConfig(url), Client: CatalogTypesAsTextClient } as pg.PoolConfig;
+  if (schema !== undefined) {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Invalid schema name "${schema}": use lower-case letters, digits and _.`);
+    config.options = [config.options, `-c search_path=${schema}`].filter(Boolean).join(" ");
+  }
+  const factory = new WholeScriptPgFactory(config, schema === undefined ? undefined : { schema });
+  return { factory, close: async () => {} };
 }
 
 type PostgresError = { code?: string; message: string; detail?: string; column?: string; constraint?: string; severity?: string; hint?: string };
@@ -109,7 +121,9 @@ type PatchableAdapter = {
 function applyPglitePatches(adapterPrototype: PatchableAdapter, queryablePrototype: PatchableAdapter) {
   queryablePrototype.onError = function onError(error: unknown): never {
     if (error instanceof Error && typeof (error as PostgresError).code === "string") {
-      throw new DriverAdapterError(mapPostgresError(error as PostgresError) as never);
+      // Like @prisma/adapter-pg: raw-query errors (P2010) show originalCode and originalMessage.
+      const postgresError = error as PostgresError;
+      throw new DriverAdapterError({ originalCode: postgresError.code, originalMessage: postgresError.message, ...mapPostgresError(postgresError) } as never);
     }
     throw error;
   };

@@ -87,13 +87,15 @@ export const commandSchema = z.object({
 
 export type CommandInput = z.output<typeof commandSchema>;
 
-export const voteSchema = z
-  .object({
-    proposalId: z.uuid({ error: "The proposal was not found" }),
-    decision: z.enum(["approve", "reject"], { error: "Choose Approve or Reject" }),
-    reason: longText("Reason", 5000),
-    reference: optionalText("Decision reference", 200),
-  })
+/** The typed fields of a vote; the form checks these before sending (the button carries the decision). */
+export const voteFieldsSchema = z.object({
+  proposalId: z.uuid({ error: "The proposal was not found" }),
+  reason: longText("Reason", 5000),
+  reference: optionalText("Decision reference", 200),
+});
+
+export const voteSchema = voteFieldsSchema
+  .extend({ decision: z.enum(["approve", "reject"], { error: "Choose Approve or Reject" }) })
   .superRefine((value, context) => {
     if (value.decision === "reject" && !value.reason) context.addIssue({ code: "custom", path: ["reason"], message: "Enter a reason for rejecting" });
   });

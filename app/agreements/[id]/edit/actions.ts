@@ -1,0 +1,18 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { updateDraft } from "@/lib/agreements/update-draft";
+import { revalidateAgreements } from "@/lib/cache";
+import { createAction } from "@/lib/safe-action";
+import { updateAgreementSchema } from "@/lib/validation/agreement";
+
+export const updateAgreementAction = createAction({
+  permission: "agreement:edit",
+  schema: updateAgreementSchema,
+  arrayFields: ["themes"],
+  async run(input, actor) {
+    await updateDraft(input, actor);
+    revalidateAgreements();
+    redirect(`/agreements/${input.id}?saved=1`);
+  },
+});

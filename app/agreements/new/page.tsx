@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AgreementForm } from "@/components/agreement-form";
+import { requirePageUser } from "@/lib/auth/session";
+import { listPartnerChoices } from "@/lib/data/agreements";
+import { createAgreementSchema } from "@/lib/validation/agreement";
+import { createAgreementAction } from "./actions";
+
+export const metadata: Metadata = { title: "Draft a new agreement" };
+
+export default async function NewAgreementPage() {
+  await requirePageUser("/agreements/new", "agreement:draft");
+  const partners = await listPartnerChoices();
+  return (
+    <>
+      <p>
+        <Link href="/agreements">Back to agreements</Link>
+      </p>
+      <h1>Draft a new agreement</h1>
+      <p className="mb-6 max-w-2xl">A draft is only seen by staff and councillors. When it is ready, submit it for approval.</p>
+      <AgreementForm
+        action={createAgreementAction}
+        schema={createAgreementSchema}
+        partners={partners}
+        defaultValues={{ localityKind: "TOWN", relationshipType: "TWIN_TOWN", themes: [] }}
+      />
+    </>
+  );
+}

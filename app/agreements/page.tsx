@@ -1,0 +1,150 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/pagination";
+import { StatusTag, Tag } from "@/components/status-tag";
+import { requirePageUser } from "@/lib/auth/session";
+import { listAgreements, parseAgreementFilters, partnerCountries, type AgreementSort } from "@/lib/data/agreements";
+import { pageNumber } from "@/lib/data/pagination";
+import { countryName } from "@/lib/domain/countries";
+import { optionsOf, RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
+import { PROPOSAL_RULES, STATUSES, statusLabel } from "@/lib/domain/lifecycle";
+import { formatDate, sinceText } from "@/lib/format";
+import { can } from "@/lib/permissions";
+
+export const metadata: Metadata = { title: "Agreements" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const SORT_LABELS: Record<AgreementSort, string> = {
+  partner: "Partner",
+  country: "Country",
+  since: "Since",
+  review: "Review date",
+  status: "Status",
+  updated: "Recently changed",
+};
+
+export default async function AgreementsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePageUser("/agreements", "agreement:read");
+  const params = await searchParams;
+  const filters = { ...parseAgreementFilters(params), page: pageNumber(params.page) };
+  const [result, countries] = await Promise.all([listAgreements(filters), partnerCountries()]);
+  const query = { q: filters.q, status: filters.status, country: filters.country, type: filters.type, sort: filters.sort };
+
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1>Agreements</h1>
+        {can(user, "agreement:draft") ? (
+          <Link href="/agreements/new" className="button">
+            Draft a new agreement
+          </Link>
+        ) : null}
+      </div>
+      <form method="get" role="search" aria-label="Filter agreements" className="mb-6 grid grid-cols-1 gap-4 rounded bg-slate-50 p-4 sm:grid-cols-3 lg:grid-cols-6">
+        <div className="lg:col-span-2">
+          <label htmlFor="q" className="label">
+            Partner name
+          </label>
+          <input id="q" name="q" type="search" defaultValue={filters.q} className="input" />
+        </div>
+        <div>
+          <label htmlFor="status" className="label">
+            Status
+          </label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""} className="input">
+            <option value="">Any status</option>
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {statusLabel(status)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="country" className="label">
+            Country
+          </label>
+          <select id="country" name="country" defaultValue={filters.country ?? ""} className="input">
+            <option value="">Any country</option>
+            {countries.map((code) => (
+              <option key={code} value={code}>
+                {countryName(code)}
+              </option>
+            ))}
+            <option value="NONE">No country</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="type" className="label">
+            Relationship type
+          </label>
+          <select id="type" name="type" defaultValue={filters.type ?? ""} className="input">
+            <option value="">Any type</option>
+            {optionsOf(RELATIONSHIP_TYPE_LABELS).map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="sort" className="label">
+            Sort by
+          </label>
+          <select id="sort" name="sort" defaultValue={filters.sort ?? "partner"} className="input">
+            {Object.entries(SORT_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-end gap-3 sm:col-span-3 lg:col-span-6">
+          <button type="submit" className="button">
+            Apply filters
+          </button>
+          <Link href="/agreements">Clear filters</Link>
+        </div>
+      </form>
+
+      {result.items.length === 0 ? (
+        <p>No agreements match these filters.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="table">
+            <caption className="sr-only">Agreements, sorted by {SORT_LABELS[filters.sort ?? "partner"].toLowerCase()}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Partner</th>
+                <th scope="col">Country</th>
+                <th scope="col">Type</th>
+                <th scope="col">Since</th>
+                <th scope="col">Review date</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((agreement) => (
+                <tr key={agreement.id}>
+                  <td>
+                    <Link href={`/agreements/${agreement.id}`}>{agreement.partner.name}</Link>
+                  </td>
+                  <td>{countryName(agreement.partner.country)}</td>
+                  <td>{RELATIONSHIP_TYPE_LABELS[agreement.relationshipType]}</td>
+                  <td>{sinceText(agreement.linkBegan, agreement.formalisedOn).replace(/^since /, "")}</td>
+                  <td>{formatDate(agreement.reviewDate)}</td>
+                  <td className="space-x-1">
+                    <StatusTag status={agreement.status} />
+                    {agreement.proposals[0] ? <Tag tone="warning">Proposed: {PROPOSAL_RULES[agreement.proposals[0].kind].noun}</Tag> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={query} basePath="/agreements" noun="agreements" />
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StatusTag } from "@/components/status-tag";
+import { VoteForm } from "@/components/vote-form";
+import { requirePageUser } from "@/lib/auth/session";
+import { listOpenProposals } from "@/lib/data/agreements";
+import { getSettings } from "@/lib/data/settings";
+import { countryName } from "@/lib/domain/countries";
+import { PROPOSAL_KIND_LABELS, RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
+import { formatDateTime } from "@/lib/format";
+import { voteAction } from "./actions";
+
+export const metadata: Metadata = { title: "Approvals" };
+
+const DONE_MESSAGES: Record<string, string> = {
+  open: "Your approval is recorded. More approvals are needed before the change takes effect.",
+  approved: "Approved. The change has taken effect.",
+  rejected: "Rejected. The proposal has ended and the agreement is unchanged.",
+};
+
+export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+  const user = await requirePageUser("/approvals", "proposal:decide");
+  const { done } = await searchParams;
+  const [proposals, settings] = await Promise.all([listOpenProposals(), getSettings()]);
+  return (
+    <>
+      {done && DONE_MESSAGES[done] ? (
+        <div role="status" className="mb-6 max-w-2xl border-l-8 border-success bg-green-50 p-4 font-semibold">
+          {DONE_MESSAGES[done]}
+        </div>
+      ) : null}
+      <h1>Approvals</h1>
+      <p className="max-w-2xl">
+        Proposals awaiting a decision. {settings.approvalsNeeded === 1 ? "One approval carries a proposal" : `${settings.approvalsNeeded} approvals carry a proposal`}; one
+        rejection ends it. You cannot decide a proposal you made.
+      </p>
+      {proposals.length === 0 ? <p>There are no proposals awaiting a decision.</p> : null}
+      {proposals.map((proposal) => {
+        const { agreement } = proposal;
+        const headingId = `proposal-${proposal.id}`;
+        const myVote = proposal.decisions.find((vote) => vote.actor?.id === user.id);
+        const ownProposal = proposal.proposer.id === user.id;
+        const approvals = proposal.decisions.filter((vote) => vote.kind === "APPROVED").length;
+        return (
+          <section key={proposal.id} aria-labelledby={headingId} className="mb-8 rounded border-2 border-slate-300 p-4">
+            <h2 id={headingId} className="mt-0">
+              {PROPOSAL_KIND_LABELS[proposal.kind]}: {agreement.partner.name}
+            </h2>
+            <p>
+              <Link href={`/agreements/${agreement.id}`}>
+                {RELATIONSHIP_TYPE_LABELS[agreement.relationshipType]} with {agreement.partner.name}, {countryName(agreement.partner.country)}
+              </Link>{" "}
+              <StatusTag status={agreement.status} />
+            </p>
+            <dl className="my-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+              <dt className="font-semibold">Proposed by</dt>
+              <dd>
+                {proposal.proposer.name}, {formatDateTime(proposal.createdAt)}
+              </dd>
+              <dt className="font-semibold">Their reason</dt>
+              <dd className="whitespace-pre-line">{proposal.reason}</dd>
+              {proposal.publicReason ? (
+                <>
+                  <dt className="font-semibold">Public reason</dt>
+                  <dd className="whitespace-pre-line">{proposal.publicReason}</dd>
+                </>
+              ) : null}
+              {proposal.reference ? (
+                <>
+                  <dt className="font-semibold">Reference</dt>
+                  <dd>{proposal.reference}</dd>
+                </>
+              ) : null}
+              {proposal.alternativesConsidered ? (
+                <>
+                  <dt className="font-semibold">Alternatives considered</dt>
+                  <dd className="whitespace-pre-line">{proposal.alternativesConsidered}</dd>
+                </>
+              ) : null}
+              {proposal.conflictsOfInterest ? (
+                <>
+                  <dt className="font-semibold">Conflicts of interest declared</dt>
+                  <dd className="whitespace-pre-line">{proposal.conflictsOfInterest}</dd>
+                </>
+              ) : null}
+              {proposal.backgroundPapers ? (
+                <>
+                  <dt className="font-semibold">Background papers</dt>
+                  <dd className="whitespace-pre-line">{proposal.backgroundPapers}</dd>
+                </>
+              ) : null}
+              <dt className="font-semibold">Votes so far</dt>
+              <dd>
+                {approvals} of {settings.approvalsNeeded} approvals
+                {proposal.decisions.length > 0 ? (
+                  <ul className="list-disc pl-5">
+                    {proposal.decisions.map((vote) => (
+                      <li key={vote.id}>
+                        {vote.actor?.name}: {vote.kind === "APPROVED" ? "approved" : "rejected"}
+                        {vote.reason ? ` — ${vote.reason}` : ""}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </dd>
+            </dl>
+            {ownProposal ? (
+              <p className="font-semibold">You made this proposal, so another councillor must decide it.</p>
+            ) : myVote ? (
+              <p className="font-semibold">You have {myVote.kind === "APPROVED" ? "approved" : "rejected"} this proposal.</p>
+            ) : (
+              <VoteForm action={voteAction} proposalId={proposal.id} label={`Decide: ${PROPOSAL_KIND_LABELS[proposal.kind]}, ${agreement.partner.name}`} />
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}

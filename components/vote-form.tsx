@@ -1,0 +1,28 @@
+"use client";
+
+import { ActionForm } from "@/components/form/action-form";
+import { HiddenField, TextArea, TextField } from "@/components/form/fields";
+import type { ActionResult } from "@/lib/action-result";
+import { voteFieldsSchema } from "@/lib/validation/agreement";
+
+/** Approve or reject one proposal, with a reason (required to reject) and a reference. */
+export function VoteForm({ action, proposalId, label }: { action: (previous: ActionResult, formData: FormData) => Promise<ActionResult>; proposalId: string; label: string }) {
+  return (
+    <ActionForm
+      action={action}
+      schema={voteFieldsSchema}
+      idPrefix={`p-${proposalId}-`}
+      defaultValues={{ proposalId }}
+      fieldOrder={["decision", "reason", "reference"]}
+      aria-label={label}
+      submitButtons={[
+        { name: "decision", value: "approve", label: "Approve" },
+        { name: "decision", value: "reject", label: "Reject", className: "button-danger" },
+      ]}
+    >
+      <HiddenField name="proposalId" value={proposalId} />
+      <TextArea name="reason" label="Reason" hint="Required to reject; optional to approve." rows={3} />
+      <TextField name="reference" label="Decision reference" hint="Optional, e.g. “Cabinet 2024/12”." />
+    </ActionForm>
+  );
+}

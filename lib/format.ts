@@ -1,0 +1,33 @@
+// Dates and numbers as a UK council writes them; dates are calendar dates stored at UTC midnight.
+const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const DATE_TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
+
+export function formatDate(date: Date | null | undefined): string {
+  return date ? DATE.format(date) : "";
+}
+
+export function formatDateTime(date: Date | null | undefined): string {
+  return date ? DATE_TIME.format(date) : "";
+}
+
+export function yearOf(date: Date | null | undefined): number | null {
+  return date ? date.getUTCFullYear() : null;
+}
+
+/** "since 1953 (formalised 1957)" */
+export function sinceText(linkBegan: Date | null, formalisedOn: Date | null): string {
+  const began = yearOf(linkBegan);
+  const formalised = yearOf(formalisedOn);
+  if (!began && !formalised) return "";
+  if (!began) return `since ${formalised}`;
+  return formalised && formalised !== began ? `since ${began} (formalised ${formalised})` : `since ${began}`;
+}
+
+export function formatMoney(amount: number | string | null | undefined, currency: string | null | undefined): string {
+  if (amount === null || amount === undefined || amount === "") return "";
+  try {
+    return new Intl.NumberFormat("en-GB", { style: "currency", currency: currency || "GBP" }).format(Number(amount));
+  } catch {
+    return `${Number(amount).toFixed(2)} ${currency ?? ""}`.trim();
+  }
+}
