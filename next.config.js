@@ -3,6 +3,8 @@
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // A separate build folder lets tests build without clobbering a developer's build.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // PGlite loads its WASM and data files from node_modules at run time: keep it out of the bundle.
   serverExternalPackages: [

@@ -1,11 +1,10 @@
 "use client";
 
-import type { FieldValues } from "react-hook-form";
-import type { z } from "zod";
 import { ActionForm } from "@/components/form/action-form";
 import { CheckboxGroup, HiddenField, SelectField, TextArea, TextField, type Option } from "@/components/form/fields";
 import type { ActionResult } from "@/lib/action-result";
 import { COUNTRIES, NO_COUNTRY, NO_COUNTRY_LABEL } from "@/lib/domain/countries";
+import { createAgreementSchema, updateAgreementSchema } from "@/lib/validation/agreement";
 import { LOCALITY_KIND_LABELS, optionsOf, RELATIONSHIP_TYPE_LABELS, THEME_LABELS } from "@/lib/domain/labels";
 
 const COUNTRY_OPTIONS: Option[] = [{ value: NO_COUNTRY, label: NO_COUNTRY_LABEL }, ...COUNTRIES.map((country) => ({ value: country.code, label: country.name }))];
@@ -35,14 +34,15 @@ export const AGREEMENT_FIELD_ORDER = [
 
 type Props = {
   action: (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
-  schema: z.ZodType<FieldValues, FieldValues>;
   defaultValues: Record<string, unknown>;
   partners: { id: string; name: string; country: string | null }[];
   edit?: { id: string; version: number };
 };
 
 /** The agreement form, for a new draft and for editing one. Labels are part of the product's contract. */
-export function AgreementForm({ action, schema, defaultValues, partners, edit }: Props) {
+export function AgreementForm({ action, defaultValues, partners, edit }: Props) {
+  // Schemas are code, not data: the client component imports its own copy of the server's schema.
+  const schema = edit ? updateAgreementSchema : createAgreementSchema;
   return (
     <ActionForm action={action} schema={schema} defaultValues={defaultValues} fieldOrder={AGREEMENT_FIELD_ORDER} submitLabel="Save draft" aria-label="Agreement">
       {edit ? (

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { AgreementForm } from "@/components/agreement-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { listPartnerChoices } from "@/lib/data/agreements";
-import { createAgreementSchema } from "@/lib/validation/agreement";
 import { createAgreementAction } from "./actions";
 
 export const metadata: Metadata = { title: "Draft a new agreement" };
@@ -20,7 +19,6 @@ export default async function NewAgreementPage() {
       <p className="mb-6 max-w-2xl">A draft is only seen by staff and councillors. When it is ready, submit it for approval.</p>
       <AgreementForm
         action={createAgreementAction}
-        schema={createAgreementSchema}
         partners={partners}
         defaultValues={{ localityKind: "TOWN", relationshipType: "TWIN_TOWN", themes: [] }}
       />

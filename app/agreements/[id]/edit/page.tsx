@@ -5,7 +5,6 @@ import { AgreementForm } from "@/components/agreement-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { getAgreement, listPartnerChoices } from "@/lib/data/agreements";
 import { NO_COUNTRY } from "@/lib/domain/countries";
-import { updateAgreementSchema } from "@/lib/validation/agreement";
 import { updateAgreementAction } from "./actions";
 
 export const metadata: Metadata = { title: "Edit draft agreement" };
@@ -39,7 +38,6 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
       <h1>Edit draft: {partner.name}</h1>
       <AgreementForm
         action={updateAgreementAction}
-        schema={updateAgreementSchema}
         partners={partners.filter((choice) => choice.id !== partner.id)}
         edit={{ id: agreement.id, version: agreement.version }}
         defaultValues={{
