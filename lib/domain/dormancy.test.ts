@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import type { AgreementStatus } from "@/generated/prisma/enums";
+import { dormancyCutoff, isDormant } from "./dormancy";
+
+const now = new Date("2026-11-28T09:00:00Z");
+const base = { status: "ACTIVE" as AgreementStatus, now, dormancyMonths: 24 };
+
+describe("dormancyCutoff", () => {
+  it("goes back whole calendar months", () => {
+    expect(dormancyCutoff(now, 24).toISOString()).toBe("2024-11-28T09:00:00.000Z");
+    expect(dormancyCutoff(now, 1).toISOString()).toBe("2026-10-28T09:00:00.000Z");
+  });
+
+  it("clamps to the end of a shorter month", () => {
+    expect(dormancyCutoff(new Date("2026-03-31T00:00:00Z"), 1).toISOString()).toBe("2026-02-28T00:00:00.000Z");
+    expect(dormancyCutoff(new Date("2024-03-31T00:00:00Z"), 1).toISOString()).toBe("2024-02-29T00:00:00.000Z");
+    expect(dormancyCutoff(new Date("2026-02-28T00:00:00Z"), 24).toISOString()).toBe("2024-02-28T00:00:00.000Z");
+  });
+
+  it("crosses year boundaries", () => {
+    expect(dormancyCutoff(new Date("2026-01-15T00:00:00Z"), 13).toISOString()).toBe("2024-12-15T00:00:00.000Z");
+  });
+
+  it("refuses a window that is not a positive whole number of months", () => {
+    expect(() => dormancyCutoff(now, 0)).toThrow(RangeError);
+    expect(() => dormancyCutoff(now, 1.5)).toThrow(RangeError);
+  });
+});
+
+describe("isDormant", () => {
+  it("is dormant when Active with no activity at all", () => {
+    expect(isDormant({ ...base, lastActivity: null })).toBe(true);
+  });
+
+  it("is dormant when the last activity is older than the window", () => {
+    expect(isDormant({ ...base, lastActivity: new Date("2019-09-22T00:00:00Z") })).toBe(true);
+    expect(isDormant({ ...base, lastActivity: new Date("2024-11-28T08:59:59Z") })).toBe(true);
+  });
+
+  it("is not dormant with activity inside the window, including on its first day", () => {
+    expect(isDormant({ ...base, lastActivity: new Date("2025-05-18T00:00:00Z") })).toBe(false);
+    expect(isDormant({ ...base, lastActivity: new Date("2024-11-28T09:00:00Z") })).toBe(false);
+  });
+
+  it("follows the configured window", () => {
+    const lastActivity = new Date("2025-05-18T00:00:00Z");
+    expect(isDormant({ ...base, lastActivity, dormancyMonths: 12 })).toBe(true);
+    expect(isDormant({ ...base, lastActivity, dormancyMonths: 24 })).toBe(false);
+  });
+
+  it.each<AgreementStatus>(["DRAFT", "PENDING_APPROVAL", "SUSPENDED", "TERMINATED", "WITHDRAWN"])("is never dormant when %s", (status) => {
+    expect(isDormant({ ...base, status, lastActivity: null })).toBe(false);
+  });
+
+  it("gives a link younger than the window the chance to start", () => {
+    expect(isDormant({ ...base, lastActivity: null, since: new Date("2026-01-01T00:00:00Z") })).toBe(false);
+    expect(isDormant({ ...base, lastActivity: null, since: new Date("2002-01-01T00:00:00Z") })).toBe(true);
+  });
+});
