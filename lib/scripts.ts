@@ -14,14 +14,14 @@ export function explainStartupError(error: unknown): string {
   if (/ECONNREFUSED|P1001|Can't reach database|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|DatabaseNotReachable/i.test(text)) {
     return `Cannot reach ${where}. Check that the server is running and that DATABASE_URL is right.`;
   }
-  if (/DatabaseDoesNotExist|3D000|does not exist/i.test(text) && /database/i.test(text)) {
-    return `The database in DATABASE_URL does not exist (${where}). Create it (e.g. createdb) and run npm run db:migrate.`;
+  if (/P2021|TableDoesNotExist|42P01|relation .* does not exist/i.test(text)) {
+    return `The database has no tables yet (${where}). Run npm run db:migrate first.`;
   }
   if (/AuthenticationFailed|28P01|password authentication failed/i.test(text)) {
     return `The database refused the user or password in DATABASE_URL (${where}).`;
   }
-  if (/P2021|TableDoesNotExist|42P01|relation .* does not exist/i.test(text)) {
-    return `The database has no tables yet (${where}). Run npm run db:migrate first.`;
+  if (/DatabaseDoesNotExist|3D000|does not exist/i.test(text) && /database/i.test(text)) {
+    return `The database in DATABASE_URL does not exist (${where}). Create it (e.g. createdb) and run npm run db:migrate.`;
   }
   return error instanceof Error ? error.message : String(error);
 }

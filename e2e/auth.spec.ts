@@ -1,0 +1,138 @@
+// Signing in and out, and who may open which page: every page in app/ is checked against
+// ROUTE_ACCESS (lib/permissions.ts) for anonymous visitors and each role.
+import fs from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { ROUTE_ACCESS, can } from "../lib/permissions";
+import { DEACTIVATED_ACCOUNT, DEMO_ACCOUNTS, DEMO_PASSWORD, expect, signInAs, signOut, submitSignIn, test, type DemoAccount } from "./fixtures";
+
+const INCORRECT = "Incorrect email or password";
+
+test.describe("signing in", () => {
+  for (const account of Object.keys(DEMO_ACCOUNTS) as DemoAccount[]) {
+    test(`${DEMO_ACCOUNTS[account].email} can sign in`, async ({ page }) => {
+      await signInAs(page, account);
+      await expect(page).toHaveURL(/\/dashboard$/);
+      await expect(page.getByRole("banner").getByText(DEMO_ACCOUNTS[account].name)).toBeVisible();
+    });
+  }
+
+  test("a wrong password says “Incorrect email or password”", async ({ page }) => {
+    await submitSignIn(page, DEMO_ACCOUNTS.STAFF.email, "not-the-password-at-all");
+    await expect(page.getByText(INCORRECT)).toBeVisible();
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  });
+
+  test("an unknown email says the same “Incorrect email or password”", async ({ page }) => {
+    await submitSignIn(page, "nobody-here@example.org", DEMO_PASSWORD);
+    await expect(page.getByText(INCORRECT)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  });
+
+  test("a deactivated account cannot sign in", async ({ page }) => {
+    await submitSignIn(page, DEACTIVATED_ACCOUNT.email, DEMO_PASSWORD);
+    await expect(page.getByText(/deactivated/i)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard/);
+  });
+
+  test("signing in returns to the page that asked for it", async ({ page }) => {
+    await page.goto("/agreements");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fagreements/);
+    await page.getByLabel("Email", { exact: true }).fill(DEMO_ACCOUNTS.STAFF.email);
+    await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL(/\/agreements$/);
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("sign-in works", async ({ page }) => {
+      await signInAs(page, "COUNCILLOR");
+      await expect(page).toHaveURL(/\/dashboard$/);
+    });
+
+    test("a wrong password is explained", async ({ page }) => {
+      await submitSignIn(page, DEMO_ACCOUNTS.ADMIN.email, "wrong-password-here");
+      await expect(page.getByText(INCORRECT)).toBeVisible();
+    });
+  });
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signInAs(page, "STAFF");
+  await signOut(page);
+  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard/);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Authorization matrix
+
+type Route = keyof typeof ROUTE_ACCESS;
+
+/** The routes of every page.tsx in app/ (route groups and private folders left out). */
+function pageRoutes(): string[] {
+  const appDir = path.join(process.cwd(), "app");
+  const routes: string[] = [];
+  const walk = (dir: string, segments: string[]) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith("_") || entry.name.startsWith("@")) continue;
+        const isGroup = entry.name.startsWith("(") && entry.name.endsWith(")");
+        walk(path.join(dir, entry.name), isGroup ? segments : [...segments, entry.name]);
+      } else if (/^page\.(tsx|ts|jsx|js|mdx)$/.test(entry.name)) {
+        routes.push(`/${segments.join("/")}`);
+      }
+    }
+  };
+  walk(appDir, []);
+  return [...new Set(routes)].sort();
+}
+
+const PAGES = pageRoutes();
+/** Pages that exist now, without dynamic segments (those need data: their own journeys test them). */
+const STATIC_PAGES = PAGES.filter((route): route is Route => route in ROUTE_ACCESS && !route.includes("["));
+
+test("every page in app/ has an entry in ROUTE_ACCESS", () => {
+  const missing = PAGES.filter((route) => !(route in ROUTE_ACCESS));
+  expect(missing, "pages with no access rule in lib/permissions.ts ROUTE_ACCESS").toEqual([]);
+});
+
+type Visitor = "anonymous" | "STAFF" | "COUNCILLOR" | "ADMIN";
+
+async function expectAccess(page: Page, visitor: Visitor, route: Route) {
+  const access = ROUTE_ACCESS[route];
+  const response = await page.goto(route);
+  const label = `${visitor} → ${route} (${access})`;
+  if (access === "public") {
+    expect.soft(response?.status(), label).toBe(200);
+  } else if (visitor === "anonymous") {
+    await expect.soft(page, label).toHaveURL(new RegExp(`/login\\?callbackUrl=${encodeURIComponent(route).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+  } else if (can({ role: visitor }, access)) {
+    expect.soft(response?.status(), label).toBe(200);
+  } else {
+    expect.soft(response?.status(), label).toBe(403);
+  }
+}
+
+test.describe("authorization matrix", () => {
+  test("finds pages to check", () => {
+    expect(STATIC_PAGES.length).toBeGreaterThan(0);
+  });
+
+  test("anonymous visitors see public pages and are sent to /login for the rest", async ({ page }) => {
+    for (const route of STATIC_PAGES) await expectAccess(page, "anonymous", route);
+  });
+
+  for (const role of ["STAFF", "COUNCILLOR", "ADMIN"] as const) {
+    test(`${role}: allowed pages open (200), the others are forbidden (403)`, async ({ page }) => {
+      await signInAs(page, role);
+      for (const route of STATIC_PAGES) await expectAccess(page, role, route);
+    });
+  }
+});

@@ -1,0 +1,50 @@
+// Shared helpers for the end-to-end journeys: signing in through the real /login form, and
+// names that never clash between tests or runs (the suite may run against a database that
+// already holds earlier runs' rows).
+import { randomBytes } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+import { DEACTIVATED_ACCOUNT, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../scripts/lib/e2e-accounts";
+
+export { expect, test } from "@playwright/test";
+export { DEACTIVATED_ACCOUNT, DEMO_ACCOUNTS, DEMO_PASSWORD };
+
+/** A demo account: one per role, and a second councillor (for the quorum and four-eyes rule). */
+export type DemoAccount = keyof typeof DEMO_ACCOUNTS;
+
+/** Fills in and submits the sign-in form; does not check the outcome. */
+export async function submitSignIn(page: Page, email: string, password: string, options: { callbackUrl?: string } = {}): Promise<void> {
+  await page.goto(options.callbackUrl ? `/login?callbackUrl=${encodeURIComponent(options.callbackUrl)}` : "/login");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+/** Signs in as a demo account through /login and waits until the session is in place. */
+export async function signInAs(page: Page, account: DemoAccount, options: { callbackUrl?: string } = {}): Promise<void> {
+  await submitSignIn(page, DEMO_ACCOUNTS[account].email, DEMO_PASSWORD, options);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** Signs out with the header's button. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You have signed out.")).toBeVisible();
+}
+
+let counter = 0;
+
+/** A name no other test or run has used, e.g. uniqueName("Partner") → "Partner 1k3x9a-2f". */
+export function uniqueName(prefix: string): string {
+  counter += 1;
+  return `${prefix} ${Date.now().toString(36)}${randomBytes(2).toString("hex")}-${counter}`;
+}
+
+/** A unique partner town name that reads like one. */
+export function uniquePartnerName(): string {
+  return uniqueName("Testville");
+}
+
+/** A unique email address at a reserved domain. */
+export function uniqueEmail(prefix = "user"): string {
+  return `${uniqueName(prefix).toLowerCase().replace(/[^a-z0-9-]+/g, "-")}@test.example`;
+}

@@ -1,0 +1,42 @@
+import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath } from "./scripts/lib/chromium";
+import { E2E_PORT } from "./scripts/lib/e2e-accounts";
+
+// End-to-end tests in Debian's Chromium (CHROMIUM_PATH overrides /usr/bin/chromium) against a
+// production build on port 3100. The web server (scripts/e2e-server.ts) starts from a fresh
+// PGlite folder, or uses DATABASE_URL when it is a PostgreSQL URL: migrate → seed → build if
+// the sources changed → next start.
+const port = Number(process.env.E2E_PORT ?? E2E_PORT);
+const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  // One server, one embedded database: tests run one at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  use: {
+    ...devices["Desktop Chrome"],
+    baseURL,
+    locale: "en-GB",
+    timezoneId: "Europe/London",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: "chromium" }],
+  webServer: {
+    command: "node_modules/.bin/tsx scripts/e2e-server.ts",
+    url: `${baseURL}/login`,
+    // Migrations (~20 s with the engine's idle time), seed, and a production build if needed.
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { NEXT_TELEMETRY_DISABLED: "1", E2E_PORT: String(port) },
+  },
+});

@@ -1,0 +1,43 @@
+// The Playwright webServer: a fresh database (a new PGlite folder, or the PostgreSQL database
+// in DATABASE_URL), migrated and seeded, a production build when the sources changed, then
+// `next start` on port 3100.
+import fs from "node:fs";
+import path from "node:path";
+import { readDatabaseConfig, describeDatabase } from "@/lib/db/config";
+import { runScript } from "@/lib/scripts";
+import { buildNeeded } from "./lib/build";
+import { E2E_PORT } from "./lib/e2e-accounts";
+import { bin, ROOT, run, runForeground } from "./lib/run";
+
+const E2E_PGLITE_DIR = "./data/e2e-pglite";
+
+await runScript("Starting the end-to-end server", async () => {
+  const port = Number(process.env.E2E_PORT ?? E2E_PORT);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "e2e-only-secret-0123456789abcdef0123456789",
+  };
+  const config = readDatabaseConfig(process.env);
+  if (config.kind === "pglite") {
+    // Always a fresh folder: the suite expects exactly the seeded data.
+    const dataDir = process.env.E2E_PGLITE_DATA_DIR || E2E_PGLITE_DIR;
+    fs.rmSync(path.resolve(ROOT, dataDir), { recursive: true, force: true });
+    delete env.DATABASE_URL;
+    env.PGLITE_DATA_DIR = dataDir;
+  }
+  console.log(`[e2e] database: ${describeDatabase(readDatabaseConfig(env))}`);
+
+  await run(bin("prisma"), ["migrate", "deploy"], { env, label: "prisma migrate deploy" });
+  await run(bin("tsx"), ["scripts/e2e-seed.ts"], { env, label: "the end-to-end seed" });
+
+  const why = buildNeeded();
+  if (why) {
+    console.log(`[e2e] building: ${why}`);
+    await run(bin("next"), ["build"], { env, label: "next build" });
+  }
+  console.log(`[e2e] starting next on port ${port}`);
+  await runForeground(bin("next"), ["start", "-p", String(port)], { env });
+});

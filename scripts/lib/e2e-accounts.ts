@@ -1,0 +1,15 @@
+// Accounts the end-to-end suite signs in with. The demo accounts come from prisma/demo.ts;
+// scripts/e2e-seed.ts adds the deactivated one.
+export const DEMO_PASSWORD = "twinning-demo-2026";
+
+export const DEMO_ACCOUNTS = {
+  ADMIN: { email: "admin@example.org", name: "Alex Morgan" },
+  STAFF: { email: "officer@example.org", name: "Olivia Okafor" },
+  COUNCILLOR: { email: "councillor@example.org", name: "Cllr Chris Patel" },
+  COUNCILLOR2: { email: "councillor2@example.org", name: "Cllr Dana Hughes" },
+} as const;
+
+export const DEACTIVATED_ACCOUNT = { email: "deactivated@example.org", name: "Dee Activated", role: "STAFF" } as const;
+
+export const E2E_PORT = 3100;
+

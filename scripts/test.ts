@@ -1,0 +1,48 @@
+// `npm test`: everything the project checks, in order, stopping at the first failure:
+// type check → lint → unit and integration tests (Vitest) → end-to-end tests (Playwright).
+// `npm test -- --skip-e2e` stops after Vitest.
+import { bin, CommandFailedError, run } from "./lib/run";
+
+type Step = { name: string; command: string; args: string[]; env?: Record<string, string> };
+
+const STEPS: Step[] = [
+  { name: "Type check", command: bin("tsc"), args: ["--noEmit"] },
+  { name: "Lint", command: bin("eslint"), args: ["."] },
+  { name: "Unit and integration tests", command: bin("vitest"), args: ["run"] },
+  { name: "Chromium for end-to-end tests", command: bin("tsx"), args: ["scripts/ensure-browser.ts"] },
+  // The type check ran first: the build the e2e web server may run can skip its own (next.config.js).
+  { name: "End-to-end tests", command: bin("playwright"), args: ["test"], env: { SKIP_BUILD_TYPECHECK: "1" } },
+];
+
+const skipE2e = process.argv.includes("--skip-e2e");
+const steps = skipE2e ? STEPS.filter((step) => !step.name.includes("nd-to-end")) : STEPS;
+const results: { name: string; outcome: "passed" | "FAILED" | "skipped"; seconds?: number }[] = [];
+let failed: string | null = null;
+
+for (const step of steps) {
+  if (failed) {
+    results.push({ name: step.name, outcome: "skipped" });
+    continue;
+  }
+  console.log(`\n▶ ${step.name}`);
+  const started = Date.now();
+  try {
+    await run(step.command, step.args, { label: step.name, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...step.env } });
+    results.push({ name: step.name, outcome: "passed", seconds: (Date.now() - started) / 1000 });
+  } catch (error) {
+    failed = error instanceof CommandFailedError ? error.message : `${step.name}: ${error instanceof Error ? error.message : String(error)}`;
+    results.push({ name: step.name, outcome: "FAILED", seconds: (Date.now() - started) / 1000 });
+  }
+}
+
+console.log("\nSummary");
+for (const result of results) {
+  const mark = result.outcome === "passed" ? "✓" : result.outcome === "FAILED" ? "✗" : "–";
+  const time = result.seconds === undefined ? "" : ` (${result.seconds.toFixed(1)} s)`;
+  console.log(`  ${mark} ${result.name}: ${result.outcome}${time}`);
+}
+if (failed) {
+  console.error(`\nnpm test failed: ${failed}.`);
+  process.exit(1);
+}
+console.log(skipE2e ? "\nAll checks passed (end-to-end tests skipped)." : "\nAll checks passed.");
