@@ -76,6 +76,7 @@ export const ROUTE_ACCESS = {
   "/events/[id]/edit": "event:write",
   "/import": "import:run",
   "/admin/users": "user:manage",
+  "/admin/users/[id]": "user:manage",
   "/admin/audit": "audit:read",
   "/admin/settings": "settings:manage",
 } as const satisfies Record<string, Permission | "public">;

@@ -3,7 +3,7 @@ import { hash, verify } from "@node-rs/argon2";
 // Argon2id (algorithm 2) with OWASP's recommended memory and time costs.
 const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from "./password-policy";
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

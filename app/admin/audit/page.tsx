@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/pagination";
+import { requirePageUser } from "@/lib/auth/session";
+import { auditActions, listAudit } from "@/lib/data/audit";
+import { pageNumber } from "@/lib/data/pagination";
+import { listUsers } from "@/lib/data/users";
+import { formatDateTime } from "@/lib/format";
+import { auditFilterSchema } from "@/lib/validation/admin";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function first(value: string | string[] | undefined): string | undefined {
+  return (Array.isArray(value) ? value[0] : value) || undefined;
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+  await requirePageUser("/admin/audit", "audit:read");
+  const params = await searchParams;
+  const filters = auditFilterSchema.parse({ user: first(params.user), action: first(params.action), from: first(params.from), to: first(params.to) });
+  const page = pageNumber(params.page);
+  const [result, users, actions] = await Promise.all([listAudit({ ...filters, page }), listUsers(), auditActions()]);
+  const isoDay = (date: Date | undefined) => date?.toISOString().slice(0, 10);
+  return (
+    <>
+      <h1>Audit log</h1>
+      <form method="get" role="search" aria-label="Filter the audit log" className="mb-6 grid grid-cols-1 gap-4 rounded bg-slate-50 p-4 sm:grid-cols-4">
+        <div>
+          <label htmlFor="user" className="label">
+            User
+          </label>
+          <select id="user" name="user" defaultValue={filters.user ?? ""} className="input">
+            <option value="">Anyone</option>
+            {users.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="action" className="label">
+            Action
+          </label>
+          <select id="action" name="action" defaultValue={filters.action ?? ""} className="input">
+            <option value="">Any action</option>
+            {actions.map((action) => (
+              <option key={action} value={action}>
+                {action}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="from" className="label">
+            From
+          </label>
+          <input id="from" name="from" type="date" defaultValue={isoDay(filters.from)} className="input" />
+        </div>
+        <div>
+          <label htmlFor="to" className="label">
+            To
+          </label>
+          <input id="to" name="to" type="date" defaultValue={isoDay(filters.to)} className="input" />
+        </div>
+        <div className="flex items-end gap-3 sm:col-span-4">
+          <button type="submit" className="button">
+            Apply filters
+          </button>
+          <Link href="/admin/audit">Clear filters</Link>
+        </div>
+      </form>
+      {result.items.length === 0 ? (
+        <p>No entries match these filters.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="table">
+            <caption className="sr-only">Audit log, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">Action</th>
+                <th scope="col">What</th>
+                <th scope="col">Address</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((entry) => (
+                <tr key={entry.id}>
+                  <td className="whitespace-nowrap">{formatDateTime(entry.createdAt)}</td>
+                  <td>{entry.actor?.name ?? entry.actorEmail ?? "—"}</td>
+                  <td>
+                    <code>{entry.action}</code>
+                  </td>
+                  <td className="max-w-md break-words text-sm">
+                    {entry.entityType ? `${entry.entityType} ${entry.entityId ?? ""}` : ""}
+                    {entry.details ? <div className="text-slate-700">{JSON.stringify(entry.details)}</div> : null}
+                  </td>
+                  <td>{entry.ip ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+        params={{ user: filters.user, action: filters.action, from: isoDay(filters.from), to: isoDay(filters.to) }}
+        basePath="/admin/audit"
+        noun="entries"
+      />
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { db, type Tx } from "@/lib/db";
+import { writeAudit } from "@/lib/audit";
+import { hashPassword } from "@/lib/auth/password";
+import { AppError } from "@/lib/errors";
+import { requirePermission, type Actor } from "@/lib/permissions";
+import type { Role } from "@/generated/prisma/enums";
+import type { CreateUserInput } from "@/lib/validation/admin";
+
+// User administration. Users are never deleted: decisions keep their author.
+
+export async function createUser(input: CreateUserInput, actor: Actor | null, options: { ip?: string | null } = {}): Promise<{ id: string }> {
+  if (actor) requirePermission(actor, "user:manage");
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (existing) throw new AppError("VALIDATION", "A user with this email already exists", { email: ["A user with this email already exists"] });
+    const user = await tx.user.create({ data: { name: input.name, email: input.email, role: input.role, passwordHash }, select: { id: true } });
+    await writeAudit(tx, { actor, actorEmail: actor ? undefined : "command line", action: "user.create", entityType: "User", entityId: user.id, ip: options.ip, details: { email: input.email, role: input.role } });
+    return user;
+  });
+}
+
+/** The last active admin cannot be demoted or deactivated: someone must be able to administer. */
+async function assertNotLastAdmin(tx: Tx, userId: string): Promise<void> {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
+  if (user?.role !== "ADMIN" || !user.active) return;
+  const otherAdmins = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: userId } } });
+  if (otherAdmins === 0) throw new AppError("INVALID_TRANSITION", "This is the last active admin: make another user an admin first.");
+}
+
+async function findUser(tx: Tx, userId: string) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, active: true } });
+  if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
+  return user;
+}
+
+export async function changeRole(userId: string, role: Role, actor: Actor): Promise<void> {
+  requirePermission(actor, "user:manage");
+  await db.$transaction(async (tx) => {
+    const user = await findUser(tx, userId);
+    if (user.role === role) return;
+    if (role !== "ADMIN") await assertNotLastAdmin(tx, userId);
+    await tx.user.update({ where: { id: userId }, data: { role } });
+    await writeAudit(tx, { actor, action: "user.role-change", entityType: "User", entityId: userId, details: { email: user.email, from: user.role, to: role } });
+  });
+}
+
+export async function setUserActive(userId: string, active: boolean, actor: Actor): Promise<void> {
+  requirePermission(actor, "user:manage");
+  await db.$transaction(async (tx) => {
+    const user = await findUser(tx, userId);
+    if (user.active === active) return;
+    if (!active) await assertNotLastAdmin(tx, userId);
+    // Deactivation ends every session of theirs at the next request.
+    await tx.user.update({ where: { id: userId }, data: { active, sessionVersion: { increment: active ? 0 : 1 } } });
+    await writeAudit(tx, { actor, action: active ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: userId, details: { email: user.email } });
+  });
+}
+
+export async function resetPassword(userId: string, newPassword: string, actor: Actor): Promise<void> {
+  requirePermission(actor, "user:manage");
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction(async (tx) => {
+    const user = await findUser(tx, userId);
+    // A new password ends the user's other sessions.
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await writeAudit(tx, { actor, action: "user.password-reset", entityType: "User", entityId: userId, details: { email: user.email } });
+  });
+}

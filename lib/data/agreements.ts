@@ -1,0 +1,186 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/generated/prisma/client";
+import { AgreementStatus, RelationshipType } from "@/generated/prisma/enums";
+import { pageOf, PAGE_SIZE, type Page } from "./pagination";
+
+export const AGREEMENT_SORTS = {
+  partner: { partner: { name: "asc" } },
+  country: { partner: { country: "asc" } },
+  since: { linkBegan: "asc" },
+  review: { reviewDate: "asc" },
+  status: { status: "asc" },
+  updated: { updatedAt: "desc" },
+} as const satisfies Record<string, Prisma.AgreementOrderByWithRelationInput>;
+
+export type AgreementSort = keyof typeof AGREEMENT_SORTS;
+
+export type AgreementFilters = {
+  q?: string;
+  status?: AgreementStatus;
+  country?: string;
+  type?: RelationshipType;
+  sort?: AgreementSort;
+  page?: number;
+};
+
+function one(value: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text?.trim() || undefined;
+}
+
+/** Reads the list filters from a query string, ignoring anything not understood. */
+export function parseAgreementFilters(params: Record<string, string | string[] | undefined>): AgreementFilters {
+  const status = one(params.status);
+  const type = one(params.type);
+  const sort = one(params.sort);
+  const country = one(params.country)?.toUpperCase();
+  return {
+    q: one(params.q)?.slice(0, 100),
+    status: status && status in AgreementStatus ? (status as AgreementStatus) : undefined,
+    type: type && type in RelationshipType ? (type as RelationshipType) : undefined,
+    country: country && (/^[A-Z]{2}$/.test(country) || country === "NONE") ? country : undefined,
+    sort: sort && sort in AGREEMENT_SORTS ? (sort as AgreementSort) : undefined,
+  };
+}
+
+export function agreementWhere(filters: AgreementFilters): Prisma.AgreementWhereInput {
+  return {
+    status: filters.status,
+    relationshipType: filters.type,
+    partner: {
+      country: filters.country === "NONE" ? null : filters.country,
+      name: filters.q ? { contains: filters.q, mode: "insensitive" } : undefined,
+    },
+  };
+}
+
+export const agreementListSelect = {
+  id: true,
+  status: true,
+  relationshipType: true,
+  linkBegan: true,
+  formalisedOn: true,
+  reviewDate: true,
+  updatedAt: true,
+  partner: { select: { name: true, country: true, slug: true } },
+  proposals: { where: { state: "OPEN" }, select: { kind: true } },
+} satisfies Prisma.AgreementSelect;
+
+export type AgreementListRow = Prisma.AgreementGetPayload<{ select: typeof agreementListSelect }>;
+
+export async function listAgreements(filters: AgreementFilters): Promise<Page<AgreementListRow>> {
+  const page = filters.page ?? 1;
+  const where = agreementWhere(filters);
+  const [items, total] = await Promise.all([
+    db.agreement.findMany({
+      where,
+      select: agreementListSelect,
+      orderBy: [AGREEMENT_SORTS[filters.sort ?? "partner"], { id: "asc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+    }),
+    db.agreement.count({ where }),
+  ]);
+  return pageOf(items, total, page);
+}
+
+/** Countries that appear among the partners, for the filter. */
+export async function partnerCountries(): Promise<string[]> {
+  const rows = await db.partner.findMany({ where: { country: { not: null } }, distinct: ["country"], select: { country: true }, orderBy: { country: "asc" } });
+  return rows.flatMap((row) => (row.country ? [row.country] : []));
+}
+
+export async function getAgreement(id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  return db.agreement.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      status: true,
+      version: true,
+      relationshipType: true,
+      title: true,
+      purpose: true,
+      themes: true,
+      linkBegan: true,
+      formalisedOn: true,
+      reviewDate: true,
+      publicSummary: true,
+      internalNotes: true,
+      partnerDecisionDate: true,
+      partnerDecisionReference: true,
+      createdAt: true,
+      updatedAt: true,
+      leadOfficer: { select: { name: true } },
+      partner: {
+        select: { id: true, name: true, slug: true, country: true, region: true, kind: true, latitude: true, longitude: true, population: true, website: true },
+      },
+      proposals: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          kind: true,
+          state: true,
+          reason: true,
+          publicReason: true,
+          reference: true,
+          alternativesConsidered: true,
+          conflictsOfInterest: true,
+          backgroundPapers: true,
+          createdAt: true,
+          closedAt: true,
+          proposer: { select: { id: true, name: true } },
+        },
+      },
+      decisions: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          kind: true,
+          fromStatus: true,
+          toStatus: true,
+          reason: true,
+          publicReason: true,
+          reference: true,
+          createdAt: true,
+          proposalId: true,
+          actor: { select: { name: true } },
+        },
+      },
+    },
+  });
+}
+
+export type AgreementDetail = NonNullable<Awaited<ReturnType<typeof getAgreement>>>;
+
+/** Existing partners to choose from when drafting. */
+export function listPartnerChoices() {
+  return db.partner.findMany({ select: { id: true, name: true, country: true }, orderBy: { name: "asc" }, take: 1000 });
+}
+
+/** Open proposals with their votes, for councillors to decide. */
+export async function listOpenProposals() {
+  return db.proposal.findMany({
+    where: { state: "OPEN" },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      kind: true,
+      reason: true,
+      publicReason: true,
+      reference: true,
+      alternativesConsidered: true,
+      conflictsOfInterest: true,
+      backgroundPapers: true,
+      createdAt: true,
+      proposer: { select: { id: true, name: true } },
+      agreement: { select: { id: true, status: true, relationshipType: true, partner: { select: { name: true, country: true } } } },
+      decisions: {
+        where: { kind: { in: ["APPROVED", "REJECTED"] } },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, kind: true, reason: true, reference: true, createdAt: true, actor: { select: { id: true, name: true } } },
+      },
+    },
+  });
+}

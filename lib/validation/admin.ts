@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { Role } from "@/generated/prisma/enums";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { enumField, optionalDate, optionalText, requiredText } from "./fields";
+
+const roles = Object.values(Role) as [Role, ...Role[]];
+
+const password = z
+  .string({ error: "Enter a password" })
+  .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(200, "Password must be 200 characters or fewer");
+
+const email = requiredText("Email", 320, "Enter an email address")
+  .transform((value) => value.toLowerCase())
+  .refine((value) => z.email().safeParse(value).success, "Enter an email address in the correct format, like name@example.org");
+
+export const createUserSchema = z.object({
+  name: requiredText("Name", 120, "Enter the person's name"),
+  email,
+  role: enumField("a role", roles),
+  password,
+});
+
+export const changeRoleSchema = z.object({ userId: z.uuid({ error: "The user was not found" }), role: enumField("a role", roles) });
+
+export const setActiveSchema = z.object({ userId: z.uuid({ error: "The user was not found" }), active: z.enum(["true", "false"]).transform((value) => value === "true") });
+
+export const resetPasswordSchema = z.object({ userId: z.uuid({ error: "The user was not found" }), newPassword: password });
+
+export const settingsSchema = z.object({
+  councilName: requiredText("Council name", 120, "Enter the council's name"),
+  approvalsNeeded: z.coerce
+    .number({ error: "Approvals needed must be a number" })
+    .int("Approvals needed must be a whole number")
+    .min(1, "Approvals needed must be between 1 and 9")
+    .max(9, "Approvals needed must be between 1 and 9"),
+  dormancyMonths: z.coerce
+    .number({ error: "Dormancy months must be a number" })
+    .int("Dormancy months must be a whole number")
+    .min(1, "Dormancy months must be between 1 and 240")
+    .max(240, "Dormancy months must be between 1 and 240"),
+  openDataLicence: requiredText("Open data licence", 200, "Enter the open data licence"),
+});
+
+export const auditFilterSchema = z.object({
+  user: z.uuid().optional().catch(undefined),
+  action: optionalText("Action", 100).catch(undefined),
+  from: optionalDate("From").catch(undefined),
+  to: optionalDate("To").catch(undefined),
+});
+
+export type CreateUserInput = z.output<typeof createUserSchema>;
+export type SettingsInput = z.output<typeof settingsSchema>;
