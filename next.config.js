@@ -16,6 +16,8 @@ const nextConfig = {
     "@node-rs/argon2",
   ],
   experimental: { authInterrupts: true },
+  // `npm test` type-checks the whole project first; its build may skip the duplicate check.
+  typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === "1" },
 };
 
 export default nextConfig;
