@@ -1,32 +1,204 @@
-// Placeholder until the public listing (issue 5) lands: lists Active partners and the paused/former ones.
+import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { connection } from "next/server";
-import { db } from "@/lib/db";
+import { StatusTag } from "@/components/status-tag";
+import { Place } from "@/components/public/place";
+import { WorldMap, type MapMarker } from "@/components/public/world-map";
+import { listPublicLinks } from "@/lib/data/public";
+import { hasFilters, matchesFilters, parsePublicFilters } from "@/lib/data/public-filters";
+import { dateOf, sinceOf } from "@/lib/data/public-format";
+import type { PublicLink } from "@/lib/data/public-types";
+import { getSettings } from "@/lib/data/settings";
+import { countryName, NO_COUNTRY, NO_COUNTRY_LABEL } from "@/lib/domain/countries";
+import { optionsOf, RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
+import { formatDate } from "@/lib/format";
+import { originFrom } from "@/lib/open-data/origin";
+import { partnerPagePath } from "@/lib/open-data/partners";
 
-export default async function PartnersPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata(): Promise<Metadata> {
   await connection();
-  const agreements = await db.agreement.findMany({
-    where: { status: { in: ["ACTIVE", "SUSPENDED", "TERMINATED"] } },
-    select: { id: true, status: true, partner: { select: { name: true, slug: true } }, statusDecision: { select: { publicReason: true } } },
-  });
+  const [{ councilName }, requestHeaders] = await Promise.all([getSettings(), headers()]);
+  const origin = originFrom(requestHeaders);
+  const description = `The twin towns, sister cities and other partners of ${councilName}, with paused and former partnerships and the reasons for them.`;
+  return {
+    title: "Our partner towns and cities",
+    description,
+    openGraph: { title: `Partner towns and cities of ${councilName}`, description, url: `${origin}/partners`, type: "website", siteName: councilName, locale: "en_GB" },
+    alternates: { types: { "application/atom+xml": [{ url: `${origin}/open-data/decisions.atom`, title: `Partnership decisions of ${councilName}` }] } },
+  };
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function countryOptions(links: readonly PublicLink[]): { value: string; label: string }[] {
+  const codes = new Set(links.map((link) => link.partner.country ?? NO_COUNTRY));
+  const options = [...codes]
+    .filter((code) => code !== NO_COUNTRY)
+    .map((code) => ({ value: code, label: countryName(code) }))
+    .sort((a, b) => a.label.localeCompare(b.label, "en-GB"));
+  return codes.has(NO_COUNTRY) ? [...options, { value: NO_COUNTRY, label: NO_COUNTRY_LABEL }] : options;
+}
+
+export default async function PartnersPage({ searchParams }: { searchParams: SearchParams }) {
+  await connection();
+  const filters = parsePublicFilters(await searchParams);
+  const [links, { councilName }] = await Promise.all([listPublicLinks(), getSettings()]);
+  const current = links.filter((link) => link.status === "ACTIVE");
+  const former = links
+    .filter((link) => link.status !== "ACTIVE")
+    .sort((a, b) => (b.statusChangedAt ?? "").localeCompare(a.statusChangedAt ?? ""));
+  const shown = current.filter((link) => matchesFilters(link, filters));
+  const shownFormer = former.filter((link) => matchesFilters(link, filters));
+  const filtered = hasFilters(filters);
+  const markers: MapMarker[] = shown.flatMap(({ partner }) =>
+    partner.latitude !== null && partner.longitude !== null
+      ? [{ id: partner.id, name: partner.name, label: partner.country ? `${partner.name}, ${countryName(partner.country)}` : partner.name, href: partnerPagePath(partner.slug), latitude: partner.latitude, longitude: partner.longitude }]
+      : [],
+  );
+  const unmapped = shown.filter(({ partner }) => partner.latitude === null || partner.longitude === null);
+
   return (
     <>
       <h1>Our partner towns and cities</h1>
-      <ul>
-        {agreements.filter((a) => a.status === "ACTIVE").map((a) => (
-          <li key={a.id}>
-            <Link href={`/partners/${a.partner.slug}`}>{a.partner.name}</Link>
-          </li>
-        ))}
-      </ul>
-      <h2>Paused and former partnerships</h2>
-      <ul>
-        {agreements.filter((a) => a.status !== "ACTIVE").map((a) => (
-          <li key={a.id}>
-            {a.partner.name}: {a.statusDecision?.publicReason}
-          </li>
-        ))}
-      </ul>
+      <p className="max-w-3xl text-lg">
+        {councilName} has {plural(current.length, "current partner", "current partners")} around the world: twin towns, sister cities and friendship links that bring people together
+        through exchanges, culture, education and trade.
+      </p>
+
+      <form method="get" action="/partners" role="search" aria-label="Search and filter partners" className="my-6 grid grid-cols-1 gap-4 rounded bg-slate-100 p-4 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="sm:col-span-2">
+          <label htmlFor="q" className="label">
+            Search partners
+          </label>
+          <span id="q-hint" className="hint">
+            By name, region or country
+          </span>
+          <input id="q" name="q" type="search" defaultValue={filters.q} aria-describedby="q-hint" className="input" autoComplete="off" />
+        </div>
+        <div className="sm:self-end">
+          <label htmlFor="country" className="label">
+            Country
+          </label>
+          <select id="country" name="country" defaultValue={filters.country ?? ""} className="input">
+            <option value="">Any country</option>
+            {countryOptions(links).map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="sm:self-end">
+          <label htmlFor="type" className="label">
+            Relationship type
+          </label>
+          <select id="type" name="type" defaultValue={filters.type ?? ""} className="input">
+            <option value="">Any type</option>
+            {optionsOf(RELATIONSHIP_TYPE_LABELS).map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-4">
+          <button type="submit" className="button">
+            Search
+          </button>
+          {filtered ? <Link href="/partners">Clear search and filters</Link> : null}
+        </div>
+      </form>
+
+      <div className="grid grid-cols-1 gap-x-10 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <section aria-labelledby="current-heading">
+          <h2 id="current-heading" className="mt-0">
+            Current partners
+          </h2>
+          <p className="text-slate-700">
+            {filtered ? `${plural(shown.length, "partner matches", "partners match")} your search, of ${current.length}.` : `${plural(current.length, "partner", "partners")}, by name.`}
+          </p>
+          {shown.length === 0 ? (
+            <p className="font-semibold">{filtered ? "No current partners match your search. Try another name, or clear the filters." : "There are no current partners at the moment."}</p>
+          ) : (
+            <ul className="divide-y divide-slate-300 border-y border-slate-300">
+              {shown.map((link) => (
+                <li key={link.agreementId} className="py-4">
+                  <h3 className="mt-0 mb-1 text-xl">
+                    <Link href={partnerPagePath(link.partner.slug)}>{link.partner.name}</Link>
+                  </h3>
+                  <p className="m-0 text-slate-700">
+                    <Place country={link.partner.country} region={link.partner.region} />
+                  </p>
+                  <p className="m-0 font-semibold">
+                    {[RELATIONSHIP_TYPE_LABELS[link.relationshipType], sinceOf(link).toLowerCase()].filter(Boolean).join(", ")}
+                  </p>
+                  {link.publicSummary ? <p className="mt-2 mb-0 max-w-prose">{link.publicSummary}</p> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        {shown.length > 0 ? (
+          <section aria-labelledby="map-heading" className="mt-8 lg:mt-0">
+            <h2 id="map-heading" className="mt-0">
+              Map of current partners
+            </h2>
+            <figure className="m-0">
+              {markers.length > 0 ? <WorldMap markers={markers} label="Map of current partners: each marker links to the partner’s page" /> : null}
+              <figcaption className="mt-2 text-sm text-slate-700">
+                {markers.length > 0
+                  ? `The map marks ${markers.map((marker) => marker.label).join("; ")}.`
+                  : "None of these partners has a location to show on a map."}
+                {unmapped.length > 0 && markers.length > 0 ? ` Not on the map, for want of a location: ${unmapped.map((link) => link.partner.name).join(", ")}.` : null} The list gives
+                the same information.
+              </figcaption>
+            </figure>
+          </section>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="former-heading" className="mt-10">
+        <h2 id="former-heading">Paused and former partnerships</h2>
+        <p className="max-w-3xl">When the council pauses or ends a partnership, it says why here.</p>
+        {shownFormer.length === 0 ? (
+          <p className="font-semibold">{filtered && former.length > 0 ? "No paused or former partnerships match your search." : "There are no paused or former partnerships."}</p>
+        ) : (
+          <ul className="divide-y divide-slate-300 border-y border-slate-300">
+            {shownFormer.map((link) => {
+              const decided = dateOf(link.statusChangedAt);
+              return (
+                <li key={link.agreementId} className="py-4">
+                  <h3 className="mt-0 mb-1 text-xl">
+                    <Link href={partnerPagePath(link.partner.slug)}>{link.partner.name}</Link>
+                  </h3>
+                  <p className="m-0 text-slate-700">
+                    <Place country={link.partner.country} region={link.partner.region} extra={RELATIONSHIP_TYPE_LABELS[link.relationshipType]} />
+                  </p>
+                  <p className="mt-1 mb-0">
+                    <StatusTag status={link.status} />{" "}
+                    {decided ? (
+                      <>
+                        {link.status === "SUSPENDED" ? "Paused" : "Ended"} on <time dateTime={link.statusChangedAt ?? undefined}>{formatDate(decided)}</time>
+                      </>
+                    ) : null}
+                  </p>
+                  <p className="mt-2 mb-0 max-w-prose border-l-4 border-slate-400 pl-3">{link.publicReason || "The council gave no public reason."}</p>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <p className="mt-10">
+        <Link href="/open-data">Download the list of partners as open data</Link> (JSON, CSV, GeoJSON), or follow the council’s decisions in a feed.
+      </p>
     </>
   );
 }

@@ -1,0 +1,70 @@
+// What the public may see: plain, JSON-safe shapes (dates as ISO 8601 strings) so they survive
+// the data cache. Nothing here carries internal notes, internal reasons or internal activity.
+import type { Direction, EventKind, ExchangeKind, LocalityKind, RelationshipType, Theme } from "@/generated/prisma/enums";
+
+export type PublicStatus = "ACTIVE" | "SUSPENDED" | "TERMINATED";
+
+export type PublicPartner = {
+  id: string;
+  slug: string;
+  name: string;
+  /** ISO 3166-1 alpha-2, or null for a fictional or other place. */
+  country: string | null;
+  region: string | null;
+  kind: LocalityKind;
+  latitude: number | null;
+  longitude: number | null;
+  population: number | null;
+  website: string | null;
+};
+
+/** One public link (agreement) with its partner. */
+export type PublicLink = {
+  agreementId: string;
+  status: PublicStatus;
+  relationshipType: RelationshipType;
+  themes: Theme[];
+  /** YYYY-MM-DD */
+  linkBegan: string | null;
+  /** YYYY-MM-DD */
+  formalisedOn: string | null;
+  publicSummary: string;
+  /** When the decision that set the current status was taken (ISO 8601 date-time). */
+  statusChangedAt: string | null;
+  /** The public reason of that decision (paused and ended links). */
+  publicReason: string | null;
+  partner: PublicPartner;
+};
+
+export type PublicExchange = {
+  id: string;
+  kind: ExchangeKind;
+  direction: Direction;
+  startDate: string;
+  endDate: string | null;
+  participantCount: number | null;
+  participantsDescription: string;
+  outcomes: string;
+};
+
+export type PublicEvent = {
+  id: string;
+  title: string;
+  kind: EventKind;
+  startsAt: string;
+  endsAt: string | null;
+  timeZone: string;
+  place: string;
+  description: string;
+};
+
+/** A public decision: a link approved, paused, reinstated or ended. */
+export type PublicDecision = {
+  id: string;
+  createdAt: string;
+  fromStatus: string | null;
+  toStatus: PublicStatus;
+  publicReason: string | null;
+  relationshipType: RelationshipType;
+  partner: Pick<PublicPartner, "id" | "slug" | "name" | "country">;
+};
