@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { AgreementStatus } from "@/generated/prisma/enums";
-import { dormancyCutoff, isDormant } from "./dormancy";
+import { dormancyCutoff, dormancySince, isDormant } from "./dormancy";
 
 const now = new Date("2026-11-28T09:00:00Z");
 const base = { status: "ACTIVE" as AgreementStatus, now, dormancyMonths: 24 };
 
 describe("dormancyCutoff", () => {
   it("goes back whole calendar months", () => {
-    expect(dormancyCutoff(now, 24).toISOString()).toBe("2024-11-28T09:00:00.000Z");
-    expect(dormancyCutoff(now, 1).toISOString()).toBe("2026-10-28T09:00:00.000Z");
+    expect(dormancyCutoff(now, 24).toISOString()).toBe("2024-11-28T00:00:00.000Z");
+    expect(dormancyCutoff(now, 1).toISOString()).toBe("2026-10-28T00:00:00.000Z");
   });
 
   it("clamps to the end of a shorter month", () => {
@@ -34,12 +34,12 @@ describe("isDormant", () => {
 
   it("is dormant when the last activity is older than the window", () => {
     expect(isDormant({ ...base, lastActivity: new Date("2019-09-22T00:00:00Z") })).toBe(true);
-    expect(isDormant({ ...base, lastActivity: new Date("2024-11-28T08:59:59Z") })).toBe(true);
+    expect(isDormant({ ...base, lastActivity: new Date("2024-11-27T23:59:59Z") })).toBe(true);
   });
 
   it("is not dormant with activity inside the window, including on its first day", () => {
     expect(isDormant({ ...base, lastActivity: new Date("2025-05-18T00:00:00Z") })).toBe(false);
-    expect(isDormant({ ...base, lastActivity: new Date("2024-11-28T09:00:00Z") })).toBe(false);
+    expect(isDormant({ ...base, lastActivity: new Date("2024-11-28T00:00:00Z") })).toBe(false);
   });
 
   it("follows the configured window", () => {
@@ -55,5 +55,16 @@ describe("isDormant", () => {
   it("gives a link younger than the window the chance to start", () => {
     expect(isDormant({ ...base, lastActivity: null, since: new Date("2026-01-01T00:00:00Z") })).toBe(false);
     expect(isDormant({ ...base, lastActivity: null, since: new Date("2002-01-01T00:00:00Z") })).toBe(true);
+  });
+});
+
+describe("dormancySince", () => {
+  const day = (value: string) => new Date(`${value}T00:00:00Z`);
+
+  it("takes the date the link began, else formalised, else drafted", () => {
+    expect(dormancySince({ linkBegan: day("1947-01-01"), formalisedOn: day("1967-01-01"), createdAt: day("2026-01-01") })).toEqual(day("1947-01-01"));
+    expect(dormancySince({ linkBegan: null, formalisedOn: day("1967-01-01"), createdAt: day("2026-01-01") })).toEqual(day("1967-01-01"));
+    expect(dormancySince({ linkBegan: null, formalisedOn: null, createdAt: day("2026-01-01") })).toEqual(day("2026-01-01"));
+    expect(dormancySince({ linkBegan: null, formalisedOn: null })).toBeNull();
   });
 });

@@ -15,7 +15,10 @@ export type DormancyInput = {
   since?: Date | null;
 };
 
-/** The start of the window: `now` less N calendar months (31 March less one month is 28 or 29 February). */
+/**
+ * The start of the window: the day N calendar months before `now`, at UTC midnight (31 March
+ * less one month is 28 or 29 February). Whole days, like the dates of exchanges.
+ */
 export function dormancyCutoff(now: Date, dormancyMonths: number): Date {
   if (!Number.isInteger(dormancyMonths) || dormancyMonths < 1) throw new RangeError("dormancyMonths must be a whole number of months, 1 or more");
   const year = now.getUTCFullYear();
@@ -27,12 +30,13 @@ export function dormancyCutoff(now: Date, dormancyMonths: number): Date {
       firstOfMonth.getUTCFullYear(),
       firstOfMonth.getUTCMonth(),
       Math.min(now.getUTCDate(), daysInMonth),
-      now.getUTCHours(),
-      now.getUTCMinutes(),
-      now.getUTCSeconds(),
-      now.getUTCMilliseconds(),
     ),
   );
+}
+
+/** When a link could first have had activity: it began, else was formalised, else was drafted here. */
+export function dormancySince(agreement: { linkBegan: Date | null; formalisedOn: Date | null; createdAt?: Date | null }): Date | null {
+  return agreement.linkBegan ?? agreement.formalisedOn ?? agreement.createdAt ?? null;
 }
 
 /** True when an Active agreement has had no exchange or event within the window. */
