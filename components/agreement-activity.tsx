@@ -1,0 +1,159 @@
+import Link from "next/link";
+import { ActivityChart } from "@/components/activity-chart";
+import { Tag } from "@/components/status-tag";
+import type { AgreementActivity as Activity } from "@/lib/data/activity";
+import { DIRECTION_LABELS, EVENT_KIND_LABELS, EXCHANGE_KIND_LABELS, FUNDING_SOURCE_LABELS, VISIBILITY_LABELS } from "@/lib/domain/labels";
+import { formatInZone } from "@/lib/events/zoned-time";
+import { canLogExchangeUnder } from "@/lib/exchanges/guards";
+import type { ActivityItem } from "@/lib/exchanges/activity-summary";
+import { formatDate, formatMoney } from "@/lib/format";
+import { can, type Actor } from "@/lib/permissions";
+
+function dateRange(start: Date, end: Date | null): string {
+  return end && end.getTime() !== start.getTime() ? `${formatDate(start)} to ${formatDate(end)}` : formatDate(start);
+}
+
+function ItemRow({ item, canEdit, actionsColumn }: { item: ActivityItem; canEdit: boolean; actionsColumn: boolean }) {
+  if (item.type === "exchange") {
+    return (
+      <tr>
+        <td>{dateRange(item.date, item.endDate)}</td>
+        <td>Exchange</td>
+        <td>
+          <span className="font-semibold">{EXCHANGE_KIND_LABELS[item.kind]}</span> ({DIRECTION_LABELS[item.direction].toLowerCase()})
+          {item.participantsDescription ? <span className="block">{item.participantsDescription}</span> : null}
+          {item.outcomes ? <span className="block text-slate-700">{item.outcomes}</span> : null}
+        </td>
+        <td>{item.participantCount ?? ""}</td>
+        <td>
+          {formatMoney(item.cost, item.currency)}
+          {item.fundingSource ? <span className="block text-sm">{FUNDING_SOURCE_LABELS[item.fundingSource]}</span> : null}
+        </td>
+        <td>{VISIBILITY_LABELS[item.visibility]}</td>
+        {actionsColumn ? (
+          <td>
+            {canEdit ? (
+              <Link href={`/exchanges/${item.id}/edit`}>
+                Edit<span className="sr-only"> exchange of {formatDate(item.date)}</span>
+              </Link>
+            ) : null}
+          </td>
+        ) : null}
+      </tr>
+    );
+  }
+  return (
+    <tr>
+      <td>{formatInZone(item.date, item.timeZone)}</td>
+      <td>Event</td>
+      <td>
+        <span className="font-semibold">{item.title}</span> ({EVENT_KIND_LABELS[item.kind].toLowerCase()})
+        {item.place ? <span className="block">{item.place}</span> : null}
+      </td>
+      <td />
+      <td />
+      <td>{VISIBILITY_LABELS[item.visibility]}</td>
+      {actionsColumn ? (
+        <td>
+          {canEdit ? (
+            <Link href={`/events/${item.id}/edit`}>
+              Edit<span className="sr-only"> event {item.title}</span>
+            </Link>
+          ) : null}
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+/**
+ * The agreement page's record of what happened under the link: totals, a chart per year, and
+ * every exchange and event in date order. Staff only: internal items are shown too.
+ */
+export function AgreementActivity({ activity, user }: { activity: Activity; user: Pick<Actor, "role"> }) {
+  const canLogExchange = can(user, "exchange:write") && canLogExchangeUnder(activity.status);
+  const canAddEvent = can(user, "event:write") && activity.status !== "WITHDRAWN";
+  const canEditExchanges = can(user, "exchange:write");
+  const canEditEvents = can(user, "event:write");
+  const actionsColumn = canEditExchanges || canEditEvents;
+  const { totals } = activity;
+  const spend = totals.spend.map((total) => formatMoney(total.amount, total.currency)).join(" and ");
+
+  return (
+    <section aria-labelledby="activity-heading" data-testid="agreement-activity">
+      <h2 id="activity-heading">Exchanges and events</h2>
+      {activity.dormant ? (
+        <p className="max-w-2xl">
+          <Tag tone="warning">Dormant</Tag> No exchange or event in the last {activity.dormancyMonths} months
+          {activity.lastActivity ? ` (the last was on ${formatDate(activity.lastActivity)})` : ""}.
+        </p>
+      ) : null}
+      {canLogExchange || canAddEvent ? (
+        <p className="flex flex-wrap gap-3">
+          {canLogExchange ? (
+            <Link href={`/exchanges/new?agreement=${activity.agreementId}`} className="button-secondary">
+              Log an exchange
+            </Link>
+          ) : null}
+          {canAddEvent ? (
+            <Link href={`/events/new?agreement=${activity.agreementId}`} className="button-secondary">
+              Add an event
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
+      {activity.items.length === 0 ? (
+        <p>No exchanges or events have been recorded under this agreement yet.</p>
+      ) : (
+        <>
+          <dl className="my-4 grid max-w-3xl grid-cols-2 gap-3 sm:grid-cols-4" data-testid="activity-totals">
+            <div className="rounded border-2 border-slate-300 p-3">
+              <dt className="text-sm">Exchanges</dt>
+              <dd className="text-2xl font-bold">{totals.exchanges}</dd>
+            </div>
+            <div className="rounded border-2 border-slate-300 p-3">
+              <dt className="text-sm">Events</dt>
+              <dd className="text-2xl font-bold">{totals.events}</dd>
+            </div>
+            <div className="rounded border-2 border-slate-300 p-3">
+              <dt className="text-sm">Participants</dt>
+              <dd className="text-2xl font-bold">{totals.participants.toLocaleString("en-GB")}</dd>
+            </div>
+            <div className="rounded border-2 border-slate-300 p-3">
+              <dt className="text-sm">Spend</dt>
+              <dd className="text-lg font-bold">{spend || "None recorded"}</dd>
+            </div>
+          </dl>
+          {activity.lastActivity ? <p>Last activity: {formatDate(activity.lastActivity)}.</p> : null}
+          <ActivityChart years={activity.years} id={`activity-chart-${activity.agreementId}`} />
+          <h3>In date order</h3>
+          <div className="overflow-x-auto">
+            <table className="table">
+              <caption className="sr-only">Exchanges and events under this agreement, oldest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Participants</th>
+                  <th scope="col">Cost</th>
+                  <th scope="col">Visibility</th>
+                  {actionsColumn ? (
+                    <th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {activity.items.map((item) => (
+                  <ItemRow key={`${item.type}-${item.id}`} item={item} actionsColumn={actionsColumn} canEdit={item.type === "exchange" ? canEditExchanges : canEditEvents} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

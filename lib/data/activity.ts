@@ -1,0 +1,116 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import type { AgreementStatus } from "@/generated/prisma/enums";
+import { db } from "@/lib/db";
+import { dormancyCutoff, dormancySince, isDormant } from "@/lib/domain/dormancy";
+import { summariseActivity, type ActivityItem, type ActivitySummary } from "@/lib/exchanges/activity-summary";
+import { getSettings } from "./settings";
+
+export type AgreementActivity = ActivitySummary & {
+  agreementId: string;
+  status: AgreementStatus;
+  /** Active with no exchange or event in the last `dormancyMonths` months (see lib/domain/dormancy.ts). */
+  dormant: boolean;
+  dormancyMonths: number;
+  /** The latest exchange or event on or before now; null if none. */
+  lastActivity: Date | null;
+  now: Date;
+};
+
+/**
+ * An agreement's exchanges and events (internal ones too: staff only), in date order, with
+ * totals per year and whether it is dormant. Null when there is no such agreement.
+ */
+export async function getAgreementActivity(agreementId: string, now = new Date()): Promise<AgreementActivity | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(agreementId)) return null;
+  const [agreement, exchanges, events, settings, last] = await Promise.all([
+    db.agreement.findUnique({ where: { id: agreementId }, select: { status: true, linkBegan: true, formalisedOn: true, createdAt: true } }),
+    db.exchange.findMany({
+      where: { agreementId },
+      orderBy: [{ startDate: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        kind: true,
+        direction: true,
+        startDate: true,
+        endDate: true,
+        participantCount: true,
+        participantsDescription: true,
+        cost: true,
+        currency: true,
+        fundingSource: true,
+        outcomes: true,
+        visibility: true,
+      },
+    }),
+    db.event.findMany({
+      where: { agreementId },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      select: { id: true, title: true, kind: true, startsAt: true, endsAt: true, timeZone: true, place: true, visibility: true },
+    }),
+    getSettings(),
+    lastActivityByAgreement([agreementId], now),
+  ]);
+  if (!agreement) return null;
+  const items: ActivityItem[] = [
+    ...exchanges.map(({ startDate, cost, ...exchange }) => ({ ...exchange, type: "exchange" as const, date: startDate, cost: cost?.toFixed(2) ?? null })),
+    ...events.map(({ startsAt, ...event }) => ({ ...event, type: "event" as const, date: startsAt })),
+  ];
+  const lastActivity = last.get(agreementId) ?? null;
+  const dormant = isDormant({ status: agreement.status, lastActivity, now, dormancyMonths: settings.dormancyMonths, since: dormancySince(agreement) });
+  return { ...summariseActivity(items, now), agreementId, status: agreement.status, dormant, dormancyMonths: settings.dormancyMonths, lastActivity, now };
+}
+
+/**
+ * For each agreement, its latest exchange or event on or before `now` (an exchange counts
+ * until its end date; a planned one does not count yet), in ONE query. Agreements with none
+ * are missing from the map.
+ */
+export async function lastActivityByAgreement(agreementIds: readonly string[], now = new Date()): Promise<Map<string, Date>> {
+  const ids = [...new Set(agreementIds)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (ids.length === 0) return new Map();
+  const idList = Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`));
+  // Dates are calendar dates at UTC midnight, whatever the session's time zone.
+  const rows = await db.$queryRaw<{ agreementId: string; lastActivity: Date | string }[]>`
+    SELECT "agreementId"::text AS "agreementId", MAX("at") AS "lastActivity"
+    FROM (
+      SELECT "agreementId", LEAST(COALESCE("endDate", "startDate")::timestamp AT TIME ZONE 'UTC', ${now}::timestamptz) AS "at"
+      FROM "Exchange"
+      WHERE "agreementId" IN (${idList}) AND "startDate"::timestamp AT TIME ZONE 'UTC' <= ${now}::timestamptz
+      UNION ALL
+      SELECT "agreementId", LEAST(COALESCE("endsAt", "startsAt"), ${now}::timestamptz) AS "at"
+      FROM "Event"
+      WHERE "agreementId" IN (${idList}) AND "startsAt" <= ${now}::timestamptz
+    ) AS "activity"
+    GROUP BY "agreementId"`;
+  return new Map(rows.map((row) => [row.agreementId, new Date(row.lastActivity)]));
+}
+
+type DormancyCandidate = { id: string; status: AgreementStatus; linkBegan: Date | null; formalisedOn: Date | null; createdAt?: Date | null };
+
+/** Which of these agreements are dormant, with the council's setting: one query for all of them. */
+export async function dormantAmong(agreements: readonly DormancyCandidate[], now = new Date()): Promise<Set<string>> {
+  const active = agreements.filter((agreement) => agreement.status === "ACTIVE");
+  if (active.length === 0) return new Set();
+  const [settings, last] = await Promise.all([getSettings(), lastActivityByAgreement(active.map((agreement) => agreement.id), now)]);
+  return new Set(
+    active
+      .filter((agreement) => isDormant({ status: agreement.status, lastActivity: last.get(agreement.id) ?? null, now, dormancyMonths: settings.dormancyMonths, since: dormancySince(agreement) }))
+      .map((agreement) => agreement.id),
+  );
+}
+
+/**
+ * A `where` for dormant agreements, the same rule as isDormant in SQL, for a "Dormant" filter on
+ * a list: combine it with the list's own filters as `{ AND: [where, dormantWhere(…)] }`.
+ */
+export function dormantWhere(now: Date, dormancyMonths: number): Prisma.AgreementWhereInput {
+  const cutoff = dormancyCutoff(now, dormancyMonths);
+  return {
+    status: "ACTIVE",
+    exchanges: { none: { startDate: { lte: now }, OR: [{ endDate: { gte: cutoff } }, { endDate: null, startDate: { gte: cutoff } }] } },
+    events: { none: { startsAt: { lte: now }, OR: [{ endsAt: { gte: cutoff } }, { endsAt: null, startsAt: { gte: cutoff } }] } },
+    // dormancySince: link began, else formalised, else drafted — before the window.
+    OR: [{ linkBegan: { lt: cutoff } }, { linkBegan: null, formalisedOn: { lt: cutoff } }, { linkBegan: null, formalisedOn: null, createdAt: { lt: cutoff } }],
+  };
+}

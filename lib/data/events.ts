@@ -1,0 +1,119 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/generated/prisma/client";
+import { EventKind, type Visibility } from "@/generated/prisma/enums";
+import { parseIsoDate } from "@/lib/validation/fields";
+import { dayAfter, parseActivityFilters } from "./exchanges";
+import { pageOf, PAGE_SIZE, type Page } from "./pagination";
+
+export type EventFilters = {
+  q?: string;
+  agreement?: string;
+  kind?: EventKind;
+  from?: string;
+  to?: string;
+  visibility?: Visibility;
+  page?: number;
+};
+
+export function parseEventFilters(params: Record<string, string | string[] | undefined>): EventFilters {
+  const raw = Array.isArray(params.kind) ? params.kind[0] : params.kind;
+  const kind = raw?.trim();
+  return { ...parseActivityFilters(params), kind: kind && kind in EventKind ? (kind as EventKind) : undefined };
+}
+
+function eventWhere(filters: EventFilters): Prisma.EventWhereInput {
+  const and: Prisma.EventWhereInput[] = [];
+  if (filters.to) and.push({ startsAt: { lt: dayAfter(filters.to) } });
+  if (filters.from) {
+    const from = parseIsoDate(filters.from) as Date;
+    and.push({ OR: [{ endsAt: { gte: from } }, { endsAt: null, startsAt: { gte: from } }] });
+  }
+  if (filters.q) {
+    and.push({
+      OR: [
+        { title: { contains: filters.q, mode: "insensitive" } },
+        { place: { contains: filters.q, mode: "insensitive" } },
+        { agreement: { partner: { name: { contains: filters.q, mode: "insensitive" } } } },
+      ],
+    });
+  }
+  return { agreementId: filters.agreement, kind: filters.kind, visibility: filters.visibility, AND: and };
+}
+
+const eventListSelect = {
+  id: true,
+  title: true,
+  kind: true,
+  startsAt: true,
+  endsAt: true,
+  timeZone: true,
+  place: true,
+  visibility: true,
+  agreement: { select: { id: true, partner: { select: { name: true } } } },
+} satisfies Prisma.EventSelect;
+
+export type EventListRow = Prisma.EventGetPayload<{ select: typeof eventListSelect }>;
+
+export async function listEvents(filters: EventFilters): Promise<Page<EventListRow>> {
+  const page = filters.page ?? 1;
+  const where = eventWhere(filters);
+  const [items, total] = await Promise.all([
+    db.event.findMany({ where, select: eventListSelect, orderBy: [{ startsAt: "desc" }, { id: "asc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db.event.count({ where }),
+  ]);
+  return pageOf(items, total, page);
+}
+
+/** One event, as its edit form needs it. */
+export function getEvent(id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  return db.event.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      agreementId: true,
+      title: true,
+      kind: true,
+      startsAt: true,
+      endsAt: true,
+      timeZone: true,
+      place: true,
+      description: true,
+      visibility: true,
+      updatedAt: true,
+    },
+  });
+}
+
+/** Statuses whose partner page is public (see /partners/[slug]). */
+export const PUBLIC_PARTNER_STATUSES = ["ACTIVE", "SUSPENDED", "TERMINATED"] as const;
+
+/**
+ * Every public event, for the iCalendar feed: only what the public may see. The partner's slug
+ * is given only when its partner page is public.
+ */
+export async function listPublicEventsForFeed() {
+  const rows = await db.event.findMany({
+    where: { visibility: "PUBLIC" },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      startsAt: true,
+      endsAt: true,
+      place: true,
+      description: true,
+      createdAt: true,
+      updatedAt: true,
+      agreement: { select: { status: true, partner: { select: { name: true, slug: true } } } },
+    },
+  });
+  return rows.map(({ agreement, ...event }) => {
+    const isPublic = agreement !== null && (PUBLIC_PARTNER_STATUSES as readonly string[]).includes(agreement.status);
+    return { ...event, partner: isPublic ? { name: agreement.partner.name, slug: agreement.partner.slug } : null };
+  });
+}
+
+export type FeedEvent = Awaited<ReturnType<typeof listPublicEventsForFeed>>[number];

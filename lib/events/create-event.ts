@@ -1,0 +1,23 @@
+import { db } from "@/lib/db";
+import { writeAudit } from "@/lib/audit";
+import { requireEventAgreement } from "@/lib/exchanges/guards";
+import { requirePermission, type Actor } from "@/lib/permissions";
+import type { CreateEventInput } from "@/lib/validation/event";
+import { eventData } from "./event-fields";
+
+/** Records an event, optionally tied to an agreement. */
+export async function createEvent(input: CreateEventInput, actor: Actor): Promise<{ id: string; agreementId: string | null }> {
+  requirePermission(actor, "event:write");
+  return db.$transaction(async (tx) => {
+    if (input.agreementId) await requireEventAgreement(tx, input.agreementId);
+    const event = await tx.event.create({ data: { ...eventData(input), createdById: actor.id }, select: { id: true, agreementId: true } });
+    await writeAudit(tx, {
+      actor,
+      action: "event.create",
+      entityType: "Event",
+      entityId: event.id,
+      details: { agreementId: input.agreementId ?? null, kind: input.kind, visibility: input.visibility },
+    });
+    return event;
+  });
+}

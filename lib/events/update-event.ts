@@ -1,0 +1,32 @@
+import { db } from "@/lib/db";
+import { writeAudit } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
+import { requireEventAgreement } from "@/lib/exchanges/guards";
+import { requirePermission, type Actor } from "@/lib/permissions";
+import type { UpdateEventInput } from "@/lib/validation/event";
+import { eventData } from "./event-fields";
+
+export const STALE_EVENT_MESSAGE = "This event was changed by someone else — reload to see their changes";
+
+export type UpdatedEvent = { agreementIds: (string | null)[]; public: boolean };
+
+/** Saves an edited event; refused when someone else saved it since the form was loaded (compare-and-swap on updatedAt). */
+export async function updateEvent(input: UpdateEventInput, actor: Actor): Promise<UpdatedEvent> {
+  requirePermission(actor, "event:write");
+  return db.$transaction(async (tx) => {
+    const current = await tx.event.findUnique({ where: { id: input.id }, select: { agreementId: true, visibility: true, updatedAt: true } });
+    if (!current) throw new AppError("NOT_FOUND", "That event does not exist.");
+    if (current.updatedAt.getTime() !== input.updatedAt.getTime()) throw new AppError("CONFLICT", STALE_EVENT_MESSAGE);
+    if (input.agreementId && input.agreementId !== current.agreementId) await requireEventAgreement(tx, input.agreementId);
+    const { count } = await tx.event.updateMany({ where: { id: input.id, updatedAt: current.updatedAt }, data: eventData(input) });
+    if (count === 0) throw new AppError("CONFLICT", STALE_EVENT_MESSAGE);
+    await writeAudit(tx, {
+      actor,
+      action: "event.edit",
+      entityType: "Event",
+      entityId: input.id,
+      details: { agreementId: input.agreementId ?? null, visibility: input.visibility },
+    });
+    return { agreementIds: [current.agreementId, input.agreementId ?? null], public: current.visibility === "PUBLIC" || input.visibility === "PUBLIC" };
+  });
+}

@@ -1,0 +1,23 @@
+// How agreements are offered in the exchange and event forms and filters. Pure.
+import type { AgreementStatus } from "@/generated/prisma/enums";
+import { statusLabel } from "@/lib/domain/lifecycle";
+
+export type AgreementChoice = { id: string; status: AgreementStatus; title: string; partner: { name: string } };
+export type ChoiceOption = { value: string; label: string };
+
+/**
+ * The partner's name, the status when it is not Active ("Volgograd (suspended)"), and the
+ * title when two agreements share a partner name.
+ */
+export function agreementOptions(choices: readonly AgreementChoice[]): ChoiceOption[] {
+  const count = new Map<string, number>();
+  for (const choice of choices) count.set(choice.partner.name, (count.get(choice.partner.name) ?? 0) + 1);
+  return [...choices]
+    .sort((a, b) => a.partner.name.localeCompare(b.partner.name, "en-GB") || a.title.localeCompare(b.title, "en-GB"))
+    .map((choice) => {
+      const parts = [choice.partner.name];
+      if ((count.get(choice.partner.name) ?? 0) > 1) parts.push(`— ${choice.title}`);
+      if (choice.status !== "ACTIVE") parts.push(`(${statusLabel(choice.status).toLowerCase()})`);
+      return { value: choice.id, label: parts.join(" ") };
+    });
+}

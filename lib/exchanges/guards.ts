@@ -1,0 +1,48 @@
+import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { AgreementStatus } from "@/generated/prisma/enums";
+import { statusLabel } from "@/lib/domain/lifecycle";
+
+/** A suspended link still has history; a draft, pending, ended or withdrawn one takes no new exchanges. */
+export const EXCHANGE_AGREEMENT_STATUSES = ["ACTIVE", "SUSPENDED"] as const satisfies readonly AgreementStatus[];
+
+export function canLogExchangeUnder(status: AgreementStatus): boolean {
+  return (EXCHANGE_AGREEMENT_STATUSES as readonly AgreementStatus[]).includes(status);
+}
+
+type LockedAgreement = { id: string; status: AgreementStatus; partnerName: string };
+
+/**
+ * Reads an agreement's status and holds a share lock on its row until the transaction ends,
+ * so a status change decided at the same moment waits rather than slipping in between.
+ */
+async function lockAgreement(tx: Tx, agreementId: string): Promise<LockedAgreement | null> {
+  const rows = await tx.$queryRaw<LockedAgreement[]>`
+    SELECT a."id"::text AS "id", a."status"::text AS "status", p."name" AS "partnerName"
+    FROM "Agreement" a JOIN "Partner" p ON p."id" = a."partnerId"
+    WHERE a."id" = ${agreementId}::uuid
+    FOR SHARE OF a`;
+  return rows[0] ?? null;
+}
+
+/** Refuses, as a field error on "Agreement", an agreement that does not exist or takes no exchanges. */
+export async function requireExchangeAgreement(tx: Tx, agreementId: string): Promise<LockedAgreement> {
+  const agreement = await lockAgreement(tx, agreementId);
+  if (!agreement) throw new AppError("VALIDATION", "There is a problem", { agreementId: ["Choose an agreement from the list: that one does not exist"] });
+  if (!canLogExchangeUnder(agreement.status)) {
+    throw new AppError("VALIDATION", "There is a problem", {
+      agreementId: [`Exchanges can be logged only under an active or suspended agreement: ${agreement.partnerName} is ${statusLabel(agreement.status).toLowerCase()}`],
+    });
+  }
+  return agreement;
+}
+
+/** Refuses, as a field error on "Agreement", an agreement that does not exist or was withdrawn. */
+export async function requireEventAgreement(tx: Tx, agreementId: string): Promise<LockedAgreement> {
+  const agreement = await lockAgreement(tx, agreementId);
+  if (!agreement) throw new AppError("VALIDATION", "There is a problem", { agreementId: ["Choose an agreement from the list, or none: that one does not exist"] });
+  if (agreement.status === "WITHDRAWN") {
+    throw new AppError("VALIDATION", "There is a problem", { agreementId: [`${agreement.partnerName}: that draft was withdrawn. Choose another agreement, or none`] });
+  }
+  return agreement;
+}
