@@ -3,7 +3,7 @@ import nextTypescript from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
 export default [
-  { ignores: ["node_modules/**", ".next/**", "generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/results/**"] },
+  { ignores: ["node_modules/**", ".next/**", ".next-*/**", "generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/results/**"] },
   ...nextCoreWebVitals,
   ...nextTypescript,
   {

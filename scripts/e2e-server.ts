@@ -5,11 +5,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { readDatabaseConfig, describeDatabase } from "@/lib/db/config";
 import { runScript } from "@/lib/scripts";
-import { buildNeeded } from "./lib/build";
+import { buildNeeded, distDir } from "./lib/build";
 import { E2E_PORT } from "./lib/e2e-accounts";
 import { bin, ROOT, run, runForeground } from "./lib/run";
 
 const E2E_PGLITE_DIR = "./data/e2e-pglite";
+/** A build folder of its own, so the suite never clobbers a developer's .next (next.config.js reads NEXT_DIST_DIR). */
+const E2E_DIST_DIR = ".next-e2e";
 
 await runScript("Starting the end-to-end server", async () => {
   const port = Number(process.env.E2E_PORT ?? E2E_PORT);
@@ -19,6 +21,7 @@ await runScript("Starting the end-to-end server", async () => {
     NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "e2e-only-secret-0123456789abcdef0123456789",
+    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || E2E_DIST_DIR,
   };
   const config = readDatabaseConfig(process.env);
   if (config.kind === "pglite") {
@@ -33,9 +36,9 @@ await runScript("Starting the end-to-end server", async () => {
   await run(bin("prisma"), ["migrate", "deploy"], { env, label: "prisma migrate deploy" });
   await run(bin("tsx"), ["scripts/e2e-seed.ts"], { env, label: "the end-to-end seed" });
 
-  const why = buildNeeded();
+  const why = buildNeeded(distDir(env));
   if (why) {
-    console.log(`[e2e] building: ${why}`);
+    console.log(`[e2e] building into ${distDir(env)}: ${why}`);
     await run(bin("next"), ["build"], { env, label: "next build" });
   }
   console.log(`[e2e] starting next on port ${port}`);

@@ -39,9 +39,14 @@ function newestSource(entry: string): { file: string; mtime: number } | null {
   return newest;
 }
 
-/** Why `next build` must run, or null when .next is up to date. */
-export function buildNeeded(root = ROOT): string | null {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+/** The build folder next.config.js uses (NEXT_DIST_DIR, else .next). */
+export function distDir(env: Record<string, string | undefined> = process.env): string {
+  return env.NEXT_DIST_DIR || ".next";
+}
+
+/** Why `next build` must run, or null when the build in `dist` is up to date. */
+export function buildNeeded(dist = distDir(), root = ROOT): string | null {
+  const buildId = path.join(root, dist, "BUILD_ID");
   if (!fs.existsSync(buildId)) return "there is no production build yet";
   const builtAt = fs.statSync(buildId).mtimeMs;
   for (const source of SOURCES) {
