@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EventForm } from "@/components/event-form";
+import { requirePageUser } from "@/lib/auth/session";
+import { getEvent } from "@/lib/data/events";
+import { listEventAgreementChoices } from "@/lib/data/exchanges";
+import { timeZoneChoices, utcToZonedWallTime } from "@/lib/events/zoned-time";
+import { agreementOptions } from "@/lib/exchanges/agreement-choices";
+import { updateEventAction } from "./actions";
+
+export const metadata: Metadata = { title: "Edit event" };
+
+export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePageUser(`/events/${id}/edit`, "event:write");
+  const event = await getEvent(id);
+  if (!event) notFound();
+  const choices = await listEventAgreementChoices(event.agreementId);
+  const zones = timeZoneChoices();
+  return (
+    <>
+      <p>
+        <Link href="/events">Back to events</Link>
+      </p>
+      <h1>Edit event: {event.title}</h1>
+      <EventForm
+        action={updateEventAction}
+        agreements={agreementOptions(choices)}
+        timeZones={zones.includes(event.timeZone) ? zones : [...zones, event.timeZone]}
+        edit={{ id: event.id, updatedAt: event.updatedAt.toISOString() }}
+        defaultValues={{
+          title: event.title,
+          kind: event.kind,
+          startsAt: utcToZonedWallTime(event.startsAt, event.timeZone),
+          endsAt: event.endsAt ? utcToZonedWallTime(event.endsAt, event.timeZone) : "",
+          timeZone: event.timeZone,
+          place: event.place,
+          description: event.description,
+          visibility: event.visibility,
+          agreementId: event.agreementId ?? "",
+          id: event.id,
+          updatedAt: event.updatedAt.toISOString(),
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/pagination";
+import { ActivityFilters } from "@/app/exchanges/activity-filters";
+import { requirePageUser } from "@/lib/auth/session";
+import { listEvents, parseEventFilters } from "@/lib/data/events";
+import { listAgreementFilterChoices } from "@/lib/data/exchanges";
+import { pageNumber } from "@/lib/data/pagination";
+import { EVENT_KIND_LABELS, optionsOf, VISIBILITY_LABELS } from "@/lib/domain/labels";
+import { siteOrigin } from "@/lib/events/site-origin";
+import { formatInZone } from "@/lib/events/zoned-time";
+import { agreementOptions } from "@/lib/exchanges/agreement-choices";
+import { can } from "@/lib/permissions";
+
+export const metadata: Metadata = { title: "Events" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const DONE_MESSAGES: Record<string, string> = {
+  created: "The event has been saved.",
+  saved: "The event has been saved.",
+};
+
+const FEED_PATH = "/open-data/events.ics";
+
+export default async function EventsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePageUser("/events", "event:read");
+  const params = await searchParams;
+  const filters = { ...parseEventFilters(params), page: pageNumber(params.page) };
+  const [result, agreements, origin] = await Promise.all([listEvents(filters), listAgreementFilterChoices(), siteOrigin()]);
+  const query = { q: filters.q, agreement: filters.agreement, kind: filters.kind, from: filters.from, to: filters.to, visibility: filters.visibility };
+  const done = typeof params.done === "string" ? DONE_MESSAGES[params.done] : undefined;
+  const feedUrl = `${origin}${FEED_PATH}`;
+  const webcalUrl = feedUrl.replace(/^https?:/, "webcal:");
+
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1>Events</h1>
+        {can(user, "event:write") ? (
+          <Link href="/events/new" className="button">
+            Add an event
+          </Link>
+        ) : null}
+      </div>
+      {done ? (
+        <div role="status" className="mb-6 max-w-2xl border-l-8 border-success bg-green-50 p-4 font-semibold">
+          {done}
+        </div>
+      ) : null}
+      <p className="max-w-2xl">Charter signings, anniversaries, festivals, civic visits and exhibitions. Public events are published in the calendar feed below.</p>
+      <ActivityFilters noun="events" basePath="/events" values={query} agreements={agreementOptions(agreements)} kinds={optionsOf(EVENT_KIND_LABELS)} searchLabel="Title, place or partner" />
+
+      {result.items.length === 0 ? (
+        <p>No events match these filters.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="table">
+            <caption className="sr-only">Events, latest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Starts</th>
+                <th scope="col">Title</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Place</th>
+                <th scope="col">Agreement</th>
+                <th scope="col">Visibility</th>
+                {can(user, "event:write") ? (
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((event) => (
+                <tr key={event.id}>
+                  <td>{formatInZone(event.startsAt, event.timeZone)}</td>
+                  <td>{event.title}</td>
+                  <td>{EVENT_KIND_LABELS[event.kind]}</td>
+                  <td>{event.place}</td>
+                  <td>{event.agreement ? <Link href={`/agreements/${event.agreement.id}`}>{event.agreement.partner.name}</Link> : null}</td>
+                  <td>{VISIBILITY_LABELS[event.visibility]}</td>
+                  {can(user, "event:write") ? (
+                    <td>
+                      <Link href={`/events/${event.id}/edit`}>
+                        Edit<span className="sr-only"> {event.title}</span>
+                      </Link>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={query} basePath="/events" noun="events" />
+
+      <section aria-labelledby="feed-heading" className="mt-10 max-w-3xl rounded border border-slate-300 p-4">
+        <h2 id="feed-heading" className="mt-0">
+          Calendar feed
+        </h2>
+        <p>Every public event is published as an iCalendar feed that anyone can subscribe to. Internal events are never in it.</p>
+        <p>
+          <label htmlFor="feed-url" className="label">
+            Feed address
+          </label>
+          <input id="feed-url" type="text" readOnly value={feedUrl} className="input font-mono" />
+        </p>
+        <ul className="list-disc space-y-1 pl-5">
+          <li>
+            <a href={webcalUrl}>Subscribe in your calendar app</a> (Apple Calendar, Outlook and others open this link).
+          </li>
+          <li>Google Calendar: Other calendars, then “From URL”, and paste the feed address.</li>
+          <li>Outlook on the web: Add calendar, then “Subscribe from web”, and paste the feed address.</li>
+          <li>
+            <a href={FEED_PATH} download="events.ics">
+              Download the feed as a file
+            </a>{" "}
+            (a one-off copy that does not update).
+          </li>
+        </ul>
+        <p className="hint">Calendar apps check the feed for changes every few hours.</p>
+      </section>
+    </>
+  );
+}

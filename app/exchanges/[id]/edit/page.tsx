@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ExchangeForm } from "@/components/exchange-form";
+import { requirePageUser } from "@/lib/auth/session";
+import { getExchange, listExchangeAgreementChoices } from "@/lib/data/exchanges";
+import { agreementOptions } from "@/lib/exchanges/agreement-choices";
+import { currencyOptions } from "@/lib/exchanges/currencies";
+import { formatDate } from "@/lib/format";
+import { DEFAULT_CURRENCY } from "@/lib/validation/exchange";
+import { updateExchangeAction } from "./actions";
+
+export const metadata: Metadata = { title: "Edit exchange" };
+
+function isoDate(date: Date | null): string {
+  return date ? date.toISOString().slice(0, 10) : "";
+}
+
+export default async function EditExchangePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePageUser(`/exchanges/${id}/edit`, "exchange:write");
+  const exchange = await getExchange(id);
+  if (!exchange) notFound();
+  const choices = await listExchangeAgreementChoices(exchange.agreementId);
+  return (
+    <>
+      <p>
+        <Link href={`/agreements/${exchange.agreementId}`}>Back to {exchange.agreement.partner.name}</Link>
+      </p>
+      <h1>
+        Edit exchange: {exchange.agreement.partner.name}, {formatDate(exchange.startDate)}
+      </h1>
+      <ExchangeForm
+        action={updateExchangeAction}
+        agreements={agreementOptions(choices)}
+        currencies={currencyOptions()}
+        edit={{ id: exchange.id, updatedAt: exchange.updatedAt.toISOString() }}
+        defaultValues={{
+          agreementId: exchange.agreementId,
+          kind: exchange.kind,
+          direction: exchange.direction,
+          startDate: isoDate(exchange.startDate),
+          endDate: isoDate(exchange.endDate),
+          participantCount: exchange.participantCount ?? "",
+          participantsDescription: exchange.participantsDescription,
+          cost: exchange.cost ?? "",
+          currency: exchange.currency ?? DEFAULT_CURRENCY,
+          fundingSource: exchange.fundingSource ?? "",
+          outcomes: exchange.outcomes,
+          visibility: exchange.visibility,
+          id: exchange.id,
+          updatedAt: exchange.updatedAt.toISOString(),
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ExchangeForm } from "@/components/exchange-form";
+import { requirePageUser } from "@/lib/auth/session";
+import { listExchangeAgreementChoices } from "@/lib/data/exchanges";
+import { agreementOptions } from "@/lib/exchanges/agreement-choices";
+import { currencyOptions } from "@/lib/exchanges/currencies";
+import { DEFAULT_CURRENCY } from "@/lib/validation/exchange";
+import { createExchangeAction } from "./actions";
+
+export const metadata: Metadata = { title: "Log an exchange" };
+
+export default async function NewExchangePage({ searchParams }: { searchParams: Promise<{ agreement?: string | string[] }> }) {
+  await requirePageUser("/exchanges/new", "exchange:write");
+  const { agreement } = await searchParams;
+  const choices = await listExchangeAgreementChoices();
+  const chosen = choices.find((choice) => choice.id === agreement);
+  return (
+    <>
+      <p>
+        <Link href={chosen ? `/agreements/${chosen.id}` : "/exchanges"}>{chosen ? `Back to ${chosen.partner.name}` : "Back to exchanges"}</Link>
+      </p>
+      <h1>Log an exchange</h1>
+      {choices.length === 0 ? (
+        <p className="max-w-2xl">There is no active or suspended agreement to log an exchange under yet.</p>
+      ) : (
+        <ExchangeForm
+          action={createExchangeAction}
+          agreements={agreementOptions(choices)}
+          currencies={currencyOptions()}
+          defaultValues={{ agreementId: chosen?.id ?? "", kind: "", direction: "", currency: DEFAULT_CURRENCY, fundingSource: "", visibility: "INTERNAL" }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/pagination";
+import { requirePageUser } from "@/lib/auth/session";
+import { listAgreementFilterChoices, listExchanges, parseExchangeFilters } from "@/lib/data/exchanges";
+import { pageNumber } from "@/lib/data/pagination";
+import { DIRECTION_LABELS, EXCHANGE_KIND_LABELS, optionsOf, VISIBILITY_LABELS } from "@/lib/domain/labels";
+import { agreementOptions } from "@/lib/exchanges/agreement-choices";
+import { formatDate, formatMoney } from "@/lib/format";
+import { can } from "@/lib/permissions";
+import { ActivityFilters } from "./activity-filters";
+
+export const metadata: Metadata = { title: "Exchanges" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const DONE_MESSAGES: Record<string, string> = {
+  logged: "The exchange has been logged. The list shows the exchanges under its agreement; clear the filters to see them all.",
+  saved: "The exchange has been saved.",
+};
+
+export default async function ExchangesPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePageUser("/exchanges", "exchange:read");
+  const params = await searchParams;
+  const filters = { ...parseExchangeFilters(params), page: pageNumber(params.page) };
+  const [result, agreements] = await Promise.all([listExchanges(filters), listAgreementFilterChoices()]);
+  const query = { q: filters.q, agreement: filters.agreement, kind: filters.kind, from: filters.from, to: filters.to, visibility: filters.visibility };
+  const done = typeof params.done === "string" ? DONE_MESSAGES[params.done] : undefined;
+
+  return (
+    <>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1>Exchanges</h1>
+        {can(user, "exchange:write") ? (
+          <Link href="/exchanges/new" className="button">
+            Log an exchange
+          </Link>
+        ) : null}
+      </div>
+      {done ? (
+        <div role="status" className="mb-6 max-w-2xl border-l-8 border-success bg-green-50 p-4 font-semibold">
+          {done}
+        </div>
+      ) : null}
+      <p className="max-w-2xl">Visits, school and youth exchanges, cultural and sporting links, trade missions and other activity under each agreement.</p>
+      <ActivityFilters noun="exchanges" basePath="/exchanges" values={query} agreements={agreementOptions(agreements)} kinds={optionsOf(EXCHANGE_KIND_LABELS)} searchLabel="Partner or participants" />
+
+      {result.items.length === 0 ? (
+        <p>No exchanges match these filters.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="table">
+            <caption className="sr-only">Exchanges, most recent first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Agreement</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Direction</th>
+                <th scope="col">Participants</th>
+                <th scope="col">Cost</th>
+                <th scope="col">Visibility</th>
+                {can(user, "exchange:write") ? (
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {result.items.map((exchange) => (
+                <tr key={exchange.id}>
+                  <td>
+                    {formatDate(exchange.startDate)}
+                    {exchange.endDate && exchange.endDate.getTime() !== exchange.startDate.getTime() ? ` to ${formatDate(exchange.endDate)}` : ""}
+                  </td>
+                  <td>
+                    <Link href={`/agreements/${exchange.agreement.id}`}>{exchange.agreement.partner.name}</Link>
+                  </td>
+                  <td>{EXCHANGE_KIND_LABELS[exchange.kind]}</td>
+                  <td>{DIRECTION_LABELS[exchange.direction]}</td>
+                  <td>
+                    {exchange.participantCount ?? ""}
+                    {exchange.participantsDescription ? <span className="block text-sm">{exchange.participantsDescription}</span> : null}
+                  </td>
+                  <td>{formatMoney(exchange.cost, exchange.currency)}</td>
+                  <td>{VISIBILITY_LABELS[exchange.visibility]}</td>
+                  {can(user, "exchange:write") ? (
+                    <td>
+                      <Link href={`/exchanges/${exchange.id}/edit`}>
+                        Edit<span className="sr-only"> exchange with {exchange.agreement.partner.name} on {formatDate(exchange.startDate)}</span>
+                      </Link>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={query} basePath="/exchanges" noun="exchanges" />
+    </>
+  );
+}
