@@ -2,10 +2,10 @@ import { RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
 import type { CreateAgreementInput } from "@/lib/validation/agreement";
 
 /** The agreement's own columns from the form (the partner's are written apart). */
-export function agreementData(input: CreateAgreementInput) {
+export function agreementData(input: CreateAgreementInput, partnerName: string) {
   return {
     relationshipType: input.relationshipType,
-    title: input.title ?? `${RELATIONSHIP_TYPE_LABELS[input.relationshipType]}: ${input.partnerName}`,
+    title: input.title ?? `${RELATIONSHIP_TYPE_LABELS[input.relationshipType]}: ${partnerName}`,
     purpose: input.purpose,
     themes: input.themes,
     linkBegan: input.linkBegan ?? null,

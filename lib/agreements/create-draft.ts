@@ -11,7 +11,7 @@ export async function createDraft(input: CreateAgreementInput, actor: Actor): Pr
   return db.$transaction(async (tx) => {
     const partner = await findOrCreatePartner(tx, input);
     const agreement = await tx.agreement.create({
-      data: { ...agreementData(input), partnerId: partner.id, createdById: actor.id, leadOfficerId: actor.id },
+      data: { ...agreementData(input, partner.name), partnerId: partner.id, createdById: actor.id, leadOfficerId: actor.id },
       select: { id: true },
     });
     await writeAudit(tx, {

@@ -24,31 +24,32 @@ type PartnerFields = Pick<
 >;
 
 function partnerData(input: PartnerFields) {
+  const country = input.country ?? null;
   return {
     name: input.partnerName,
-    country: input.country,
+    country,
     region: input.region ?? null,
     kind: input.localityKind,
     latitude: input.latitude ?? null,
     longitude: input.longitude ?? null,
     population: input.population ?? null,
     website: input.website ?? null,
-    identityKey: partnerIdentityKey(input.partnerName, input.country),
+    identityKey: partnerIdentityKey(input.partnerName, country),
   };
 }
 
 /** The chosen partner, the existing one with this name and country, or a new one. */
-export async function findOrCreatePartner(tx: Tx, input: PartnerFields & { partnerId?: string }): Promise<{ id: string; created: boolean }> {
+export async function findOrCreatePartner(tx: Tx, input: PartnerFields & { partnerId?: string }): Promise<{ id: string; name: string; created: boolean }> {
   if (input.partnerId) {
-    const chosen = await tx.partner.findUnique({ where: { id: input.partnerId }, select: { id: true } });
+    const chosen = await tx.partner.findUnique({ where: { id: input.partnerId }, select: { id: true, name: true } });
     if (!chosen) throw new AppError("VALIDATION", "Choose a partner from the list", { partnerId: ["Choose a partner from the list"] });
-    return { id: chosen.id, created: false };
+    return { ...chosen, created: false };
   }
   const data = partnerData(input);
-  const existing = await tx.partner.findUnique({ where: { identityKey: data.identityKey }, select: { id: true } });
-  if (existing) return { id: existing.id, created: false };
-  const partner = await tx.partner.create({ data: { ...data, slug: await uniqueSlug(tx, input.partnerName, input.country) }, select: { id: true } });
-  return { id: partner.id, created: true };
+  const existing = await tx.partner.findUnique({ where: { identityKey: data.identityKey }, select: { id: true, name: true } });
+  if (existing) return { ...existing, created: false };
+  const partner = await tx.partner.create({ data: { ...data, slug: await uniqueSlug(tx, data.name, data.country) }, select: { id: true, name: true } });
+  return { ...partner, created: true };
 }
 
 /** Updates a partner's details from a draft's form (a draft's partner is still the officer's to shape). */

@@ -14,16 +14,16 @@ export async function updateDraft(input: UpdateAgreementInput, actor: Actor): Pr
     const current = await loadAgreementState(tx, input.id);
     if (current.version !== input.version) throw new AppError("CONFLICT", STALE_VERSION_MESSAGE);
     if (current.status !== "DRAFT") throw new AppError("INVALID_TRANSITION", "Only draft agreements can be edited.");
-    let partnerId = current.partnerId;
+    let partner = { id: current.partnerId, name: input.partnerName };
     if (input.partnerId && input.partnerId !== current.partnerId) {
-      partnerId = (await findOrCreatePartner(tx, input)).id;
+      partner = await findOrCreatePartner(tx, input);
     } else {
-      const sharedWithOthers = await tx.agreement.count({ where: { partnerId, id: { not: input.id } } });
+      const sharedWithOthers = await tx.agreement.count({ where: { partnerId: current.partnerId, id: { not: input.id } } });
       // A partner other agreements point at is not renamed from one draft; link a new one instead.
-      if (sharedWithOthers > 0) partnerId = (await findOrCreatePartner(tx, { ...input, partnerId: undefined })).id;
-      else await updatePartner(tx, partnerId, input);
+      if (sharedWithOthers > 0) partner = await findOrCreatePartner(tx, { ...input, partnerId: undefined });
+      else await updatePartner(tx, current.partnerId, input);
     }
-    await updateAgreementIfCurrent(tx, { id: input.id, version: input.version, status: "DRAFT" }, { ...agreementData(input), partnerId });
+    await updateAgreementIfCurrent(tx, { id: input.id, version: input.version, status: "DRAFT" }, { ...agreementData(input, partner.name), partnerId: partner.id });
     await writeAudit(tx, { actor, action: "agreement.edit", entityType: "Agreement", entityId: input.id });
   });
 }

@@ -1,21 +1,23 @@
 import { z } from "zod";
 import { LocalityKind, RelationshipType, Theme } from "@/generated/prisma/enums";
 import { isCountryCode, NO_COUNTRY } from "@/lib/domain/countries";
-import { dateField, enumField, longText, optionalDate, optionalNumber, optionalText, requiredText, todayUtc, versionField } from "./fields";
+import { enumField, longText, optionalDate, optionalNumber, optionalText, todayUtc, versionField } from "./fields";
 
 const themeValues = Object.values(Theme) as [Theme, ...Theme[]];
 
 const country = z
   .string({ error: "Choose a country" })
   .trim()
+  .refine((value) => value !== "", "Choose a country, or “No country (fictional or other)”")
   .refine((value) => value === NO_COUNTRY || isCountryCode(value.toUpperCase()), "Choose a country from the list, or “No country (fictional or other)”")
   .transform((value) => (value === NO_COUNTRY ? null : value.toUpperCase()));
 
 /** The fields of the agreement form, shared by "new" and "edit". */
 export const agreementFields = z.object({
   partnerId: optionalText("Existing partner", 64),
-  partnerName: requiredText("Partner name", 120, "Enter the partner name"),
-  country,
+  // Required unless an existing partner is chosen (checked below).
+  partnerName: longText("Partner name", 120),
+  country: z.preprocess((value) => (value === "" || value === undefined ? undefined : value), country.optional()),
   region: optionalText("Region", 120),
   localityKind: enumField("Locality type", Object.values(LocalityKind) as [LocalityKind, ...LocalityKind[]]),
   relationshipType: enumField("a relationship type", Object.values(RelationshipType) as [RelationshipType, ...RelationshipType[]]),
@@ -39,7 +41,12 @@ export const agreementFields = z.object({
   partnerDecisionReference: optionalText("Partner decision reference", 200),
 });
 
-function checkDates(value: z.output<typeof agreementFields>, context: z.RefinementCtx, now: Date) {
+function checkFields(value: z.output<typeof agreementFields>, context: z.RefinementCtx, now: Date) {
+  if (!value.partnerId) {
+    if (!value.partnerName) context.addIssue({ code: "custom", path: ["partnerName"], message: "Enter the partner name" });
+    else if (value.partnerName.includes("\n")) context.addIssue({ code: "custom", path: ["partnerName"], message: "Partner name must be on one line" });
+    if (value.country === undefined) context.addIssue({ code: "custom", path: ["country"], message: "Choose a country, or “No country (fictional or other)”" });
+  }
   if (value.linkBegan && value.formalisedOn && value.formalisedOn < value.linkBegan) {
     context.addIssue({ code: "custom", path: ["formalisedOn"], message: "Formalised on must be on or after the date the link began" });
   }
@@ -63,11 +70,11 @@ export const FIELD_LABELS = {
   partnerDecisionDate: "Partner decision date",
 } as const;
 
-export const createAgreementSchema = agreementFields.superRefine((value, context) => checkDates(value, context, new Date()));
+export const createAgreementSchema = agreementFields.superRefine((value, context) => checkFields(value, context, new Date()));
 
 export const updateAgreementSchema = agreementFields
   .extend({ id: z.uuid({ error: "The agreement was not found" }), version: versionField })
-  .superRefine((value, context) => checkDates(value, context, new Date()));
+  .superRefine((value, context) => checkFields(value, context, new Date()));
 
 export type CreateAgreementInput = z.output<typeof createAgreementSchema>;
 export type UpdateAgreementInput = z.output<typeof updateAgreementSchema>;
