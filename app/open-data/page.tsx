@@ -131,9 +131,9 @@ export default async function OpenDataPage() {
           <tbody>
             {PARTNER_FIELDS.map((field) => (
               <tr key={field.name}>
-                <th scope="row" className="font-mono text-sm font-normal">
-                  {field.name}
-                </th>
+                <td>
+                  <code className="text-sm">{field.name}</code>
+                </td>
                 <td>
                   {field.type === "array" ? "list of text" : field.format === "date" ? "date" : field.format === "date-time" ? "date and time" : field.type === "string" ? "text" : field.type}
                   {field.nullable ? " or empty" : ""}

@@ -8,9 +8,9 @@ import countries110m from "world-atlas/countries-110m.json";
 
 export type MapMarker = { id: string; name: string; label: string; href: string; latitude: number; longitude: number };
 
-const WIDTH = 800;
-const HEIGHT = 440;
-const PADDING = 24;
+const WIDTH = 480;
+const HEIGHT = 400;
+const PADDING = 20;
 
 let countries: FeatureCollection | undefined;
 
@@ -60,12 +60,12 @@ const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 &
 function placeLabels(points: (MapMarker & { x: number; y: number })[]): Placed[] {
   const taken: Box[] = points.map((point) => ({ x0: point.x - 8, y0: point.y - 8, x1: point.x + 8, y1: point.y + 8 }));
   return points.map((point) => {
-    const width = point.name.length * 7.5 + 4;
+    const width = point.name.length * 8.5 + 4;
     const candidates = [
-      { x: point.x + 10, y: point.y + 5, anchor: "start" as const, box: { x0: point.x + 9, y0: point.y - 9, x1: point.x + 11 + width, y1: point.y + 9 } },
-      { x: point.x - 10, y: point.y + 5, anchor: "end" as const, box: { x0: point.x - 11 - width, y0: point.y - 9, x1: point.x - 9, y1: point.y + 9 } },
-      { x: point.x, y: point.y - 12, anchor: "middle" as const, box: { x0: point.x - width / 2, y0: point.y - 27, x1: point.x + width / 2, y1: point.y - 9 } },
-      { x: point.x, y: point.y + 22, anchor: "middle" as const, box: { x0: point.x - width / 2, y0: point.y + 9, x1: point.x + width / 2, y1: point.y + 27 } },
+      { x: point.x + 11, y: point.y + 5, anchor: "start" as const, box: { x0: point.x + 10, y0: point.y - 10, x1: point.x + 12 + width, y1: point.y + 10 } },
+      { x: point.x - 11, y: point.y + 5, anchor: "end" as const, box: { x0: point.x - 12 - width, y0: point.y - 10, x1: point.x - 10, y1: point.y + 10 } },
+      { x: point.x, y: point.y - 13, anchor: "middle" as const, box: { x0: point.x - width / 2, y0: point.y - 30, x1: point.x + width / 2, y1: point.y - 10 } },
+      { x: point.x, y: point.y + 25, anchor: "middle" as const, box: { x0: point.x - width / 2, y0: point.y + 10, x1: point.x + width / 2, y1: point.y + 30 } },
     ];
     const fits = candidates.find(
       ({ box }) => box.x0 >= 0 && box.y0 >= 0 && box.x1 <= WIDTH && box.y1 <= HEIGHT && !taken.some((other) => overlaps(box, other)),
@@ -91,15 +91,15 @@ export function WorldMap({ markers, label }: { markers: readonly MapMarker[]; la
       {placeLabels(points).map((point) => (
         <a key={point.id} href={point.href} aria-label={point.label} className="group">
           <circle cx={point.x} cy={point.y} r={14} className="fill-transparent" />
-          <circle cx={point.x} cy={point.y} r={12} className="fill-none stroke-transparent group-focus-visible:stroke-[#0b0c0c]" strokeWidth={3} />
-          <circle cx={point.x} cy={point.y} r={9} className="fill-none stroke-transparent group-focus-visible:stroke-focus" strokeWidth={3} />
-          <circle cx={point.x} cy={point.y} r={6} className="fill-brand stroke-white group-hover:fill-brand-dark" strokeWidth={2} />
+          <circle cx={point.x} cy={point.y} r={13} className="fill-none stroke-transparent group-focus-visible:stroke-[#0b0c0c]" strokeWidth={3} />
+          <circle cx={point.x} cy={point.y} r={10} className="fill-none stroke-transparent group-focus-visible:stroke-focus" strokeWidth={3} />
+          <circle cx={point.x} cy={point.y} r={7} className="fill-brand stroke-white group-hover:fill-brand-dark" strokeWidth={2} />
           {point.text ? (
             <text
               x={point.text.x}
               y={point.text.y}
               textAnchor={point.text.anchor}
-              className="fill-slate-900 text-[13px] font-semibold group-hover:underline"
+              className="fill-slate-900 text-[15px] font-semibold group-hover:underline"
               stroke="white"
               strokeWidth={3}
               paintOrder="stroke"
