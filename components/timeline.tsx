@@ -21,7 +21,8 @@ function title(entry: TimelineEntry): string {
     case "SUBMITTED":
       return "Submitted for approval";
     case "PROPOSED":
-      return `Proposed: ${to === "active" ? "reinstatement" : to === "suspended" ? "suspension" : to === "terminated" ? "termination" : to}`;
+      // Worded apart from the "Proposed: …" tag that marks the open proposal.
+      return `${to === "active" ? "Reinstatement" : to === "suspended" ? "Suspension" : to === "terminated" ? "Termination" : "Change"} proposed`;
     case "APPROVED":
       return "Approved";
     case "REJECTED":
