@@ -29,7 +29,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
   const params = await searchParams;
   const filters = { ...parseAgreementFilters(params), page: pageNumber(params.page) };
   const [result, countries] = await Promise.all([listAgreements(filters), partnerCountries()]);
-  const query = { q: filters.q, status: filters.status, country: filters.country, type: filters.type, sort: filters.sort };
+  const query = { q: filters.q, status: filters.status, country: filters.country, type: filters.type, sort: filters.sort, dormant: filters.dormant ? "1" : undefined };
 
   return (
     <>
@@ -100,6 +100,10 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
             ))}
           </select>
         </div>
+        <div className="flex items-center gap-2 sm:col-span-3 lg:col-span-6">
+          <input id="dormant" name="dormant" type="checkbox" value="1" defaultChecked={filters.dormant} className="h-5 w-5" />
+          <label htmlFor="dormant">Dormant only (active, no exchange or event recently)</label>
+        </div>
         <div className="flex items-end gap-3 sm:col-span-3 lg:col-span-6">
           <button type="submit" className="button">
             Apply filters
@@ -137,6 +141,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
                   <td className="space-x-1">
                     <StatusTag status={agreement.status} />
                     {agreement.proposals[0] ? <Tag tone="warning">Proposed: {PROPOSAL_RULES[agreement.proposals[0].kind].noun}</Tag> : null}
+                    {agreement.dormant ? <Tag tone="warning">Dormant</Tag> : null}
                   </td>
                 </tr>
               ))}

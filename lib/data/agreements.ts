@@ -2,7 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 import { AgreementStatus, RelationshipType } from "@/generated/prisma/enums";
+import { dormantAmong, dormantWhere } from "./activity";
 import { pageOf, PAGE_SIZE, type Page } from "./pagination";
+import { getSettings } from "./settings";
 
 export const AGREEMENT_SORTS = {
   partner: { partner: { name: "asc" } },
@@ -21,6 +23,8 @@ export type AgreementFilters = {
   country?: string;
   type?: RelationshipType;
   sort?: AgreementSort;
+  /** Only Active links with no exchange or event within the dormancy window. */
+  dormant?: boolean;
   page?: number;
 };
 
@@ -41,11 +45,12 @@ export function parseAgreementFilters(params: Record<string, string | string[] |
     type: type && type in RelationshipType ? (type as RelationshipType) : undefined,
     country: country && (/^[A-Z]{2}$/.test(country) || country === "NONE") ? country : undefined,
     sort: sort && sort in AGREEMENT_SORTS ? (sort as AgreementSort) : undefined,
+    dormant: one(params.dormant) === "1" || undefined,
   };
 }
 
-export function agreementWhere(filters: AgreementFilters): Prisma.AgreementWhereInput {
-  return {
+export async function agreementWhere(filters: AgreementFilters, now = new Date()): Promise<Prisma.AgreementWhereInput> {
+  const where: Prisma.AgreementWhereInput = {
     status: filters.status,
     relationshipType: filters.type,
     partner: {
@@ -53,6 +58,9 @@ export function agreementWhere(filters: AgreementFilters): Prisma.AgreementWhere
       name: filters.q ? { contains: filters.q, mode: "insensitive" } : undefined,
     },
   };
+  if (!filters.dormant) return where;
+  const { dormancyMonths } = await getSettings();
+  return { AND: [where, dormantWhere(now, dormancyMonths)] };
 }
 
 export const agreementListSelect = {
@@ -62,6 +70,7 @@ export const agreementListSelect = {
   linkBegan: true,
   formalisedOn: true,
   reviewDate: true,
+  createdAt: true,
   updatedAt: true,
   partner: { select: { name: true, country: true, slug: true } },
   proposals: { where: { state: "OPEN" }, select: { kind: true } },
@@ -69,9 +78,9 @@ export const agreementListSelect = {
 
 export type AgreementListRow = Prisma.AgreementGetPayload<{ select: typeof agreementListSelect }>;
 
-export async function listAgreements(filters: AgreementFilters): Promise<Page<AgreementListRow>> {
+export async function listAgreements(filters: AgreementFilters): Promise<Page<AgreementListRow & { dormant: boolean }>> {
   const page = filters.page ?? 1;
-  const where = agreementWhere(filters);
+  const where = await agreementWhere(filters);
   const [items, total] = await Promise.all([
     db.agreement.findMany({
       where,
@@ -82,7 +91,12 @@ export async function listAgreements(filters: AgreementFilters): Promise<Page<Ag
     }),
     db.agreement.count({ where }),
   ]);
-  return pageOf(items, total, page);
+  const dormant = await dormantAmong(items);
+  return pageOf(
+    items.map((item) => ({ ...item, dormant: dormant.has(item.id) })),
+    total,
+    page,
+  );
 }
 
 /** Countries that appear among the partners, for the filter. */

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AgreementActivity } from "@/components/agreement-activity";
 import { CommandForm } from "@/components/command-form";
 import { StatusTag, Tag } from "@/components/status-tag";
 import { SummaryList } from "@/components/summary-list";
 import { Timeline } from "@/components/timeline";
 import { requirePageUser } from "@/lib/auth/session";
+import { getAgreementActivity } from "@/lib/data/activity";
 import { getAgreement } from "@/lib/data/agreements";
 import { countryName } from "@/lib/domain/countries";
 import { LOCALITY_KIND_LABELS, RELATIONSHIP_TYPE_LABELS, THEME_LABELS } from "@/lib/domain/labels";
@@ -33,8 +35,8 @@ export default async function AgreementPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { action, done, saved } = await searchParams;
   const user = await requirePageUser(`/agreements/${id}`, "agreement:read");
-  const agreement = await getAgreement(id);
-  if (!agreement) notFound();
+  const [agreement, activity] = await Promise.all([getAgreement(id), getAgreementActivity(id)]);
+  if (!agreement || !activity) notFound();
 
   const openProposal = agreement.proposals.find((proposal) => proposal.state === "OPEN");
   const commands = availableCommands(agreement.status, Boolean(openProposal), user.role);
@@ -62,6 +64,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
         <StatusTag status={agreement.status} />
         {openProposal ? <Tag tone="warning">Proposed: {PROPOSAL_RULES[openProposal.kind].noun}</Tag> : null}
         {unconfirmed ? <Tag tone="warning">Not confirmed by partner</Tag> : null}
+        {activity.dormant ? <Tag tone="warning">Dormant</Tag> : null}
       </div>
 
       {commands.length > 0 || (agreement.status === "DRAFT" && can(user, "agreement:edit")) ? (
@@ -131,6 +134,8 @@ export default async function AgreementPage({ params, searchParams }: Props) {
           },
         ]}
       />
+
+      <AgreementActivity activity={activity} user={user} />
 
       <h2>Decisions</h2>
       <Timeline
