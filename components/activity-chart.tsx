@@ -93,7 +93,9 @@ export function ActivityChart({ years, id = "activity-chart" }: { years: readonl
         <tbody>
           {shown.map((row) => (
             <tr key={row.year}>
-              <th scope="row">{row.year}</th>
+              <th scope="row" className="border-b border-slate-300">
+                {row.year}
+              </th>
               <td>{row.exchanges}</td>
               <td>{row.events}</td>
               <td>{row.participants}</td>

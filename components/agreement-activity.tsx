@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { ActivityChart } from "@/components/activity-chart";
-import { Tag } from "@/components/status-tag";
 import type { AgreementActivity as Activity } from "@/lib/data/activity";
 import { DIRECTION_LABELS, EVENT_KIND_LABELS, EXCHANGE_KIND_LABELS, FUNDING_SOURCE_LABELS, VISIBILITY_LABELS } from "@/lib/domain/labels";
 import { formatInZone } from "@/lib/events/zoned-time";
@@ -83,9 +82,10 @@ export function AgreementActivity({ activity, user }: { activity: Activity; user
     <section aria-labelledby="activity-heading" data-testid="agreement-activity">
       <h2 id="activity-heading">Exchanges and events</h2>
       {activity.dormant ? (
-        <p className="max-w-2xl">
-          <Tag tone="warning">Dormant</Tag> No exchange or event in the last {activity.dormancyMonths} months
-          {activity.lastActivity ? ` (the last was on ${formatDate(activity.lastActivity)})` : ""}.
+        // Worded without "Dormant": the page shows that tag once, under its heading.
+        <p className="max-w-2xl border-l-8 border-amber-500 bg-amber-50 p-3" data-testid="dormancy-note">
+          No exchange or event in the last {activity.dormancyMonths} months
+          {activity.lastActivity ? `: the last was on ${formatDate(activity.lastActivity)}` : ""}.
         </p>
       ) : null}
       {canLogExchange || canAddEvent ? (

@@ -45,7 +45,7 @@ export function ExchangeForm({ action, defaultValues, agreements, currencies, ed
           options={optionsOf(DIRECTION_LABELS)}
         />
         <div className="grid max-w-xl grid-cols-1 gap-4 sm:grid-cols-2">
-          <TextField name="startDate" label="Start date" type="date" hint="For example, 2025-05-17" />
+          <TextField name="startDate" label="Start date" type="date" />
           <TextField name="endDate" label="End date" type="date" hint="Optional, for more than one day" />
         </div>
       </fieldset>

@@ -57,7 +57,7 @@ export function ActivityFilters({ noun, basePath, values, agreements, kinds, sea
           Visibility
         </label>
         <select id="visibility" name="visibility" defaultValue={values.visibility ?? ""} className="input">
-          <option value="">Public or internal</option>
+          <option value="">Any visibility</option>
           {optionsOf(VISIBILITY_LABELS).map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
