@@ -1,0 +1,129 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { ErrorSummary, type SummaryError } from "@/components/form/error-summary";
+import { ImportPreview } from "@/components/import-preview";
+import { IMPORT_IDLE, type ImportState } from "@/lib/import/import-state";
+import { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, FILE_TOO_LARGE, MAX_FILE_BYTES, WRONG_FILE_TYPE } from "@/lib/import/limits";
+
+type ImportAction = (previous: ImportState, formData: FormData) => Promise<ImportState>;
+
+const FILE_ID = "import-file";
+
+/** The same first checks as the server, so a large or wrong file is refused before it is sent. */
+function fileProblem(file: File | undefined): string | null {
+  if (!file) return "Choose a CSV or Excel file to check.";
+  if (file.size > MAX_FILE_BYTES) return FILE_TOO_LARGE(file.size);
+  if (!ACCEPTED_EXTENSIONS.some((extension) => file.name.toLowerCase().endsWith(extension))) return WRONG_FILE_TYPE;
+  return null;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
+}
+
+/**
+ * Upload → check (every row, nothing written) → confirm → import. Works without JavaScript: each
+ * step is a form posting to the server action, and the checked file travels back in the
+ * confirmation form, so nothing is kept on the server between the steps.
+ */
+export function ImportFlow({ action }: { action: ImportAction }) {
+  const [state, formAction, pending] = useActionState(action, IMPORT_IDLE);
+  const [clientError, setClientError] = useState<string | null>(null);
+  const [step, setStep] = useState<"check" | "import">("check");
+
+  const fileError = clientError ?? (state.status === "refused" ? state.message : null);
+  const summaryErrors: SummaryError[] = [];
+  if (fileError) summaryErrors.push({ field: FILE_ID, message: fileError });
+  if (!fileError && state.status === "checked" && state.check.problemCount > 0) {
+    summaryErrors.push({ field: "import-problems", message: `${plural(state.check.problemCount, "problem")} in ${state.check.fileName}: nothing has been imported` });
+  }
+
+  const onCheck = (event: React.FormEvent<HTMLFormElement>) => {
+    const input = event.currentTarget.elements.namedItem("file");
+    const problem = fileProblem(input instanceof HTMLInputElement ? input.files?.[0] : undefined);
+    setClientError(problem);
+    if (problem) event.preventDefault();
+    else setStep("check");
+  };
+
+  const importable = state.status === "checked" && state.content !== "";
+
+  return (
+    <>
+      <ErrorSummary errors={summaryErrors} formError={state.status === "checked" && state.message && !clientError ? state.message : undefined} />
+
+      {state.status === "imported" ? (
+        <div role="status" className="mb-6 max-w-3xl border-l-8 border-success bg-green-50 p-4" data-testid="import-success">
+          <p className="m-0 font-semibold">
+            {state.created > 0 ? `Imported ${plural(state.created, "agreement")} from ${state.fileName}.` : `Nothing new to import from ${state.fileName}.`}
+          </p>
+          {state.newPartners > 0 ? <p className="mb-0">{plural(state.newPartners, "new partner was", "new partners were")} added.</p> : null}
+          {state.present > 0 ? <p className="mb-0">{plural(state.present, "row was", "rows were")} already present and skipped.</p> : null}
+          <p className="mb-0">
+            <Link href="/agreements?status=ACTIVE&sort=updated">See the active agreements</Link>
+          </p>
+        </div>
+      ) : null}
+
+      <form action={formAction} onSubmit={onCheck} noValidate className="space-y-4" aria-label="Check a spreadsheet">
+        <input type="hidden" name="intent" value="check" />
+        <div>
+          <label htmlFor={FILE_ID} className="label">
+            Spreadsheet file
+          </label>
+          <span id={`${FILE_ID}-hint`} className="hint">
+            A CSV file or an Excel workbook (.xlsx), up to 2 MB.
+          </span>
+          {fileError ? (
+            <span id={`${FILE_ID}-error`} className="field-error">
+              <span className="sr-only">Error: </span>
+              {fileError}
+            </span>
+          ) : null}
+          <input
+            id={FILE_ID}
+            name="file"
+            type="file"
+            accept={ACCEPT_ATTRIBUTE}
+            className="mt-1 block"
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby={[`${FILE_ID}-hint`, fileError ? `${FILE_ID}-error` : null].filter(Boolean).join(" ")}
+            onChange={() => setClientError(null)}
+          />
+        </div>
+        <button type="submit" className="button" disabled={pending}>
+          Check file
+        </button>
+      </form>
+
+      {pending ? (
+        <div role="status" className="mt-4 max-w-xl" data-testid="import-progress">
+          <progress className="block w-full" aria-label={step === "import" ? "Importing" : "Checking the file"} />
+          <p className="mt-1">{step === "import" ? "Importing the agreements… a large file can take a minute." : "Checking every row… a large file can take a minute."}</p>
+        </div>
+      ) : null}
+
+      {state.status === "checked" ? (
+        <section aria-labelledby="import-check-heading" className="mt-8" data-testid="import-preview">
+          <h2 id="import-check-heading">Check of {state.check.fileName}</h2>
+          <ImportPreview check={state.check} />
+          {importable ? (
+            <form action={formAction} onSubmit={() => setStep("import")} className="mt-6" aria-label="Confirm the import">
+              <input type="hidden" name="intent" value="import" />
+              <input type="hidden" name="fileName" value={state.check.fileName} />
+              <input type="hidden" name="content" value={state.content} />
+              <p className="max-w-3xl">Nothing has been written yet. The file is checked once more and imported as a whole: every row, or none.</p>
+              <button type="submit" className="button" disabled={pending}>
+                Confirm and import {plural(state.check.readyCount, "agreement")}
+              </button>
+            </form>
+          ) : state.check.problemCount === 0 && state.check.readyCount === 0 ? (
+            <p className="mt-6 font-semibold">Nothing to import: every row of this file is already in the register.</p>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

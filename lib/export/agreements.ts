@@ -1,0 +1,35 @@
+// The agreements export: the list's own filters and order (lib/data/agreements.ts), every page.
+import "server-only";
+import { db } from "@/lib/db";
+import { AGREEMENT_SORTS, agreementWhere, type AgreementFilters } from "@/lib/data/agreements";
+import { agreementTable, EXPORT_HEADER, type ExportAgreement, type ExportFormat } from "./agreement-table";
+import { toCsv } from "./spreadsheet-safety";
+import { toXlsx } from "./xlsx";
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8; header=present",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+export async function listAgreementsForExport(filters: AgreementFilters): Promise<ExportAgreement[]> {
+  return db.agreement.findMany({
+    where: await agreementWhere(filters),
+    orderBy: [AGREEMENT_SORTS[filters.sort ?? "partner"], { id: "asc" }],
+    select: {
+      status: true,
+      relationshipType: true,
+      title: true,
+      linkBegan: true,
+      formalisedOn: true,
+      reviewDate: true,
+      publicSummary: true,
+      partner: { select: { name: true, country: true } },
+    },
+  });
+}
+
+/** The file's bytes: CSV with a byte order mark (Excel then reads Łódź and 友好城市 right), or a workbook. */
+export async function agreementsFile(filters: AgreementFilters, format: ExportFormat): Promise<Uint8Array | string> {
+  const rows = agreementTable(await listAgreementsForExport(filters));
+  return format === "xlsx" ? toXlsx("Agreements", EXPORT_HEADER, rows) : toCsv(EXPORT_HEADER, rows, { bom: true });
+}

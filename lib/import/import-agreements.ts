@@ -1,0 +1,277 @@
+// The spreadsheet import: check a file against the register (read only), then import it in one
+// transaction — all rows or none — as Active agreements, each with an "Imported" decision.
+import { createHash, randomUUID } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+import type { AgreementStatus } from "@/generated/prisma/enums";
+import { agreementData } from "@/lib/agreements/agreement-fields";
+import { findOrCreatePartner, slugify } from "@/lib/agreements/partners";
+import { writeAudit } from "@/lib/audit";
+import { bulkInsert, type BulkColumn } from "./bulk-insert";
+import { db, type Tx } from "@/lib/db";
+import { isoDate } from "@/lib/export/spreadsheet-safety";
+import { requirePermission, type Actor } from "@/lib/permissions";
+import { PREVIEW_ROW_LIMIT, PROBLEM_LIMIT, type ImportCheck, type PreviewRow } from "./import-state";
+import { readSpreadsheet, type UploadedFile } from "./read-spreadsheet";
+import { validateSheet, type ValidRow } from "./validate-rows";
+
+/** Serialises imports: two people importing the same file at once must not both add its rows. */
+const IMPORT_LOCK_KEY = 7_340_221;
+
+/** Generous: a 10,000-row file on embedded PGlite takes well under a minute. */
+const TRANSACTION_TIMEOUT_MS = 5 * 60_000;
+
+type PartnerRef = { id: string; name: string };
+
+type Checked = { ok: true; check: ImportCheck; ready: ValidRow[]; partners: ReadonlyMap<string, PartnerRef> } | { ok: false; message: string };
+
+type Reader = Pick<Tx, "partner">;
+
+/** The file's name as the user knows it: no folders, no control characters, not too long. */
+export function displayFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const clean = base.normalize("NFC").replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, "").trim();
+  return (clean || "spreadsheet").slice(0, 120);
+}
+
+/** Which links (partner identity + relationship type) are already in the register, and which partners exist. */
+async function registerState(client: Reader, rows: readonly ValidRow[]) {
+  const keys = [...new Set(rows.map((row) => row.partnerKey))];
+  const existingPartners = new Map<string, PartnerRef>();
+  const existingLinks = new Map<string, AgreementStatus>();
+  for (let start = 0; start < keys.length; start += 5000) {
+    const partners = await client.partner.findMany({
+      where: { identityKey: { in: keys.slice(start, start + 5000) } },
+      // A withdrawn draft never became a link: importing the link again is allowed.
+      select: { id: true, name: true, identityKey: true, agreements: { where: { status: { not: "WITHDRAWN" } }, select: { relationshipType: true, status: true } } },
+    });
+    for (const partner of partners) {
+      existingPartners.set(partner.identityKey, { id: partner.id, name: partner.name });
+      for (const agreement of partner.agreements) existingLinks.set(`${partner.identityKey}#${agreement.relationshipType}`, agreement.status);
+    }
+  }
+  return { existingPartners, existingLinks };
+}
+
+function previewRow(row: ValidRow, newPartner: boolean, existingStatus?: AgreementStatus): PreviewRow {
+  return {
+    rowNumber: row.rowNumber,
+    partnerName: row.input.partnerName,
+    country: row.input.country,
+    relationshipType: row.input.relationshipType,
+    linkBegan: row.input.linkBegan ? isoDate(row.input.linkBegan) : null,
+    formalisedOn: row.input.formalisedOn ? isoDate(row.input.formalisedOn) : null,
+    newPartner,
+    ...(existingStatus ? { existingStatus } : {}),
+  };
+}
+
+/** Reads and checks every row of the file, and compares it with the register. Writes nothing. */
+async function checkFile(file: UploadedFile, client: Reader): Promise<Checked> {
+  const read = await readSpreadsheet(file);
+  if (!read.ok) return { ok: false, message: read.message };
+  const validated = validateSheet(read.sheet);
+  if (validated.fileProblems.length) return { ok: false, message: validated.fileProblems.join(" ") };
+  const { existingPartners, existingLinks } = await registerState(client, validated.rows);
+  const ready: ValidRow[] = [];
+  const readyRows: PreviewRow[] = [];
+  const presentRows: PreviewRow[] = [];
+  for (const row of validated.rows) {
+    const existing = existingLinks.get(row.linkKey);
+    if (existing) {
+      presentRows.push(previewRow(row, false, existing));
+      continue;
+    }
+    ready.push(row);
+    readyRows.push(previewRow(row, !existingPartners.has(row.partnerKey)));
+  }
+  const check: ImportCheck = {
+    fileName: displayFileName(file.name),
+    fileSize: file.bytes.byteLength,
+    rowCount: validated.rowCount,
+    readyCount: readyRows.length,
+    ready: readyRows.slice(0, PREVIEW_ROW_LIMIT),
+    presentCount: presentRows.length,
+    present: presentRows.slice(0, PREVIEW_ROW_LIMIT),
+    problemCount: validated.problems.length,
+    problems: validated.problems.slice(0, PROBLEM_LIMIT).map((problem) => problem.message),
+    notes: validated.notes,
+  };
+  return { ok: true, check, ready, partners: existingPartners };
+}
+
+// What the import writes, typed by Prisma's own input types so a renamed column fails to compile.
+type PartnerRow = Prisma.PartnerCreateManyInput & { id: string; updatedAt: Date };
+type AgreementRow = Prisma.AgreementCreateManyInput & { id: string; updatedAt: Date };
+type DecisionRow = Prisma.DecisionCreateManyInput & { id: string };
+
+const PARTNER_COLUMNS: readonly BulkColumn<PartnerRow>[] = [
+  ["id", "uuid"],
+  ["slug", "text"],
+  ["name", "text"],
+  ["country", "text"],
+  ["region", "text"],
+  ["kind", '"LocalityKind"'],
+  ["latitude", "double precision"],
+  ["longitude", "double precision"],
+  ["population", "integer"],
+  ["website", "text"],
+  ["identityKey", "text"],
+  ["updatedAt", "timestamptz"],
+];
+
+const AGREEMENT_COLUMNS: readonly BulkColumn<AgreementRow>[] = [
+  ["id", "uuid"],
+  ["partnerId", "uuid"],
+  ["relationshipType", '"RelationshipType"'],
+  ["title", "text"],
+  ["purpose", "text"],
+  ["themes", '"Theme"[]'],
+  ["linkBegan", "date"],
+  ["formalisedOn", "date"],
+  ["reviewDate", "date"],
+  ["leadOfficerId", "uuid"],
+  ["publicSummary", "text"],
+  ["internalNotes", "text"],
+  ["partnerDecisionDate", "date"],
+  ["partnerDecisionReference", "text"],
+  ["status", '"AgreementStatus"'],
+  ["createdById", "uuid"],
+  ["updatedAt", "timestamptz"],
+];
+
+const DECISION_COLUMNS: readonly BulkColumn<DecisionRow>[] = [
+  ["id", "uuid"],
+  ["agreementId", "uuid"],
+  ["kind", '"DecisionKind"'],
+  ["actorId", "uuid"],
+  ["fromStatus", '"AgreementStatus"'],
+  ["toStatus", '"AgreementStatus"'],
+  ["reason", "text"],
+];
+
+/**
+ * The partners of the ready rows: existing ones by identity, new ones written in one statement
+ * (a query per row would take minutes for a large file on embedded PGlite). A new partner gets the
+ * slug findOrCreatePartner would give it first (name, then name-country); the rare one whose
+ * slugs are both taken goes through findOrCreatePartner itself, which numbers it.
+ */
+async function createPartners(tx: Tx, rows: readonly ValidRow[], existing: ReadonlyMap<string, PartnerRef>) {
+  const byKey = new Map(existing);
+  const fresh = new Map<string, ValidRow>();
+  for (const row of rows) if (!byKey.has(row.partnerKey) && !fresh.has(row.partnerKey)) fresh.set(row.partnerKey, row);
+  const candidates = new Map([...fresh].map(([key, row]) => {
+    const base = slugify(row.input.partnerName);
+    return [key, row.input.country ? [base, `${base}-${row.input.country.toLowerCase()}`] : [base]] as const;
+  }));
+  const wanted = [...new Set([...candidates.values()].flat())];
+  const taken = new Set<string>();
+  for (let start = 0; start < wanted.length; start += 5000) {
+    const rows = await tx.partner.findMany({ where: { slug: { in: wanted.slice(start, start + 5000) } }, select: { slug: true } });
+    for (const row of rows) taken.add(row.slug);
+  }
+  const data: PartnerRow[] = [];
+  const now = new Date();
+  const numbered: ValidRow[] = [];
+  for (const [key, row] of fresh) {
+    const slug = candidates.get(key)!.find((candidate) => !taken.has(candidate));
+    if (!slug) {
+      numbered.push(row);
+      continue;
+    }
+    taken.add(slug);
+    const id = randomUUID();
+    byKey.set(key, { id, name: row.input.partnerName });
+    const { input } = row;
+    data.push({
+      id,
+      slug,
+      name: input.partnerName,
+      country: input.country,
+      region: input.region ?? null,
+      kind: input.localityKind,
+      latitude: input.latitude ?? null,
+      longitude: input.longitude ?? null,
+      population: input.population ?? null,
+      website: input.website ?? null,
+      identityKey: key,
+      updatedAt: now,
+    });
+  }
+  await bulkInsert(tx, "Partner", PARTNER_COLUMNS, data);
+  for (const row of numbered) byKey.set(row.partnerKey, await findOrCreatePartner(tx, row.input));
+  return { byKey, created: data.length + numbered.length };
+}
+
+export type PreviewResult = { ok: true; check: ImportCheck } | { ok: false; message: string };
+
+/** Step one: what the import would do, row by row. Nothing is written. */
+export async function previewImport(file: UploadedFile, actor: Actor): Promise<PreviewResult> {
+  requirePermission(actor, "import:run");
+  const checked = await checkFile(file, db);
+  return checked.ok ? { ok: true, check: checked.check } : checked;
+}
+
+export type ImportResult =
+  | { ok: true; fileName: string; created: number; present: number; newPartners: number }
+  /** Nothing was written: the file (or a row of it) is not right, or it changed since the preview. */
+  | { ok: false; message: string; check?: ImportCheck };
+
+/**
+ * Step two, after the user confirmed: checks the file again, then imports every ready row in one
+ * transaction (all or nothing). Rows already in the register are skipped, so importing the same
+ * file twice adds nothing the second time.
+ */
+export async function runImport(file: UploadedFile, actor: Actor, context: { ip?: string | null } = {}): Promise<ImportResult> {
+  requirePermission(actor, "import:run");
+  const fileName = displayFileName(file.name);
+  const sha256 = createHash("sha256").update(file.bytes).digest("hex");
+  return db.$transaction(
+    async (tx): Promise<ImportResult> => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY}::bigint)`;
+      // Checked again inside the lock: the register may have changed since the preview.
+      const checked = await checkFile(file, tx);
+      if (!checked.ok) return checked;
+      const { check, ready, partners } = checked;
+      if (check.problemCount > 0) {
+        return { ok: false, message: `Nothing was imported: ${check.problemCount === 1 ? "1 row has a problem" : `${check.problemCount} rows have problems`}. Correct the file and check it again.`, check };
+      }
+      if (ready.length === 0) return { ok: true, fileName, created: 0, present: check.presentCount, newPartners: 0 };
+
+      const { byKey, created: newPartners } = await createPartners(tx, ready, partners);
+      const agreements: AgreementRow[] = [];
+      const decisions: DecisionRow[] = [];
+      const now = new Date();
+      for (const row of ready) {
+        const agreementId = randomUUID();
+        const partner = byKey.get(row.partnerKey)!;
+        agreements.push({ ...agreementData(row.input, partner.name), id: agreementId, partnerId: partner.id, status: "ACTIVE", createdById: actor.id, leadOfficerId: actor.id, updatedAt: now });
+        decisions.push({
+          id: randomUUID(),
+          agreementId,
+          kind: "IMPORTED",
+          actorId: actor.id,
+          fromStatus: null,
+          toStatus: "ACTIVE",
+          reason: `Imported from the spreadsheet “${fileName}” (row ${row.rowNumber}).`,
+        });
+      }
+      await bulkInsert(tx, "Agreement", AGREEMENT_COLUMNS, agreements);
+      await bulkInsert(tx, "Decision", DECISION_COLUMNS, decisions);
+      // The decision that set each agreement's status (the two rows point at each other, so one is written after).
+      await tx.$executeRaw`
+        UPDATE "Agreement" AS a SET "statusDecisionId" = d."id"
+        FROM "Decision" AS d
+        WHERE d."agreementId" = a."id" AND d."kind" = 'IMPORTED' AND a."statusDecisionId" IS NULL
+          AND a."id" = ANY(${agreements.map((agreement) => agreement.id)}::uuid[])`;
+      await writeAudit(tx, {
+        actor,
+        action: "agreement.import",
+        entityType: "Import",
+        ip: context.ip ?? null,
+        details: { fileName, sha256, bytes: file.bytes.byteLength, rows: check.rowCount, created: agreements.length, alreadyPresent: check.presentCount, newPartners },
+      });
+      return { ok: true, fileName, created: agreements.length, present: check.presentCount, newPartners };
+    },
+    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 30_000 },
+  );
+}

@@ -1,0 +1,47 @@
+// What the import action returns and the /import page shows. Plain data (no Dates): it crosses
+// from the server action to the browser, and is rendered on the server without JavaScript.
+import type { AgreementStatus, RelationshipType } from "@/generated/prisma/enums";
+
+export type PreviewRow = {
+  rowNumber: number;
+  partnerName: string;
+  country: string | null;
+  relationshipType: RelationshipType;
+  linkBegan: string | null;
+  formalisedOn: string | null;
+  /** No partner with this name and country yet: the import adds one. */
+  newPartner: boolean;
+  /** For a row already in the register: the status of the agreement that is there. */
+  existingStatus?: AgreementStatus;
+};
+
+/** The most rows and problems listed on the page; the counts are always complete. */
+export const PREVIEW_ROW_LIMIT = 200;
+export const PROBLEM_LIMIT = 1000;
+
+export type ImportCheck = {
+  fileName: string;
+  fileSize: number;
+  rowCount: number;
+  readyCount: number;
+  ready: PreviewRow[];
+  presentCount: number;
+  present: PreviewRow[];
+  problemCount: number;
+  problems: string[];
+  notes: string[];
+};
+
+export type ImportState =
+  | { status: "idle" }
+  /** The file itself was refused (size, type, unreadable, missing columns). */
+  | { status: "refused"; message: string; fileName?: string }
+  /**
+   * Every row checked; nothing written. `content` (the file, base64) goes back with the
+   * confirmation; it is empty when the file cannot be imported. `message` says why a
+   * confirmation was refused (the file changed, or the register did).
+   */
+  | { status: "checked"; check: ImportCheck; content: string; message?: string }
+  | { status: "imported"; fileName: string; created: number; present: number; newPartners: number };
+
+export const IMPORT_IDLE: ImportState = { status: "idle" };

@@ -1,0 +1,28 @@
+// Limits of the spreadsheet import, shown on /import and checked in the browser and on the server.
+
+/** The largest file accepted: 2 MB (about 10,000 rows of a typical register). */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** The most partnership rows in one file. */
+export const MAX_ROWS = 10_000;
+
+/** An .xlsx file is a zip: the most its parts may unpack to, so a "zip bomb" is refused before it is opened. */
+export const MAX_XLSX_UNPACKED_BYTES = 60 * 1024 * 1024;
+
+export const ACCEPTED_EXTENSIONS = [".csv", ".xlsx"] as const;
+
+/** For the file input's `accept` attribute. */
+export const ACCEPT_ATTRIBUTE = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
+}
+
+export function FILE_TOO_LARGE(bytes: number): string {
+  const size = formatBytes(bytes) === formatBytes(MAX_FILE_BYTES) ? `just over ${formatBytes(MAX_FILE_BYTES)}` : formatBytes(bytes);
+  return `The file is ${size}: the largest file accepted is ${formatBytes(MAX_FILE_BYTES)}. Split it into smaller files and import each one.`;
+}
+
+export const WRONG_FILE_TYPE = "The file must be a CSV file (.csv) or an Excel workbook (.xlsx). An older Excel file (.xls) can be saved as .xlsx or as CSV UTF-8 from Excel.";

@@ -1,0 +1,306 @@
+// Checks every row of an import before anything is written, and says what is wrong in plain
+// words ("row 14: country 'Germny' is not a known country"). Pure: no database.
+// The agreement's own rules come from its schema (lib/validation/agreement.ts); this module only
+// turns spreadsheet cells (labels, names, UK dates) into the values that schema expects.
+import { LocalityKind, RelationshipType, type Theme } from "@/generated/prisma/enums";
+import { partnerIdentityKey } from "@/lib/agreements/partners";
+import { COUNTRIES, countryName, isCountryCode, NO_COUNTRY } from "@/lib/domain/countries";
+import { LOCALITY_KIND_LABELS, RELATIONSHIP_TYPE_LABELS, THEME_LABELS } from "@/lib/domain/labels";
+import { agreementFields, createAgreementSchema, type CreateAgreementInput } from "@/lib/validation/agreement";
+import { parseIsoDate } from "@/lib/validation/fields";
+import { COLUMN_BY_FIELD, IMPORT_COLUMNS, mapHeader, normaliseKey, type ImportField } from "./columns";
+import type { Sheet, SheetCell } from "./read-spreadsheet";
+
+/** A checked row: the agreement form's input, with the partner always named and placed. */
+export type ImportInput = CreateAgreementInput & { partnerName: string; country: string | null };
+
+export type ValidRow = {
+  rowNumber: number;
+  input: ImportInput;
+  /** The partner's identity (name and country), as findOrCreatePartner matches it. */
+  partnerKey: string;
+  /** One link per partner and relationship type: a re-import of the same row is "already present". */
+  linkKey: string;
+};
+
+export type RowProblem = { rowNumber: number; message: string };
+
+export type ValidatedSheet = {
+  rows: ValidRow[];
+  /** Every problem of every row, in row order. */
+  problems: RowProblem[];
+  /** Problems with the file as a whole (a missing column): nothing can be checked further. */
+  fileProblems: string[];
+  /** Things worth knowing that do not stop the import (columns that are not used). */
+  notes: string[];
+  rowCount: number;
+};
+
+export function linkKeyOf(partnerKey: string, relationshipType: RelationshipType): string {
+  return `${partnerKey}#${relationshipType}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells to values
+
+/** Long values are cut in messages, so one bad cell cannot flood the page. */
+export function quote(text: string): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  return `'${clean.length > 40 ? `${clean.slice(0, 39)}…` : clean}'`;
+}
+
+function lookup<T extends string>(entries: Record<T, string>, aliases: Record<string, T> = {}): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const [value, label] of Object.entries(entries) as [T, string][]) {
+    map.set(normaliseKey(value), value);
+    map.set(normaliseKey(label), value);
+  }
+  for (const [alias, value] of Object.entries(aliases)) map.set(normaliseKey(alias), value);
+  return map;
+}
+
+const RELATIONSHIP_TYPES = lookup<RelationshipType>(RELATIONSHIP_TYPE_LABELS, {
+  "Twinning": RelationshipType.TWIN_TOWN,
+  "Twinned town": RelationshipType.TWIN_TOWN,
+  "Twin city": RelationshipType.TWIN_TOWN,
+  "Friendship": RelationshipType.FRIENDSHIP_CITY,
+  "MoU": RelationshipType.MEMORANDUM_OF_UNDERSTANDING,
+  "Memorandum": RelationshipType.MEMORANDUM_OF_UNDERSTANDING,
+});
+const LOCALITY_KINDS = lookup<LocalityKind>(LOCALITY_KIND_LABELS);
+const THEMES = lookup<Theme>(THEME_LABELS);
+
+const COUNTRY_ALIASES: Record<string, string> = {
+  UK: "GB",
+  "Great Britain": "GB",
+  Britain: "GB",
+  England: "GB",
+  Scotland: "GB",
+  Wales: "GB",
+  "Northern Ireland": "GB",
+  USA: "US",
+  "United States of America": "US",
+  America: "US",
+  "Czech Republic": "CZ",
+  Holland: "NL",
+  "The Netherlands": "NL",
+  Turkey: "TR",
+  "Russian Federation": "RU",
+  Korea: "KR",
+  "Republic of Korea": "KR",
+  "Ivory Coast": "CI",
+  "Cabo Verde": "CV",
+  Swaziland: "SZ",
+  Macedonia: "MK",
+  Burma: "MM",
+  Palestine: "PS",
+  "Holy See": "VA",
+};
+const COUNTRY_BY_NAME: ReadonlyMap<string, string> = new Map([
+  ...COUNTRIES.map((country) => [normaliseKey(country.name), country.code] as const),
+  ...Object.entries(COUNTRY_ALIASES).map(([alias, code]) => [normaliseKey(alias), code] as const),
+]);
+const NO_COUNTRY_WORDS = new Set(["none", "nocountry", "nocountryfictionalorother", "fictional", "fictionalplace"].map(normaliseKey));
+
+/** A country code, NO_COUNTRY, or null when the text is not a country. */
+export function resolveCountry(text: string): string | null {
+  const trimmed = text.trim();
+  if (/^[A-Za-z]{2}$/.test(trimmed) && isCountryCode(trimmed.toUpperCase())) return trimmed.toUpperCase();
+  const key = normaliseKey(trimmed);
+  if (NO_COUNTRY_WORDS.has(key)) return NO_COUNTRY;
+  return COUNTRY_BY_NAME.get(key) ?? null;
+}
+
+export type DateReading = { iso: string } | { error: "format" | "invalid" };
+
+/** YYYY-MM-DD, DD/MM/YYYY (also with . or -), YYYY/MM/DD, or a year alone (1 January). */
+export function readDate(text: string): DateReading {
+  const value = text.trim();
+  const pad = (part: string) => part.padStart(2, "0");
+  let iso: string | null = null;
+  let match: RegExpExecArray | null;
+  if ((match = /^(\d{4})$/.exec(value))) iso = `${match[1]}-01-01`;
+  else if ((match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(value))) iso = `${match[1]}-${pad(match[2]!)}-${pad(match[3]!)}`;
+  else if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value))) iso = `${match[3]}-${pad(match[2]!)}-${pad(match[1]!)}`;
+  if (!iso) return { error: "format" };
+  return parseIsoDate(iso) ? { iso } : { error: "invalid" };
+}
+
+const DATE_FIELDS = ["linkBegan", "formalisedOn", "reviewDate", "partnerDecisionDate"] as const satisfies readonly ImportField[];
+
+function label(field: ImportField): string {
+  return COLUMN_BY_FIELD[field].header.toLowerCase();
+}
+
+function listOf(labels: Record<string, string>): string {
+  return Object.values(labels).join(", ");
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Reads the header, then checks every row; stops early only when the header itself is unusable. */
+export function validateSheet(sheet: Sheet): ValidatedSheet {
+  const header = mapHeader(sheet.header);
+  const notes = header.ignored.length
+    ? [`${header.ignored.length === 1 ? "This column is" : "These columns are"} not imported: ${header.ignored.map((name) => `“${name}”`).join(", ")}. Every imported agreement is Active.`]
+    : [];
+  if (header.problems.length) return { rows: [], problems: [], fileProblems: header.problems, notes, rowCount: sheet.rows.length };
+  if (sheet.rows.length === 0) {
+    return { rows: [], problems: [], fileProblems: ["The file has column headers but no partnerships: add one row per partnership under the headers."], notes, rowCount: 0 };
+  }
+
+  const rows: ValidRow[] = [];
+  const problems: RowProblem[] = [];
+  const firstRowOfLink = new Map<string, number>();
+  const headerWidth = sheet.header.length;
+
+  for (const row of sheet.rows) {
+    const rowProblems: string[] = [];
+    const reported = new Set<string>();
+    const fail = (field: ImportField | null, message: string) => {
+      if (field) reported.add(field);
+      rowProblems.push(message);
+    };
+    const cell = (field: ImportField): SheetCell => {
+      const index = header.fields[field];
+      return index === undefined ? { text: "" } : (row.cells[index] ?? { text: "" });
+    };
+
+    if (sheet.kind === "csv" && row.cells.slice(headerWidth).some((extra) => extra.text.trim() !== "")) {
+      fail(null, `has more cells than the header has columns — a cell with a comma in it needs double quotes around it`);
+    }
+
+    const raw: Partial<Record<ImportField, string>> = {};
+    for (const column of IMPORT_COLUMNS) {
+      const value = cell(column.field);
+      if (value.problem) {
+        fail(column.field, `${label(column.field)} ${value.problem}`);
+        continue;
+      }
+      const text = value.text.trim();
+      if (text.startsWith("=")) {
+        fail(column.field, `${label(column.field)} ${quote(text)} looks like a spreadsheet formula: enter the value itself`);
+        continue;
+      }
+      raw[column.field] = text;
+    }
+
+    const partnerName = raw.partnerName ?? "";
+    if (!reported.has("partnerName") && !partnerName) fail("partnerName", "partner name is missing");
+
+    let country: string | undefined;
+    if (!reported.has("country")) {
+      const text = raw.country ?? "";
+      if (!text) fail("country", "country is missing: enter a country code such as DE, a country name, or None for a fictional place");
+      else {
+        const resolved = resolveCountry(text);
+        if (resolved) country = resolved;
+        else fail("country", `country ${quote(text)} is not a known country`);
+      }
+    }
+
+    let relationshipType: RelationshipType | undefined;
+    if (!reported.has("relationshipType")) {
+      const text = raw.relationshipType ?? "";
+      if (!text) fail("relationshipType", `relationship type is missing: enter one of ${listOf(RELATIONSHIP_TYPE_LABELS)}`);
+      else {
+        relationshipType = RELATIONSHIP_TYPES.get(normaliseKey(text));
+        if (!relationshipType) fail("relationshipType", `relationship type ${quote(text)} is not one of ${listOf(RELATIONSHIP_TYPE_LABELS)}`);
+      }
+    }
+
+    let localityKind: LocalityKind | undefined = LocalityKind.TOWN;
+    if (!reported.has("localityKind") && raw.localityKind) {
+      localityKind = LOCALITY_KINDS.get(normaliseKey(raw.localityKind));
+      if (!localityKind) fail("localityKind", `locality type ${quote(raw.localityKind)} is not one of ${listOf(LOCALITY_KIND_LABELS)}`);
+    }
+
+    const themes: Theme[] = [];
+    if (!reported.has("themes") && raw.themes) {
+      for (const part of raw.themes.split(/[;,|\n]/).map((item) => item.trim()).filter(Boolean)) {
+        const theme = THEMES.get(normaliseKey(part));
+        if (theme) themes.push(theme);
+        else fail("themes", `theme ${quote(part)} is not one of ${listOf(THEME_LABELS)}`);
+      }
+    }
+
+    const dates: Partial<Record<(typeof DATE_FIELDS)[number], string>> = {};
+    for (const field of DATE_FIELDS) {
+      const text = raw[field];
+      if (reported.has(field) || !text) continue;
+      const reading = readDate(text);
+      if ("iso" in reading) dates[field] = reading.iso;
+      else if (reading.error === "invalid") fail(field, `${label(field)} ${quote(text)} is not a real date`);
+      else fail(field, `${label(field)} ${quote(text)} is not a date: use YYYY-MM-DD, DD/MM/YYYY or a year such as 1947`);
+    }
+
+    const candidate = {
+      partnerName,
+      country,
+      region: raw.region,
+      localityKind,
+      relationshipType,
+      title: raw.title,
+      purpose: raw.purpose ?? "",
+      themes,
+      linkBegan: dates.linkBegan,
+      formalisedOn: dates.formalisedOn,
+      publicSummary: raw.publicSummary ?? "",
+      internalNotes: raw.internalNotes ?? "",
+      latitude: decimal(raw.latitude),
+      longitude: decimal(raw.longitude),
+      population: wholeNumber(raw.population),
+      website: raw.website,
+      partnerDecisionDate: dates.partnerDecisionDate,
+      partnerDecisionReference: raw.partnerDecisionReference,
+    };
+    // The agreement form's own schema, less one rule: an imported review date may be past (an
+    // overdue review shows on the dashboard), so it is checked as a plain date on its own.
+    const parsed = createAgreementSchema.safeParse(candidate);
+    const review = agreementFields.shape.reviewDate.safeParse(dates.reviewDate);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "");
+        if (reported.has(field)) continue;
+        reported.add(field);
+        fail(null, lowerFirst(issue.message));
+      }
+    }
+
+    if (rowProblems.length) {
+      for (const message of rowProblems) problems.push({ rowNumber: row.rowNumber, message: `row ${row.rowNumber}: ${message}` });
+      continue;
+    }
+    if (!parsed.success || !review.success) continue;
+    const input: ImportInput = { ...parsed.data, country: parsed.data.country ?? null, reviewDate: review.data };
+    const partnerKey = partnerIdentityKey(input.partnerName, input.country);
+    const linkKey = linkKeyOf(partnerKey, input.relationshipType);
+    const earlier = firstRowOfLink.get(linkKey);
+    if (earlier !== undefined) {
+      const where = input.country ? ` (${countryName(input.country)})` : "";
+      problems.push({
+        rowNumber: row.rowNumber,
+        message: `row ${row.rowNumber}: ${input.partnerName}${where} as ${RELATIONSHIP_TYPE_LABELS[input.relationshipType].toLowerCase()} is already on row ${earlier}: keep one of the two rows`,
+      });
+      continue;
+    }
+    firstRowOfLink.set(linkKey, row.rowNumber);
+    rows.push({ rowNumber: row.rowNumber, input, partnerKey, linkKey });
+  }
+  return { rows, problems, fileProblems: [], notes, rowCount: sheet.rows.length };
+}
+
+function lowerFirst(message: string): string {
+  // "Latitude must be a number" reads as "row 4: latitude must be a number".
+  return message.replace(/^[A-Z][a-z]/, (start) => start.toLowerCase());
+}
+
+/** Accepts a decimal comma ("54,32") as well as a point. */
+function decimal(text: string | undefined): string | undefined {
+  return text && /^[-+]?\d+,\d+$/.test(text) ? text.replace(",", ".") : text;
+}
+
+/** Accepts thousands separators ("246,601" or "246 601"). */
+function wholeNumber(text: string | undefined): string | undefined {
+  return text && /^\d{1,3}([, ]\d{3})+$/.test(text) ? text.replace(/[, ]/g, "") : text;
+}
