@@ -53,7 +53,7 @@ export async function getDashboard(user: Actor, now = new Date()) {
     }),
     db.event.findMany({
       orderBy: { startsAt: "desc" },
-      where: { startsAt: { lte: reviewBy } },
+      where: { startsAt: { lte: now } },
       take: 5,
       select: { id: true, title: true, startsAt: true },
     }),
