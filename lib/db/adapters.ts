@@ -6,7 +6,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { DriverAdapterError, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { ColumnTypeEnum, DriverAdapterError, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { parseIntoClientConfig } from "pg-connection-string";
 import type { DatabaseConfig } from "./config";
@@ -154,8 +154,16 @@ function applyPglitePatches(adapterPrototype: PatchableAdapter, queryablePrototy
  * bodies. Send the whole script in one simple-protocol query instead, as psql would.
  */
 class WholeScriptPgFactory extends PrismaPg {
+  constructor(
+    private readonly poolConfig: pg.PoolConfig,
+    options?: ConstructorParameters<typeof PrismaPg>[1],
+  ) {
+    super(poolConfig, options);
+  }
+
   override async connect() {
     const adapter = await super.connect();
+    patchPgQueryable(adapter);
     const pool = adapter.underlyingDriver();
     adapter.executeScript = async (script: string) => {
       try {
@@ -166,6 +174,30 @@ class WholeScriptPgFactory extends PrismaPg {
     };
     return adapter;
   }
+
+  /**
+   * `migrate dev` replays the migrations into a shadow database. @prisma/adapter-pg's own
+   * shadow adapter splits scripts on ";" (breaking dollar-quoted function bodies) and drops
+   * the database while its pool is still connected. Use a patched adapter for the shadow
+   * database too, end its pool first, then drop it.
+   */
+  override async connectToShadowDb() {
+    const main = await this.connect();
+    const database = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`;
+    await main.executeScript(`CREATE DATABASE "${database}"`);
+    const { options: _searchPath, ...server } = this.poolConfig;
+    const shadow = await new WholeScriptPgFactory({ ...server, database }).connect();
+    const disposeShadow = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await disposeShadow();
+      try {
+        await main.executeScript(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      } finally {
+        await main.dispose();
+      }
+    };
+    return shadow;
+  }
 }
 
 /**
@@ -173,15 +205,54 @@ class WholeScriptPgFactory extends PrismaPg {
  * ("char", name, regproc, pg_node_tree, regclass, regtype): report them as text.
  */
 const CATALOG_TYPES_AS_TEXT: Record<number, number> = { 18: 25, 19: 25, 24: 25, 194: 25, 2205: 25, 2206: 25, 1002: 1009, 1003: 1009 };
+const CHAR_OID = 18;
 
-type QueryResultLike = { fields?: { dataTypeID: number }[] };
+type FieldLike = { dataTypeID: number; prismaCharacter?: boolean };
+type QueryResultLike = { fields?: FieldLike[] };
 
 function retypeFields<T>(result: T): T {
   for (const field of (result as QueryResultLike | undefined)?.fields ?? []) {
     const asText = CATALOG_TYPES_AS_TEXT[field.dataTypeID];
-    if (asText !== undefined) field.dataTypeID = asText;
+    if (asText === undefined) continue;
+    // "char" (e.g. pg_constraint.contype) must reach the engine as a Character column, as
+    // pglite-prisma-adapter reports it; as Text, introspecting a CHECK constraint panics
+    // ("RuntimeError: unreachable" in `migrate dev` and `db pull`). Parsed as text here,
+    // marked so that queryRaw reports the column as Character.
+    if (field.dataTypeID === CHAR_OID) field.prismaCharacter = true;
+    field.dataTypeID = asText;
   }
   return result;
+}
+
+type QueryablePrototype = {
+  queryRaw(this: QueryablePrototype, query: unknown): Promise<{ columnTypes: number[] }>;
+  performIO(this: QueryablePrototype, query: unknown): Promise<QueryResultLike>;
+};
+
+let pgQueryablePatched = false;
+
+/** Reports "char" columns as Character (see retypeFields). Patches adapter-pg's shared queryable class once. */
+function patchPgQueryable(adapter: object) {
+  if (pgQueryablePatched) return;
+  pgQueryablePatched = true;
+  const queryable = Object.getPrototypeOf(Object.getPrototypeOf(adapter)) as QueryablePrototype;
+  const queryRaw = queryable.queryRaw;
+  queryable.queryRaw = async function (this: QueryablePrototype, query) {
+    let characterColumns: number[] = [];
+    const performIO = this.performIO.bind(this);
+    const capturing = Object.create(this, {
+      performIO: {
+        value: async (io: unknown) => {
+          const result = await performIO(io);
+          characterColumns = (result.fields ?? []).flatMap((field, index) => (field.prismaCharacter ? [index] : []));
+          return result;
+        },
+      },
+    }) as QueryablePrototype;
+    const result = await queryRaw.call(capturing, query);
+    for (const index of characterColumns) result.columnTypes[index] = ColumnTypeEnum.Character;
+    return result;
+  };
 }
 
 class CatalogTypesAsTextClient extends pg.Client {
