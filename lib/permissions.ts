@@ -20,11 +20,13 @@ export const PERMISSIONS = [
   "user:manage",
   "settings:manage",
   "audit:read",
+  "account:manage",
+  "outbox:read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ["dashboard:view", "agreement:read", "agreement:export", "exchange:read", "event:read"];
+const READ: Permission[] = ["dashboard:view", "agreement:read", "agreement:export", "exchange:read", "event:read", "account:manage"];
 const OFFICER_WORK: Permission[] = [
   "agreement:draft",
   "agreement:edit",
@@ -39,7 +41,7 @@ const OFFICER_WORK: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   STAFF: new Set([...READ, ...OFFICER_WORK]),
   COUNCILLOR: new Set([...READ, "proposal:decide"]),
-  ADMIN: new Set([...READ, ...OFFICER_WORK, "user:manage", "settings:manage", "audit:read"]),
+  ADMIN: new Set([...READ, ...OFFICER_WORK, "user:manage", "settings:manage", "audit:read", "outbox:read"]),
 };
 
 /** The signed-in person, as every policy check sees them. */
@@ -79,4 +81,6 @@ export const ROUTE_ACCESS = {
   "/admin/users/[id]": "user:manage",
   "/admin/audit": "audit:read",
   "/admin/settings": "settings:manage",
+  "/admin/outbox": "outbox:read",
+  "/account": "account:manage",
 } as const satisfies Record<string, Permission | "public">;

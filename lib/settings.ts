@@ -5,6 +5,8 @@ export type CouncilSettingsValues = {
   approvalsNeeded: number;
   dormancyMonths: number;
   openDataLicence: string;
+  /** Days a proposal may stay open before councillors who have not voted get a daily reminder. */
+  reminderDays: number;
 };
 
 export const DEFAULT_SETTINGS: CouncilSettingsValues = {
@@ -12,13 +14,14 @@ export const DEFAULT_SETTINGS: CouncilSettingsValues = {
   approvalsNeeded: 1,
   dormancyMonths: 24,
   openDataLicence: "Open Government Licence v3.0",
+  reminderDays: 7,
 };
 
 /** The council's settings (one row); the defaults until an admin saves them. */
 export async function readSettings(client: Pick<Tx, "councilSettings">): Promise<CouncilSettingsValues> {
   const row = await client.councilSettings.findUnique({
     where: { id: 1 },
-    select: { councilName: true, approvalsNeeded: true, dormancyMonths: true, openDataLicence: true },
+    select: { councilName: true, approvalsNeeded: true, dormancyMonths: true, openDataLicence: true, reminderDays: true },
   });
   return row ?? DEFAULT_SETTINGS;
 }

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { AppError, STALE_VERSION_MESSAGE } from "@/lib/errors";
 import { COMMAND_RULES, checkCommand, PROPOSAL_RULES } from "@/lib/domain/lifecycle";
+import { enqueueProposalCreated } from "@/lib/notifications/enqueue";
 import { requirePermission, type Actor, type Permission } from "@/lib/permissions";
 import type { CommandInput } from "@/lib/validation/agreement";
 import type { Command } from "@/lib/domain/lifecycle";
@@ -88,6 +89,7 @@ export async function applyCommand(input: CommandInput, actor: Actor): Promise<C
       entityId: agreement.id,
       details: { proposalId: proposal.id, kind: outcome.proposal },
     });
+    await enqueueProposalCreated(tx, proposal.id);
     const message =
       input.command === "submit"
         ? "The agreement has been submitted for approval. Councillors have been asked to decide."

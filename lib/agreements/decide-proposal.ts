@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/errors";
 import { checkVote, PROPOSAL_RULES, statusAfter, tally, type Vote } from "@/lib/domain/lifecycle";
+import { enqueueDecisionReached } from "@/lib/notifications/enqueue";
 import { requirePermission, type Actor } from "@/lib/permissions";
 import { readSettings } from "@/lib/settings";
 import type { VoteInput } from "@/lib/validation/agreement";
@@ -92,6 +93,7 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
       await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, { status: to, statusDecisionId: statusDecision.id });
     }
     await writeAudit(tx, { actor, action: "agreement.status-change", entityType: "Agreement", entityId: agreement.id, details: { from: agreement.status, to } });
+    await enqueueDecisionReached(tx, { proposalId: proposal.id, outcome, decidedBy: actor, reason: input.reason || null });
     const noun = PROPOSAL_RULES[proposal.kind].noun;
     return {
       outcome,

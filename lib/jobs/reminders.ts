@@ -1,0 +1,48 @@
+// Daily reminders: a proposal open longer than the council's reminderDays → each councillor who
+// may vote and has not. One message per proposal, councillor and day (the dedupeKey).
+import { db } from "@/lib/db";
+import { appUrl } from "@/lib/notifications/config";
+import { eligibleVoters, enqueue, proposalFacts, withKindEnabled, type OutboxDraft } from "@/lib/notifications/enqueue";
+import { proposalReminderEmail } from "@/lib/notifications/templates";
+import { readSettings } from "@/lib/settings";
+import { dayPeriod } from "./periods";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function enqueueReminders(now = new Date()): Promise<{ enqueued: number }> {
+  return db.$transaction(async (tx) => {
+    const { reminderDays, councilName } = await readSettings(tx);
+    const proposals = await tx.proposal.findMany({
+      where: { state: "OPEN", createdAt: { lte: new Date(now.getTime() - reminderDays * DAY_MS) } },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        kind: true,
+        reason: true,
+        createdAt: true,
+        proposerId: true,
+        proposer: { select: { name: true } },
+        agreement: { select: { id: true, title: true, leadOfficerId: true, partner: { select: { name: true } } } },
+        decisions: { where: { kind: { in: ["APPROVED", "REJECTED"] } }, select: { actorId: true } },
+      },
+    });
+    if (proposals.length === 0) return { enqueued: 0 };
+    const voters = await withKindEnabled(tx, "PROPOSAL_REMINDER", await eligibleVoters(tx));
+    const day = dayPeriod(now);
+    const baseUrl = appUrl();
+    const drafts: OutboxDraft[] = proposals.flatMap((proposal) => {
+      const voted = new Set(proposal.decisions.map((decision) => decision.actorId));
+      const daysOpen = Math.floor((now.getTime() - proposal.createdAt.getTime()) / DAY_MS);
+      const facts = proposalFacts(proposal);
+      return voters
+        .filter((voter) => voter.id !== proposal.proposerId && !voted.has(voter.id))
+        .map((recipient) => ({
+          kind: "PROPOSAL_REMINDER" as const,
+          recipient,
+          dedupeKey: `reminder:${proposal.id}:${recipient.id}:${day}`,
+          email: proposalReminderEmail({ baseUrl, councilName, recipientName: recipient.name, proposal: facts, daysOpen }),
+        }));
+    });
+    return { enqueued: await enqueue(tx, drafts) };
+  });
+}

@@ -1,0 +1,66 @@
+// The weekly digest to staff: review dates due within 90 days and dormant links. Claimed per ISO
+// week in the same transaction that queues the emails, so it goes out once per week however many
+// machines run the jobs.
+import { dormantWhere } from "@/lib/data/activity";
+import { db } from "@/lib/db";
+import { appUrl } from "@/lib/notifications/config";
+import { enqueue, withKindEnabled } from "@/lib/notifications/enqueue";
+import { NOTIFICATION_KIND_INFO } from "@/lib/notifications/kinds";
+import { weeklyDigestEmail } from "@/lib/notifications/templates";
+import { readSettings } from "@/lib/settings";
+import { claimJobPeriod, finishJobPeriod } from "./job-run";
+import { isoWeekPeriod } from "./periods";
+
+export const DIGEST_JOB = "weekly-digest";
+const REVIEW_WINDOW_DAYS = 90;
+const LIST_LIMIT = 100;
+
+export type DigestResult = { period: string; ran: boolean; enqueued: number };
+
+export async function runWeeklyDigest(now = new Date()): Promise<DigestResult> {
+  const period = isoWeekPeriod(now);
+  return db.$transaction(async (tx) => {
+    if (!(await claimJobPeriod(tx, DIGEST_JOB, period))) return { period, ran: false, enqueued: 0 };
+    const { councilName, dormancyMonths } = await readSettings(tx);
+    const reviewBy = new Date(now.getTime() + REVIEW_WINDOW_DAYS * 24 * 60 * 60 * 1000);
+    const reviews = await tx.agreement.findMany({
+      where: { status: { in: ["ACTIVE", "SUSPENDED"] }, reviewDate: { lte: reviewBy } },
+      orderBy: { reviewDate: "asc" },
+      take: LIST_LIMIT,
+      select: { title: true, reviewDate: true, partner: { select: { name: true } } },
+    });
+    const dormant = await tx.agreement.findMany({
+      where: dormantWhere(now, dormancyMonths),
+      orderBy: { partner: { name: "asc" } },
+      take: LIST_LIMIT,
+      select: { title: true, partner: { select: { name: true } } },
+    });
+    let enqueued = 0;
+    if (reviews.length > 0 || dormant.length > 0) {
+      const staff = await tx.user.findMany({
+        where: { active: true, role: { in: [...NOTIFICATION_KIND_INFO.WEEKLY_DIGEST.roles] } },
+        orderBy: { email: "asc" },
+        select: { id: true, email: true, name: true },
+      });
+      const recipients = await withKindEnabled(tx, "WEEKLY_DIGEST", staff);
+      const baseUrl = appUrl();
+      const items = {
+        week: period,
+        dormancyMonths,
+        reviews: reviews.map((review) => ({ title: review.title, partnerName: review.partner.name, reviewDate: review.reviewDate! })),
+        dormant: dormant.map((link) => ({ title: link.title, partnerName: link.partner.name })),
+      };
+      enqueued = await enqueue(
+        tx,
+        recipients.map((recipient) => ({
+          kind: "WEEKLY_DIGEST" as const,
+          recipient,
+          dedupeKey: `digest:${period}:${recipient.id}`,
+          email: weeklyDigestEmail({ baseUrl, councilName, recipientName: recipient.name, ...items }),
+        })),
+      );
+    }
+    await finishJobPeriod(tx, DIGEST_JOB, period, { reviews: reviews.length, dormant: dormant.length, enqueued });
+    return { period, ran: true, enqueued };
+  });
+}

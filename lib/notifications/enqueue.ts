@@ -1,0 +1,140 @@
+// Writes emails to the outbox inside the caller's transaction (the transactional outbox): the
+// message exists if and only if the change that caused it was committed.
+import type { NotificationKind, Role } from "@/generated/prisma/enums";
+import type { Tx } from "@/lib/db";
+import { ROLE_PERMISSIONS, type Permission } from "@/lib/permissions";
+import { readSettings } from "@/lib/settings";
+import { appUrl } from "./config";
+import { decisionReachedEmail, proposalNewEmail, type ProposalFacts, type RenderedEmail } from "./templates";
+
+export type Recipient = { id: string; email: string; name: string };
+
+export type OutboxDraft = { kind: NotificationKind; recipient: Recipient; dedupeKey: string; email: RenderedEmail };
+
+/** Roles holding a permission, from the one policy table. */
+export function rolesWith(permission: Permission): Role[] {
+  return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((role) => ROLE_PERMISSIONS[role].has(permission));
+}
+
+/** Drops the recipients who turned this kind off at /account (no row means on). */
+export async function withKindEnabled<R extends Recipient>(tx: Tx, kind: NotificationKind, recipients: R[]): Promise<R[]> {
+  if (recipients.length === 0) return [];
+  const off = await tx.notificationPreference.findMany({
+    where: { kind, enabled: false, userId: { in: recipients.map((recipient) => recipient.id) } },
+    select: { userId: true },
+  });
+  const muted = new Set(off.map((row) => row.userId));
+  return recipients.filter((recipient) => !muted.has(recipient.id));
+}
+
+/**
+ * Adds messages to the outbox. A dedupeKey already there is skipped (ON CONFLICT DO NOTHING), so
+ * a job that runs twice, or a retried caller, never queues the same message twice. Returns how
+ * many were added.
+ */
+export async function enqueue(tx: Tx, drafts: OutboxDraft[]): Promise<number> {
+  if (drafts.length === 0) return 0;
+  const { count } = await tx.outboxMessage.createMany({
+    data: drafts.map(({ kind, recipient, dedupeKey, email }) => ({
+      kind,
+      recipientId: recipient.id,
+      recipientEmail: recipient.email,
+      subject: email.subject,
+      textBody: email.text,
+      htmlBody: email.html,
+      dedupeKey,
+    })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
+const proposalSelect = {
+  id: true,
+  kind: true,
+  reason: true,
+  createdAt: true,
+  proposerId: true,
+  proposer: { select: { name: true } },
+  agreement: { select: { id: true, title: true, leadOfficerId: true, partner: { select: { name: true } } } },
+} as const;
+
+type ProposalRow = {
+  id: string;
+  kind: ProposalFacts["kind"];
+  reason: string;
+  createdAt: Date;
+  proposerId: string;
+  proposer: { name: string };
+  agreement: { id: string; title: string; leadOfficerId: string | null; partner: { name: string } };
+};
+
+export function proposalFacts(proposal: ProposalRow): ProposalFacts {
+  return {
+    agreementTitle: proposal.agreement.title,
+    partnerName: proposal.agreement.partner.name,
+    kind: proposal.kind,
+    reason: proposal.reason,
+    proposerName: proposal.proposer.name,
+    openedAt: proposal.createdAt,
+  };
+}
+
+/** The active users who may vote on proposals (councillors), other than the proposer when given. */
+export async function eligibleVoters(tx: Tx, proposerId?: string): Promise<Recipient[]> {
+  return tx.user.findMany({
+    where: { active: true, role: { in: rolesWith("proposal:decide") }, ...(proposerId ? { id: { not: proposerId } } : {}) },
+    orderBy: { email: "asc" },
+    select: { id: true, email: true, name: true },
+  });
+}
+
+/** A new proposal: one email to every councillor who may vote on it (never the proposer). */
+export async function enqueueProposalCreated(tx: Tx, proposalId: string): Promise<number> {
+  const proposal: ProposalRow = await tx.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: proposalSelect });
+  const { councilName } = await readSettings(tx);
+  const recipients = await withKindEnabled(tx, "PROPOSAL_NEW", await eligibleVoters(tx, proposal.proposerId));
+  const facts = proposalFacts(proposal);
+  const baseUrl = appUrl();
+  return enqueue(
+    tx,
+    recipients.map((recipient) => ({
+      kind: "PROPOSAL_NEW",
+      recipient,
+      dedupeKey: `proposal-new:${proposal.id}:${recipient.id}`,
+      email: proposalNewEmail({ baseUrl, councilName, recipientName: recipient.name, proposal: facts }),
+    })),
+  );
+}
+
+/** A proposal closed (approved or rejected): the proposer and the agreement's lead officer. */
+export async function enqueueDecisionReached(
+  tx: Tx,
+  input: { proposalId: string; outcome: "approved" | "rejected"; decidedBy: { name: string }; reason: string | null },
+): Promise<number> {
+  const proposal: ProposalRow = await tx.proposal.findUniqueOrThrow({ where: { id: input.proposalId }, select: proposalSelect });
+  const ids = [...new Set([proposal.proposerId, proposal.agreement.leadOfficerId].filter((id): id is string => Boolean(id)))];
+  const { councilName } = await readSettings(tx);
+  const users = await tx.user.findMany({ where: { id: { in: ids }, active: true }, orderBy: { email: "asc" }, select: { id: true, email: true, name: true } });
+  const recipients = await withKindEnabled(tx, "DECISION_REACHED", users);
+  const facts = proposalFacts(proposal);
+  const baseUrl = appUrl();
+  return enqueue(
+    tx,
+    recipients.map((recipient) => ({
+      kind: "DECISION_REACHED",
+      recipient,
+      dedupeKey: `decision:${proposal.id}:${recipient.id}`,
+      email: decisionReachedEmail({
+        baseUrl,
+        councilName,
+        recipientName: recipient.name,
+        proposal: facts,
+        outcome: input.outcome,
+        decidedBy: input.decidedBy.name,
+        decisionReason: input.reason,
+        agreementId: proposal.agreement.id,
+      }),
+    })),
+  );
+}

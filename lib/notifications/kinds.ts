@@ -1,0 +1,38 @@
+// The kinds of email the office sends, and who may receive each. Pure: safe in client components.
+import type { NotificationKind, Role } from "@/generated/prisma/enums";
+
+export const NOTIFICATION_KINDS = ["PROPOSAL_NEW", "DECISION_REACHED", "PROPOSAL_REMINDER", "WEEKLY_DIGEST"] as const satisfies readonly NotificationKind[];
+
+type KindInfo = { label: string; description: string; roles: readonly Role[] };
+
+export const NOTIFICATION_KIND_INFO: Record<NotificationKind, KindInfo> = {
+  PROPOSAL_NEW: {
+    label: "New proposals to decide",
+    description: "When an agreement is submitted, or a suspension, reinstatement or termination is proposed.",
+    roles: ["COUNCILLOR"],
+  },
+  DECISION_REACHED: {
+    label: "Decisions on my proposals and links",
+    description: "When a proposal you made, or on a link you lead, is approved or rejected.",
+    roles: ["STAFF", "ADMIN", "COUNCILLOR"],
+  },
+  PROPOSAL_REMINDER: {
+    label: "Reminders about proposals still open",
+    description: "A daily reminder while a proposal you have not voted on stays open past the council's reminder period.",
+    roles: ["COUNCILLOR"],
+  },
+  WEEKLY_DIGEST: {
+    label: "Weekly digest",
+    description: "Review dates due within 90 days and links that have gone dormant.",
+    roles: ["STAFF", "ADMIN"],
+  },
+};
+
+/** The kinds a user with this role can receive (and so can turn off). */
+export function kindsForRole(role: Role): NotificationKind[] {
+  return NOTIFICATION_KINDS.filter((kind) => NOTIFICATION_KIND_INFO[kind].roles.includes(role));
+}
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(value);
+}
