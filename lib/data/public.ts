@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { unstable_cache } from "next/cache";
 import { cache } from "react";
 import type { Prisma } from "@/generated/prisma/client";
@@ -7,18 +6,27 @@ import { PUBLIC_TAG } from "@/lib/cache";
 import { db } from "@/lib/db";
 import type { PublicDecision, PublicEvent, PublicExchange, PublicLink, PublicStatus } from "./public-types";
 
-// The public listing, partner pages and open data read through here. The links and decisions
-// are cached under PUBLIC_TAG, which every decision revalidates (lib/cache.ts), so a busy day
-// costs no query for them. The cache lives in .next/cache and outlasts the process, while
-// Next.js remembers revalidated tags only in memory: a key part unique to this process stops a
-// restarted server (say, on a freshly seeded database) from serving a previous one's entries.
-const processKey = ((globalThis as { __twinningPublicCacheKey?: string }).__twinningPublicCacheKey ??= randomUUID());
-
+// The public listing, partner pages and open data read through here. Links and decisions are
+// cached under PUBLIC_TAG, which every decision revalidates (lib/cache.ts). The cache key also
+// carries a fingerprint of the agreements and partners (one small aggregate per request), so
+// a change that never called revalidatePublic — another server instance behind the load
+// balancer, an import, a freshly seeded database under a restarted server (the cache lives in
+// .next/cache, Next.js remembers revalidated tags only in memory) — is never served stale.
 const PUBLIC_STATUSES: PublicStatus[] = ["ACTIVE", "SUSPENDED", "TERMINATED"];
 
 function cached<Args extends unknown[], Result>(name: string, load: (...args: Args) => Promise<Result>) {
-  return unstable_cache(load, ["public", name, processKey], { tags: [PUBLIC_TAG] });
+  const read = unstable_cache((_version: string, ...args: Args) => load(...args), ["public", name], { tags: [PUBLIC_TAG] });
+  return async (...args: Args): Promise<Result> => read(await publicDataVersion(), ...args);
 }
+
+/** Changes whenever an agreement (its status included) or a partner is created or changed: every agreement write bumps its version. */
+const publicDataVersion = cache(async (): Promise<string> => {
+  const [agreements, partners] = await Promise.all([
+    db.agreement.aggregate({ _max: { updatedAt: true }, _sum: { version: true }, _count: { _all: true } }),
+    db.partner.aggregate({ _max: { updatedAt: true }, _count: { _all: true } }),
+  ]);
+  return [agreements._count._all, agreements._sum.version, agreements._max.updatedAt?.toISOString(), partners._count._all, partners._max.updatedAt?.toISOString()].join("|");
+});
 
 function day(date: Date | null): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
