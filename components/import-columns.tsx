@@ -17,7 +17,7 @@ export function ImportColumns() {
         <tbody>
           {IMPORT_COLUMNS.map((column) => (
             <tr key={column.field}>
-              <th scope="row" className="font-semibold">
+              <th scope="row" className="border-b border-slate-300 align-top font-semibold">
                 {column.header}
               </th>
               <td>{column.required ? "Yes" : "No"}</td>

@@ -45,7 +45,7 @@ export async function readSpreadsheet(file: UploadedFile): Promise<ReadResult> {
     if (!startsWith(file.bytes, ZIP_MAGIC)) return { ok: false, message: "The file ends in .xlsx but is not an Excel workbook. Save it again from your spreadsheet program as an Excel workbook (.xlsx)." };
     return readXlsx(file.bytes);
   }
-  if (extension === "csv" || extension === "txt") {
+  if (extension === "csv") {
     if (startsWith(file.bytes, ZIP_MAGIC)) return { ok: false, message: "The file ends in .csv but is an Excel workbook. Rename it to end in .xlsx, or save it as CSV UTF-8." };
     if (startsWith(file.bytes, OLE_MAGIC)) return { ok: false, message: WRONG_FILE_TYPE };
     return readCsv(file.bytes);
