@@ -6,6 +6,10 @@ import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
  * authorization: pages and actions check the policy themselves.
  */
 export function proxy(request: NextRequest) {
+  if (isCrossOriginServerAction(request)) {
+    // Next.js refuses these too (with a 500); say plainly that it is forbidden.
+    return new NextResponse("Cross-origin server action requests are not allowed.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development", https });
@@ -17,6 +21,19 @@ export function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
   return response;
+}
+
+/** A server action posted from another site (CSRF): its Origin is not this host. */
+function isCrossOriginServerAction(request: NextRequest): boolean {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
 }
 
 export const config = {

@@ -84,3 +84,27 @@ export const ROUTE_ACCESS = {
   "/admin/outbox": "outbox:read",
   "/account": "account:manage",
 } as const satisfies Record<string, Permission | "public">;
+
+/**
+ * Who may call each server action ("file#export"). The authorization suite finds every action in
+ * the build and fails when one is missing here; each action checks the same permission itself.
+ */
+export const ACTION_ACCESS: Record<string, Permission | "public"> = {
+  "app/actions.ts#signOut": "public",
+  "app/login/actions.ts#signInAction": "public",
+  "app/agreements/new/actions.ts#createAgreementAction": "agreement:draft",
+  "app/agreements/[id]/edit/actions.ts#updateAgreementAction": "agreement:edit",
+  "app/agreements/[id]/actions.ts#agreementCommandAction": "agreement:propose",
+  "app/approvals/actions.ts#voteAction": "proposal:decide",
+  "app/exchanges/new/actions.ts#createExchangeAction": "exchange:write",
+  "app/exchanges/[id]/edit/actions.ts#updateExchangeAction": "exchange:write",
+  "app/events/new/actions.ts#createEventAction": "event:write",
+  "app/events/[id]/edit/actions.ts#updateEventAction": "event:write",
+  "app/import/actions.ts#importAction": "import:run",
+  "app/admin/users/actions.ts#createUserAction": "user:manage",
+  "app/admin/users/actions.ts#changeRoleAction": "user:manage",
+  "app/admin/users/actions.ts#setActiveAction": "user:manage",
+  "app/admin/users/actions.ts#resetPasswordAction": "user:manage",
+  "app/admin/settings/actions.ts#updateSettingsAction": "settings:manage",
+  "app/account/actions.ts#updatePreferencesAction": "account:manage",
+};

@@ -23,8 +23,9 @@ type ActionOptions<S extends z.ZodType> = {
  * to the user: every failure becomes a message on the form.
  */
 export function createAction<S extends z.ZodType>(options: ActionOptions<S>) {
-  return async function action(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-    const values = formData instanceof FormData ? formDataToObject(formData, options.arrayFields) : {};
+  return async function action(_previous: ActionResult, formData: FormData | Record<string, unknown>): Promise<ActionResult> {
+    // A form posts FormData; a script may post a plain object. Anything else is empty input.
+    const values = formData instanceof FormData ? formDataToObject(formData, options.arrayFields) : isPlainObject(formData) ? formData : {};
     try {
       const actor = await getCurrentUser();
       requirePermission(actor, options.permission);
@@ -69,4 +70,8 @@ async function clientIp(): Promise<string | null> {
 function echo(values: Record<string, unknown>): Record<string, unknown> {
   const { password: _password, newPassword: _newPassword, ...rest } = values;
   return rest;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
