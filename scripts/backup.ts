@@ -1,5 +1,5 @@
 // `npm run backup -- file.json`: writes every table of the configured database (DATABASE_URL:
-// PostgreSQL, or the embedded PGlite folder) to a versioned JSON file. Format: docs/backup-format.md.
+// PostgreSQL, or the embedded PGlite folder) to a versioned JSON file. Format: docs/decisions/008-backup-and-restore.md.
 import { writeBackup } from "@/lib/backup/backup";
 import { closeDatabase } from "@/lib/db";
 import { describeDatabase, readDatabaseConfig } from "@/lib/db/config";

@@ -1,5 +1,5 @@
 // `npm run backup -- file.json`: every table of the database, in one consistent snapshot, as a
-// versioned JSON document (docs/backup-format.md). Tables come from the database's catalog,
+// versioned JSON document (docs/decisions/008-backup-and-restore.md). Tables come from the database's catalog,
 // so a table added by a later migration is backed up without a change here.
 import fs from "node:fs";
 import path from "node:path";

@@ -1,0 +1,175 @@
+// The queries behind the signed-in pages use indexes on the large tables. Runs on PGlite and on
+// PostgreSQL (PGlite is PostgreSQL: same planner). The real data functions (lib/data) run against
+// a database holding a moderate scale data set; every SQL statement they send is captured at
+// the driver adapter, then EXPLAINed with its own arguments after ANALYZE. A Seq Scan on
+// Agreement, Exchange or Decision in a filtered query fails the test and names the query.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+import { seedScale } from "@/lib/backup/scale-seed";
+import { db, useDatabase as pointDbAt } from "@/lib/db";
+import { pgliteHandle, postgresHandle, type AdapterHandle } from "@/lib/db/adapters";
+import { readDatabaseConfig } from "@/lib/db/config";
+import { listAgreements, parseAgreementFilters } from "@/lib/data/agreements";
+import { getDashboard } from "@/lib/data/dashboard";
+import { backend } from "../helpers/database";
+import { readMigrations } from "../helpers/migrations";
+
+const LARGE_TABLES = ["Agreement", "Exchange", "Decision"];
+const captured: SqlQuery[] = [];
+let recording = false;
+let dropSchema: (() => Promise<void>) | undefined;
+
+/** Records every statement the client sends (outside transactions and inside them). */
+function recordingHandle(handle: AdapterHandle): AdapterHandle {
+  const record = <T extends SqlDriverAdapter | Transaction>(queryable: T): T =>
+    new Proxy(queryable, {
+      get(target, key, receiver) {
+        const value: unknown = Reflect.get(target, key, receiver);
+        if (key === "queryRaw") {
+          return (query: SqlQuery) => {
+            if (recording) captured.push(query);
+            return target.queryRaw(query);
+          };
+        }
+        if (key === "startTransaction") {
+          return async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) => record(await (target as SqlDriverAdapter).startTransaction(...args));
+        }
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  const factory = new Proxy(handle.factory, {
+    get(target, key, receiver) {
+      if (key === "connect") return async () => record(await target.connect());
+      const value: unknown = Reflect.get(target, key, receiver);
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  }) as SqlMigrationAwareDriverAdapterFactory;
+  return { ...handle, factory };
+}
+
+async function openDatabase(): Promise<void> {
+  if (backend() === "pglite") {
+    const snapshot = inject("pgliteSnapshot");
+    const pglite = new PGlite({ loadDataDir: new Blob([fs.readFileSync(snapshot)]) });
+    await pglite.waitReady;
+    await pointDbAt(recordingHandle(pgliteHandle(pglite)));
+    return;
+  }
+  const config = readDatabaseConfig(process.env);
+  if (config.kind !== "postgres") throw new Error("unreachable");
+  const schema = `twinning_plans_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: config.url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA "${schema}"`);
+  await admin.query(`SET search_path TO "${schema}"`);
+  for (const migration of readMigrations()) await admin.query(migration.sql);
+  dropSchema = async () => {
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await admin.end();
+  };
+  await pointDbAt(recordingHandle(postgresHandle(config.url, schema)));
+}
+
+type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+/** Runs `body` and returns each statement it sent that touches a large table, with its plan. */
+async function plansOf(body: () => Promise<unknown>): Promise<{ sql: string; seqScans: string[]; plan: PlanNode }[]> {
+  captured.length = 0;
+  recording = true;
+  try {
+    await body();
+  } finally {
+    recording = false;
+  }
+  const queries = captured.splice(0).filter((query) => /^\s*SELECT/i.test(query.sql) && LARGE_TABLES.some((table) => query.sql.includes(`"${table}"`)));
+  const results = [];
+  for (const query of queries) {
+    const [row] = await db.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(`EXPLAIN (FORMAT JSON) ${query.sql}`, ...(query.args as unknown[]));
+    const raw = row?.["QUERY PLAN"];
+    const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: PlanNode }[];
+    const plan = parsed[0]!.Plan;
+    const seqScans = nodes(plan)
+      .filter((node) => node["Node Type"] === "Seq Scan" && LARGE_TABLES.includes(node["Relation Name"] ?? ""))
+      .map((node) => node["Relation Name"]!);
+    results.push({ sql: query.sql, seqScans, plan });
+  }
+  return results;
+}
+
+/** The read-time dormancy test: NOT EXISTS over the agreement's exchanges in the window. */
+function isDormancyQuery(result: { sql: string }): boolean {
+  return /NOT EXISTS\s*\(SELECT[^)]*"Exchange"/i.test(result.sql);
+}
+
+function report(results: Awaited<ReturnType<typeof plansOf>>): string {
+  return results
+    .filter((result) => result.seqScans.length > 0)
+    .map((result) => `Seq Scan on ${result.seqScans.join(", ")} in:\n  ${result.sql.slice(0, 600)}`)
+    .join("\n\n");
+}
+
+describe(`query plans of the signed-in pages at scale (${backend()})`, { timeout: 600_000 }, () => {
+  let staff = { id: "", email: "", name: "", role: "STAFF" as const };
+
+  beforeAll(async () => {
+    await openDatabase();
+    await seedScale(db, { agreements: 3000, exchanges: 30_000, events: 600, seed: 7 });
+    await db.$executeRawUnsafe("ANALYZE");
+    const user = await db.user.findFirstOrThrow({ where: { role: "STAFF" }, select: { id: true, email: true, name: true } });
+    staff = { ...user, role: "STAFF" };
+  }, 600_000);
+
+  afterAll(async () => {
+    await dropSchema?.();
+  });
+
+  it("captures the real queries (the harness is wired)", async () => {
+    const results = await plansOf(() => listAgreements(parseAgreementFilters({ status: "SUSPENDED" })));
+    expect(results.length).toBeGreaterThan(0);
+  });
+
+  for (const [label, params] of [
+    ["/agreements?status=SUSPENDED", { status: "SUSPENDED" }],
+    ["/agreements?status=PENDING_APPROVAL&type=SISTER_CITY", { status: "PENDING_APPROVAL", type: "SISTER_CITY" }],
+    ["/agreements?status=TERMINATED&country=FR", { status: "TERMINATED", country: "FR" }],
+    ["/agreements?status=WITHDRAWN&q=stadt", { status: "WITHDRAWN", q: "stadt" }],
+  ] as const) {
+    it(`${label}: no Seq Scan on Agreement, Exchange or Decision`, async () => {
+      const results = await plansOf(() => listAgreements(parseAgreementFilters(params)));
+      expect(report(results)).toBe("");
+    });
+  }
+
+  // KNOWN GAP (reported, not ours to change: lib/data): "dormant" is computed at read time with
+  // NOT EXISTS over every exchange and event in the window, and the window test
+  // (endDate >= since OR (endDate IS NULL AND startDate >= since)) cannot use an index range,
+  // so PostgreSQL hashes the whole Exchange table. Fix: keep Agreement.lastActivityOn up to date
+  // when an exchange or event is logged, with CREATE INDEX ON "Agreement" ("status", "lastActivityOn").
+  // it.fails: this turns red the day the gap is closed, so the assertion can become a plain `it`.
+  it.fails("/agreements?status=ACTIVE&dormant=1: no Seq Scan (known gap: dormancy scans Exchange)", async () => {
+    const results = await plansOf(() => listAgreements(parseAgreementFilters({ status: "ACTIVE", dormant: "1" })));
+    expect(report(results.filter(isDormancyQuery))).toBe("");
+  });
+
+  it("/dashboard: no Seq Scan on Agreement, Exchange or Decision in its filtered queries", async () => {
+    const results = await plansOf(() => getDashboard(staff));
+    // The status tally (GROUP BY status over every agreement) reads the whole table by design;
+    // the dormancy count is the known gap above.
+    const filtered = results.filter((result) => !/GROUP BY/i.test(result.sql) && !isDormancyQuery(result));
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(report(filtered)).toBe("");
+  });
+
+  it.fails("/dashboard: dormancy without a Seq Scan (known gap, as above)", async () => {
+    const results = await plansOf(() => getDashboard(staff));
+    expect(report(results.filter(isDormancyQuery))).toBe("");
+  });
+});
