@@ -206,7 +206,7 @@ test("the agreement page shows its exchanges and events with totals and a chart"
   const description = uniqueName("Choir of Holy Trinity");
   await logExchange(page, description);
   await expect(page).toHaveURL(/\/exchanges\?done=logged/);
-  await page.getByRole("row").filter({ hasText: description }).getByRole("link", { name: "Kiel" }).click();
+  await page.getByRole("row").filter({ hasText: description }).getByRole("link", { name: "Kiel", exact: true }).click();
   await expect(page).toHaveURL(/\/agreements\/[0-9a-f-]{36}$/);
 
   const activity = page.getByTestId("agreement-activity");
