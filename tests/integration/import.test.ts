@@ -106,9 +106,8 @@ describe(`importing a spreadsheet (${backend()})`, () => {
 
   it("rolls the whole file back when the database refuses a row part-way", async () => {
     const staff = await createStaff();
-    // Two spellings that validate as different partners but share a slug and identity is fine;
-    // a row whose partner the database refuses (a latitude beyond the CHECK) cannot pass the
-    // schema, so force a failure instead: a deleted actor breaks the foreign key of every row.
+    // The partners are written first; then the agreements fail (an actor who is not in the
+    // database breaks their foreign key). The partners must not stay behind.
     const ghost = { ...staff, id: "00000000-0000-4000-8000-000000000000" };
     const before = await rowCounts();
     await expect(runImport(csvFile("partners.csv", GOOD_ROWS), ghost)).rejects.toThrow();
