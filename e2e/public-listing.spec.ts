@@ -268,9 +268,9 @@ async function approve(councillors: Page[], label: string) {
   for (const councillor of councillors) {
     await councillor.goto("/approvals");
     await councillor.getByRole("form", { name: label }).getByRole("button", { name: "Approve" }).click();
-    const outcome = councillor.getByText(/is approved|more approvals? (is|are) needed/);
+    const outcome = councillor.getByRole("status").filter({ hasText: /Approved\.|approval is recorded/ });
     await expect(outcome).toBeVisible();
-    if (/is approved/.test(await outcome.innerText())) return;
+    if ((await outcome.innerText()).startsWith("Approved.")) return;
   }
   throw new Error(`Not enough councillors to approve “${label}”`);
 }
