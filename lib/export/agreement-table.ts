@@ -66,3 +66,13 @@ export function exportFileName(filters: AgreementFilters, format: ExportFormat, 
   ].filter((part): part is string => Boolean(part));
   return `${["agreements", ...parts, londonDate(now)].join("-")}.${format}`;
 }
+
+/** The download link for the list as filtered now: /agreements/export?format=csv&status=ACTIVE… (no page: the export is every page). */
+export function exportHref(filters: AgreementFilters, format: ExportFormat): string {
+  const query = new URLSearchParams({ format });
+  for (const key of ["q", "status", "country", "type", "sort"] as const) {
+    const value = filters[key];
+    if (value) query.set(key, value);
+  }
+  return `/agreements/export?${query.toString()}`;
+}

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { agreementTable, EXPORT_HEADER, exportFileName, type ExportAgreement } from "./agreement-table";
+import { agreementTable, EXPORT_HEADER, exportFileName, exportHref, type ExportAgreement } from "./agreement-table";
 import { csvCell, looksLikeFormula, neutraliseFormula, toCsv } from "./spreadsheet-safety";
 import { toXlsx } from "./xlsx";
 
@@ -91,6 +91,13 @@ describe("the agreements export", () => {
     expect(sheet.getCell("J2").type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getCell("A3").value).toBe("'@Ankh-Morpork");
     expect(sheet.rowCount).toBe(3);
+  });
+
+  it("links to the export with the list's filters, without the page", () => {
+    expect(exportHref({}, "csv")).toBe("/agreements/export?format=csv");
+    expect(exportHref({ q: "Kiel & Co", status: "ACTIVE", country: "DE", type: "TWIN_TOWN", sort: "since", page: 3 }, "xlsx")).toBe(
+      "/agreements/export?format=xlsx&q=Kiel+%26+Co&status=ACTIVE&country=DE&type=TWIN_TOWN&sort=since",
+    );
   });
 
   it("names the file after the filters and the day in London", () => {
