@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
 import { getCurrentUser } from "@/lib/auth/session";
+import { countAwaitingDecision } from "@/lib/data/notifications";
 import { getSettings } from "@/lib/data/settings";
 import { signOut } from "./actions";
 
@@ -20,13 +21,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page reads the database or the session at request time: nothing is prerendered at build.
   await connection();
   const [settings, user] = await Promise.all([getSettings(), getCurrentUser()]);
+  const awaitingDecision = await countAwaitingDecision(user);
   return (
     <html lang="en-GB">
       <body className="flex min-h-screen flex-col">
         <a href="#main" className="sr-only bg-focus p-2 text-black focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50">
           Skip to main content
         </a>
-        <SiteHeader councilName={settings.councilName} user={user} signOut={signOut} />
+        <SiteHeader councilName={settings.councilName} user={user} signOut={signOut} awaitingDecision={awaitingDecision} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>

@@ -12,9 +12,11 @@ const STAFF_NAV: NavItem[] = [
   { href: "/admin/users", label: "Users", permission: "user:manage" },
   { href: "/admin/settings", label: "Settings", permission: "settings:manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
+  { href: "/admin/outbox", label: "Outbox", permission: "outbox:read" },
+  { href: "/account", label: "Account", permission: "account:manage" },
 ];
 
-export function SiteHeader({ councilName, user, signOut }: { councilName: string; user: Actor | null; signOut: () => Promise<void> }) {
+export function SiteHeader({ councilName, user, signOut, awaitingDecision = 0 }: { councilName: string; user: Actor | null; signOut: () => Promise<void>; awaitingDecision?: number }) {
   const items = user ? STAFF_NAV.filter((item) => !item.permission || can(user, item.permission)) : [];
   return (
     <header className="bg-brand text-white">
@@ -53,6 +55,13 @@ export function SiteHeader({ councilName, user, signOut }: { councilName: string
             <li key={item.href}>
               <Link href={item.href} className="text-white hover:text-white">
                 {item.label}
+                {item.href === "/approvals" && awaitingDecision > 0 ? (
+                  <>
+                    {" "}
+                    <span aria-hidden="true">({awaitingDecision})</span>
+                    <span className="sr-only">, {awaitingDecision} awaiting your decision</span>
+                  </>
+                ) : null}
               </Link>
             </li>
           ))}
