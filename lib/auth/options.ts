@@ -9,7 +9,7 @@ export function authOptions(): NextAuthOptions {
   const env = readServerEnv();
   return {
     secret: env.NEXTAUTH_SECRET,
-    useSecureCookies: useSecureCookies(),
+    useSecureCookies: secureCookiesEnabled(),
     session: { strategy: "jwt", maxAge: env.SESSION_HOURS * 60 * 60 },
     jwt: { maxAge: env.SESSION_HOURS * 60 * 60 },
     pages: { signIn: "/login" },
@@ -42,11 +42,11 @@ export function authOptions(): NextAuthOptions {
   };
 }
 
-export function useSecureCookies(): boolean {
+export function secureCookiesEnabled(): boolean {
   return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
 }
 
 /** NextAuth's own cookie name, so a session we issue is the one it reads. */
 export function sessionCookieName(): string {
-  return useSecureCookies() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  return secureCookiesEnabled() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }

@@ -6,7 +6,7 @@ import { encode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { readServerEnv } from "@/lib/env";
 import { can, type Actor, type Permission } from "@/lib/permissions";
-import { authOptions, sessionCookieName, useSecureCookies } from "./options";
+import { authOptions, secureCookiesEnabled, sessionCookieName } from "./options";
 
 type SessionClaims = { userId?: string; sessionVersion?: number };
 
@@ -45,7 +45,7 @@ export async function startSession(user: Actor & { sessionVersion: number }): Pr
   (await cookies()).set(sessionCookieName(), token, {
     httpOnly: true,
     sameSite: "lax",
-    secure: useSecureCookies(),
+    secure: secureCookiesEnabled(),
     path: "/",
     maxAge,
   });
