@@ -2,7 +2,7 @@
 // digest, and sending the outbox. `npm run jobs -- --watch` repeats every minute until SIGINT or
 // SIGTERM, then finishes the current round and exits. Safe to run on several machines at once.
 import { parseArgs } from "node:util";
-import { closeDatabase } from "@/lib/db";
+import { closeDatabase, db } from "@/lib/db";
 import { runDueJobs, type JobsReport } from "@/lib/jobs/run-jobs";
 import { transportFromEnv } from "@/lib/notifications/config";
 import { runScript } from "@/lib/scripts";
@@ -35,6 +35,9 @@ await runScript("Jobs", async () => {
   process.once("SIGTERM", stop);
   let failed = false;
   try {
+    // Open the database first: embedded PGlite takes a few seconds to start, longer than a
+    // transaction may wait for its connection.
+    await db.$queryRaw`SELECT 1`;
     do {
       const report = await runDueJobs({ transport });
       console.log(describe(report));

@@ -12,7 +12,7 @@ export type JobsReport = {
   errors: { job: string; message: string }[];
 };
 
-export async function runDueJobs({ transport, now = new Date() }: { transport: Transporter | null; now?: Date }): Promise<JobsReport> {
+export async function runDueJobs({ transport, now }: { transport: Transporter | null; now?: Date }): Promise<JobsReport> {
   const report: JobsReport = { errors: [] };
   // One failing job does not stop the others; the caller reports the errors.
   const attempt = async <T>(job: string, run: () => Promise<T>): Promise<T | undefined> => {
@@ -23,8 +23,9 @@ export async function runDueJobs({ transport, now = new Date() }: { transport: T
       return undefined;
     }
   };
-  report.reminders = await attempt("reminders", () => enqueueReminders(now));
-  report.digest = await attempt("weekly-digest", () => runWeeklyDigest(now));
-  report.outbox = await attempt("send-outbox", () => sendOutbox({ transport, now }));
+  // The clock is read as each job starts, so the sender sees messages the jobs before it just queued.
+  report.reminders = await attempt("reminders", () => enqueueReminders(now ?? new Date()));
+  report.digest = await attempt("weekly-digest", () => runWeeklyDigest(now ?? new Date()));
+  report.outbox = await attempt("send-outbox", () => sendOutbox({ transport, now: now ?? new Date() }));
   return report;
 }
