@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterForm, FilterInput, FilterSelect } from "@/components/filter-form";
 import { Pagination } from "@/components/pagination";
 import { StatusTag, Tag } from "@/components/status-tag";
 import { requirePageUser } from "@/lib/auth/session";
@@ -41,76 +42,23 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
           </Link>
         ) : null}
       </div>
-      <form method="get" role="search" aria-label="Filter agreements" className="mb-6 grid grid-cols-1 gap-4 rounded bg-slate-50 p-4 sm:grid-cols-3 lg:grid-cols-6">
-        <div className="lg:col-span-2">
-          <label htmlFor="q" className="label">
-            Partner name
-          </label>
-          <input id="q" name="q" type="search" defaultValue={filters.q} className="input" />
-        </div>
-        <div>
-          <label htmlFor="status" className="label">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""} className="input">
-            <option value="">Any status</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {statusLabel(status)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="country" className="label">
-            Country
-          </label>
-          <select id="country" name="country" defaultValue={filters.country ?? ""} className="input">
-            <option value="">Any country</option>
-            {countries.map((code) => (
-              <option key={code} value={code}>
-                {countryName(code)}
-              </option>
-            ))}
-            <option value="NONE">No country</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="type" className="label">
-            Relationship type
-          </label>
-          <select id="type" name="type" defaultValue={filters.type ?? ""} className="input">
-            <option value="">Any type</option>
-            {optionsOf(RELATIONSHIP_TYPE_LABELS).map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sort" className="label">
-            Sort by
-          </label>
-          <select id="sort" name="sort" defaultValue={filters.sort ?? "partner"} className="input">
-            {Object.entries(SORT_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-center gap-2 sm:col-span-3 lg:col-span-6">
+      <FilterForm label="Filter agreements" clearHref="/agreements">
+        <FilterInput name="q" label="Partner name" value={filters.q} className="lg:col-span-2" />
+        <FilterSelect name="status" label="Status" value={filters.status} anyLabel="Any status" options={STATUSES.map((status) => ({ value: status, label: statusLabel(status) }))} />
+        <FilterSelect
+          name="country"
+          label="Country"
+          value={filters.country}
+          anyLabel="Any country"
+          options={[...countries.map((code) => ({ value: code, label: countryName(code) })), { value: "NONE", label: "No country" }]}
+        />
+        <FilterSelect name="type" label="Relationship type" value={filters.type} anyLabel="Any type" options={optionsOf(RELATIONSHIP_TYPE_LABELS)} />
+        <FilterSelect name="sort" label="Sort by" value={filters.sort ?? "partner"} options={Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label }))} />
+        <div className="col-span-full flex items-center gap-2">
           <input id="dormant" name="dormant" type="checkbox" value="1" defaultChecked={filters.dormant} className="h-5 w-5" />
           <label htmlFor="dormant">Dormant only (active, no exchange or event recently)</label>
         </div>
-        <div className="flex items-end gap-3 sm:col-span-3 lg:col-span-6">
-          <button type="submit" className="button">
-            Apply filters
-          </button>
-          <Link href="/agreements">Clear filters</Link>
-        </div>
-      </form>
+      </FilterForm>
 
       {result.items.length === 0 ? (
         <p>No agreements match these filters.</p>

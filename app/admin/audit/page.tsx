@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { FilterForm, FilterInput, FilterSelect } from "@/components/filter-form";
 import { Pagination } from "@/components/pagination";
 import { requirePageUser } from "@/lib/auth/session";
 import { auditActions, listAudit } from "@/lib/data/audit";
@@ -26,52 +26,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   return (
     <>
       <h1>Audit log</h1>
-      <form method="get" role="search" aria-label="Filter the audit log" className="mb-6 grid grid-cols-1 gap-4 rounded bg-slate-50 p-4 sm:grid-cols-4">
-        <div>
-          <label htmlFor="user" className="label">
-            User
-          </label>
-          <select id="user" name="user" defaultValue={filters.user ?? ""} className="input">
-            <option value="">Anyone</option>
-            {users.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="action" className="label">
-            Action
-          </label>
-          <select id="action" name="action" defaultValue={filters.action ?? ""} className="input">
-            <option value="">Any action</option>
-            {actions.map((action) => (
-              <option key={action} value={action}>
-                {action}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="from" className="label">
-            From
-          </label>
-          <input id="from" name="from" type="date" defaultValue={isoDay(filters.from)} className="input" />
-        </div>
-        <div>
-          <label htmlFor="to" className="label">
-            To
-          </label>
-          <input id="to" name="to" type="date" defaultValue={isoDay(filters.to)} className="input" />
-        </div>
-        <div className="flex items-end gap-3 sm:col-span-4">
-          <button type="submit" className="button">
-            Apply filters
-          </button>
-          <Link href="/admin/audit">Clear filters</Link>
-        </div>
-      </form>
+      <FilterForm label="Filter the audit log" clearHref="/admin/audit" className="sm:grid-cols-4">
+        <FilterSelect name="user" label="User" value={filters.user} anyLabel="Anyone" options={users.map((user) => ({ value: user.id, label: user.name }))} />
+        <FilterSelect name="action" label="Action" value={filters.action} anyLabel="Any action" options={actions.map((action) => ({ value: action, label: action }))} />
+        <FilterInput name="from" label="From" type="date" value={isoDay(filters.from)} />
+        <FilterInput name="to" label="To" type="date" value={isoDay(filters.to)} />
+      </FilterForm>
       {result.items.length === 0 ? (
         <p>No entries match these filters.</p>
       ) : (

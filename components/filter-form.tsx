@@ -1,0 +1,46 @@
+import Link from "next/link";
+import type { Option } from "@/components/form/fields";
+
+/** A GET filter form: works without JavaScript and keeps its values in the address, so a view can be shared. */
+export function FilterForm({ label, clearHref, children, className = "sm:grid-cols-3 lg:grid-cols-6" }: { label: string; clearHref: string; children: React.ReactNode; className?: string }) {
+  return (
+    <form method="get" role="search" aria-label={label} className={`mb-6 grid grid-cols-1 gap-4 rounded bg-slate-50 p-4 ${className}`}>
+      {children}
+      <div className="col-span-full flex items-end gap-3">
+        <button type="submit" className="button">
+          Apply filters
+        </button>
+        <Link href={clearHref}>Clear filters</Link>
+      </div>
+    </form>
+  );
+}
+
+export function FilterSelect({ name, label, value, options, anyLabel, className }: { name: string; label: string; value: string | undefined; options: readonly Option[]; anyLabel?: string; className?: string }) {
+  return (
+    <div className={className}>
+      <label htmlFor={name} className="label">
+        {label}
+      </label>
+      <select id={name} name={name} defaultValue={value ?? ""} className="input">
+        {anyLabel !== undefined ? <option value="">{anyLabel}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function FilterInput({ name, label, value, type = "search", className }: { name: string; label: string; value: string | undefined; type?: "search" | "date" | "text"; className?: string }) {
+  return (
+    <div className={className}>
+      <label htmlFor={name} className="label">
+        {label}
+      </label>
+      <input id={name} name={name} type={type} defaultValue={value} className="input" />
+    </div>
+  );
+}
