@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { backoffMs } from "./send-outbox";
+import { escapeHtml, proposalNewEmail, weeklyDigestEmail } from "./templates";
+
+const common = { baseUrl: "https://twinning.example.gov.uk", councilName: "Coventry & District", recipientName: "Cllr <Dana>" };
+const proposal = { agreementTitle: "Kiel\r\nBcc: victim@example.org", partnerName: "Kiel <img src=x onerror=alert(1)>", kind: "SUSPENSION" as const, reason: "Budget \"cut\" & review", proposerName: "Olivia", openedAt: new Date("2026-11-20T10:00:00Z") };
+
+describe("email templates", () => {
+  it("escapes every piece of user text in the HTML part and keeps the plain text as written", () => {
+    const email = proposalNewEmail({ ...common, proposal });
+    expect(email.html).not.toMatch(/<img|<Dana>/);
+    expect(email.html).toContain("Kiel &lt;img src=x onerror=alert(1)&gt;");
+    expect(email.html).toContain("Budget &quot;cut&quot; &amp; review");
+    expect(email.html).toContain("Coventry &amp; District");
+    expect(email.text).toContain("Partner: Kiel <img src=x onerror=alert(1)>");
+    expect(email.text).toContain("https://twinning.example.gov.uk/approvals");
+    expect(email.text).toContain("https://twinning.example.gov.uk/account");
+    expect(email.html).toContain('<a href="https://twinning.example.gov.uk/account">Choose which emails you receive</a>');
+  });
+
+  it("keeps subjects on one line (no header injection)", () => {
+    const { subject } = proposalNewEmail({ ...common, proposal });
+    expect(subject).not.toMatch(/[\r\n]/);
+    expect(subject).toBe("Decision needed: suspension – Kiel Bcc: victim@example.org");
+  });
+
+  it("says None for an empty digest list, and lists items otherwise", () => {
+    const email = weeklyDigestEmail({ ...common, week: "2026-W49", dormancyMonths: 24, reviews: [], dormant: [{ title: "Belgrade link", partnerName: "Belgrade" }] });
+    expect(email.text).toMatch(/Review dates due within 90 days\n-+\nNone\./);
+    expect(email.text).toContain("- Belgrade link (Belgrade)");
+    expect(email.html).toContain("<li>Belgrade link (Belgrade)</li>");
+  });
+
+  it("escapeHtml covers the five characters", () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  });
+
+  it("backs off exponentially, capped at six hours", () => {
+    expect([1, 2, 3, 4].map(backoffMs)).toEqual([60_000, 120_000, 240_000, 480_000]);
+    expect(backoffMs(30)).toBe(6 * 60 * 60 * 1000);
+  });
+});
