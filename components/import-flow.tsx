@@ -37,7 +37,9 @@ export function ImportFlow({ action }: { action: ImportAction }) {
   const summaryErrors: SummaryError[] = [];
   if (fileError) summaryErrors.push({ field: FILE_ID, message: fileError });
   if (!fileError && state.status === "checked" && state.check.problemCount > 0) {
-    summaryErrors.push({ field: "import-problems", message: `${plural(state.check.problemCount, "problem")} in ${state.check.fileName}: nothing has been imported` });
+    const { problemCount, problemRowCount, fileName } = state.check;
+    const where = problemRowCount === problemCount ? "" : ` on ${plural(problemRowCount, "row")}`;
+    summaryErrors.push({ field: "import-problems", message: `${plural(problemCount, "problem")}${where} in ${fileName}: nothing has been imported` });
   }
 
   const onCheck = (event: React.FormEvent<HTMLFormElement>) => {

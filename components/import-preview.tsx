@@ -56,7 +56,7 @@ export function ImportPreview({ check }: { check: ImportCheck }) {
           { label: "Rows checked", value: check.rowCount.toLocaleString("en-GB") },
           { label: "Ready to import", value: check.readyCount.toLocaleString("en-GB") },
           { label: "Already present", value: check.presentCount ? `${check.presentCount.toLocaleString("en-GB")} (skipped)` : "0" },
-          { label: "Rows with problems", value: check.problemCount.toLocaleString("en-GB") },
+          { label: "Rows with problems", value: check.problemRowCount.toLocaleString("en-GB") },
         ]}
       />
       {check.notes.map((note) => (

@@ -93,6 +93,7 @@ async function checkFile(file: UploadedFile, client: Reader): Promise<Checked> {
     presentCount: presentRows.length,
     present: presentRows.slice(0, PREVIEW_ROW_LIMIT),
     problemCount: validated.problems.length,
+    problemRowCount: new Set(validated.problems.map((problem) => problem.rowNumber)).size,
     problems: validated.problems.slice(0, PROBLEM_LIMIT).map((problem) => problem.message),
     notes: validated.notes,
   };
@@ -233,7 +234,8 @@ export async function runImport(file: UploadedFile, actor: Actor, context: { ip?
       if (!checked.ok) return checked;
       const { check, ready, partners } = checked;
       if (check.problemCount > 0) {
-        return { ok: false, message: `Nothing was imported: ${check.problemCount === 1 ? "1 row has a problem" : `${check.problemCount} rows have problems`}. Correct the file and check it again.`, check };
+        const rows = check.problemRowCount === 1 ? "1 row has a problem" : `${check.problemRowCount.toLocaleString("en-GB")} rows have problems`;
+        return { ok: false, message: `Nothing was imported: ${rows}. Correct the file and check it again.`, check };
       }
       if (ready.length === 0) return { ok: true, fileName, created: 0, present: check.presentCount, newPartners: 0 };
 

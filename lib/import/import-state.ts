@@ -27,7 +27,9 @@ export type ImportCheck = {
   ready: PreviewRow[];
   presentCount: number;
   present: PreviewRow[];
+  /** Every problem (a row may have several), and how many rows have one. */
   problemCount: number;
+  problemRowCount: number;
   problems: string[];
   notes: string[];
 };
