@@ -60,10 +60,11 @@ export function ResetPasswordForm({ action, userId }: { action: Action; userId: 
 
 export function SettingsForm({ action, values }: { action: Action; values: Record<string, unknown> }) {
   return (
-    <ActionForm action={action} schema={settingsSchema} defaultValues={values} fieldOrder={["councilName", "approvalsNeeded", "dormancyMonths", "openDataLicence"]} submitLabel="Save settings" aria-label="Council settings">
+    <ActionForm action={action} schema={settingsSchema} defaultValues={values} fieldOrder={["councilName", "approvalsNeeded", "dormancyMonths", "reminderDays", "openDataLicence"]} submitLabel="Save settings" aria-label="Council settings">
       <TextField name="councilName" label="Council name" />
       <TextField name="approvalsNeeded" label="Approvals needed" type="number" inputMode="numeric" hint="How many councillors must approve a proposal (1 to 9). One rejection always ends it." />
       <TextField name="dormancyMonths" label="Dormancy months" type="number" inputMode="numeric" hint="An active link with no exchange or event for this long is flagged as dormant." />
+      <TextField name="reminderDays" label="Reminder after days" type="number" inputMode="numeric" hint="Councillors who have not voted are reminded when a proposal has been open this many days." />
       <TextField name="openDataLicence" label="Open data licence" />
     </ActionForm>
   );

@@ -40,6 +40,11 @@ export const settingsSchema = z.object({
     .min(1, "Dormancy months must be between 1 and 240")
     .max(240, "Dormancy months must be between 1 and 240"),
   openDataLicence: requiredText("Open data licence", 200, "Enter the open data licence"),
+  reminderDays: z.coerce
+    .number({ error: "Reminder after days must be a number" })
+    .int("Reminder after days must be a whole number")
+    .min(1, "Reminder after days must be between 1 and 90")
+    .max(90, "Reminder after days must be between 1 and 90"),
 });
 
 export const auditFilterSchema = z.object({
