@@ -69,7 +69,7 @@ export function ImportFlow({ action }: { action: ImportAction }) {
         </div>
       ) : null}
 
-      <form action={formAction} onSubmit={onCheck} noValidate className="space-y-4" aria-label="Check a spreadsheet">
+      <form action={formAction} onSubmit={onCheck} noValidate className="space-y-4" aria-label="Upload a spreadsheet">
         <input type="hidden" name="intent" value="check" />
         <div>
           <label htmlFor={FILE_ID} className="label">
@@ -96,20 +96,20 @@ export function ImportFlow({ action }: { action: ImportAction }) {
           />
         </div>
         <button type="submit" className="button" disabled={pending}>
-          Check file
+          Upload and preview
         </button>
       </form>
 
       {pending ? (
         <div role="status" className="mt-4 max-w-xl" data-testid="import-progress">
           <progress className="block w-full" aria-label={step === "import" ? "Importing" : "Checking the file"} />
-          <p className="mt-1">{step === "import" ? "Importing the agreements… a large file can take a minute." : "Checking every row… a large file can take a minute."}</p>
+          <p className="mt-1">{step === "import" ? "Importing the agreements… a large file can take a minute." : "Checking every row for the preview… a large file can take a minute."}</p>
         </div>
       ) : null}
 
       {state.status === "checked" ? (
         <section aria-labelledby="import-check-heading" className="mt-8" data-testid="import-preview">
-          <h2 id="import-check-heading">Check of {state.check.fileName}</h2>
+          <h2 id="import-check-heading">Preview of {state.check.fileName}</h2>
           <ImportPreview check={state.check} />
           {importable ? (
             <form action={formAction} onSubmit={() => setStep("import")} className="mt-6" aria-label="Confirm the import">
@@ -118,7 +118,7 @@ export function ImportFlow({ action }: { action: ImportAction }) {
               <input type="hidden" name="content" value={state.content} />
               <p className="max-w-3xl">Nothing has been written yet. The file is checked once more and imported as a whole: every row, or none.</p>
               <button type="submit" className="button" disabled={pending}>
-                Confirm and import {plural(state.check.readyCount, "agreement")}
+                Confirm import of {plural(state.check.readyCount, "agreement")}
               </button>
             </form>
           ) : state.check.problemCount === 0 && state.check.readyCount === 0 ? (

@@ -14,9 +14,9 @@ function csv(rows: string[]): Buffer {
   return Buffer.from(`\uFEFF${HEADER}\r\n${rows.join("\r\n")}\r\n`, "utf8");
 }
 
-async function checkFile(page: Page, name: string, buffer: Buffer, mimeType = "text/csv"): Promise<void> {
+async function previewFile(page: Page, name: string, buffer: Buffer, mimeType = "text/csv"): Promise<void> {
   await page.getByLabel("Spreadsheet file").setInputFiles({ name, mimeType, buffer });
-  await page.getByRole("button", { name: "Check file" }).click();
+  await page.getByRole("button", { name: "Upload and preview" }).click();
 }
 
 test.describe("spreadsheet import", () => {
@@ -29,9 +29,9 @@ test.describe("spreadsheet import", () => {
     await expect(page.getByRole("table", { name: "Columns of the import spreadsheet" }).getByRole("rowheader", { name: "Partner name" })).toBeVisible();
 
     const file = csv([`${first},DE,Town,Twin town,1962,1964-05-01,Imported in an end-to-end test.`, `"${second}",Poland,City,Partnership,01/06/1994,,`]);
-    await checkFile(page, "partners.csv", file);
+    await previewFile(page, "partners.csv", file);
     const preview = page.getByTestId("import-preview");
-    await expect(preview.getByRole("heading", { name: "Check of partners.csv" })).toBeVisible();
+    await expect(preview.getByRole("heading", { name: "Preview of partners.csv" })).toBeVisible();
     await expect(preview.getByRole("heading", { name: "Ready to import" })).toBeVisible();
     await expect(preview.getByRole("cell", { name: first })).toBeVisible();
     await expect(preview.getByRole("cell", { name: second })).toBeVisible();
@@ -41,9 +41,9 @@ test.describe("spreadsheet import", () => {
     await page.goto(`/agreements?q=${encodeURIComponent(first)}`);
     await expect(page.getByText("No agreements match these filters.")).toBeVisible();
     await page.goto("/import");
-    await checkFile(page, "partners.csv", file);
+    await previewFile(page, "partners.csv", file);
 
-    await page.getByRole("button", { name: "Confirm and import 2 agreements" }).click();
+    await page.getByRole("button", { name: "Confirm import of 2 agreements" }).click();
     await expect(page.getByTestId("import-success")).toContainText("Imported 2 agreements from partners.csv.");
 
     await page.goto(`/agreements?q=${encodeURIComponent(first)}`);
@@ -61,25 +61,25 @@ test.describe("spreadsheet import", () => {
     await signInAs(page, "STAFF");
     await page.goto("/import");
 
-    await checkFile(page, "register.csv", csv([...good, "Somewhere,Germny,Town,Twin town,1990,,", "Elsewhere,FR,Town,Twin village,1990,,"]));
+    await previewFile(page, "register.csv", csv([...good, "Somewhere,Germny,Town,Twin town,1990,,", "Elsewhere,FR,Town,Twin village,1990,,"]));
     const summary = page.getByTestId("error-summary");
     await expect(summary).toBeFocused();
     await expect(summary.getByRole("heading", { name: "There is a problem" })).toBeVisible();
     const problems = page.getByTestId("import-problems");
     await expect(problems).toContainText("row 5: country 'Germny' is not a known country");
     await expect(problems).toContainText("row 6: relationship type 'Twin village' is not one of");
-    await expect(page.getByRole("button", { name: /Confirm and import/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /Confirm import/ })).toHaveCount(0);
 
-    await checkFile(page, "register.csv", csv([...good, "Somewhere,Germany,Town,Twin town,1990,,"].slice(0, 3)));
+    await previewFile(page, "register.csv", csv([...good, "Somewhere,Germany,Town,Twin town,1990,,"].slice(0, 3)));
     await expect(page.getByTestId("import-problems")).toHaveCount(0);
-    await page.getByRole("button", { name: "Confirm and import 3 agreements" }).click();
+    await page.getByRole("button", { name: "Confirm import of 3 agreements" }).click();
     await expect(page.getByTestId("import-success")).toContainText("Imported 3 agreements from register.csv.");
 
-    await checkFile(page, "register.csv", csv(good));
+    await previewFile(page, "register.csv", csv(good));
     const preview = page.getByTestId("import-preview");
     await expect(preview.getByRole("heading", { name: "Already present" })).toBeVisible();
     await expect(preview.getByText("Nothing to import: every row of this file is already in the register.")).toBeVisible();
-    await expect(page.getByRole("button", { name: /Confirm and import/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /Confirm import/ })).toHaveCount(0);
     for (const name of names) {
       await page.goto(`/agreements?q=${encodeURIComponent(name)}`);
       await expect(page.getByRole("link", { name })).toHaveCount(1);
@@ -95,9 +95,9 @@ test.describe("spreadsheet import", () => {
     const buffer = Buffer.from(await book.xlsx.writeBuffer());
     await signInAs(page, "STAFF");
     await page.goto("/import");
-    await checkFile(page, "partners.xlsx", buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    await previewFile(page, "partners.xlsx", buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     await expect(page.getByTestId("import-preview").getByRole("cell", { name: "Japan" })).toBeVisible();
-    await page.getByRole("button", { name: "Confirm and import 1 agreement" }).click();
+    await page.getByRole("button", { name: "Confirm import of 1 agreement" }).click();
     await expect(page.getByTestId("import-success")).toContainText("Imported 1 agreement from partners.xlsx.");
   });
 
@@ -106,11 +106,11 @@ test.describe("spreadsheet import", () => {
     await signInAs(page, "STAFF");
     await page.goto("/import");
     expect((await axe()).violations).toEqual([]);
-    await checkFile(page, "mixed.csv", csv(["Kiel,DE,City,Twin town,1947,1967-01-01,", "Nowhere,Germny,Town,Twin town,,,"]));
+    await previewFile(page, "mixed.csv", csv(["Kiel,DE,City,Twin town,1947,1967-01-01,", "Nowhere,Germny,Town,Twin town,,,"]));
     await expect(page.getByTestId("import-problems")).toBeVisible();
     expect((await axe()).violations).toEqual([]);
-    await checkFile(page, "ready.csv", csv([`${uniquePartnerName()},DE,Town,Twin town,1990,,`, "Kiel,DE,City,Twin town,1947,1967-01-01,"]));
-    await expect(page.getByRole("button", { name: "Confirm and import 1 agreement" })).toBeVisible();
+    await previewFile(page, "ready.csv", csv([`${uniquePartnerName()},DE,Town,Twin town,1990,,`, "Kiel,DE,City,Twin town,1947,1967-01-01,"]));
+    await expect(page.getByRole("button", { name: "Confirm import of 1 agreement" })).toBeVisible();
     await expect(page.getByTestId("import-preview").getByRole("heading", { name: "Already present" })).toBeVisible();
     expect((await axe()).violations).toEqual([]);
     await page.screenshot({ path: test.info().outputPath("import-preview.png"), fullPage: true });
@@ -119,7 +119,7 @@ test.describe("spreadsheet import", () => {
   test("a file of the wrong type is refused with a clear message", async ({ page }) => {
     await signInAs(page, "ADMIN");
     await page.goto("/import");
-    await checkFile(page, "minutes.pdf", Buffer.from("%PDF-1.7"), "application/pdf");
+    await previewFile(page, "minutes.pdf", Buffer.from("%PDF-1.7"), "application/pdf");
     await expect(page.getByTestId("error-summary")).toContainText("The file must be a CSV file (.csv) or an Excel workbook (.xlsx).");
     await expect(page.getByLabel("Spreadsheet file")).toHaveAttribute("aria-invalid", "true");
   });
@@ -137,9 +137,9 @@ test.describe("spreadsheet import", () => {
       const name = uniquePartnerName();
       await signInAs(page, "STAFF");
       await page.goto("/import");
-      await checkFile(page, "no-script.csv", csv([`${name},NL,Town,Twin town,1970,,`]));
+      await previewFile(page, "no-script.csv", csv([`${name},NL,Town,Twin town,1970,,`]));
       await expect(page.getByTestId("import-preview").getByRole("cell", { name })).toBeVisible();
-      await page.getByRole("button", { name: "Confirm and import 1 agreement" }).click();
+      await page.getByRole("button", { name: "Confirm import of 1 agreement" }).click();
       await expect(page.getByTestId("import-success")).toContainText("Imported 1 agreement from no-script.csv.");
       await page.goto(`/agreements?q=${encodeURIComponent(name)}`);
       await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Active");
