@@ -63,6 +63,7 @@ export function exportFileName(filters: AgreementFilters, format: ExportFormat, 
     filters.country ? filters.country.toLowerCase() : null,
     filters.type ? slugify(RELATIONSHIP_TYPE_LABELS[filters.type]) : null,
     filters.q ? slugify(filters.q).replace(/[^a-z0-9-]/g, "").slice(0, 30) || null : null,
+    filters.dormant ? "dormant" : null,
   ].filter((part): part is string => Boolean(part));
   return `${["agreements", ...parts, londonDate(now)].join("-")}.${format}`;
 }
@@ -74,5 +75,6 @@ export function exportHref(filters: AgreementFilters, format: ExportFormat): str
     const value = filters[key];
     if (value) query.set(key, value);
   }
+  if (filters.dormant) query.set("dormant", "1");
   return `/agreements/export?${query.toString()}`;
 }

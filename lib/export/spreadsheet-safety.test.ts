@@ -98,6 +98,7 @@ describe("the agreements export", () => {
     expect(exportHref({ q: "Kiel & Co", status: "ACTIVE", country: "DE", type: "TWIN_TOWN", sort: "since", page: 3 }, "xlsx")).toBe(
       "/agreements/export?format=xlsx&q=Kiel+%26+Co&status=ACTIVE&country=DE&type=TWIN_TOWN&sort=since",
     );
+    expect(exportHref({ status: "ACTIVE", dormant: true }, "csv")).toBe("/agreements/export?format=csv&status=ACTIVE&dormant=1");
   });
 
   it("names the file after the filters and the day in London", () => {
@@ -106,5 +107,6 @@ describe("the agreements export", () => {
     expect(exportFileName({ status: "ACTIVE", country: "DE", type: "TWIN_TOWN", q: "Kiel" }, "xlsx", night)).toBe("agreements-active-de-twin-town-kiel-2026-07-01.xlsx");
     expect(exportFileName({ q: "友好城市" }, "csv", night)).toBe("agreements-2026-07-01.csv");
     expect(exportFileName({ country: "NONE" }, "csv", night)).toBe("agreements-none-2026-07-01.csv");
+    expect(exportFileName({ status: "ACTIVE", dormant: true }, "csv", night)).toBe("agreements-active-dormant-2026-07-01.csv");
   });
 });
