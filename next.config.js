@@ -15,7 +15,8 @@ const nextConfig = {
     "pg",
     "@node-rs/argon2",
   ],
-  experimental: { authInterrupts: true },
+  // Imports send the spreadsheet (up to 2 MB, a third more as base64 on confirm) to a server action.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
   // `npm test` type-checks the whole project first; its build may skip the duplicate check.
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === "1" },
 };

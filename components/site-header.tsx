@@ -9,6 +9,7 @@ const STAFF_NAV: NavItem[] = [
   { href: "/approvals", label: "Approvals", permission: "proposal:decide" },
   { href: "/exchanges", label: "Exchanges", permission: "exchange:read" },
   { href: "/events", label: "Events", permission: "event:read" },
+  { href: "/import", label: "Import", permission: "import:run" },
   { href: "/admin/users", label: "Users", permission: "user:manage" },
   { href: "/admin/settings", label: "Settings", permission: "settings:manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read" },

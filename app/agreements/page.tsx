@@ -10,6 +10,7 @@ import { countryName } from "@/lib/domain/countries";
 import { optionsOf, RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
 import { PROPOSAL_RULES, STATUSES, statusLabel } from "@/lib/domain/lifecycle";
 import { formatDate, sinceText } from "@/lib/format";
+import { exportHref } from "@/lib/export/agreement-table";
 import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Agreements" };
@@ -59,6 +60,16 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
           <label htmlFor="dormant">Dormant only (active, no exchange or event recently)</label>
         </div>
       </FilterForm>
+      {can(user, "agreement:export") ? (
+        <p className="mb-4 flex flex-wrap gap-x-6 gap-y-2">
+          <a href={exportHref(filters, "csv")} download>
+            Download CSV
+          </a>
+          <a href={exportHref(filters, "xlsx")} download>
+            Download XLSX
+          </a>
+        </p>
+      ) : null}
 
       {result.items.length === 0 ? (
         <p>No agreements match these filters.</p>
