@@ -1,0 +1,24 @@
+// The office at a glance, on the demo data: Dresden's review date (January 2027) is listed as due
+// or overdue; Belgrade and Ankh-Morpork have had no exchange or event for years.
+import { expect, signInAs, test } from "./fixtures";
+
+test("the dashboard shows what needs attention, each item linking to where it is dealt with", async ({ page }) => {
+  await signInAs(page, "STAFF");
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
+  const dormant = page.getByRole("region", { name: "Dormant partnerships" });
+  await expect(dormant.getByRole("link", { name: "Belgrade" })).toBeVisible();
+  await expect(dormant.getByRole("link", { name: "Ankh-Morpork" })).toBeVisible();
+  const reviews = page.getByRole("region", { name: /Reviews due/ });
+  await expect(reviews.getByRole("link", { name: "Dresden" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Exchanges per year, all partners" }).getByRole("img")).toBeVisible();
+  await dormant.getByRole("link", { name: "Belgrade" }).click();
+  await expect(page.getByText("Dormant", { exact: true })).toBeVisible();
+});
+
+test("a councillor sees the proposals awaiting their decision", async ({ page }) => {
+  await signInAs(page, "COUNCILLOR");
+  await page.goto("/dashboard");
+  const awaiting = page.getByRole("region", { name: "Awaiting your decision" });
+  await expect(awaiting.getByRole("link", { name: /Mariupol/ })).toHaveAttribute("href", "/approvals");
+});
