@@ -1,6 +1,6 @@
 "use client";
 
-import type { NotificationKind } from "@/generated/prisma/enums";
+import type { NotificationKind } from "@/lib/domain/enums";
 import { ActionForm } from "@/components/form/action-form";
 import { CheckboxGroup } from "@/components/form/fields";
 import type { ActionResult } from "@/lib/action-result";

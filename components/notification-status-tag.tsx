@@ -1,4 +1,4 @@
-import type { OutboxStatus } from "@/generated/prisma/enums";
+import type { OutboxStatus } from "@/lib/domain/enums";
 
 const STYLES: Record<OutboxStatus, { label: string; className: string }> = {
   PENDING: { label: "Pending", className: "bg-amber-100 text-amber-950" },

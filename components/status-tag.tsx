@@ -1,4 +1,4 @@
-import type { AgreementStatus } from "@/generated/prisma/enums";
+import type { AgreementStatus } from "@/lib/domain/enums";
 import { statusLabel } from "@/lib/domain/lifecycle";
 
 const COLOURS: Record<AgreementStatus, string> = {

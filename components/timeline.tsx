@@ -1,4 +1,4 @@
-import type { AgreementStatus, DecisionKind } from "@/generated/prisma/enums";
+import type { AgreementStatus, DecisionKind } from "@/lib/domain/enums";
 import { statusLabel } from "@/lib/domain/lifecycle";
 import { formatDateTime } from "@/lib/format";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { OutboxStatus } from "@/generated/prisma/enums";
+import type { OutboxStatus } from "@/lib/domain/enums";
 import { NotificationStatusTag } from "@/components/notification-status-tag";
 import { Pagination } from "@/components/pagination";
 import { requirePageUser } from "@/lib/auth/session";
