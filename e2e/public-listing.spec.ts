@@ -144,10 +144,12 @@ test.describe("a partner page", () => {
     await expect(page.locator("dl")).toContainText("Twin town");
     await expect(page.locator("dl")).toContainText("1947 (formalised 1967)");
     await expect(page.locator("dl")).toContainText("Reconciliation, Education, Sport");
-    const exchanges = page.getByRole("region", { name: "Exchanges" }).getByRole("listitem");
-    await expect(exchanges).toHaveCount(2);
-    await expect(exchanges.first()).toContainText("Kiel rowing club");
-    await expect(exchanges.nth(1)).toContainText("Bishop Ullathorne School");
+    // Other journeys may log public exchanges under Kiel too: check the seeded ones and their order.
+    const exchanges = await page.getByRole("region", { name: "Exchanges" }).getByRole("listitem").allTextContents();
+    const rowing = exchanges.findIndex((text) => text.includes("Kiel rowing club"));
+    const school = exchanges.findIndex((text) => text.includes("Bishop Ullathorne School"));
+    expect(rowing, "the 2025 exchange is listed").toBeGreaterThanOrEqual(0);
+    expect(school, "the 2023 exchange comes after the 2025 one").toBeGreaterThan(rowing);
     await expect(page.getByRole("region", { name: "Events" })).toContainText("80 years of Coventry and Kiel");
   });
 
