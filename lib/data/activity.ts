@@ -4,6 +4,7 @@ import type { AgreementStatus } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { dormancyCutoff, dormancySince, isDormant } from "@/lib/domain/dormancy";
 import { summariseActivity, type ActivityItem, type ActivitySummary } from "@/lib/exchanges/activity-summary";
+import { exchangeFieldsSelect } from "./exchanges";
 import { getSettings } from "./settings";
 
 export type AgreementActivity = ActivitySummary & {
@@ -30,17 +31,7 @@ export async function getAgreementActivity(agreementId: string, now = new Date()
       orderBy: [{ startDate: "asc" }, { id: "asc" }],
       select: {
         id: true,
-        kind: true,
-        direction: true,
-        startDate: true,
-        endDate: true,
-        participantCount: true,
-        participantsDescription: true,
-        cost: true,
-        currency: true,
-        fundingSource: true,
-        outcomes: true,
-        visibility: true,
+        ...exchangeFieldsSelect,
       },
     }),
     db.event.findMany({

@@ -6,6 +6,21 @@ import { EXCHANGE_AGREEMENT_STATUSES } from "@/lib/exchanges/guards";
 import { parseIsoDate } from "@/lib/validation/fields";
 import { pageOf, PAGE_SIZE, type Page } from "./pagination";
 
+/** An exchange's own fields, as the edit form and the agreement's activity read them. */
+export const exchangeFieldsSelect = {
+  kind: true,
+  direction: true,
+  startDate: true,
+  endDate: true,
+  participantCount: true,
+  participantsDescription: true,
+  cost: true,
+  currency: true,
+  fundingSource: true,
+  outcomes: true,
+  visibility: true,
+} satisfies Prisma.ExchangeSelect;
+
 export type ExchangeFilters = {
   q?: string;
   agreement?: string;
@@ -110,17 +125,7 @@ export async function getExchange(id: string) {
     select: {
       id: true,
       agreementId: true,
-      kind: true,
-      direction: true,
-      startDate: true,
-      endDate: true,
-      participantCount: true,
-      participantsDescription: true,
-      cost: true,
-      currency: true,
-      fundingSource: true,
-      outcomes: true,
-      visibility: true,
+      ...exchangeFieldsSelect,
       updatedAt: true,
       agreement: { select: { status: true, partner: { select: { name: true } } } },
     },
