@@ -1,9 +1,8 @@
 // Signing in and out, and who may open which page: every page in app/ is checked against
 // ROUTE_ACCESS (lib/permissions.ts) for anonymous visitors and each role.
-import fs from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { ROUTE_ACCESS, can } from "../lib/permissions";
+import { isKnownRoute, pageRoutes, type Route } from "./routes";
 import { DEACTIVATED_ACCOUNT, DEMO_ACCOUNTS, DEMO_PASSWORD, expect, signInAs, signOut, submitSignIn, test, type DemoAccount } from "./fixtures";
 
 const INCORRECT = "Incorrect email or password";
@@ -73,33 +72,12 @@ test("signing out ends the session", async ({ page }) => {
 // ---------------------------------------------------------------------------------------------
 // Authorization matrix
 
-type Route = keyof typeof ROUTE_ACCESS;
-
-/** The routes of every page.tsx in app/ (route groups and private folders left out). */
-function pageRoutes(): string[] {
-  const appDir = path.join(process.cwd(), "app");
-  const routes: string[] = [];
-  const walk = (dir: string, segments: string[]) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) {
-        if (entry.name.startsWith("_") || entry.name.startsWith("@")) continue;
-        const isGroup = entry.name.startsWith("(") && entry.name.endsWith(")");
-        walk(path.join(dir, entry.name), isGroup ? segments : [...segments, entry.name]);
-      } else if (/^page\.(tsx|ts|jsx|js|mdx)$/.test(entry.name)) {
-        routes.push(`/${segments.join("/")}`);
-      }
-    }
-  };
-  walk(appDir, []);
-  return [...new Set(routes)].sort();
-}
-
 const PAGES = pageRoutes();
 /** Pages that exist now, without dynamic segments (those need data: their own journeys test them). */
-const STATIC_PAGES = PAGES.filter((route): route is Route => route in ROUTE_ACCESS && !route.includes("["));
+const STATIC_PAGES = PAGES.filter((route): route is Route => isKnownRoute(route) && !route.includes("["));
 
 test("every page in app/ has an entry in ROUTE_ACCESS", () => {
-  const missing = PAGES.filter((route) => !(route in ROUTE_ACCESS));
+  const missing = PAGES.filter((route) => !isKnownRoute(route));
   expect(missing, "pages with no access rule in lib/permissions.ts ROUTE_ACCESS").toEqual([]);
 });
 
