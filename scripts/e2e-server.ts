@@ -9,7 +9,6 @@ import { buildNeeded, distDir } from "./lib/build";
 import { E2E_PORT } from "./lib/e2e-accounts";
 import { bin, ROOT, run, runForeground } from "./lib/run";
 
-const E2E_PGLITE_DIR = "./data/e2e-pglite";
 /** A build folder of its own, so the suite never clobbers a developer's .next (next.config.js reads NEXT_DIST_DIR). */
 const E2E_DIST_DIR = ".next-e2e";
 
@@ -26,7 +25,8 @@ await runScript("Starting the end-to-end server", async () => {
   const config = readDatabaseConfig(process.env);
   if (config.kind === "pglite") {
     // Always a fresh folder: the suite expects exactly the seeded data.
-    const dataDir = process.env.E2E_PGLITE_DATA_DIR || E2E_PGLITE_DIR;
+    // One folder per port: suites run side by side on other ports never share (or wipe) a database.
+    const dataDir = process.env.E2E_PGLITE_DATA_DIR || `./data/e2e-pglite-${port}`;
     fs.rmSync(path.resolve(ROOT, dataDir), { recursive: true, force: true });
     delete env.DATABASE_URL;
     env.PGLITE_DATA_DIR = dataDir;
