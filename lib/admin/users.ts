@@ -34,14 +34,16 @@ async function findUser(tx: Tx, userId: string) {
   return user;
 }
 
-export async function changeRole(userId: string, role: Role, actor: Actor): Promise<void> {
+/** Returns false when the user already had that role (nothing is written). */
+export async function changeRole(userId: string, role: Role, actor: Actor): Promise<boolean> {
   requirePermission(actor, "user:manage");
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const user = await findUser(tx, userId);
-    if (user.role === role) return;
+    if (user.role === role) return false;
     if (role !== "ADMIN") await assertNotLastAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { role } });
     await writeAudit(tx, { actor, action: "user.role-change", entityType: "User", entityId: userId, details: { email: user.email, from: user.role, to: role } });
+    return true;
   });
 }
 

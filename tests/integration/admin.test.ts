@@ -19,9 +19,17 @@ describe("the last active admin", () => {
   it("can step down once another admin is active", async () => {
     const first = await createAdmin();
     const second = await createAdmin();
-    await changeRole(first.id, "STAFF", second);
+    expect(await changeRole(first.id, "STAFF", second)).toBe(true);
     expect((await db.user.findUniqueOrThrow({ where: { id: first.id } })).role).toBe("STAFF");
     await expect(setUserActive(second.id, false, second)).rejects.toThrow("last active admin");
+  });
+
+  it("says so, and writes nothing, when the user already has the role", async () => {
+    const admin = await createAdmin();
+    const other = await createAdmin();
+    const audited = await db.auditLog.count({ where: { entityId: other.id } });
+    expect(await changeRole(other.id, "ADMIN", admin)).toBe(false);
+    expect(await db.auditLog.count({ where: { entityId: other.id } })).toBe(audited);
   });
 });
 

@@ -20,9 +20,9 @@ export const changeRoleAction = createAction({
   permission: "user:manage",
   schema: changeRoleSchema,
   async run(input, actor) {
-    await changeRole(input.userId, input.role, actor);
+    const changed = await changeRole(input.userId, input.role, actor);
     revalidatePath("/admin/users");
-    redirect(`/admin/users/${input.userId}?done=role`);
+    redirect(`/admin/users/${input.userId}?done=${changed ? "role" : "role-unchanged"}`);
   },
 });
 

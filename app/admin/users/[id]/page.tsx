@@ -13,6 +13,7 @@ export const metadata: Metadata = { title: "User" };
 const DONE: Record<string, string> = {
   created: "The user has been created. They can sign in now.",
   role: "The role has been changed. It takes effect on their next request.",
+  "role-unchanged": "The user already had that role: nothing was changed.",
   deactivated: "The user has been deactivated and signed out.",
   reactivated: "The user has been reactivated.",
   password: "The password has been reset. Their other sessions have ended.",
