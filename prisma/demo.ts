@@ -6,6 +6,7 @@ import type { AgreementStatus, LocalityKind, RelationshipType, Role, Theme } fro
 import { db, type Tx } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { partnerIdentityKey, slugify } from "@/lib/agreements/partners";
+import { appendDecision, appendDecisions } from "@/lib/decisions/chain";
 
 export const DEMO_PASSWORD = "twinning-demo-2026";
 
@@ -195,14 +196,13 @@ async function seedLink(tx: Tx, link: StoryLink, users: Record<string, string>):
     });
     const to = TARGET[step.proposal];
     const common = { agreementId: agreement.id, proposalId: proposal.id, createdAt: at };
-    await tx.decision.create({ data: { ...common, kind: step.proposal === "ACTIVATION" ? "SUBMITTED" : "PROPOSED", actorId: officer, fromStatus: from, toStatus: to, reason: step.reason, publicReason: step.publicReason ?? null, reference: step.reference ?? null } });
-    await tx.decision.create({ data: { ...common, kind: "APPROVED", actorId: users.COUNCILLOR!, reference: step.reference ?? null, voteKey: `${proposal.id}:${users.COUNCILLOR}` } });
-    const decision = await tx.decision.create({
-      data: { ...common, kind: "STATUS_CHANGED", actorId: users.COUNCILLOR!, fromStatus: from === "DRAFT" ? "PENDING_APPROVAL" : from, toStatus: to, reason: step.reason, publicReason: step.publicReason ?? null, reference: step.reference ?? null },
-      select: { id: true },
-    });
+    const [, , decision] = await appendDecisions(tx, [
+      { ...common, kind: step.proposal === "ACTIVATION" ? "SUBMITTED" : "PROPOSED", actorId: officer, fromStatus: from, toStatus: to, reason: step.reason, publicReason: step.publicReason ?? null, reference: step.reference ?? null },
+      { ...common, kind: "APPROVED", actorId: users.COUNCILLOR!, reference: step.reference ?? null, voteKey: `${proposal.id}:${users.COUNCILLOR}` },
+      { ...common, kind: "STATUS_CHANGED", actorId: users.COUNCILLOR!, fromStatus: from === "DRAFT" ? "PENDING_APPROVAL" : from, toStatus: to, reason: step.reason, publicReason: step.publicReason ?? null, reference: step.reference ?? null },
+    ]);
     status = to;
-    statusDecisionId = decision.id;
+    statusDecisionId = decision!.id;
   }
   if (link.openProposal) {
     const step = link.openProposal;
@@ -210,9 +210,7 @@ async function seedLink(tx: Tx, link: StoryLink, users: Record<string, string>):
       data: { agreementId: agreement.id, kind: step.proposal, proposerId: officer, reason: step.reason, createdAt: day(step.on) },
       select: { id: true },
     });
-    await tx.decision.create({
-      data: { agreementId: agreement.id, proposalId: proposal.id, kind: "SUBMITTED", actorId: officer, fromStatus: "DRAFT", toStatus: TARGET[step.proposal], reason: step.reason, createdAt: day(step.on) },
-    });
+    await appendDecision(tx, { agreementId: agreement.id, proposalId: proposal.id, kind: "SUBMITTED", actorId: officer, fromStatus: "DRAFT", toStatus: TARGET[step.proposal], reason: step.reason, createdAt: day(step.on) });
     status = "PENDING_APPROVAL";
   }
   await tx.agreement.update({ where: { id: agreement.id }, data: { status, statusDecisionId } });

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
+import { appendDecision } from "@/lib/decisions/chain";
 import { AppError, STALE_VERSION_MESSAGE } from "@/lib/errors";
 import { COMMAND_RULES, checkCommand, PROPOSAL_RULES } from "@/lib/domain/lifecycle";
 import { enqueueProposalCreated } from "@/lib/notifications/enqueue";
@@ -47,10 +48,7 @@ export async function applyCommand(input: CommandInput, actor: Actor): Promise<C
     };
 
     if (outcome.kind === "status") {
-      const decision = await tx.decision.create({
-        data: { agreementId: agreement.id, kind: "WITHDRAWN", actorId: actor.id, fromStatus: agreement.status, toStatus: outcome.status, ...record },
-        select: { id: true },
-      });
+      const decision = await appendDecision(tx, { agreementId: agreement.id, kind: "WITHDRAWN", actorId: actor.id, fromStatus: agreement.status, toStatus: outcome.status, ...record });
       await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, { status: outcome.status, statusDecisionId: decision.id });
       await writeAudit(tx, { actor, action: `agreement.${input.command}`, entityType: "Agreement", entityId: agreement.id, details: { to: outcome.status } });
       return { message: "The draft has been withdrawn." };
@@ -69,16 +67,14 @@ export async function applyCommand(input: CommandInput, actor: Actor): Promise<C
       },
       select: { id: true },
     });
-    await tx.decision.create({
-      data: {
-        agreementId: agreement.id,
-        proposalId: proposal.id,
-        kind: input.command === "submit" ? "SUBMITTED" : "PROPOSED",
-        actorId: actor.id,
-        fromStatus: agreement.status,
-        toStatus: PROPOSAL_RULES[outcome.proposal].onApproved,
-        ...record,
-      },
+    await appendDecision(tx, {
+      agreementId: agreement.id,
+      proposalId: proposal.id,
+      kind: input.command === "submit" ? "SUBMITTED" : "PROPOSED",
+      actorId: actor.id,
+      fromStatus: agreement.status,
+      toStatus: PROPOSAL_RULES[outcome.proposal].onApproved,
+      ...record,
     });
     // Bumping the version also serialises two proposals raced onto one agreement.
     await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, { status: outcome.statusWhileOpen });

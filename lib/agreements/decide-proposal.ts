@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
+import { appendDecision } from "@/lib/decisions/chain";
 import { AppError } from "@/lib/errors";
 import { checkVote, PROPOSAL_RULES, statusAfter, tally, type Vote } from "@/lib/domain/lifecycle";
 import { enqueueDecisionReached } from "@/lib/notifications/enqueue";
@@ -48,16 +49,14 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
     if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
 
     const agreement = proposal.agreement;
-    await tx.decision.create({
-      data: {
-        agreementId: agreement.id,
-        proposalId: proposal.id,
-        kind: approve ? "APPROVED" : "REJECTED",
-        actorId: actor.id,
-        reason: input.reason || null,
-        reference: input.reference ?? null,
-        voteKey: `${proposal.id}:${actor.id}`,
-      },
+    await appendDecision(tx, {
+      agreementId: agreement.id,
+      proposalId: proposal.id,
+      kind: approve ? "APPROVED" : "REJECTED",
+      actorId: actor.id,
+      reason: input.reason || null,
+      reference: input.reference ?? null,
+      voteKey: `${proposal.id}:${actor.id}`,
     });
     const { approvalsNeeded } = await readSettings(tx);
     const outcome = tally([...votes, { voterId: actor.id, approve }], approvalsNeeded);
@@ -75,19 +74,16 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
 
     const to = statusAfter(proposal.kind, outcome, agreement.status);
     await tx.proposal.update({ where: { id: proposal.id }, data: { state: outcome === "approved" ? "APPROVED" : "REJECTED", closedAt: new Date() } });
-    const statusDecision = await tx.decision.create({
-      data: {
-        agreementId: agreement.id,
-        proposalId: proposal.id,
-        kind: "STATUS_CHANGED",
-        actorId: actor.id,
-        fromStatus: agreement.status,
-        toStatus: to,
-        reason: outcome === "approved" ? proposal.reason : input.reason,
-        publicReason: outcome === "approved" ? proposal.publicReason : null,
-        reference: input.reference ?? proposal.reference,
-      },
-      select: { id: true },
+    const statusDecision = await appendDecision(tx, {
+      agreementId: agreement.id,
+      proposalId: proposal.id,
+      kind: "STATUS_CHANGED",
+      actorId: actor.id,
+      fromStatus: agreement.status,
+      toStatus: to,
+      reason: outcome === "approved" ? proposal.reason : input.reason,
+      publicReason: outcome === "approved" ? proposal.publicReason : null,
+      reference: input.reference ?? proposal.reference,
     });
     if (to !== agreement.status) {
       await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, { status: to, statusDecisionId: statusDecision.id });

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { AgreementStatus, DecisionKind, ProposalKind } from "@/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { partnerIdentityKey, slugify } from "@/lib/agreements/partners";
+import { appendDecisions, type NewDecision } from "@/lib/decisions/chain";
 import type { Sql } from "./catalog";
 import { insertRows, type Row } from "./rows";
 
@@ -223,7 +224,12 @@ export async function seedScale(sql: Sql, options: ScaleOptions, progress: Scale
   }
   await insertChunked(sql, "Proposal", proposals, progress);
   counts.Proposal = proposals.length;
-  await insertChunked(sql, "Decision", decisions, progress);
+  // The decision record is a hash chain (lib/decisions/chain.ts): appended oldest first.
+  const chronological = decisions
+    .map((decision) => ({ ...decision, createdAt: new Date(decision.createdAt as string) }) as NewDecision & { createdAt: Date })
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  let appended = 0;
+  await appendDecisions(sql, chronological, (count) => progress("Decision", (appended += count), decisions.length));
   counts.Decision = decisions.length;
   for (let i = 0; i < statusUpdates.length; i += CHUNK) {
     await sql.$executeRawUnsafe(

@@ -17,7 +17,7 @@ function jsonValue(value: unknown, sqlType: string): unknown {
   return value ?? null;
 }
 
-export async function bulkInsert<Row extends Record<string, unknown>>(tx: Tx, table: "Partner" | "Agreement" | "Decision", columns: readonly BulkColumn<Row>[], rows: readonly Row[]): Promise<number> {
+export async function bulkInsert<Row extends Record<string, unknown>>(tx: Tx, table: "Partner" | "Agreement", columns: readonly BulkColumn<Row>[], rows: readonly Row[]): Promise<number> {
   if (rows.length === 0) return 0;
   for (const [name, sqlType] of columns) {
     // Names and types are constants in code, never input; checked all the same, as they are spliced into SQL.

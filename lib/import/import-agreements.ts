@@ -8,6 +8,7 @@ import { findOrCreatePartner, slugify } from "@/lib/agreements/partners";
 import { writeAudit } from "@/lib/audit";
 import { bulkInsert, type BulkColumn } from "./bulk-insert";
 import { db, type Tx } from "@/lib/db";
+import { appendDecisions, type NewDecision } from "@/lib/decisions/chain";
 import { isoDate } from "@/lib/export/spreadsheet-safety";
 import { requirePermission, type Actor } from "@/lib/permissions";
 import { PREVIEW_ROW_LIMIT, PROBLEM_LIMIT, type ImportCheck, type PreviewRow } from "./import-state";
@@ -103,7 +104,6 @@ async function checkFile(file: UploadedFile, client: Reader): Promise<Checked> {
 // What the import writes, typed by Prisma's own input types so a renamed column fails to compile.
 type PartnerRow = Prisma.PartnerCreateManyInput & { id: string; updatedAt: Date };
 type AgreementRow = Prisma.AgreementCreateManyInput & { id: string; updatedAt: Date };
-type DecisionRow = Prisma.DecisionCreateManyInput & { id: string };
 
 const PARTNER_COLUMNS: readonly BulkColumn<PartnerRow>[] = [
   ["id", "uuid"],
@@ -138,16 +138,6 @@ const AGREEMENT_COLUMNS: readonly BulkColumn<AgreementRow>[] = [
   ["status", '"AgreementStatus"'],
   ["createdById", "uuid"],
   ["updatedAt", "timestamptz"],
-];
-
-const DECISION_COLUMNS: readonly BulkColumn<DecisionRow>[] = [
-  ["id", "uuid"],
-  ["agreementId", "uuid"],
-  ["kind", '"DecisionKind"'],
-  ["actorId", "uuid"],
-  ["fromStatus", '"AgreementStatus"'],
-  ["toStatus", '"AgreementStatus"'],
-  ["reason", "text"],
 ];
 
 /**
@@ -241,14 +231,13 @@ export async function runImport(file: UploadedFile, actor: Actor, context: { ip?
 
       const { byKey, created: newPartners } = await createPartners(tx, ready, partners);
       const agreements: AgreementRow[] = [];
-      const decisions: DecisionRow[] = [];
+      const decisions: NewDecision[] = [];
       const now = new Date();
       for (const row of ready) {
         const agreementId = randomUUID();
         const partner = byKey.get(row.partnerKey)!;
         agreements.push({ ...agreementData(row.input, partner.name), id: agreementId, partnerId: partner.id, status: "ACTIVE", createdById: actor.id, leadOfficerId: actor.id, updatedAt: now });
         decisions.push({
-          id: randomUUID(),
           agreementId,
           kind: "IMPORTED",
           actorId: actor.id,
@@ -258,7 +247,7 @@ export async function runImport(file: UploadedFile, actor: Actor, context: { ip?
         });
       }
       await bulkInsert(tx, "Agreement", AGREEMENT_COLUMNS, agreements);
-      await bulkInsert(tx, "Decision", DECISION_COLUMNS, decisions);
+      await appendDecisions(tx, decisions);
       // The decision that set each agreement's status (the two rows point at each other, so one is written after).
       await tx.$executeRaw`
         UPDATE "Agreement" AS a SET "statusDecisionId" = d."id"

@@ -16,6 +16,7 @@ import { pgliteHandle, postgresHandle } from "@/lib/db/adapters";
 import { readDatabaseConfig } from "@/lib/db/config";
 import { hashPassword } from "@/lib/auth/password";
 import { partnerIdentityKey, slugify } from "@/lib/agreements/partners";
+import { appendDecision } from "@/lib/decisions/chain";
 import type { Actor } from "@/lib/permissions";
 import { createAgreementSchema, type CreateAgreementInput } from "@/lib/validation/agreement";
 import { readMigrations } from "./migrations";
@@ -201,10 +202,7 @@ export async function createAgreement(
     });
     let statusDecisionId: string | null = null;
     if (status !== "DRAFT") {
-      const decision = await tx.decision.create({
-        data: { agreementId: agreement.id, kind: "IMPORTED", actorId: createdBy.id, fromStatus: "DRAFT", toStatus: status, reason: "Imported for a test" },
-        select: { id: true },
-      });
+      const decision = await appendDecision(tx, { agreementId: agreement.id, kind: "IMPORTED", actorId: createdBy.id, fromStatus: "DRAFT", toStatus: status, reason: "Imported for a test" });
       statusDecisionId = decision.id;
     }
     const updated = await tx.agreement.update({

@@ -7,6 +7,7 @@ import { createDraft } from "@/lib/agreements/create-draft";
 import { decideProposal } from "@/lib/agreements/decide-proposal";
 import { updateDraft } from "@/lib/agreements/update-draft";
 import { db } from "@/lib/db";
+import { appendDecision } from "@/lib/decisions/chain";
 import { AppError, STALE_VERSION_MESSAGE } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { commandSchema, updateAgreementSchema, voteSchema, type CommandInput } from "@/lib/validation/agreement";
@@ -178,8 +179,8 @@ describe(`one vote each (${backend()})`, () => {
     const councillor = await createCouncillor();
     const { agreementId, proposalId } = await submittedDraft(staff);
     const row = { agreementId, proposalId, kind: "APPROVED" as const, actorId: councillor.id, voteKey: `${proposalId}:${councillor.id}` };
-    await db.decision.create({ data: row });
-    await expect(db.decision.create({ data: row })).rejects.toMatchObject({ code: "P2002" });
+    await appendDecision(db, row);
+    await expect(appendDecision(db, row)).rejects.toThrow(/Decision_voteKey_key|voteKey/);
   });
 });
 

@@ -15,6 +15,7 @@ import { BackupError, checkBackup, readBackupFile, restoreBackup } from "@/lib/b
 import { db, useDatabase as pointDbAt } from "@/lib/db";
 import { pgliteHandle, postgresHandle } from "@/lib/db/adapters";
 import { readDatabaseConfig } from "@/lib/db/config";
+import { appendDecision } from "@/lib/decisions/chain";
 import { appTables, backend, createAgreement, createCouncillor, createStaff, rowCounts, setApprovalsNeeded } from "../helpers/database";
 import { readMigrations } from "../helpers/migrations";
 
@@ -71,12 +72,8 @@ async function seed(): Promise<void> {
   const proposal = await db.proposal.create({
     data: { agreementId: suspended.id, kind: "REINSTATEMENT", proposerId: staff.id, reason: "Talks resumed", publicReason: "Links restored", reference: "Cabinet 2026/12" },
   });
-  await db.decision.create({
-    data: { agreementId: suspended.id, proposalId: proposal.id, kind: "PROPOSED", actorId: staff.id, fromStatus: "SUSPENDED", toStatus: "ACTIVE", reason: "Talks resumed" },
-  });
-  await db.decision.create({
-    data: { agreementId: suspended.id, proposalId: proposal.id, kind: "APPROVED", actorId: councillor.id, voteKey: `${proposal.id}:${councillor.id}` },
-  });
+  await appendDecision(db, { agreementId: suspended.id, proposalId: proposal.id, kind: "PROPOSED", actorId: staff.id, fromStatus: "SUSPENDED", toStatus: "ACTIVE", reason: "Talks resumed" });
+  await appendDecision(db, { agreementId: suspended.id, proposalId: proposal.id, kind: "APPROVED", actorId: councillor.id, voteKey: `${proposal.id}:${councillor.id}` });
   await db.exchange.create({
     data: {
       agreementId: active.id,
