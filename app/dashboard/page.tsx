@@ -69,14 +69,15 @@ export default async function DashboardPage() {
 
         <section aria-labelledby="dormant-heading">
           <h2 id="dormant-heading">Dormant partnerships</h2>
-          <p className="hint">Active links with no exchange or event in the last {dashboard.dormancyMonths} months.</p>
+          <p className="hint">Active links with no exchange or event in the last {dashboard.dormancyMonths} months, the longest quiet first.</p>
           {dashboard.dormant.length === 0 ? (
             <p>No partnership is dormant.</p>
           ) : (
             <ul className="list-disc pl-5">
               {dashboard.dormant.map((agreement) => (
                 <li key={agreement.id}>
-                  <Link href={`/agreements/${agreement.id}`}>{agreement.partner.name}</Link>
+                  <Link href={`/agreements/${agreement.id}`}>{agreement.partner.name}</Link>:{" "}
+                  {agreement.lastActivityOn ? `last activity ${formatDate(agreement.lastActivityOn)}` : "no activity recorded"}
                 </li>
               ))}
             </ul>

@@ -91,17 +91,34 @@ export async function dormantAmong(agreements: readonly DormancyCandidate[], now
   );
 }
 
+/** What refreshDueActivity needs: the app's client or a transaction's. */
+type RawClient = Pick<typeof db, "$queryRaw">;
+
+/**
+ * Brings Agreement.lastActivityOn up to date where a planned exchange or event has begun since it
+ * was last computed (nextActivityAt has come). The database triggers keep it right on every write
+ * (migration 20261128210000_performance); only the passing of time needs this. Usually no row.
+ */
+export async function refreshDueActivity(client: RawClient = db): Promise<number> {
+  const [row] = await client.$queryRaw<{ refreshed: number }[]>`
+    SELECT "agreement_activity_refresh"(ARRAY(SELECT "id" FROM "Agreement" WHERE "nextActivityAt" <= now())) AS "refreshed"`;
+  return row?.refreshed ?? 0;
+}
+
 /**
  * A `where` for dormant agreements, the same rule as isDormant in SQL, for a "Dormant" filter on
- * a list: combine it with the list's own filters as `{ AND: [where, dormantWhere(…)] }`.
+ * a list: combine it with the list's own filters as `{ AND: [where, await dormantWhere(…)] }`.
+ * An index lookup on (status, lastActivityOn), after refreshing what time has made stale.
  */
-export function dormantWhere(now: Date, dormancyMonths: number): Prisma.AgreementWhereInput {
+export async function dormantWhere(now: Date, dormancyMonths: number, client: RawClient = db): Promise<Prisma.AgreementWhereInput> {
   const cutoff = dormancyCutoff(now, dormancyMonths);
+  await refreshDueActivity(client);
   return {
     status: "ACTIVE",
-    exchanges: { none: { startDate: { lte: now }, OR: [{ endDate: { gte: cutoff } }, { endDate: null, startDate: { gte: cutoff } }] } },
-    events: { none: { startsAt: { lte: now }, OR: [{ endsAt: { gte: cutoff } }, { endsAt: null, startsAt: { gte: cutoff } }] } },
-    // dormancySince: link began, else formalised, else drafted — before the window.
-    OR: [{ linkBegan: { lt: cutoff } }, { linkBegan: null, formalisedOn: { lt: cutoff } }, { linkBegan: null, formalisedOn: null, createdAt: { lt: cutoff } }],
+    AND: [
+      { OR: [{ lastActivityOn: null }, { lastActivityOn: { lt: cutoff } }] },
+      // dormancySince: link began, else formalised, else drafted — before the window.
+      { OR: [{ linkBegan: { lt: cutoff } }, { linkBegan: null, formalisedOn: { lt: cutoff } }, { linkBegan: null, formalisedOn: null, createdAt: { lt: cutoff } }] },
+    ],
   };
 }

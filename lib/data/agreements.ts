@@ -60,7 +60,7 @@ export async function agreementWhere(filters: AgreementFilters, now = new Date()
   };
   if (!filters.dormant) return where;
   const { dormancyMonths } = await getSettings();
-  return { AND: [where, dormantWhere(now, dormancyMonths)] };
+  return { AND: [where, await dormantWhere(now, dormancyMonths)] };
 }
 
 export const agreementListSelect = {

@@ -15,8 +15,9 @@ export type RecentItem = { id: string; at: Date; href: string; text: string };
 export async function getDashboard(user: Actor, now = new Date()) {
   const reviewBy = new Date(now.getTime() + REVIEW_WINDOW_DAYS * 24 * 60 * 60 * 1000);
   const settings = await getSettings();
+  const dormant = await dormantWhere(now, settings.dormancyMonths);
   const firstYear = now.getUTCFullYear() - YEARS_SHOWN + 1;
-  const [grouped, awaiting, reviewsDue, dormant, decisions, exchanges, events, perYear, themes] = await Promise.all([
+  const [grouped, awaiting, reviewsDue, dormantLinks, decisions, exchanges, events, perYear, themes] = await Promise.all([
     db.agreement.groupBy({ by: ["status"], _count: { _all: true } }),
     db.proposal.findMany({
       where:
@@ -34,10 +35,11 @@ export async function getDashboard(user: Actor, now = new Date()) {
       select: { id: true, reviewDate: true, partner: { select: { name: true } } },
     }),
     db.agreement.findMany({
-      where: dormantWhere(now, settings.dormancyMonths),
-      orderBy: { partner: { name: "asc" } },
+      where: dormant,
+      // Quietest first (never any activity last): an ordered walk of (status, lastActivityOn).
+      orderBy: [{ lastActivityOn: "asc" }, { id: "asc" }],
       take: 20,
-      select: { id: true, partner: { select: { name: true } } },
+      select: { id: true, lastActivityOn: true, partner: { select: { name: true } } },
     }),
     db.decision.findMany({
       where: { kind: { in: ["SUBMITTED", "PROPOSED", "STATUS_CHANGED", "WITHDRAWN", "IMPORTED"] } },
@@ -94,7 +96,7 @@ export async function getDashboard(user: Actor, now = new Date()) {
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, 12);
 
-  return { counts, awaiting, reviewsDue, dormant, recent, years, themes, dormancyMonths: settings.dormancyMonths, now };
+  return { counts, awaiting, reviewsDue, dormant: dormantLinks, recent, years, themes, dormancyMonths: settings.dormancyMonths, now };
 }
 
 function decisionText(kind: string, to: AgreementStatus | null): string {

@@ -30,7 +30,7 @@ export async function runWeeklyDigest(now = new Date()): Promise<DigestResult> {
       select: { title: true, reviewDate: true, partner: { select: { name: true } } },
     });
     const dormant = await tx.agreement.findMany({
-      where: dormantWhere(now, dormancyMonths),
+      where: await dormantWhere(now, dormancyMonths, tx),
       orderBy: { partner: { name: "asc" } },
       take: LIST_LIMIT,
       select: { title: true, partner: { select: { name: true } } },

@@ -1,0 +1,101 @@
+// Agreement.lastActivityOn and nextActivityAt, kept by the database triggers of migration
+// 20261128210000_performance, give the same dormant links as the rule read straight from the
+// exchanges and events (lastActivityByAgreement + isDormant), on both back ends.
+import { beforeEach, describe, expect, it } from "vitest";
+import { seedScale } from "@/lib/backup/scale-seed";
+import { dormantWhere, lastActivityByAgreement, refreshDueActivity } from "@/lib/data/activity";
+import { db } from "@/lib/db";
+import { dormancySince, isDormant } from "@/lib/domain/dormancy";
+import { createAgreement, createStaff, resetDatabase } from "../helpers/database";
+
+beforeEach(resetDatabase);
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function utcDay(offsetDays: number): Date {
+  const today = new Date();
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + offsetDays * DAY);
+}
+
+async function activityOf(agreementId: string) {
+  return db.agreement.findUniqueOrThrow({ where: { id: agreementId }, select: { lastActivityOn: true, nextActivityAt: true } });
+}
+
+async function exchange(agreementId: string, createdById: string, startDate: Date, endDate: Date | null = null) {
+  return db.exchange.create({ data: { agreementId, createdById, kind: "CULTURAL", direction: "OUTBOUND", startDate, endDate }, select: { id: true } });
+}
+
+describe("the stored activity of an agreement", () => {
+  it("is the latest day of an exchange or event that has begun, and when the next planned one begins", async () => {
+    const staff = await createStaff();
+    const agreement = await createAgreement({ createdBy: staff });
+    expect(await activityOf(agreement.id)).toEqual({ lastActivityOn: null, nextActivityAt: null });
+
+    await exchange(agreement.id, staff.id, utcDay(-400), utcDay(-396));
+    expect(await activityOf(agreement.id)).toEqual({ lastActivityOn: utcDay(-396), nextActivityAt: null });
+
+    // Begun and still going: its end day counts.
+    await exchange(agreement.id, staff.id, utcDay(-1), utcDay(3));
+    expect((await activityOf(agreement.id)).lastActivityOn).toEqual(utcDay(3));
+
+    // Planned: not activity yet, but it says when the stored day goes stale.
+    await exchange(agreement.id, staff.id, utcDay(30), utcDay(32));
+    const eventAt = new Date(utcDay(10).getTime() + 18 * 60 * 60 * 1000);
+    await db.event.create({ data: { agreementId: agreement.id, createdById: staff.id, title: "Planned reception", kind: "CIVIC_VISIT", startsAt: eventAt } });
+    expect(await activityOf(agreement.id)).toEqual({ lastActivityOn: utcDay(3), nextActivityAt: eventAt });
+
+    // An event that has happened counts by its UTC day.
+    await db.event.create({ data: { agreementId: agreement.id, createdById: staff.id, title: "Festival", kind: "FESTIVAL", startsAt: new Date(utcDay(-2).getTime() + 9 * 60 * 60 * 1000), endsAt: new Date(utcDay(5).getTime() + 23 * 60 * 60 * 1000) } });
+    expect((await activityOf(agreement.id)).lastActivityOn).toEqual(utcDay(5));
+  });
+
+  it("follows an exchange moved to another agreement, and an edit of its dates", async () => {
+    const staff = await createStaff();
+    const [from, to] = [await createAgreement({ createdBy: staff }), await createAgreement({ createdBy: staff })];
+    const { id } = await exchange(from.id, staff.id, utcDay(-100));
+    await db.exchange.update({ where: { id }, data: { agreementId: to.id } });
+    expect((await activityOf(from.id)).lastActivityOn).toBeNull();
+    expect((await activityOf(to.id)).lastActivityOn).toEqual(utcDay(-100));
+    await db.exchange.update({ where: { id }, data: { startDate: utcDay(-50), endDate: utcDay(-45) } });
+    expect((await activityOf(to.id)).lastActivityOn).toEqual(utcDay(-45));
+  });
+
+  it("is refreshed once a planned exchange has begun (the passing of time, not a write)", async () => {
+    const staff = await createStaff();
+    const agreement = await createAgreement({ createdBy: staff });
+    await db.agreement.update({ where: { id: agreement.id }, data: { linkBegan: utcDay(-4000) } });
+    const { id } = await exchange(agreement.id, staff.id, utcDay(20));
+    const dormant = async () => (await db.agreement.findMany({ where: { AND: [{ id: agreement.id }, await dormantWhere(new Date(), 24)] }, select: { id: true } })).length === 1;
+    expect(await dormant()).toBe(true);
+    // Time passes: the planned exchange is now yesterday's. Move it without the triggers, as if
+    // the rows had been written 21 days ago.
+    await db.$transaction([
+      db.$executeRawUnsafe(`ALTER TABLE "Exchange" DISABLE TRIGGER "Exchange_activity_update"`),
+      db.$executeRaw`UPDATE "Exchange" SET "startDate" = ${utcDay(-1)} WHERE id = ${id}::uuid`,
+      db.$executeRaw`UPDATE "Agreement" SET "nextActivityAt" = ${utcDay(-1)} WHERE id = ${agreement.id}::uuid`,
+      db.$executeRawUnsafe(`ALTER TABLE "Exchange" ENABLE TRIGGER "Exchange_activity_update"`),
+    ]);
+    expect(await activityOf(agreement.id)).toEqual({ lastActivityOn: null, nextActivityAt: utcDay(-1) });
+    expect(await dormant()).toBe(false);
+    expect(await activityOf(agreement.id)).toEqual({ lastActivityOn: utcDay(-1), nextActivityAt: null });
+    expect(await refreshDueActivity()).toBe(0);
+  });
+});
+
+describe("dormantWhere", () => {
+  it("finds exactly the links that the rule read from every exchange and event finds", { timeout: 120_000 }, async () => {
+    await seedScale(db, { agreements: 300, exchanges: 3000, events: 300, seed: 11 });
+    const now = new Date();
+    const { dormancyMonths } = await db.councilSettings.findFirst({ select: { dormancyMonths: true } }).then((row) => row ?? { dormancyMonths: 24 });
+    const agreements = await db.agreement.findMany({ select: { id: true, status: true, linkBegan: true, formalisedOn: true, createdAt: true } });
+    const last = await lastActivityByAgreement(agreements.map((agreement) => agreement.id), now);
+    const expected = agreements
+      .filter((agreement) => isDormant({ status: agreement.status, lastActivity: last.get(agreement.id) ?? null, now, dormancyMonths, since: dormancySince(agreement) }))
+      .map((agreement) => agreement.id)
+      .sort();
+    const found = (await db.agreement.findMany({ where: await dormantWhere(now, dormancyMonths), select: { id: true } })).map((row) => row.id).sort();
+    expect(expected.length).toBeGreaterThan(10);
+    expect(expected.length).toBeLessThan(agreements.length / 2);
+    expect(found).toEqual(expected);
+  });
+});
