@@ -1,29 +1,38 @@
 // `npm run jobs` runs the due jobs once (for cron or a platform scheduler): reminders, the weekly
 // digest, and sending the outbox. `npm run jobs -- --watch` repeats every minute until SIGINT or
-// SIGTERM, then finishes the current round and exits. Safe to run on several machines at once.
+// SIGTERM, then finishes the current round and exits. Safe to run on several machines at once
+// against PostgreSQL. On the embedded database (PGlite) the running app does these jobs itself:
+// then this exits at once with one line (only one process may open the data folder).
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { closeDatabase, db } from "@/lib/db";
-import { runDueJobs, type JobsReport } from "@/lib/jobs/run-jobs";
+import { readDatabaseConfig } from "@/lib/db/config";
+import { EmbeddedDatabaseInUse, lockEmbeddedDatabase } from "@/lib/jobs/embedded-lock";
+import { describeJobsReport } from "@/lib/jobs/report";
+import { runDueJobs } from "@/lib/jobs/run-jobs";
 import { transportFromEnv } from "@/lib/notifications/config";
 import { runScript } from "@/lib/scripts";
 
 const INTERVAL_MS = 60_000;
 
-function describe(report: JobsReport): string {
-  const parts = [
-    `reminders queued: ${report.reminders?.enqueued ?? "-"}`,
-    report.digest ? (report.digest.ran ? `digest ${report.digest.period}: ${report.digest.enqueued} queued` : `digest ${report.digest.period}: already done`) : "digest: -",
-    report.outbox
-      ? report.outbox.smtpConfigured
-        ? `outbox: ${report.outbox.sent} sent, ${report.outbox.failed} failed`
-        : "outbox: no SMTP configured, messages wait in the outbox"
-      : "outbox: -",
-  ];
-  return `${new Date().toISOString()} ${parts.join("; ")}`;
-}
-
 await runScript("Jobs", async () => {
   const { values } = parseArgs({ options: { watch: { type: "boolean", default: false } }, allowPositionals: false });
+  const config = readDatabaseConfig(process.env);
+  if (config.kind === "pglite" && config.dataDir !== "memory://") {
+    try {
+      lockEmbeddedDatabase(config.dataDir, "jobs");
+    } catch (error) {
+      if (!(error instanceof EmbeddedDatabaseInUse)) throw error;
+      const folder = path.relative(process.cwd(), path.resolve(config.dataDir)) || ".";
+      // Not a failure: with the app running, the jobs are done (a cron entry may stay in place).
+      console.log(
+        error.lock.holder === "app"
+          ? `Nothing to do: the app (process ${error.lock.pid}) has the embedded database ${folder} open and runs these jobs itself every minute.`
+          : `Nothing to do: another npm run jobs (process ${error.lock.pid}) has the embedded database ${folder} open, and only one process may.`,
+      );
+      return;
+    }
+  }
   const transport = transportFromEnv();
   let stopping = false;
   let wake: (() => void) | undefined;
@@ -40,7 +49,7 @@ await runScript("Jobs", async () => {
     await db.$queryRaw`SELECT 1`;
     do {
       const report = await runDueJobs({ transport });
-      console.log(describe(report));
+      console.log(describeJobsReport(report));
       for (const error of report.errors) console.error(`  ${error.job} failed: ${error.message}`);
       failed = report.errors.length > 0;
       if (!values.watch || stopping) break;

@@ -41,7 +41,8 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
     <>
       <h1>Email outbox</h1>
       <p className="max-w-3xl">
-        Every email is written here first, in the same transaction as the change that caused it, and then sent by <code>npm run jobs</code>.{" "}
+        Every email is written here first, in the same transaction as the change that caused it, and then sent by the scheduled jobs (<code>npm run jobs</code>, or
+        the app itself every minute on the embedded database).{" "}
         {smtpConfigured ? "SMTP is configured: pending messages go out on the next run." : "SMTP is not configured on this server, so messages wait here as Pending until it is."}
       </p>
       <p>
