@@ -1,0 +1,125 @@
+// Every page of the app has no axe violations (WCAG 2.2 A and AA), checked as the people who
+// use it see it: public pages anonymously, the rest signed in with a role that may open them.
+// The pages come from app/ itself (e2e/routes.ts), so a new page is checked without a new line
+// here; a dynamic page is opened through a link to it, as a user would reach it. Forms are also
+// checked after a refused submission, with the error summary and inline errors showing.
+import type { Browser, Page } from "@playwright/test";
+import { ROUTE_ACCESS, can } from "../lib/permissions";
+import { axeViolations } from "./axe";
+import { expect, signInAs, test, uniquePartnerName, type DemoAccount } from "./fixtures";
+import { isKnownRoute, pageRoutes, type Route } from "./routes";
+
+type Visitor = "anonymous" | Extract<DemoAccount, "STAFF" | "COUNCILLOR" | "ADMIN">;
+
+/** The least privileged visitor who may open the route: what most of its users see. */
+function visitorFor(route: Route): Visitor {
+  const access = ROUTE_ACCESS[route];
+  if (access === "public") return "anonymous";
+  const visitor = (["STAFF", "COUNCILLOR", "ADMIN"] as const).find((role) => can({ role }, access));
+  if (!visitor) throw new Error(`No demo account may open ${route} (${access})`);
+  return visitor;
+}
+
+const ROUTES = pageRoutes().filter(isKnownRoute);
+const VISITORS: Visitor[] = ["anonymous", "STAFF", "COUNCILLOR", "ADMIN"];
+
+/** "/agreements/[id]/edit" → a pattern matching "/agreements/cm…/edit" (and no static sibling such as /agreements/new). */
+function routePattern(route: Route): RegExp {
+  const source = route.replace(/\[[^\]]+\]/g, "(?!new$|export$)[^/?#]+");
+  return new RegExp(`^${source}$`);
+}
+
+/** Where a link to each dynamic page is found: its list page, or the page it is reached from. */
+const LINK_SOURCES: Partial<Record<Route, string[]>> = {
+  "/partners/[slug]": ["/partners"],
+  "/agreements/[id]": ["/agreements"],
+  "/exchanges/[id]/edit": ["/exchanges"],
+  "/events/[id]/edit": ["/events"],
+  "/admin/users/[id]": ["/admin/users"],
+};
+
+async function findLink(page: Page, route: Route, sources: string[]): Promise<string> {
+  const pattern = routePattern(route);
+  for (const source of sources) {
+    await page.goto(source);
+    const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((link) => new URL(link.getAttribute("href") ?? "", location.href).pathname));
+    const match = hrefs.find((href) => pattern.test(href));
+    if (match) return match;
+  }
+  throw new Error(`No link to ${route} found on ${sources.join(", ")}: the demo data should provide one`);
+}
+
+/** A draft of the officer's own, reached as the officer reaches it: saved from /agreements/new. */
+async function draftEditPath(page: Page): Promise<string> {
+  await page.goto("/agreements/new");
+  await page.getByLabel("Partner name").fill(uniquePartnerName());
+  await page.getByLabel("Country").selectOption({ label: "Portugal" });
+  await page.getByLabel("Relationship type").selectOption({ label: "Twin town" });
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Status: Draft")).toBeVisible();
+  await page.getByRole("link", { name: "Edit draft" }).click();
+  await expect(page).toHaveURL(/\/agreements\/[^/]+\/edit$/);
+  return new URL(page.url()).pathname;
+}
+
+async function pathFor(page: Page, route: Route): Promise<string> {
+  if (!route.includes("[")) return route;
+  if (route === "/agreements/[id]/edit") return draftEditPath(page);
+  const sources = LINK_SOURCES[route];
+  if (!sources) throw new Error(`Add ${route} to LINK_SOURCES in e2e/accessibility.spec.ts: where is a link to it?`);
+  return findLink(page, route, sources);
+}
+
+async function pageAs(browser: Browser, visitor: Visitor): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  if (visitor !== "anonymous") await signInAs(page, visitor);
+  return page;
+}
+
+test("every page in app/ is checked by a visitor who may open it", () => {
+  expect(ROUTES.length).toBeGreaterThan(10);
+  for (const route of ROUTES) expect(VISITORS).toContain(visitorFor(route));
+});
+
+for (const visitor of VISITORS) {
+  const routes = ROUTES.filter((route) => visitorFor(route) === visitor);
+  test(`${visitor}: ${routes.length} pages have no axe violations`, async ({ browser }) => {
+    test.slow();
+    const page = await pageAs(browser, visitor);
+    const found: Record<string, string[]> = {};
+    for (const route of routes) {
+      const path = await pathFor(page, route);
+      const response = await page.goto(path);
+      expect(response?.status(), `${visitor} opens ${path}`).toBe(200);
+      const violations = await axeViolations(page);
+      if (violations.length) found[path] = violations;
+    }
+    expect(found).toEqual({});
+    await page.context().close();
+  });
+}
+
+test("the sign-in page with an error, and the forms after a refused submission, have no axe violations", async ({ browser }) => {
+  const anonymous = await pageAs(browser, "anonymous");
+  await anonymous.goto("/login");
+  await anonymous.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(anonymous.getByText("There is a problem")).toBeVisible();
+  expect(await axeViolations(anonymous)).toEqual([]);
+  await anonymous.context().close();
+
+  const officer = await pageAs(browser, "STAFF");
+  const found: Record<string, string[]> = {};
+  for (const [path, button] of [
+    ["/agreements/new", "Save draft"],
+    ["/exchanges/new", "Save exchange"],
+    ["/events/new", "Save event"],
+  ] as const) {
+    await officer.goto(path);
+    await officer.getByRole("button", { name: button }).click();
+    await expect(officer.getByText("There is a problem")).toBeVisible();
+    const violations = await axeViolations(officer);
+    if (violations.length) found[path] = violations;
+  }
+  expect(found).toEqual({});
+  await officer.context().close();
+});
