@@ -24,11 +24,12 @@ await runScript("Jobs", async () => {
     } catch (error) {
       if (!(error instanceof EmbeddedDatabaseInUse)) throw error;
       const folder = path.relative(process.cwd(), path.resolve(config.dataDir)) || ".";
+      const lockFile = path.relative(process.cwd(), error.file);
       // Not a failure: with the app running, the jobs are done (a cron entry may stay in place).
       console.log(
         error.lock.holder === "app"
-          ? `Nothing to do: the app (process ${error.lock.pid}) has the embedded database ${folder} open and runs these jobs itself every minute.`
-          : `Nothing to do: another npm run jobs (process ${error.lock.pid}) has the embedded database ${folder} open, and only one process may.`,
+          ? `Nothing to do: the app (process ${error.lock.pid}) has the embedded database ${folder} open and runs these jobs itself every minute (lock file ${lockFile}).`
+          : `Nothing to do: another npm run jobs (process ${error.lock.pid}) has the embedded database ${folder} open, and only one process may (lock file ${lockFile}).`,
       );
       return;
     }

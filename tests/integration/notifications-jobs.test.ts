@@ -184,7 +184,7 @@ describe("npm run jobs beside the app on an embedded PGlite folder", () => {
     expect(result.stderr).toBe("");
     const lines = result.stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^Nothing to do: the app \\(process ${holder.pid}\\) has the embedded database .*pglite open and runs these jobs itself every minute\\.$`));
+    expect(lines[0]).toMatch(new RegExp(`^Nothing to do: the app \\(process ${holder.pid}\\) has the embedded database .*pglite open and runs these jobs itself every minute \\(lock file .*pglite\\.lock\\)\\.$`));
     expect(fs.existsSync(dataDir)).toBe(false);
     // The app's lock is left as it was.
     expect(JSON.parse(fs.readFileSync(lockFilePath(dataDir), "utf8"))).toMatchObject({ pid: holder.pid, holder: "app" });
