@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ActivityChart } from "@/components/activity-chart";
+import { DataTable } from "@/components/data-table";
 import type { AgreementActivity as Activity } from "@/lib/data/activity";
 import { DIRECTION_LABELS, EVENT_KIND_LABELS, EXCHANGE_KIND_LABELS, FUNDING_SOURCE_LABELS, VISIBILITY_LABELS } from "@/lib/domain/labels";
 import { formatInZone } from "@/lib/events/zoned-time";
@@ -127,31 +128,11 @@ export function AgreementActivity({ activity, user }: { activity: Activity; user
           {activity.lastActivity ? <p>Last activity: {formatDate(activity.lastActivity)}.</p> : null}
           <ActivityChart years={activity.years} id={`activity-chart-${activity.agreementId}`} />
           <h3>In date order</h3>
-          <div className="overflow-x-auto">
-            <table className="table">
-              <caption className="sr-only">Exchanges and events under this agreement, oldest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Participants</th>
-                  <th scope="col">Cost</th>
-                  <th scope="col">Visibility</th>
-                  {actionsColumn ? (
-                    <th scope="col">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {activity.items.map((item) => (
-                  <ItemRow key={`${item.type}-${item.id}`} item={item} actionsColumn={actionsColumn} canEdit={item.type === "exchange" ? canEditExchanges : canEditEvents} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Exchanges and events under this agreement, oldest first" columns={["Date", "Type", "What", "Participants", "Cost", "Visibility"]} actionsColumn={actionsColumn}>
+            {activity.items.map((item) => (
+              <ItemRow key={`${item.type}-${item.id}`} item={item} actionsColumn={actionsColumn} canEdit={item.type === "exchange" ? canEditExchanges : canEditEvents} />
+            ))}
+          </DataTable>
         </>
       )}
     </section>

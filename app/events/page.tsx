@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/data-table";
 import { Pagination } from "@/components/pagination";
 import { ActivityFilters } from "@/app/exchanges/activity-filters";
 import { requirePageUser } from "@/lib/auth/session";
@@ -54,45 +55,25 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
       {result.items.length === 0 ? (
         <p>No events match these filters.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="table">
-            <caption className="sr-only">Events, latest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Starts</th>
-                <th scope="col">Title</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Place</th>
-                <th scope="col">Agreement</th>
-                <th scope="col">Visibility</th>
-                {can(user, "event:write") ? (
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((event) => (
-                <tr key={event.id}>
-                  <td>{formatInZone(event.startsAt, event.timeZone)}</td>
-                  <td>{event.title}</td>
-                  <td>{EVENT_KIND_LABELS[event.kind]}</td>
-                  <td>{event.place}</td>
-                  <td>{event.agreement ? <Link href={`/agreements/${event.agreement.id}`}>{event.agreement.partner.name}</Link> : null}</td>
-                  <td>{VISIBILITY_LABELS[event.visibility]}</td>
-                  {can(user, "event:write") ? (
-                    <td>
-                      <Link href={`/events/${event.id}/edit`}>
-                        Edit<span className="sr-only"> {event.title}</span>
-                      </Link>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Events, latest first" columns={["Starts", "Title", "Kind", "Place", "Agreement", "Visibility"]} actionsColumn={can(user, "event:write")}>
+          {result.items.map((event) => (
+            <tr key={event.id}>
+              <td>{formatInZone(event.startsAt, event.timeZone)}</td>
+              <td>{event.title}</td>
+              <td>{EVENT_KIND_LABELS[event.kind]}</td>
+              <td>{event.place}</td>
+              <td>{event.agreement ? <Link href={`/agreements/${event.agreement.id}`}>{event.agreement.partner.name}</Link> : null}</td>
+              <td>{VISIBILITY_LABELS[event.visibility]}</td>
+              {can(user, "event:write") ? (
+                <td>
+                  <Link href={`/events/${event.id}/edit`}>
+                    Edit<span className="sr-only"> {event.title}</span>
+                  </Link>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={query} basePath="/events" noun="events" />
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/data-table";
 import { Pagination } from "@/components/pagination";
 import { requirePageUser } from "@/lib/auth/session";
 import { listAgreementFilterChoices, listExchanges, parseExchangeFilters } from "@/lib/data/exchanges";
@@ -48,55 +49,34 @@ export default async function ExchangesPage({ searchParams }: { searchParams: Se
       {result.items.length === 0 ? (
         <p>No exchanges match these filters.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="table">
-            <caption className="sr-only">Exchanges, most recent first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Agreement</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Direction</th>
-                <th scope="col">Participants</th>
-                <th scope="col">Cost</th>
-                <th scope="col">Visibility</th>
-                {can(user, "exchange:write") ? (
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((exchange) => (
-                <tr key={exchange.id}>
-                  <td>
-                    {formatDate(exchange.startDate)}
-                    {exchange.endDate && exchange.endDate.getTime() !== exchange.startDate.getTime() ? ` to ${formatDate(exchange.endDate)}` : ""}
-                  </td>
-                  <td>
-                    <Link href={`/agreements/${exchange.agreement.id}`}>{exchange.agreement.partner.name}</Link>
-                  </td>
-                  <td>{EXCHANGE_KIND_LABELS[exchange.kind]}</td>
-                  <td>{DIRECTION_LABELS[exchange.direction]}</td>
-                  <td>
-                    {exchange.participantCount ?? ""}
-                    {exchange.participantsDescription ? <span className="block text-sm">{exchange.participantsDescription}</span> : null}
-                  </td>
-                  <td>{formatMoney(exchange.cost, exchange.currency)}</td>
-                  <td>{VISIBILITY_LABELS[exchange.visibility]}</td>
-                  {can(user, "exchange:write") ? (
-                    <td>
-                      <Link href={`/exchanges/${exchange.id}/edit`}>
-                        Edit<span className="sr-only"> exchange with {exchange.agreement.partner.name} on {formatDate(exchange.startDate)}</span>
-                      </Link>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Exchanges, most recent first" columns={["Date", "Agreement", "Kind", "Direction", "Participants", "Cost", "Visibility"]} actionsColumn={can(user, "exchange:write")}>
+          {result.items.map((exchange) => (
+            <tr key={exchange.id}>
+              <td>
+                {formatDate(exchange.startDate)}
+                {exchange.endDate && exchange.endDate.getTime() !== exchange.startDate.getTime() ? ` to ${formatDate(exchange.endDate)}` : ""}
+              </td>
+              <td>
+                <Link href={`/agreements/${exchange.agreement.id}`}>{exchange.agreement.partner.name}</Link>
+              </td>
+              <td>{EXCHANGE_KIND_LABELS[exchange.kind]}</td>
+              <td>{DIRECTION_LABELS[exchange.direction]}</td>
+              <td>
+                {exchange.participantCount ?? ""}
+                {exchange.participantsDescription ? <span className="block text-sm">{exchange.participantsDescription}</span> : null}
+              </td>
+              <td>{formatMoney(exchange.cost, exchange.currency)}</td>
+              <td>{VISIBILITY_LABELS[exchange.visibility]}</td>
+              {can(user, "exchange:write") ? (
+                <td>
+                  <Link href={`/exchanges/${exchange.id}/edit`}>
+                    Edit<span className="sr-only"> exchange with {exchange.agreement.partner.name} on {formatDate(exchange.startDate)}</span>
+                  </Link>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={query} basePath="/exchanges" noun="exchanges" />
     </>

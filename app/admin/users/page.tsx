@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateUserForm } from "@/components/admin-forms";
+import { DataTable } from "@/components/data-table";
 import { Tag } from "@/components/status-tag";
 import { requirePageUser } from "@/lib/auth/session";
 import { listUsers } from "@/lib/data/users";
@@ -18,31 +19,19 @@ export default async function UsersPage() {
     <>
       <h1>Users</h1>
       <p className="max-w-2xl">Users are never deleted, so every decision keeps its author. Deactivate someone who leaves: they are signed out at once.</p>
-      <table className="table">
-        <caption className="sr-only">Users and their roles</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Added</th>
+      <DataTable caption="Users and their roles" columns={["Name", "Email", "Role", "Status", "Added"]}>
+        {users.map((user) => (
+          <tr key={user.id}>
+            <td>
+              <Link href={`/admin/users/${user.id}`}>{user.name}</Link>
+            </td>
+            <td>{user.email}</td>
+            <td>{ROLE_LABELS[user.role]}</td>
+            <td>{user.active ? "Active" : <Tag>Deactivated</Tag>}</td>
+            <td>{formatDate(user.createdAt)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <td>
-                <Link href={`/admin/users/${user.id}`}>{user.name}</Link>
-              </td>
-              <td>{user.email}</td>
-              <td>{ROLE_LABELS[user.role]}</td>
-              <td>{user.active ? "Active" : <Tag>Deactivated</Tag>}</td>
-              <td>{formatDate(user.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <h2>Create a user</h2>
       <CreateUserForm action={createUserAction} />
     </>
