@@ -2,6 +2,7 @@
 // ROUTE_ACCESS (lib/permissions.ts) for anonymous visitors and each role.
 import type { Page } from "@playwright/test";
 import { ROUTE_ACCESS, can } from "../lib/permissions";
+import { missingFromPolicy } from "../lib/policy-coverage";
 import { isKnownRoute, pageRoutes, type Route } from "./routes";
 import { DEACTIVATED_ACCOUNT, DEMO_ACCOUNTS, DEMO_PASSWORD, expect, signInAs, signOut, submitSignIn, test, type DemoAccount } from "./fixtures";
 
@@ -77,7 +78,7 @@ const PAGES = pageRoutes();
 const STATIC_PAGES = PAGES.filter((route): route is Route => isKnownRoute(route) && !route.includes("["));
 
 test("every page in app/ has an entry in ROUTE_ACCESS", () => {
-  const missing = PAGES.filter((route) => !isKnownRoute(route));
+  const missing = missingFromPolicy(PAGES, ROUTE_ACCESS);
   expect(missing, "pages with no access rule in lib/permissions.ts ROUTE_ACCESS").toEqual([]);
 });
 

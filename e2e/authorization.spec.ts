@@ -1,14 +1,15 @@
 // Every server action in the build, called over HTTP as each kind of visitor, against the policy
 // table ACTION_ACCESS in lib/permissions.ts: an action missing from the table fails the suite.
 // Calls carry no valid input, so an allowed call ends in a validation message and changes nothing.
+// lib/policy-coverage.test.ts shows that an action missing from the table is reported.
 import fs from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { ACTION_ACCESS, can, type Permission } from "../lib/permissions";
+import { actionsInManifest, missingFromPolicy, type ManifestAction, type ServerReferenceManifest } from "../lib/policy-coverage";
 import { expect, signInAs, submitSignIn, test, uniqueEmail, type DemoAccount } from "./fixtures";
 
-type Manifest = { node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }> };
-type Action = { id: string; key: string; page: string };
+type Action = ManifestAction;
 
 /** The build the e2e server runs (scripts/e2e-server.ts builds into .next-e2e). */
 function buildFolder(): string {
@@ -16,13 +17,7 @@ function buildFolder(): string {
 }
 
 function loadActions(): Action[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(buildFolder(), "server", "server-reference-manifest.json"), "utf8")) as Manifest;
-  return Object.entries(manifest.node).map(([id, entry]) => {
-    // Any page that uses the action will run it; turn "app/agreements/[id]/page" into a URL.
-    const worker = Object.keys(entry.workers).find((name) => name.endsWith("/page")) ?? "app/page";
-    const page = worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000") || "/";
-    return { id, key: `${entry.filename}#${entry.exportedName}`, page };
-  });
+  return actionsInManifest(JSON.parse(fs.readFileSync(path.join(buildFolder(), "server", "server-reference-manifest.json"), "utf8")) as ServerReferenceManifest);
 }
 
 const ACTIONS = loadActions();
@@ -70,7 +65,7 @@ async function pageAs(browser: Browser, account: DemoAccount): Promise<Page> {
 
 test("the build has server actions, and every one is in the policy table", () => {
   expect(PROTECTED.length).toBeGreaterThanOrEqual(10);
-  const missing = ACTIONS.map((action) => action.key).filter((key) => !(key in ACTION_ACCESS));
+  const missing = missingFromPolicy(ACTIONS.map((action) => action.key), ACTION_ACCESS);
   expect(missing, "server actions with no entry in ACTION_ACCESS (lib/permissions.ts)").toEqual([]);
 });
 
