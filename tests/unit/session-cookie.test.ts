@@ -1,0 +1,73 @@
+// The session cookie's flags and lifetime, as the app issues and reads it: HttpOnly and
+// SameSite=Lax always, Secure (with the __Secure- name) when the site is served over HTTPS,
+// and refused once older than SESSION_HOURS.
+// First: it installs the AsyncLocalStorage global that Next's modules expect when they load.
+import { inRequest } from "../helpers/request-context";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { getServerSession } from "next-auth";
+import { decode, encode } from "next-auth/jwt";
+import { authOptions, secureCookiesEnabled, sessionCookieName } from "@/lib/auth/options";
+import { startSession } from "@/lib/auth/session";
+import { readServerEnv } from "@/lib/env";
+
+const user = { id: "2f1d8a36-8f0e-4d61-9d3c-6d2f7f1c0a11", email: "officer@example.org", name: "Olivia Officer", role: "STAFF" as const, sessionVersion: 3 };
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+async function issue() {
+  const { cookieAttributes } = await inRequest({}, () => startSession(user));
+  expect(cookieAttributes).toHaveLength(1);
+  return cookieAttributes[0]!;
+}
+
+describe("the session cookie", () => {
+  it("over plain HTTP: HttpOnly, SameSite=Lax, not Secure (the browser would drop it), for SESSION_HOURS", async () => {
+    vi.stubEnv("NEXTAUTH_URL", "http://localhost:3100");
+    vi.stubEnv("SESSION_HOURS", "8");
+    expect(secureCookiesEnabled()).toBe(false);
+    expect(authOptions().useSecureCookies).toBe(false);
+    const cookie = await issue();
+    expect(cookie).toMatchObject({ name: "next-auth.session-token", httpOnly: true, sameSite: "lax", secure: false, path: "/", maxAge: 8 * 60 * 60 });
+  });
+
+  it("in production over HTTPS: Secure, with the __Secure- name that NextAuth reads too", async () => {
+    vi.stubEnv("NEXTAUTH_URL", "https://twinning.example.gov.uk");
+    expect(secureCookiesEnabled()).toBe(true);
+    expect(authOptions().useSecureCookies).toBe(true);
+    expect(sessionCookieName()).toBe("__Secure-next-auth.session-token");
+    const cookie = await issue();
+    expect(cookie).toMatchObject({ name: "__Secure-next-auth.session-token", httpOnly: true, sameSite: "lax", secure: true });
+  });
+
+  it("lasts SESSION_HOURS, in the cookie and in the signed token", async () => {
+    vi.stubEnv("NEXTAUTH_URL", "http://localhost:3100");
+    vi.stubEnv("SESSION_HOURS", "2");
+    const cookie = await issue();
+    expect(cookie.maxAge).toBe(2 * 60 * 60);
+    expect(authOptions().session?.maxAge).toBe(2 * 60 * 60);
+    const claims = await decode({ token: cookie.value, secret: readServerEnv().NEXTAUTH_SECRET });
+    expect(Number(claims?.exp) - Math.floor(Date.now() / 1000)).toBeGreaterThan(2 * 60 * 60 - 60);
+    expect(Number(claims?.exp) - Math.floor(Date.now() / 1000)).toBeLessThanOrEqual(2 * 60 * 60);
+  });
+
+  it("is refused once its time is up, and a forged one is refused at once", async () => {
+    vi.stubEnv("NEXTAUTH_URL", "http://localhost:3100");
+    const secret = readServerEnv().NEXTAUTH_SECRET;
+    const claims = { sub: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+    // NextAuth logs each refused token (JWT_SESSION_ERROR); expected here.
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const sessionWith = async (token: string) => (await inRequest({ cookies: { [sessionCookieName()]: token } }, () => getServerSession(authOptions()))).value;
+
+    const fresh = await encode({ secret, maxAge: 60, token: claims });
+    expect(await sessionWith(fresh)).toMatchObject({ userId: user.id, sessionVersion: 3 });
+    // Signed with the right key, but its exp is a minute ago (as a token 8 h and 1 min old).
+    const expired = await encode({ secret, maxAge: -60, token: claims });
+    expect(await sessionWith(expired)).toBeNull();
+    const forged = await encode({ secret: "someone-else's-secret-0123456789", maxAge: 60, token: claims });
+    expect(await sessionWith(forged)).toBeNull();
+    expect(logged.mock.calls.map((call) => String(call[0]))).toEqual(["[next-auth][error][JWT_SESSION_ERROR]", "[next-auth][error][JWT_SESSION_ERROR]"]);
+    logged.mockRestore();
+  });
+});
