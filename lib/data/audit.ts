@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { verifyDecisionChain, type ChainReport } from "@/lib/decisions/chain";
 import type { Prisma } from "@/generated/prisma/client";
 import { pageOf, PAGE_SIZE, type Page } from "./pagination";
 
@@ -39,4 +40,9 @@ export async function listAudit(filters: AuditFilters): Promise<Page<AuditRow>> 
 export async function auditActions(): Promise<string[]> {
   const rows = await db.auditLog.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
   return rows.map((row) => row.action);
+}
+
+/** Whether the decision record's hash chain verifies, walked end to end on every view (batched). */
+export async function decisionChainStatus(): Promise<ChainReport> {
+  return verifyDecisionChain(db);
 }

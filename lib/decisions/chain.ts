@@ -165,8 +165,8 @@ export async function verifyDecisionChain(client: Pick<Tx, "decision">, options:
 export function describeChainReport(report: ChainReport): string {
   if (report.ok) {
     const noun = report.count === 1 ? "decision" : "decisions";
-    return report.head ? `${report.count.toLocaleString("en-GB")} ${noun} verified (latest: number ${report.head.sequence}, hash ${report.head.hash}).` : "0 decisions verified (the record is empty).";
+    return report.head ? `${report.count.toLocaleString("en-GB")} ${noun} verified (latest: sequence ${report.head.sequence}, hash ${report.head.hash}).` : "0 decisions verified (the record is empty).";
   }
   const { id, sequence, problem } = report.failure;
-  return `The decision record does not verify: decision ${id} (number ${sequence}): ${problem}. The ${report.verified.toLocaleString("en-GB")} before it verify.`;
+  return `The decision record does not verify: decision ${id} (sequence ${sequence}): ${problem}. The ${report.verified.toLocaleString("en-GB")} before it verify.`;
 }

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/filter-form";
 import { Pagination } from "@/components/pagination";
 import { requirePageUser } from "@/lib/auth/session";
-import { auditActions, listAudit } from "@/lib/data/audit";
+import { auditActions, decisionChainStatus, listAudit } from "@/lib/data/audit";
+import { describeChainReport, type ChainReport } from "@/lib/decisions/chain";
 import { pageNumber } from "@/lib/data/pagination";
 import { listUsers } from "@/lib/data/users";
 import { formatDateTime } from "@/lib/format";
@@ -21,11 +22,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const params = await searchParams;
   const filters = auditFilterSchema.parse({ user: first(params.user), action: first(params.action), from: first(params.from), to: first(params.to) });
   const page = pageNumber(params.page);
-  const [result, users, actions] = await Promise.all([listAudit({ ...filters, page }), listUsers(), auditActions()]);
+  const [result, users, actions, chain] = await Promise.all([listAudit({ ...filters, page }), listUsers(), auditActions(), decisionChainStatus()]);
   const isoDay = (date: Date | undefined) => date?.toISOString().slice(0, 10);
   return (
     <>
       <h1>Audit log</h1>
+      <DecisionChainStatus report={chain} />
       <FilterForm label="Filter the audit log" clearHref="/admin/audit" className="sm:grid-cols-4">
         <FilterSelect name="user" label="User" value={filters.user} anyLabel="Anyone" options={users.map((user) => ({ value: user.id, label: user.name }))} />
         <FilterSelect name="action" label="Action" value={filters.action} anyLabel="Any action" options={actions.map((action) => ({ value: action, label: action }))} />
@@ -75,5 +77,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         noun="entries"
       />
     </>
+  );
+}
+
+/** The decision record's integrity: green when every decision matches its hash and its place in the chain. */
+function DecisionChainStatus({ report }: { report: ChainReport }) {
+  return (
+    <section aria-labelledby="decision-chain-heading" data-testid="decision-chain" className={`mb-6 max-w-3xl border-l-8 p-4 ${report.ok ? "border-success bg-green-50" : "border-error bg-red-50"}`}>
+      <h2 id="decision-chain-heading" className="mt-0 text-lg">
+        {`Decision record: ${report.ok ? "verified" : "does not verify"}`}
+      </h2>
+      <p className="mb-0 break-words">{describeChainReport(report)}</p>
+      {report.ok ? null : (
+        <p className="mb-0">Decisions may have been changed or deleted outside the app. Compare with a backup, and check the database&apos;s access logs.</p>
+      )}
+    </section>
   );
 }
