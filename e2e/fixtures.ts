@@ -2,7 +2,8 @@
 // names that never clash between tests or runs (the suite may run against a database that
 // already holds earlier runs' rows).
 import { randomBytes } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Cookie, type Page } from "@playwright/test";
+import { safeReturnPath } from "../lib/validation/auth";
 import { DEACTIVATED_ACCOUNT, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../scripts/lib/e2e-accounts";
 
 export { expect, test } from "@playwright/test";
@@ -19,10 +20,28 @@ export async function submitSignIn(page: Page, email: string, password: string, 
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
-/** Signs in as a demo account through /login and waits until the session is in place. */
+/**
+ * The session cookie each demo account got from its last real sign-in in this worker. Journeys
+ * sign in dozens of times; each account goes through /login once and later journeys reuse its
+ * cookie, which the server checks on every request like any other (a password reset or a
+ * deactivation ends it, and then the account signs in through /login again).
+ */
+const sessions = new Map<DemoAccount, Cookie[]>();
+
+/** Signs in as a demo account and waits until the session is in place, on the page sign-in lands on. */
 export async function signInAs(page: Page, account: DemoAccount, options: { callbackUrl?: string } = {}): Promise<void> {
+  const signOutButton = page.getByRole("button", { name: "Sign out" });
+  const saved = sessions.get(account);
+  if (saved) {
+    await page.context().addCookies(saved);
+    await page.goto(safeReturnPath(options.callbackUrl));
+    if (await signOutButton.isVisible()) return;
+    await page.context().clearCookies();
+    sessions.delete(account);
+  }
   await submitSignIn(page, DEMO_ACCOUNTS[account].email, DEMO_PASSWORD, options);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(signOutButton).toBeVisible();
+  sessions.set(account, (await page.context().cookies()).filter((cookie) => cookie.name.endsWith("next-auth.session-token")));
 }
 
 /** Signs out with the header's button. */
