@@ -13,15 +13,17 @@ export function canLogExchangeUnder(status: AgreementStatus): boolean {
 type LockedAgreement = { id: string; status: AgreementStatus; partnerName: string };
 
 /**
- * Reads an agreement's status and holds a share lock on its row until the transaction ends,
- * so a status change decided at the same moment waits rather than slipping in between.
+ * Reads an agreement's status and locks its row until the transaction ends, so a status change
+ * decided at the same moment waits rather than slipping in between. FOR NO KEY UPDATE, not FOR
+ * SHARE: the activity trigger (migration 20261128210000_performance) then updates this row, and
+ * two share locks upgraded at once deadlock (found by e2e/load.spec.ts).
  */
 async function lockAgreement(tx: Tx, agreementId: string): Promise<LockedAgreement | null> {
   const rows = await tx.$queryRaw<LockedAgreement[]>`
     SELECT a."id"::text AS "id", a."status"::text AS "status", p."name" AS "partnerName"
     FROM "Agreement" a JOIN "Partner" p ON p."id" = a."partnerId"
     WHERE a."id" = ${agreementId}::uuid
-    FOR SHARE OF a`;
+    FOR NO KEY UPDATE OF a`;
   return rows[0] ?? null;
 }
 
