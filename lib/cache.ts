@@ -3,8 +3,43 @@ import { revalidatePath, revalidateTag } from "next/cache";
 /** Cache tags of what the public sees: the listing, partner pages and open data. */
 export const PUBLIC_TAG = "public-partners";
 
+let publicEpoch = 0;
+
+/**
+ * Bumped by revalidatePublic: lib/data/public.ts re-reads its data version at once instead of
+ * trusting the one it read less than a second ago, so a writer sees its own change.
+ */
+export function publicDataEpoch(): number {
+  return publicEpoch;
+}
+
+let officeEpoch = 0;
+
+/**
+ * A value worth computing at most every `ttlMs` in a server process: figures over the whole
+ * register (counts, totals per year) that a busy office need not recount per request. Any write
+ * through the app (revalidateAgreements) makes the next read fresh in this process; another
+ * instance's writes show within `ttlMs`. `key` separates values (e.g. by year).
+ */
+export function shortLived<T>(ttlMs: number, load: (key: string) => Promise<T>): (key?: string) => Promise<T> {
+  const entries = new Map<string, { at: number; epoch: number; value: Promise<T> }>();
+  return (key = "") => {
+    const now = Date.now();
+    const entry = entries.get(key);
+    if (entry && entry.epoch === officeEpoch && now - entry.at < ttlMs) return entry.value;
+    const value = load(key);
+    const fresh = { at: now, epoch: officeEpoch, value };
+    entries.set(key, fresh);
+    value.catch(() => {
+      if (entries.get(key) === fresh) entries.delete(key);
+    });
+    return value;
+  };
+}
+
 /** After any write to agreements: staff pages re-render; the public ones too, when a decision may show there. */
 export function revalidateAgreements(): void {
+  officeEpoch += 1;
   revalidatePath("/agreements");
   revalidatePath("/dashboard");
   revalidatePath("/approvals");
@@ -12,6 +47,7 @@ export function revalidateAgreements(): void {
 
 /** After a decision: the public listing, partner pages and open data reflect it on the next request. */
 export function revalidatePublic(): void {
+  publicEpoch += 1;
   revalidateTag(PUBLIC_TAG, { expire: 0 });
   revalidatePath("/partners", "layout");
   revalidatePath("/open-data", "layout");

@@ -5,12 +5,13 @@ import { connection } from "next/server";
 import { StatusTag } from "@/components/status-tag";
 import { Place } from "@/components/public/place";
 import { WorldMap, type MapMarker } from "@/components/public/world-map";
-import { listPublicLinks } from "@/lib/data/public";
-import { hasFilters, matchesFilters, parsePublicFilters } from "@/lib/data/public-filters";
+import { Pagination } from "@/components/pagination";
+import { pageNumber } from "@/lib/data/pagination";
+import { PUBLIC_PAGE_SIZE, searchPublicLinks } from "@/lib/data/public";
+import { hasFilters, parsePublicFilters } from "@/lib/data/public-filters";
 import { dateOf, sinceOf } from "@/lib/data/public-format";
-import type { PublicLink } from "@/lib/data/public-types";
 import { getSettings } from "@/lib/data/settings";
-import { countryName, NO_COUNTRY, NO_COUNTRY_LABEL } from "@/lib/domain/countries";
+import { countryName } from "@/lib/domain/countries";
 import { optionsOf, RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
 import { formatDate } from "@/lib/format";
 import { originFrom } from "@/lib/open-data/origin";
@@ -26,8 +27,24 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: "Our partner towns and cities",
     description,
-    openGraph: { title: `Partner towns and cities of ${councilName}`, description, url: `${origin}/partners`, type: "website", siteName: councilName, locale: "en_GB" },
-    alternates: { types: { "application/atom+xml": [{ url: `${origin}/open-data/decisions.atom`, title: `Partnership decisions of ${councilName}` }] } },
+    openGraph: {
+      title: `Partner towns and cities of ${councilName}`,
+      description,
+      url: `${origin}/partners`,
+      type: "website",
+      siteName: councilName,
+      locale: "en_GB",
+    },
+    alternates: {
+      types: {
+        "application/atom+xml": [
+          {
+            url: `${origin}/open-data/decisions.atom`,
+            title: `Partnership decisions of ${councilName}`,
+          },
+        ],
+      },
+    },
   };
 }
 
@@ -35,42 +52,54 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function countryOptions(links: readonly PublicLink[]): { value: string; label: string }[] {
-  const codes = new Set(links.map((link) => link.partner.country ?? NO_COUNTRY));
-  const options = [...codes]
-    .filter((code) => code !== NO_COUNTRY)
-    .map((code) => ({ value: code, label: countryName(code) }))
-    .sort((a, b) => a.label.localeCompare(b.label, "en-GB"));
-  return codes.has(NO_COUNTRY) ? [...options, { value: NO_COUNTRY, label: NO_COUNTRY_LABEL }] : options;
-}
-
 export default async function PartnersPage({ searchParams }: { searchParams: SearchParams }) {
   await connection();
-  const filters = parsePublicFilters(await searchParams);
-  const [links, { councilName }] = await Promise.all([listPublicLinks(), getSettings()]);
-  const current = links.filter((link) => link.status === "ACTIVE");
-  const former = links
-    .filter((link) => link.status !== "ACTIVE")
-    .sort((a, b) => (b.statusChangedAt ?? "").localeCompare(a.statusChangedAt ?? ""));
-  const shown = current.filter((link) => matchesFilters(link, filters));
-  const shownFormer = former.filter((link) => matchesFilters(link, filters));
+  const params = await searchParams;
+  const filters = parsePublicFilters(params);
+  const [result, { councilName }] = await Promise.all([
+    searchPublicLinks(filters, {
+      current: pageNumber(params.page),
+      former: pageNumber(params.formerPage),
+    }),
+    getSettings(),
+  ]);
+  const { current, former, currentTotal, formerTotal, countries } = result;
+  const shown = current.items;
   const filtered = hasFilters(filters);
+  // The map marks the partners of this page of the list: the list and the map say the same.
   const markers: MapMarker[] = shown.flatMap(({ partner }) =>
     partner.latitude !== null && partner.longitude !== null
-      ? [{ id: partner.id, name: partner.name, label: partner.country ? `${partner.name}, ${countryName(partner.country)}` : partner.name, href: partnerPagePath(partner.slug), latitude: partner.latitude, longitude: partner.longitude }]
+      ? [
+          {
+            id: partner.id,
+            name: partner.name,
+            label: partner.country ? `${partner.name}, ${countryName(partner.country)}` : partner.name,
+            href: partnerPagePath(partner.slug),
+            latitude: partner.latitude,
+            longitude: partner.longitude,
+          },
+        ]
       : [],
   );
   const unmapped = shown.filter(({ partner }) => partner.latitude === null || partner.longitude === null);
+  const query = { q: filters.q, country: filters.country, type: filters.type };
+  const pageNote = current.pageCount > 1 ? ` Page ${current.page} of ${current.pageCount}, ${PUBLIC_PAGE_SIZE} to a page.` : "";
 
   return (
     <>
       <h1>Our partner towns and cities</h1>
       <p className="max-w-3xl text-lg">
-        {councilName} has {plural(current.length, "current partner", "current partners")} around the world: twin towns, sister cities and friendship links that bring people together
+        {councilName} has {plural(currentTotal, "current partner", "current partners")} around the world: twin towns, sister cities and friendship links that bring people together
         through exchanges, culture, education and trade.
       </p>
 
-      <form method="get" action="/partners" role="search" aria-label="Search and filter partners" className="my-6 grid grid-cols-1 gap-4 rounded bg-slate-100 p-4 sm:grid-cols-2 lg:grid-cols-4">
+      <form
+        method="get"
+        action="/partners"
+        role="search"
+        aria-label="Search and filter partners"
+        className="my-6 grid grid-cols-1 gap-4 rounded bg-slate-100 p-4 sm:grid-cols-2 lg:grid-cols-4"
+      >
         <div className="sm:col-span-2">
           <label htmlFor="q" className="label">
             Search partners
@@ -86,7 +115,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
           </label>
           <select id="country" name="country" defaultValue={filters.country ?? ""} className="input">
             <option value="">Any country</option>
-            {countryOptions(links).map((option) => (
+            {countries.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
               </option>
@@ -120,10 +149,15 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
             Current partners
           </h2>
           <p className="text-slate-700">
-            {filtered ? `${plural(shown.length, "partner matches", "partners match")} your search, of ${current.length}.` : `${plural(current.length, "partner", "partners")}, by name.`}
+            {filtered
+              ? `${plural(current.total, "partner matches", "partners match")} your search, of ${currentTotal}.`
+              : `${plural(currentTotal, "partner", "partners")}, by name.`}
+            {pageNote}
           </p>
           {shown.length === 0 ? (
-            <p className="font-semibold">{filtered ? "No current partners match your search. Try another name, or clear the filters." : "There are no current partners at the moment."}</p>
+            <p className="font-semibold">
+              {filtered ? "No current partners match your search. Try another name, or clear the filters." : "There are no current partners at the moment."}
+            </p>
           ) : (
             <ul className="divide-y divide-slate-300 border-y border-slate-300">
               {shown.map((link) => (
@@ -134,14 +168,26 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
                   <p className="m-0 text-slate-700">
                     <Place country={link.partner.country} region={link.partner.region} />
                   </p>
-                  <p className="m-0 font-semibold">
-                    {[RELATIONSHIP_TYPE_LABELS[link.relationshipType], sinceOf(link).toLowerCase()].filter(Boolean).join(", ")}
-                  </p>
+                  <p className="m-0 font-semibold">{[RELATIONSHIP_TYPE_LABELS[link.relationshipType], sinceOf(link).toLowerCase()].filter(Boolean).join(", ")}</p>
                   {link.publicSummary ? <p className="mt-2 mb-0 max-w-prose">{link.publicSummary}</p> : null}
                 </li>
               ))}
             </ul>
           )}
+          {current.pageCount > 1 ? (
+            <Pagination
+              page={current.page}
+              pageCount={current.pageCount}
+              total={current.total}
+              params={{
+                ...query,
+                formerPage: former.page > 1 ? String(former.page) : undefined,
+              }}
+              basePath="/partners"
+              noun="current partners"
+              label="Pages of current partners"
+            />
+          ) : null}
         </section>
 
         {shown.length > 0 ? (
@@ -149,14 +195,13 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
             <h2 id="map-heading" className="mt-0">
               Map of current partners
             </h2>
+            {current.pageCount > 1 ? <p className="text-sm text-slate-700">The partners on this page of the list.</p> : null}
             <figure className="m-0">
               {markers.length > 0 ? <WorldMap markers={markers} label="Map of current partners: each marker links to the partner’s page" /> : null}
               <figcaption className="mt-2 text-sm text-slate-700">
-                {markers.length > 0
-                  ? `The map marks ${markers.map((marker) => marker.label).join("; ")}.`
-                  : "None of these partners has a location to show on a map."}
-                {unmapped.length > 0 && markers.length > 0 ? ` Not on the map, for want of a location: ${unmapped.map((link) => link.partner.name).join(", ")}.` : null} The list gives
-                the same information.
+                {markers.length > 0 ? `The map marks ${markers.map((marker) => marker.label).join("; ")}.` : "None of these partners has a location to show on a map."}
+                {unmapped.length > 0 && markers.length > 0 ? ` Not on the map, for want of a location: ${unmapped.map((link) => link.partner.name).join(", ")}.` : null} The list
+                gives the same information.
               </figcaption>
             </figure>
           </section>
@@ -166,11 +211,11 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
       <section aria-labelledby="former-heading" className="mt-10">
         <h2 id="former-heading">Paused and former partnerships</h2>
         <p className="max-w-3xl">When the council pauses or ends a partnership, it says why here.</p>
-        {shownFormer.length === 0 ? (
-          <p className="font-semibold">{filtered && former.length > 0 ? "No paused or former partnerships match your search." : "There are no paused or former partnerships."}</p>
+        {former.items.length === 0 ? (
+          <p className="font-semibold">{filtered && formerTotal > 0 ? "No paused or former partnerships match your search." : "There are no paused or former partnerships."}</p>
         ) : (
           <ul className="divide-y divide-slate-300 border-y border-slate-300">
-            {shownFormer.map((link) => {
+            {former.items.map((link) => {
               const decided = dateOf(link.statusChangedAt);
               return (
                 <li key={link.agreementId} className="py-4">
@@ -194,6 +239,21 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
             })}
           </ul>
         )}
+        {former.pageCount > 1 ? (
+          <Pagination
+            page={former.page}
+            pageCount={former.pageCount}
+            total={former.total}
+            params={{
+              ...query,
+              page: current.page > 1 ? String(current.page) : undefined,
+            }}
+            basePath="/partners"
+            noun="paused and former partnerships"
+            pageParam="formerPage"
+            label="Pages of paused and former partnerships"
+          />
+        ) : null}
       </section>
 
       <p className="mt-10">

@@ -75,10 +75,27 @@ function placeLabels(points: (MapMarker & { x: number; y: number })[]): Placed[]
   });
 }
 
+const outlines = new Map<string, string>();
+
+/**
+ * The countries' outline in this projection: drawing it costs tens of milliseconds, and most
+ * views repeat (the whole world; the same partners), so the last few are kept.
+ */
+function outlineFor(projection: GeoProjection): string {
+  const key = [projection.rotate(), projection.scale(), projection.translate(), projection.clipExtent() ?? "no clip"].join("|");
+  let outline = outlines.get(key);
+  if (outline === undefined) {
+    outline = geoPath(projection).digits(1)(worldCountries()) ?? "";
+    outlines.set(key, outline);
+    if (outlines.size > 32) outlines.delete(outlines.keys().next().value!);
+  }
+  return outline;
+}
+
 /** The map of partners: each marker a link to the partner's page, named for screen readers. */
 export function WorldMap({ markers, label }: { markers: readonly MapMarker[]; label: string }) {
   const projection = projectionFor(markers);
-  const outline = geoPath(projection).digits(1)(worldCountries()) ?? "";
+  const outline = outlineFor(projection);
   const points = markers.flatMap((marker) => {
     const xy = projection([marker.longitude, marker.latitude]);
     if (!xy || xy[0] < 0 || xy[0] > WIDTH || xy[1] < 0 || xy[1] > HEIGHT) return [];

@@ -29,13 +29,19 @@ export function fold(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase("en-GB");
 }
 
-export function matchesFilters(link: PublicLink, filters: PublicFilters): boolean {
+/** What the search looks in: the partner's name, region and country, folded. */
+export function haystackOf({ partner }: PublicLink): string {
+  return fold([partner.name, partner.region ?? "", partner.country ? countryName(partner.country) : ""].join(" "));
+}
+
+/** `haystack`: haystackOf(link), when the caller has it already (lib/data/public.ts keeps one per link). */
+export function matchesFilters(link: PublicLink, filters: PublicFilters, haystack?: string): boolean {
   const { partner } = link;
   if (filters.type && link.relationshipType !== filters.type) return false;
   if (filters.country && (partner.country ?? NO_COUNTRY) !== filters.country) return false;
   if (filters.q) {
-    const haystack = fold([partner.name, partner.region ?? "", partner.country ? countryName(partner.country) : ""].join(" "));
-    if (!fold(filters.q).split(/\s+/).every((word) => haystack.includes(word))) return false;
+    const text = haystack ?? haystackOf(link);
+    if (!fold(filters.q).split(/\s+/).every((word) => text.includes(word))) return false;
   }
   return true;
 }

@@ -2,31 +2,99 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { cache } from "react";
 import type { Prisma } from "@/generated/prisma/client";
-import { PUBLIC_TAG } from "@/lib/cache";
+import { PUBLIC_TAG, publicDataEpoch } from "@/lib/cache";
 import { db } from "@/lib/db";
+import { countryName, NO_COUNTRY, NO_COUNTRY_LABEL } from "@/lib/domain/countries";
+import { hasFilters, haystackOf, matchesFilters, type PublicFilters } from "./public-filters";
 import type { PublicDecision, PublicEvent, PublicExchange, PublicLink, PublicStatus } from "./public-types";
 
-// The public listing, partner pages and open data read through here. Links and decisions are
-// cached under PUBLIC_TAG, which every decision revalidates (lib/cache.ts). The cache key also
-// carries a fingerprint of the agreements and partners (one small aggregate per request), so
-// a change that never called revalidatePublic — another server instance behind the load
-// balancer, an import, a freshly seeded database under a restarted server (the cache lives in
-// .next/cache, Next.js remembers revalidated tags only in memory) — is never served stale.
+// The public listing, partner pages and open data read through here, and at scale (20,000 links)
+// a busy day must cost no database work per request. Everything is cached under a version of
+// the data it was built from:
+//  - the version is a fingerprint of the tables (row counts, versions, latest change), read at
+//    most once a second per server process, at once after revalidatePublic (lib/cache.ts). So a
+//    change that never called revalidatePublic — another server instance behind the load
+//    balancer, an import script, a restore under a running server — shows within a second, and
+//    a cache left on disk by an earlier run is never served for other data;
+//  - small results (a partner page, the decisions feed) go to the Next.js data cache under that
+//    version and PUBLIC_TAG;
+//  - the full list of links and the open-data files (megabytes at scale: more than the data
+//    cache takes) are built once per version and kept in this process's memory.
 const PUBLIC_STATUSES: PublicStatus[] = ["ACTIVE", "SUSPENDED", "TERMINATED"];
+const VERSION_TTL_MS = 1000;
 
-function cached<Args extends unknown[], Result>(name: string, load: (...args: Args) => Promise<Result>) {
-  const read = unstable_cache((_version: string, ...args: Args) => load(...args), ["public", name], { tags: [PUBLIC_TAG] });
-  return async (...args: Args): Promise<Result> => read(await publicDataVersion(), ...args);
+/** Links: agreements and partners. Activity: exchanges and events. Decisions: the feed. */
+export type DataVersions = {
+  links: string;
+  activity: string;
+  decisions: string;
+};
+
+let versionMemo: { readAt: number; epoch: number; versions: Promise<DataVersions> } | undefined;
+
+async function readVersions(): Promise<DataVersions> {
+  const [row] = await db.$queryRaw<
+    {
+      agreements: string;
+      partners: string;
+      exchanges: string;
+      events: string;
+      decisions: string;
+    }[]
+  >`
+    SELECT
+      (SELECT count(*)::text || '|' || coalesce(sum("version"), 0)::text || '|' || coalesce(max("updatedAt")::text, '') FROM "Agreement") AS "agreements",
+      (SELECT count(*)::text || '|' || coalesce(max("updatedAt")::text, '') FROM "Partner") AS "partners",
+      (SELECT count(*)::text || '|' || coalesce(max("updatedAt")::text, '') FROM "Exchange") AS "exchanges",
+      (SELECT count(*)::text || '|' || coalesce(max("updatedAt")::text, '') FROM "Event") AS "events",
+      (SELECT count(*)::text || '|' || coalesce(max("createdAt")::text, '') FROM "Decision") AS "decisions"`;
+  if (!row) throw new Error("The public data version query returned no row.");
+  const links = `${row.agreements}/${row.partners}`;
+  return {
+    links,
+    activity: `${links}/${row.exchanges}/${row.events}`,
+    decisions: `${links}/${row.decisions}`,
+  };
 }
 
-/** Changes whenever an agreement (its status included) or a partner is created or changed: every agreement write bumps its version. */
-const publicDataVersion = cache(async (): Promise<string> => {
-  const [agreements, partners] = await Promise.all([
-    db.agreement.aggregate({ _max: { updatedAt: true }, _sum: { version: true }, _count: { _all: true } }),
-    db.partner.aggregate({ _max: { updatedAt: true }, _count: { _all: true } }),
-  ]);
-  return [agreements._count._all, agreements._sum.version, agreements._max.updatedAt?.toISOString(), partners._count._all, partners._max.updatedAt?.toISOString()].join("|");
-});
+/** The versions of the public data: read from the database at most once a second (see above). */
+export function publicDataVersions(): Promise<DataVersions> {
+  const now = Date.now();
+  const epoch = publicDataEpoch();
+  if (!versionMemo || versionMemo.epoch !== epoch || now - versionMemo.readAt >= VERSION_TTL_MS) {
+    const versions = readVersions();
+    const memo = { readAt: now, epoch, versions };
+    versionMemo = memo;
+    versions.catch(() => {
+      if (versionMemo === memo) versionMemo = undefined;
+    });
+  }
+  return versionMemo.versions;
+}
+
+/** A data-cache entry under a version of the public data. */
+function cached<Args extends unknown[], Result>(name: string, version: keyof DataVersions, load: (...args: Args) => Promise<Result>) {
+  const read = unstable_cache((_version: string, ...args: Args) => load(...args), ["public", name], { tags: [PUBLIC_TAG] });
+  return async (...args: Args): Promise<Result> => read((await publicDataVersions())[version], ...args);
+}
+
+/**
+ * Values too large for the data cache, kept in memory: one per key, the newest `size` keys
+ * (a key holds the data version, so an old version simply falls out).
+ */
+export function memoryCache<T>(size: number) {
+  const entries = new Map<string, Promise<T>>();
+  return (key: string, build: () => Promise<T>): Promise<T> => {
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = build();
+      entries.set(key, entry);
+      entry.catch(() => entries.delete(key));
+      while (entries.size > size) entries.delete(entries.keys().next().value!);
+    }
+    return entry;
+  };
+}
 
 function day(date: Date | null): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
@@ -42,7 +110,18 @@ const linkSelect = {
   publicSummary: true,
   statusDecision: { select: { createdAt: true, publicReason: true } },
   partner: {
-    select: { id: true, slug: true, name: true, country: true, region: true, kind: true, latitude: true, longitude: true, population: true, website: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      country: true,
+      region: true,
+      kind: true,
+      latitude: true,
+      longitude: true,
+      population: true,
+      website: true,
+    },
   },
 } satisfies Prisma.AgreementSelect;
 
@@ -63,28 +142,95 @@ function toPublicLink(row: LinkRow): PublicLink {
   };
 }
 
-/** Every link the public may see (active, suspended or terminated), by partner name. */
-export const listPublicLinks = cache(
-  cached("links", async (): Promise<PublicLink[]> => {
-    const rows = await db.agreement.findMany({
-      where: { status: { in: PUBLIC_STATUSES } },
-      select: linkSelect,
-      orderBy: [{ partner: { name: "asc" } }, { linkBegan: "asc" }, { id: "asc" }],
-    });
-    return rows.map(toPublicLink);
-  }),
-);
+/** Every public link, read once per version of the data, with what the listing needs to filter it fast. */
+export type PublicLinkIndex = {
+  version: string;
+  /** Active links by partner name. */
+  current: PublicLink[];
+  /** Suspended and terminated links, the latest decision first. */
+  former: PublicLink[];
+  /** The countries of every public link, for the Country filter. */
+  countries: { value: string; label: string }[];
+  /** Folded name, region and country of each link's partner (public-filters.ts). */
+  haystacks: Map<string, string>;
+};
+
+const linkIndexes = memoryCache<PublicLinkIndex>(2);
+
+async function buildLinkIndex(version: string): Promise<PublicLinkIndex> {
+  const rows = await db.agreement.findMany({
+    where: { status: { in: PUBLIC_STATUSES } },
+    select: linkSelect,
+    orderBy: [{ partner: { name: "asc" } }, { linkBegan: "asc" }, { id: "asc" }],
+  });
+  const links = rows.map(toPublicLink);
+  const codes = new Set(links.map((link) => link.partner.country ?? NO_COUNTRY));
+  const countries = [...codes]
+    .filter((code) => code !== NO_COUNTRY)
+    .map((code) => ({ value: code, label: countryName(code) }))
+    .sort((a, b) => a.label.localeCompare(b.label, "en-GB"));
+  return {
+    version,
+    current: links.filter((link) => link.status === "ACTIVE"),
+    former: links.filter((link) => link.status !== "ACTIVE").sort((a, b) => (b.statusChangedAt ?? "").localeCompare(a.statusChangedAt ?? "")),
+    countries: codes.has(NO_COUNTRY) ? [...countries, { value: NO_COUNTRY, label: NO_COUNTRY_LABEL }] : countries,
+    haystacks: new Map(links.map((link) => [link.agreementId, haystackOf(link)])),
+  };
+}
+
+/** Every link the public may see, as of the current data version. */
+export async function publicLinkIndex(): Promise<PublicLinkIndex> {
+  const { links } = await publicDataVersions();
+  return linkIndexes(links, () => buildLinkIndex(links));
+}
+
+export const PUBLIC_PAGE_SIZE = 50;
+
+export type PublicListPage = {
+  items: PublicLink[];
+  total: number;
+  page: number;
+  pageCount: number;
+};
+
+function pageOfLinks(links: PublicLink[], page: number): PublicListPage {
+  const pageCount = Math.max(1, Math.ceil(links.length / PUBLIC_PAGE_SIZE));
+  const shown = Math.min(Math.max(1, page), pageCount);
+  return {
+    items: links.slice((shown - 1) * PUBLIC_PAGE_SIZE, shown * PUBLIC_PAGE_SIZE),
+    total: links.length,
+    page: shown,
+    pageCount,
+  };
+}
+
+/** One page of the current and of the former links matching the search, and the totals. */
+export async function searchPublicLinks(filters: PublicFilters, pages: { current: number; former: number }) {
+  const index = await publicLinkIndex();
+  const keep = (link: PublicLink) => matchesFilters(link, filters, index.haystacks.get(link.agreementId));
+  const filtered = hasFilters(filters);
+  return {
+    current: pageOfLinks(filtered ? index.current.filter(keep) : index.current, pages.current),
+    former: pageOfLinks(filtered ? index.former.filter(keep) : index.former, pages.former),
+    currentTotal: index.current.length,
+    formerTotal: index.former.length,
+    countries: index.countries,
+  };
+}
 
 /** The current (active) links: what the open-data files publish. */
 export async function listCurrentLinks(): Promise<PublicLink[]> {
-  return (await listPublicLinks()).filter((link) => link.status === "ACTIVE");
+  return (await publicLinkIndex()).current;
 }
 
-export type PublicPartnerPage = { partner: PublicLink["partner"]; links: PublicLink[] };
+export type PublicPartnerPage = {
+  partner: PublicLink["partner"];
+  links: PublicLink[];
+};
 
 /** A partner with its public links; null when it has never been public (draft, pending, withdrawn). */
 export const getPublicPartner = cache(
-  cached("partner", async (slug: string): Promise<PublicPartnerPage | null> => {
+  cached("partner", "links", async (slug: string): Promise<PublicPartnerPage | null> => {
     if (!slug || slug.length > 200) return null;
     const rows = await db.agreement.findMany({
       where: { status: { in: PUBLIC_STATUSES }, partner: { slug } },
@@ -98,38 +244,79 @@ export const getPublicPartner = cache(
   }),
 );
 
-/**
- * The public exchanges and events of a partner's public links, most recent first. Read fresh on
- * every request: they are logged by other pages that do not revalidate the public cache.
- */
+/** The public exchanges and events of a partner's public links, most recent first. */
 export async function listPublicActivity(agreementIds: string[]): Promise<{ exchanges: PublicExchange[]; events: PublicEvent[] }> {
   if (agreementIds.length === 0) return { exchanges: [], events: [] };
+  return readPublicActivity([...agreementIds].sort());
+}
+
+const readPublicActivity = cached("activity", "activity", async (agreementIds: string[]): Promise<{ exchanges: PublicExchange[]; events: PublicEvent[] }> => {
   const [exchanges, events] = await Promise.all([
     db.exchange.findMany({
-      where: { agreementId: { in: agreementIds }, visibility: "PUBLIC", agreement: { status: { in: PUBLIC_STATUSES } } },
+      where: {
+        agreementId: { in: agreementIds },
+        visibility: "PUBLIC",
+        agreement: { status: { in: PUBLIC_STATUSES } },
+      },
       orderBy: [{ startDate: "desc" }, { id: "asc" }],
       take: 200,
-      select: { id: true, kind: true, direction: true, startDate: true, endDate: true, participantCount: true, participantsDescription: true, outcomes: true },
+      select: {
+        id: true,
+        kind: true,
+        direction: true,
+        startDate: true,
+        endDate: true,
+        participantCount: true,
+        participantsDescription: true,
+        outcomes: true,
+      },
     }),
     db.event.findMany({
-      where: { agreementId: { in: agreementIds }, visibility: "PUBLIC", agreement: { status: { in: PUBLIC_STATUSES } } },
+      where: {
+        agreementId: { in: agreementIds },
+        visibility: "PUBLIC",
+        agreement: { status: { in: PUBLIC_STATUSES } },
+      },
       orderBy: [{ startsAt: "desc" }, { id: "asc" }],
       take: 200,
-      select: { id: true, title: true, kind: true, startsAt: true, endsAt: true, timeZone: true, place: true, description: true },
+      select: {
+        id: true,
+        title: true,
+        kind: true,
+        startsAt: true,
+        endsAt: true,
+        timeZone: true,
+        place: true,
+        description: true,
+      },
     }),
   ]);
   return {
-    exchanges: exchanges.map((exchange) => ({ ...exchange, startDate: day(exchange.startDate)!, endDate: day(exchange.endDate) })),
-    events: events.map((event) => ({ ...event, startsAt: event.startsAt.toISOString(), endsAt: event.endsAt?.toISOString() ?? null })),
+    exchanges: exchanges.map((exchange) => ({
+      ...exchange,
+      startDate: day(exchange.startDate)!,
+      endDate: day(exchange.endDate),
+    })),
+    events: events.map((event) => ({
+      ...event,
+      startsAt: event.startsAt.toISOString(),
+      endsAt: event.endsAt?.toISOString() ?? null,
+    })),
   };
-}
+});
 
 /** Public decisions — links approved, paused, reinstated or ended — newest first. */
 export const listPublicDecisions = cache(
-  cached("decisions", async (limit: number): Promise<PublicDecision[]> => {
+  cached("decisions", "decisions", async (limit: number): Promise<PublicDecision[]> => {
     const rows = await db.decision.findMany({
       // A rejected proposal also writes STATUS_CHANGED, with the status unchanged: not a public decision.
-      where: { kind: "STATUS_CHANGED", OR: PUBLIC_STATUSES.map((status) => ({ toStatus: status, OR: [{ fromStatus: null }, { fromStatus: { not: status } }] })) },
+      where: {
+        kind: "STATUS_CHANGED",
+        OR: PUBLIC_STATUSES.map((status) => ({
+          toStatus: status,
+          OR: [{ fromStatus: null }, { fromStatus: { not: status } }],
+        })),
+      },
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       take: limit,
       select: {
@@ -138,7 +325,14 @@ export const listPublicDecisions = cache(
         fromStatus: true,
         toStatus: true,
         publicReason: true,
-        agreement: { select: { relationshipType: true, partner: { select: { id: true, slug: true, name: true, country: true } } } },
+        agreement: {
+          select: {
+            relationshipType: true,
+            partner: {
+              select: { id: true, slug: true, name: true, country: true },
+            },
+          },
+        },
       },
     });
     return rows.map((row) => ({
@@ -152,3 +346,21 @@ export const listPublicDecisions = cache(
     }));
   }),
 );
+
+const openDataFiles = memoryCache<Uint8Array<ArrayBuffer>>(12);
+
+/**
+ * An open-data file of the current links, serialised once per data version and `variant` (what
+ * else goes into it: the site's origin, the council's name and licence) and kept as bytes: at
+ * scale the JSON is megabytes, and a request then costs no database work and no serialising.
+ */
+export async function currentLinksFile(name: string, variant: string, serialise: (links: PublicLink[]) => string): Promise<Uint8Array<ArrayBuffer>> {
+  const index = await publicLinkIndex();
+  return openDataFiles(`${name}\n${index.version}\n${variant}`, async () => new TextEncoder().encode(serialise(index.current)));
+}
+
+/** Any other public file (the events calendar, the decisions feed): made once per version of its data and `variant`. */
+export async function publicFile(name: string, version: keyof DataVersions, variant: string, build: () => Promise<string>): Promise<Uint8Array<ArrayBuffer>> {
+  const versions = await publicDataVersions();
+  return openDataFiles(`${name}\n${versions[version]}\n${variant}`, async () => new TextEncoder().encode(await build()));
+}

@@ -7,7 +7,7 @@ export const CONTENT_TYPES = {
 } as const;
 
 /** An open-data file: the right type, readable from any site (CORS), never sniffed, always revalidated. */
-export function openDataResponse(body: string, type: keyof typeof CONTENT_TYPES, filename?: string): Response {
+export function openDataResponse(body: string | Uint8Array<ArrayBuffer>, type: keyof typeof CONTENT_TYPES, filename?: string): Response {
   const headers = new Headers({
     "Content-Type": CONTENT_TYPES[type],
     "Cache-Control": "public, no-cache",

@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { listPublicDecisions } from "@/lib/data/public";
+import { listPublicDecisions, publicFile } from "@/lib/data/public";
 import { getSettings } from "@/lib/data/settings";
 import { decisionsAtom } from "@/lib/open-data/atom";
 import { licenceOf } from "@/lib/open-data/licence";
@@ -10,12 +10,15 @@ const FEED_SIZE = 100;
 
 export async function GET(request: Request): Promise<Response> {
   await connection();
-  const [decisions, settings] = await Promise.all([listPublicDecisions(FEED_SIZE), getSettings()]);
-  const body = decisionsAtom(decisions, {
-    councilName: settings.councilName,
-    licence: licenceOf(settings.openDataLicence),
-    origin: originFrom(request.headers, new URL(request.url).origin),
-    now: new Date(),
-  });
+  const settings = await getSettings();
+  const origin = originFrom(request.headers, new URL(request.url).origin);
+  const body = await publicFile("decisions.atom", "decisions", [origin, settings.councilName, settings.openDataLicence].join("\n"), async () =>
+    decisionsAtom(await listPublicDecisions(FEED_SIZE), {
+      councilName: settings.councilName,
+      licence: licenceOf(settings.openDataLicence),
+      origin,
+      now: new Date(),
+    }),
+  );
   return openDataResponse(body, "atom");
 }

@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { listCurrentLinks } from "@/lib/data/public";
+import { currentLinksFile } from "@/lib/data/public";
 import { getSettings } from "@/lib/data/settings";
 import { licenceOf } from "@/lib/open-data/licence";
 import { originFrom } from "@/lib/open-data/origin";
@@ -8,8 +8,14 @@ import { openDataResponse } from "@/lib/open-data/response";
 
 export async function GET(request: Request): Promise<Response> {
   await connection();
-  const [links, settings] = await Promise.all([listCurrentLinks(), getSettings()]);
+  const settings = await getSettings();
   const origin = originFrom(request.headers, new URL(request.url).origin);
-  const body = partnersJson(links, { councilName: settings.councilName, licence: licenceOf(settings.openDataLicence), origin, generatedAt: new Date() });
-  return openDataResponse(`${JSON.stringify(body, null, 2)}\n`, "json");
+  // generatedAt: when this version of the file was made (it is made once per change of the data).
+  const body = await currentLinksFile(
+    "partners.json",
+    [origin, settings.councilName, settings.openDataLicence].join("\n"),
+    (links) =>
+      `${JSON.stringify(partnersJson(links, { councilName: settings.councilName, licence: licenceOf(settings.openDataLicence), origin, generatedAt: new Date() }), null, 2)}\n`,
+  );
+  return openDataResponse(body, "json");
 }
