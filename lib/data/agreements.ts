@@ -1,4 +1,5 @@
 import "server-only";
+import { shortLived } from "@/lib/cache";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 import { AgreementStatus, RelationshipType } from "@/generated/prisma/enums";
@@ -99,11 +100,11 @@ export async function listAgreements(filters: AgreementFilters): Promise<Page<Ag
   );
 }
 
-/** Countries that appear among the partners, for the filter. */
-export async function partnerCountries(): Promise<string[]> {
-  const rows = await db.partner.findMany({ where: { country: { not: null } }, distinct: ["country"], select: { country: true }, orderBy: { country: "asc" } });
+/** Countries that appear among the partners, for the filter: a GROUP BY (Prisma's `distinct` would fetch every partner), kept a minute. */
+export const partnerCountries = shortLived(60_000, async (): Promise<string[]> => {
+  const rows = await db.partner.groupBy({ by: ["country"], where: { country: { not: null } }, orderBy: { country: "asc" } });
   return rows.flatMap((row) => (row.country ? [row.country] : []));
-}
+});
 
 export async function getAgreement(id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { shortLived } from "@/lib/cache";
 import { db } from "@/lib/db";
 import type { AgreementStatus, Theme } from "@/generated/prisma/enums";
 import type { ActivityYear } from "@/lib/exchanges/activity-summary";
@@ -11,14 +12,34 @@ const YEARS_SHOWN = 15;
 
 export type RecentItem = { id: string; at: Date; href: string; text: string };
 
+/**
+ * The figures over the whole register — agreements by status, exchanges per year, themes of the
+ * active links — aggregate every row: computed at most every 30 seconds per server process, and
+ * again after any write through the app (lib/cache.ts shortLived).
+ */
+const registerFigures = shortLived(30_000, async (firstYearText: string) => {
+  const firstYear = Number(firstYearText);
+  const [grouped, perYear, themes] = await Promise.all([
+    db.agreement.groupBy({ by: ["status"], _count: { _all: true } }),
+    db.$queryRaw<{ year: number; exchanges: number; participants: number }[]>`
+      SELECT EXTRACT(YEAR FROM "startDate")::int AS "year", COUNT(*)::int AS "exchanges", COALESCE(SUM("participantCount"), 0)::int AS "participants"
+      FROM "Exchange" WHERE "startDate" >= ${new Date(Date.UTC(firstYear, 0, 1))}::date
+      GROUP BY 1 ORDER BY 1`,
+    db.$queryRaw<{ theme: Theme; count: number }[]>`
+      SELECT "theme", COUNT(*)::int AS "count" FROM "Agreement", UNNEST("themes") AS "theme"
+      WHERE "status" = 'ACTIVE' GROUP BY 1 ORDER BY 2 DESC, 1`,
+  ]);
+  return { grouped, perYear, themes };
+});
+
 /** Everything on the dashboard, in a fixed number of queries whatever the data size. */
 export async function getDashboard(user: Actor, now = new Date()) {
   const reviewBy = new Date(now.getTime() + REVIEW_WINDOW_DAYS * 24 * 60 * 60 * 1000);
   const settings = await getSettings();
   const dormant = await dormantWhere(now, settings.dormancyMonths);
   const firstYear = now.getUTCFullYear() - YEARS_SHOWN + 1;
-  const [grouped, awaiting, reviewsDue, dormantLinks, decisions, exchanges, events, perYear, themes] = await Promise.all([
-    db.agreement.groupBy({ by: ["status"], _count: { _all: true } }),
+  const [{ grouped, perYear, themes }, awaiting, reviewsDue, dormantLinks, decisions, exchanges, events] = await Promise.all([
+    registerFigures(String(firstYear)),
     db.proposal.findMany({
       where:
         user.role === "COUNCILLOR"
@@ -59,13 +80,6 @@ export async function getDashboard(user: Actor, now = new Date()) {
       take: 5,
       select: { id: true, title: true, startsAt: true },
     }),
-    db.$queryRaw<{ year: number; exchanges: number; participants: number }[]>`
-      SELECT EXTRACT(YEAR FROM "startDate")::int AS "year", COUNT(*)::int AS "exchanges", COALESCE(SUM("participantCount"), 0)::int AS "participants"
-      FROM "Exchange" WHERE "startDate" >= ${new Date(Date.UTC(firstYear, 0, 1))}::date
-      GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<{ theme: Theme; count: number }[]>`
-      SELECT "theme", COUNT(*)::int AS "count" FROM "Agreement", UNNEST("themes") AS "theme"
-      WHERE "status" = 'ACTIVE' GROUP BY 1 ORDER BY 2 DESC, 1`,
   ]);
 
   const counts = Object.fromEntries(grouped.map((row) => [row.status, row._count._all])) as Partial<Record<AgreementStatus, number>>;

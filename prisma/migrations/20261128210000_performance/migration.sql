@@ -11,6 +11,9 @@ CREATE INDEX "Agreement_status_lastActivityOn_idx" ON "Agreement"("status", "las
 CREATE INDEX "Agreement_nextActivityAt_idx" ON "Agreement"("nextActivityAt");
 
 -- CreateIndex
+CREATE INDEX "Agreement_status_partnerId_idx" ON "Agreement"("status", "partnerId");
+
+-- CreateIndex
 CREATE INDEX "Partner_country_name_idx" ON "Partner"("country", "name");
 
 -- CreateIndex
