@@ -11,11 +11,11 @@ import type { PublicDecision, PublicEvent, PublicExchange, PublicLink, PublicSta
 // The public listing, partner pages and open data read through here, and at scale (20,000 links)
 // a busy day must cost no database work per request. Everything is cached under a version of
 // the data it was built from:
-//  - the version is a fingerprint of the tables (row counts, versions, latest change), read at
-//    most once a second per server process, at once after revalidatePublic (lib/cache.ts). So a
-//    change that never called revalidatePublic — another server instance behind the load
-//    balancer, an import script, a restore under a running server — shows within a second, and
-//    a cache left on disk by an earlier run is never served for other data;
+//  - the version is a fingerprint of the tables (row counts, versions, latest change), re-read in
+//    the background every second per server process, and at once after revalidatePublic
+//    (lib/cache.ts). So a change that never called revalidatePublic — another server instance
+//    behind the load balancer, an import script, a restore under a running server — shows within
+//    a second or two, and a cache left on disk by an earlier run is never served for other data;
 //  - small results (a partner page, the decisions feed) go to the Next.js data cache under that
 //    version and PUBLIC_TAG;
 //  - the full list of links and the open-data files (megabytes at scale: more than the data
@@ -30,18 +30,10 @@ export type DataVersions = {
   decisions: string;
 };
 
-let versionMemo: { readAt: number; epoch: number; versions: Promise<DataVersions> } | undefined;
+let versionMemo: { readAt: number; epoch: number; versions: Promise<DataVersions>; refreshing?: Promise<void> } | undefined;
 
 async function readVersions(): Promise<DataVersions> {
-  const [row] = await db.$queryRaw<
-    {
-      agreements: string;
-      partners: string;
-      exchanges: string;
-      events: string;
-      decisions: string;
-    }[]
-  >`
+  const [row] = await db.$queryRaw<{ agreements: string; partners: string; exchanges: string; events: string; decisions: string }[]>`
     SELECT
       (SELECT count(*)::text || '|' || coalesce(sum("version"), 0)::text || '|' || coalesce(max("updatedAt")::text, '') FROM "Agreement") AS "agreements",
       (SELECT count(*)::text || '|' || coalesce(max("updatedAt")::text, '') FROM "Partner") AS "partners",
@@ -50,26 +42,38 @@ async function readVersions(): Promise<DataVersions> {
       (SELECT count(*)::text || '|' || coalesce(max("createdAt")::text, '') FROM "Decision") AS "decisions"`;
   if (!row) throw new Error("The public data version query returned no row.");
   const links = `${row.agreements}/${row.partners}`;
-  return {
-    links,
-    activity: `${links}/${row.exchanges}/${row.events}`,
-    decisions: `${links}/${row.decisions}`,
-  };
+  return { links, activity: `${links}/${row.exchanges}/${row.events}`, decisions: `${links}/${row.decisions}` };
 }
 
-/** The versions of the public data: read from the database at most once a second (see above). */
+/**
+ * The versions of the public data. Read once, then re-read in the background when a second has
+ * passed (requests meanwhile use the last one: at scale the read counts every exchange), and read
+ * afresh, awaited, after revalidatePublic in this process.
+ */
 export function publicDataVersions(): Promise<DataVersions> {
   const now = Date.now();
   const epoch = publicDataEpoch();
-  if (!versionMemo || versionMemo.epoch !== epoch || now - versionMemo.readAt >= VERSION_TTL_MS) {
+  if (!versionMemo || versionMemo.epoch !== epoch) {
     const versions = readVersions();
     const memo = { readAt: now, epoch, versions };
     versionMemo = memo;
     versions.catch(() => {
       if (versionMemo === memo) versionMemo = undefined;
     });
+    return versions;
   }
-  return versionMemo.versions;
+  const memo = versionMemo;
+  if (now - memo.readAt >= VERSION_TTL_MS && !memo.refreshing) {
+    memo.refreshing = readVersions().then(
+      (versions) => {
+        if (versionMemo === memo) versionMemo = { readAt: Date.now(), epoch, versions: Promise.resolve(versions) };
+      },
+      () => {
+        memo.refreshing = undefined;
+      },
+    );
+  }
+  return memo.versions;
 }
 
 /** A data-cache entry under a version of the public data. */

@@ -37,12 +37,14 @@ describe("searchPublicLinks", () => {
     expect(result.currentTotal).toBe(names.length - 3);
   });
 
-  it("shows a partner written behind the app's back within a second or so", async () => {
+  it("shows a partner written behind the app's back within a second or two", async () => {
     const before = (await searchPublicLinks({}, { current: 1, former: 1 })).currentTotal;
     await createAgreement({ partnerName: "Listing town 999" });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    const after = await searchPublicLinks({ q: "999" }, { current: 1, former: 1 });
-    expect(after.currentTotal).toBe(before + 1);
-    expect(after.current.items.map((link) => link.partner.name)).toEqual(["Listing town 999"]);
+    const started = Date.now();
+    await expect
+      .poll(async () => (await searchPublicLinks({ q: "999" }, { current: 1, former: 1 })).current.items.map((link) => link.partner.name), { timeout: 5000, interval: 200 })
+      .toEqual(["Listing town 999"]);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect((await searchPublicLinks({}, { current: 1, former: 1 })).currentTotal).toBe(before + 1);
   });
 });
