@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { appendDecision } from "@/lib/decisions/chain";
+import { appendDecision, DECISION_TRANSACTION } from "@/lib/decisions/chain";
 import { AppError, STALE_VERSION_MESSAGE } from "@/lib/errors";
 import { COMMAND_RULES, checkCommand, PROPOSAL_RULES } from "@/lib/domain/lifecycle";
 import { enqueueProposalCreated } from "@/lib/notifications/enqueue";
@@ -91,5 +91,5 @@ export async function applyCommand(input: CommandInput, actor: Actor): Promise<C
         ? "The agreement has been submitted for approval. Councillors have been asked to decide."
         : `The ${PROPOSAL_RULES[outcome.proposal].noun} has been proposed. Councillors have been asked to decide.`;
     return { proposalId: proposal.id, message };
-  });
+  }, DECISION_TRANSACTION);
 }

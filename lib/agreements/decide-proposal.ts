@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { appendDecision } from "@/lib/decisions/chain";
+import { appendDecision, DECISION_TRANSACTION } from "@/lib/decisions/chain";
 import { AppError } from "@/lib/errors";
 import { checkVote, PROPOSAL_RULES, statusAfter, tally, type Vote } from "@/lib/domain/lifecycle";
 import { enqueueDecisionReached } from "@/lib/notifications/enqueue";
@@ -49,6 +49,8 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
     if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
 
     const agreement = proposal.agreement;
+    // Read before the vote is appended: the chain lock is then held for as little as possible.
+    const { approvalsNeeded } = await readSettings(tx);
     await appendDecision(tx, {
       agreementId: agreement.id,
       proposalId: proposal.id,
@@ -58,7 +60,6 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
       reference: input.reference ?? null,
       voteKey: `${proposal.id}:${actor.id}`,
     });
-    const { approvalsNeeded } = await readSettings(tx);
     const outcome = tally([...votes, { voterId: actor.id, approve }], approvalsNeeded);
     await writeAudit(tx, {
       actor,
@@ -96,5 +97,5 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
       agreementId: agreement.id,
       message: outcome === "approved" ? `The ${noun} is approved.` : `The proposed ${noun} is rejected.`,
     };
-  });
+  }, DECISION_TRANSACTION);
 }

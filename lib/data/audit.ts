@@ -1,4 +1,5 @@
 import "server-only";
+import { shortLived } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { verifyDecisionChain, type ChainReport } from "@/lib/decisions/chain";
 import type { Prisma } from "@/generated/prisma/client";
@@ -42,7 +43,11 @@ export async function auditActions(): Promise<string[]> {
   return rows.map((row) => row.action);
 }
 
-/** Whether the decision record's hash chain verifies, walked end to end on every view (batched). */
-export async function decisionChainStatus(): Promise<ChainReport> {
-  return verifyDecisionChain(db);
-}
+/**
+ * Whether the decision record's hash chain verifies. The walk reads every decision (seconds at
+ * 60,000), so one result serves every view for a minute, or until the app records a decision.
+ */
+export const decisionChainStatus = shortLived(60_000, async (): Promise<{ report: ChainReport; checkedAt: Date }> => {
+  const report = await verifyDecisionChain(db);
+  return { report, checkedAt: new Date() };
+});

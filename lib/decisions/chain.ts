@@ -14,6 +14,13 @@ export const GENESIS_HASH = "0".repeat(64);
 /** The pg_advisory_xact_lock key that serializes appends: any constant no other code uses. */
 const CHAIN_LOCK = 2026112801;
 
+/**
+ * Options for a transaction that appends decisions. It may queue behind others — for the
+ * proposal's row lock, then for the chain lock — so a burst of votes on one proposal waits its
+ * turn; Prisma's default (5 s from the start) turned such a wait into an error under load.
+ */
+export const DECISION_TRANSACTION = { maxWait: 10_000, timeout: 20_000 } as const;
+
 /** The columns of a Decision the hash covers, besides sequence and previousHash. */
 export type DecisionContent = {
   id: string;

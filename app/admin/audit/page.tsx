@@ -27,7 +27,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   return (
     <>
       <h1>Audit log</h1>
-      <DecisionChainStatus report={chain} />
+      <DecisionChainStatus report={chain.report} checkedAt={chain.checkedAt} />
       <FilterForm label="Filter the audit log" clearHref="/admin/audit" className="sm:grid-cols-4">
         <FilterSelect name="user" label="User" value={filters.user} anyLabel="Anyone" options={users.map((user) => ({ value: user.id, label: user.name }))} />
         <FilterSelect name="action" label="Action" value={filters.action} anyLabel="Any action" options={actions.map((action) => ({ value: action, label: action }))} />
@@ -81,13 +81,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
 }
 
 /** The decision record's integrity: green when every decision matches its hash and its place in the chain. */
-function DecisionChainStatus({ report }: { report: ChainReport }) {
+function DecisionChainStatus({ report, checkedAt }: { report: ChainReport; checkedAt: Date }) {
   return (
     <section aria-labelledby="decision-chain-heading" data-testid="decision-chain" className={`mb-6 max-w-3xl border-l-8 p-4 ${report.ok ? "border-success bg-green-50" : "border-error bg-red-50"}`}>
       <h2 id="decision-chain-heading" className="mt-0 text-lg">
         {`Decision record: ${report.ok ? "verified" : "does not verify"}`}
       </h2>
       <p className="mb-0 break-words">{describeChainReport(report)}</p>
+      <p className="mb-0 text-sm text-slate-700">Checked {formatDateTime(checkedAt)}.</p>
       {report.ok ? null : (
         <p className="mb-0">Decisions may have been changed or deleted outside the app. Compare with a backup, and check the database&apos;s access logs.</p>
       )}
