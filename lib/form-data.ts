@@ -10,3 +10,12 @@ export function formDataToObject(formData: FormData, arrayFields: readonly strin
   }
   return values;
 }
+
+/**
+ * What a server action was sent, as a plain object: a form posts FormData, a script may post a
+ * plain object; anything else (a crafted request can send any value) is empty input.
+ */
+export function submittedValues(input: unknown, arrayFields: readonly string[] = []): Record<string, unknown> {
+  if (input instanceof FormData) return formDataToObject(input, arrayFields);
+  return typeof input === "object" && input !== null && Object.getPrototypeOf(input) === Object.prototype ? (input as Record<string, unknown>) : {};
+}

@@ -6,7 +6,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { requirePermission, type Actor, type Permission } from "@/lib/permissions";
 import type { ActionResult, FieldErrors } from "@/lib/action-result";
-import { formDataToObject } from "@/lib/form-data";
+import { submittedValues } from "@/lib/form-data";
 
 type ActionOptions<S extends z.ZodType> = {
   permission: Permission;
@@ -24,8 +24,7 @@ type ActionOptions<S extends z.ZodType> = {
  */
 export function createAction<S extends z.ZodType>(options: ActionOptions<S>) {
   return async function action(_previous: ActionResult, formData: FormData | Record<string, unknown>): Promise<ActionResult> {
-    // A form posts FormData; a script may post a plain object. Anything else is empty input.
-    const values = formData instanceof FormData ? formDataToObject(formData, options.arrayFields) : isPlainObject(formData) ? formData : {};
+    const values = submittedValues(formData, options.arrayFields);
     try {
       const actor = await getCurrentUser();
       requirePermission(actor, options.permission);
@@ -70,8 +69,4 @@ async function clientIp(): Promise<string | null> {
 function echo(values: Record<string, unknown>): Record<string, unknown> {
   const { password: _password, newPassword: _newPassword, ...rest } = values;
   return rest;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }

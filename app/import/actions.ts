@@ -55,6 +55,8 @@ export async function importAction(_previous: ImportState, formData: FormData): 
   try {
     const actor = await getCurrentUser();
     requirePermission(actor, "import:run");
+    // A crafted request can send any value instead of the form.
+    if (!(formData instanceof FormData)) return { status: "refused", message: NO_FILE };
     const intent = formData.get("intent") === "import" ? "import" : "check";
     const input = intent === "import" ? confirmedFile(formData) : await uploadedFile(formData);
     if (!input.ok) return { status: "refused", message: input.message };

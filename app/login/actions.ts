@@ -5,12 +5,12 @@ import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/sign-in";
 import { startSession } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/action-result";
-import { formDataToObject } from "@/lib/form-data";
+import { submittedValues } from "@/lib/form-data";
 import { zodFieldErrors } from "@/lib/safe-action";
 import { safeReturnPath, signInSchema } from "@/lib/validation/auth";
 
 export async function signInAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const values = formDataToObject(formData);
+  const values = submittedValues(formData);
   const parsed = signInSchema.safeParse(values);
   const echo = { email: values.email, callbackUrl: values.callbackUrl };
   if (!parsed.success) return { status: "error", fieldErrors: zodFieldErrors(parsed.error), values: echo };
