@@ -1,6 +1,7 @@
 import "server-only";
 import { shortLived } from "@/lib/cache";
 import { db } from "@/lib/db";
+import { searchText } from "@/lib/validation/fields";
 import type { Prisma } from "@/generated/prisma/client";
 import { AgreementStatus, RelationshipType } from "@/generated/prisma/enums";
 import { dormantAmong, dormantWhere } from "./activity";
@@ -41,7 +42,7 @@ export function parseAgreementFilters(params: Record<string, string | string[] |
   const sort = one(params.sort);
   const country = one(params.country)?.toUpperCase();
   return {
-    q: one(params.q)?.slice(0, 100),
+    q: searchText(params.q),
     status: status && status in AgreementStatus ? (status as AgreementStatus) : undefined,
     type: type && type in RelationshipType ? (type as RelationshipType) : undefined,
     country: country && (/^[A-Z]{2}$/.test(country) || country === "NONE") ? country : undefined,

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 import { ExchangeKind, Visibility } from "@/generated/prisma/enums";
 import { EXCHANGE_AGREEMENT_STATUSES } from "@/lib/exchanges/guards";
-import { parseIsoDate } from "@/lib/validation/fields";
+import { parseIsoDate, searchText } from "@/lib/validation/fields";
 import { pageOf, PAGE_SIZE, type Page } from "./pagination";
 
 /** An exchange's own fields, as the edit form and the agreement's activity read them. */
@@ -47,7 +47,7 @@ export function parseActivityFilters(params: Params) {
   const to = one(params.to);
   const visibility = one(params.visibility);
   return {
-    q: one(params.q)?.slice(0, 100),
+    q: searchText(params.q),
     agreement: agreement && UUID.test(agreement) ? agreement.toLowerCase() : undefined,
     from: from && parseIsoDate(from) ? from : undefined,
     to: to && parseIsoDate(to) ? to : undefined,

@@ -14,6 +14,15 @@ function cleanText(label: string, max: number, multiline: boolean) {
     .refine((value) => multiline || !value.includes("\n"), `${label} must be on one line`);
 }
 
+/**
+ * Search text from a query string (?q=…): the first value, without control or bidi characters
+ * (PostgreSQL refuses a NUL in a query), trimmed and at most `max` characters; undefined when empty.
+ */
+export function searchText(value: string | string[] | undefined, max = 100): string | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text?.normalize("NFC").replace(new RegExp(FORBIDDEN_CHARACTERS.source, "g"), "").trim().slice(0, max) || undefined;
+}
+
 /** Required one-line text. */
 export function requiredText(label: string, max = 200, message = `Enter ${label.toLowerCase()}`) {
   return cleanText(label, max, false).refine((value) => value.length > 0, message);
