@@ -1,15 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refuseMalformedAction } from "@/lib/action-request";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 
 /**
  * Security headers on every response, with a fresh CSP nonce per request. This is not
  * authorization: pages and actions check the policy themselves.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (isCrossOriginServerAction(request)) {
     // Next.js refuses these too (with a 500); say plainly that it is forbidden.
     return new NextResponse("Cross-origin server action requests are not allowed.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
+  const malformed = await refuseMalformedAction(request);
+  if (malformed) return malformed;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development", https });
