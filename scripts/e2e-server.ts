@@ -6,7 +6,7 @@ import path from "node:path";
 import { readDatabaseConfig, describeDatabase } from "@/lib/db/config";
 import { runScript } from "@/lib/scripts";
 import { buildNeeded, distDir } from "./lib/build";
-import { E2E_PORT } from "./lib/e2e-accounts";
+import { E2E_PORT, E2E_SECRET } from "./lib/e2e-accounts";
 import { bin, ROOT, run, runForeground } from "./lib/run";
 
 /** A build folder of its own, so the suite never clobbers a developer's .next (next.config.js reads NEXT_DIST_DIR). */
@@ -19,7 +19,7 @@ await runScript("Starting the end-to-end server", async () => {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     NEXTAUTH_URL: `http://localhost:${port}`,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "e2e-only-secret-0123456789abcdef0123456789",
+    NEXTAUTH_SECRET: E2E_SECRET,
     NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || E2E_DIST_DIR,
   };
   const config = readDatabaseConfig(process.env);

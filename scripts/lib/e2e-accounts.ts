@@ -13,3 +13,6 @@ export const DEACTIVATED_ACCOUNT = { email: "deactivated@example.org", name: "De
 
 export const E2E_PORT = 3100;
 
+/** The session key of the end-to-end server (a test may sign a session token with it, e.g. an expired one). */
+export const E2E_SECRET = process.env.NEXTAUTH_SECRET || "e2e-only-secret-0123456789abcdef0123456789";
+
