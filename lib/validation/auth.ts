@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requiredText } from "./fields";
+import { FORBIDDEN_CHARACTERS, requiredText } from "./fields";
 
 export const signInSchema = z.object({
   email: requiredText("Email", 320, "Enter your email address"),
@@ -7,8 +7,15 @@ export const signInSchema = z.object({
   callbackUrl: z.string().optional(),
 });
 
-/** Only a path on this site: never an absolute or protocol-relative URL (open redirect). */
+/** The longest return address followed after signing in (a real one is a path and a short query). */
+const MAX_RETURN_PATH = 2000;
+
+/**
+ * Only a path on this site: never an absolute or protocol-relative URL (open redirect), nor a
+ * path with control characters (they cannot go in a Location header) or of any length.
+ */
 export function safeReturnPath(value: string | undefined | null, fallback = "/dashboard"): string {
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (value.length > MAX_RETURN_PATH || FORBIDDEN_CHARACTERS.test(value) || /[\t\n\r]/.test(value)) return fallback;
   return value;
 }

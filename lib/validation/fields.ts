@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 // C0/C1 control characters (not tab or newline) and the bidirectional overrides used to disguise text.
-const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+export const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 function cleanText(label: string, max: number, multiline: boolean) {
   return z
