@@ -74,7 +74,6 @@ type FieldCase = { label: string; value: unknown; expect: Expect; text?: boolean
 const FIELD_CASES: FieldCase[] = [
   { label: "missing", value: MISSING, expect: "either" },
   { label: "a number", value: 42, expect: "either" },
-  { label: "a boolean", value: true, expect: "either" },
   { label: "null", value: null, expect: "either" },
   { label: "an object", value: {}, expect: "either" },
   { label: "an object with its own toString", value: JSON.parse('{"toString":"x","valueOf":"y"}') as unknown, expect: "either" },
@@ -83,7 +82,7 @@ const FIELD_CASES: FieldCase[] = [
   { label: "whitespace", value: " \t \u00A0 ", expect: "either" },
   { label: "1 MB", value: ONE_MB, expect: "refuse" },
   { label: "a NUL character", value: "Kiel\u0000", expect: "refuse" },
-  { label: "an escape sequence", value: "Kiel\u001b[31m", expect: "refuse" },
+  { label: "an escape sequence and a bell", value: "Kiel\u001b[31m\u0007", expect: "refuse" },
   { label: "a right-to-left override", value: "Kiel\u202Egpj.exe", expect: "refuse" },
   { label: "an HTML image", value: "<img src=x onerror=alert(1)>", expect: "either", text: true },
   { label: "a script", only: "text", value: '"><script>alert(2)</script>', expect: "either", text: true },
@@ -91,10 +90,8 @@ const FIELD_CASES: FieldCase[] = [
   { label: "SQL OR", only: "text", value: "' OR '1'='1", expect: "either", text: true },
   { label: "a negative number", only: "format", value: "-1", expect: "either" },
   { label: "a huge number", only: "format", value: "1e309", expect: "either" },
-  { label: "20 digits", only: "format", value: "99999999999999999999", expect: "either" },
   { label: "NaN", only: "format", value: "NaN", expect: "either" },
   { label: "an impossible date", only: "format", value: "2026-02-30", expect: "either" },
-  { label: "month 13", only: "format", value: "2026-13-01", expect: "either" },
   { label: "an impossible time", only: "format", value: "2026-02-30T25:61", expect: "either" },
   { label: "emoji", only: "text", value: "Twin towns 🤝🏽 👩‍👩‍👧 🇺🇦", expect: "either", text: true },
   { label: "combining characters", only: "text", value: "Cafe\u0301 Zoe\u0308", expect: "either", text: true },
@@ -123,6 +120,8 @@ const PAYLOAD_CASES: { label: string; value: (valid: Record<string, unknown>) =>
 // A valid input per action; the cases change one field of it at a time
 
 type Context = {
+  /** Signs in with the sign-in action: no other action changes this account. */
+  signer: TestUser;
   staff: TestUser;
   councillor: TestUser;
   admin: TestUser;
@@ -207,8 +206,8 @@ const PASSWORD_ANY = "a password is hashed and never shown: any character may be
 const FIXTURES: Record<string, Fixture> = {
   "app/actions.ts#signOut": { valid: async () => ({}) },
   "app/login/actions.ts#signInAction": {
-    valid: async ({ target }) => ({ email: target.email, password: TEST_PASSWORD, callbackUrl: "/dashboard" }),
-    anyCharacter: { password: PASSWORD_ANY },
+    valid: async ({ signer }) => ({ email: signer.email, password: TEST_PASSWORD, callbackUrl: "/agreements" }),
+    anyCharacter: { password: PASSWORD_ANY, callbackUrl: "a return address that is not a plain path on this site is ignored, not refused (safeReturnPath)" },
     refusalWrites: { tables: ["AuditLog"], why: "every failed sign-in is audited (and counts towards the lock)" },
   },
   "app/account/actions.ts#updatePreferencesAction": { valid: async () => ({ enabled: ["DECISION_REACHED", "WEEKLY_DIGEST"] }) },
@@ -337,7 +336,12 @@ async function callAction(run: AnyAction, input: unknown, visitor: Visitor): Pro
   } catch (error) {
     // redirect() after a successful action: Next answers 303 to the form.
     const digest = (error as { digest?: unknown }).digest;
-    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) return { kind: "accepted", detail: `redirect to ${digest.split(";")[2]}` };
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) {
+      const location = digest.split(";")[2] ?? "";
+      // Never off the site, and nothing a Location header cannot carry.
+      if (!/^\/(?![/\\])[^\s\u0000-\u001F\u007F]*$/.test(location) || location.length > 2000) return { kind: "unexpected", detail: `redirect to ${JSON.stringify(location.slice(0, 100))}` };
+      return { kind: "accepted", detail: `redirect to ${location}` };
+    }
     return { kind: "unexpected", detail: `threw ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 300)}` : String(error)}` };
   }
 }
@@ -357,14 +361,14 @@ async function sessionOf(user: TestUser): Promise<Visitor> {
 }
 
 beforeAll(async () => {
-  process.env.NEXTAUTH_URL = "http://localhost:3000";
+  vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
   await setApprovalsNeeded(1);
-  const [staff, councillor, admin, target] = [await createStaff(), await createCouncillor(), await createAdmin(), await createStaff()];
+  const [signer, staff, councillor, admin, target] = [await createStaff(), await createStaff(), await createCouncillor(), await createAdmin(), await createStaff()];
   const active = await createAgreement({ status: "ACTIVE", createdBy: staff });
   const draft = await createAgreement({ status: "DRAFT", createdBy: staff });
   const exchange = await logExchange(createExchangeSchema.parse(exchangeInput(active.id)), staff);
   const event = await createEvent(createEventSchema.parse(eventInput(active.id)), staff);
-  context = { staff, councillor, admin, target, active, draft, exchangeId: exchange.id, eventId: event.id };
+  context = { signer, staff, councillor, admin, target, active, draft, exchangeId: exchange.id, eventId: event.id };
   visitors.ANONYMOUS = { cookies: {}, headers: {} };
   visitors.STAFF = await sessionOf(staff);
   visitors.COUNCILLOR = await sessionOf(councillor);
