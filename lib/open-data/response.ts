@@ -15,5 +15,15 @@ export function openDataResponse(body: string | Uint8Array<ArrayBuffer>, type: k
     "X-Content-Type-Options": "nosniff",
   });
   if (filename) headers.set("Content-Disposition", `inline; filename="${filename}"`);
-  return new Response(body, { headers });
+  if (typeof body === "string") return new Response(body, { headers });
+  // Bytes kept for every request (lib/data/public.ts): `new Response(bytes)` would copy them
+  // each time (megabytes at scale); a stream hands the same, never-written bytes to the socket.
+  headers.set("Content-Length", String(body.byteLength));
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(body);
+      controller.close();
+    },
+  });
+  return new Response(stream, { headers });
 }
