@@ -4,11 +4,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { test, type APIRequestContext } from "@playwright/test";
-
-type Manifest = { node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }> };
+import { actionsInManifest, type ManifestAction, type ServerReferenceManifest } from "../lib/policy-coverage";
 
 /** An action by its ACTION_ACCESS key ("app/approvals/actions.ts#voteAction") and a page that runs it. */
-export type ServerAction = { id: string; key: string; page: string };
+export type ServerAction = ManifestAction;
 
 export type ActionCall = {
   status: number;
@@ -24,13 +23,7 @@ function buildFolder(): string {
 }
 
 export function loadServerActions(): ServerAction[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(buildFolder(), "server", "server-reference-manifest.json"), "utf8")) as Manifest;
-  return Object.entries(manifest.node).map(([id, entry]) => {
-    // Any page that uses the action will run it; turn "app/agreements/[id]/page" into a URL.
-    const worker = Object.keys(entry.workers).find((name) => name.endsWith("/page")) ?? "app/page";
-    const page = worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\[[^\]]+\]/g, "00000000-0000-4000-8000-000000000000") || "/";
-    return { id, key: `${entry.filename}#${entry.exportedName}`, page };
-  });
+  return actionsInManifest(JSON.parse(fs.readFileSync(path.join(buildFolder(), "server", "server-reference-manifest.json"), "utf8")) as ServerReferenceManifest);
 }
 
 export function serverAction(actions: readonly ServerAction[], key: string): ServerAction {
