@@ -1,0 +1,49 @@
+// The hashed serialization is a contract with every decision already stored: pinned here, so a
+// change to it (field order, formats) fails instead of silently breaking existing chains.
+import { describe, expect, it } from "vitest";
+import { canonicalDecision, decisionHash, describeChainReport, GENESIS_HASH } from "./chain";
+
+const decision = {
+  sequence: 7,
+  id: "0b9c7a4e-1f6d-4c2a-9e55-3d2f1a0b8c7d",
+  agreementId: "5f1508e1-734d-462a-b726-c5cae4fa7ab7",
+  proposalId: null,
+  kind: "STATUS_CHANGED" as const,
+  actorId: "fe53d24b-3abd-45fd-b2f9-bb7a3823e78d",
+  fromStatus: "ACTIVE" as const,
+  toStatus: "SUSPENDED" as const,
+  reason: 'No reply since 2023 — "paused"\nfor now',
+  publicReason: "Paused while the partner council is reorganised.",
+  reference: null,
+  voteKey: null,
+  createdAt: new Date("2026-11-28T09:00:00.123Z"),
+  previousHash: GENESIS_HASH,
+};
+
+describe("the decision chain's serialization (v1)", () => {
+  it("is a JSON array of the fields in a fixed order", () => {
+    expect(canonicalDecision(decision)).toBe(
+      `["v1",7,"0b9c7a4e-1f6d-4c2a-9e55-3d2f1a0b8c7d","5f1508e1-734d-462a-b726-c5cae4fa7ab7",null,"STATUS_CHANGED","fe53d24b-3abd-45fd-b2f9-bb7a3823e78d","ACTIVE","SUSPENDED","No reply since 2023 — \\"paused\\"\\nfor now","Paused while the partner council is reorganised.",null,null,"2026-11-28T09:00:00.123Z","${GENESIS_HASH}"]`,
+    );
+  });
+
+  // Computed once, and the same from the migration's SQL function decision_chain_hash on PostgreSQL.
+  it("hashes to the same SHA-256 as when it was recorded", () => {
+    expect(decisionHash(decision)).toBe("0611709dad4cba3b1e6b5bf704167f4f052c460595842bb1ab17942a03c1f707");
+  });
+
+  it("changes with any field, including the previous hash", () => {
+    const base = decisionHash(decision);
+    expect(decisionHash({ ...decision, reason: `${decision.reason}.` })).not.toBe(base);
+    expect(decisionHash({ ...decision, sequence: 8 })).not.toBe(base);
+    expect(decisionHash({ ...decision, createdAt: new Date("2026-11-28T09:00:00.124Z") })).not.toBe(base);
+    expect(decisionHash({ ...decision, previousHash: "f".repeat(64) })).not.toBe(base);
+  });
+
+  it("reads as one line for people", () => {
+    expect(describeChainReport({ ok: true, count: 1234, head: { sequence: 1234, hash: "ab".repeat(32) } })).toBe(`1,234 decisions verified (latest: sequence 1234, hash ${"ab".repeat(32)}).`);
+    expect(describeChainReport({ ok: false, verified: 4, failure: { id: decision.id, sequence: 5, problem: "its content does not match its hash" } })).toBe(
+      `The decision record does not verify: decision ${decision.id} (sequence 5): its content does not match its hash. The 4 before it verify.`,
+    );
+  });
+});
