@@ -3,17 +3,17 @@ import { revalidatePath, revalidateTag } from "next/cache";
 /** Cache tags of what the public sees: the listing, partner pages and open data. */
 export const PUBLIC_TAG = "public-partners";
 
-let publicEpoch = 0;
+// Counters of writes made through the app in this process. On globalThis: Next.js bundles a
+// server action and the route that reads the data apart, each with its own copy of this module.
+const epochs = ((globalThis as typeof globalThis & { __twinningCacheEpochs?: { public: number; office: number } }).__twinningCacheEpochs ??= { public: 0, office: 0 });
 
 /**
  * Bumped by revalidatePublic: lib/data/public.ts re-reads its data version at once instead of
  * trusting the one it read less than a second ago, so a writer sees its own change.
  */
 export function publicDataEpoch(): number {
-  return publicEpoch;
+  return epochs.public;
 }
-
-let officeEpoch = 0;
 
 /**
  * A value worth computing at most every `ttlMs` in a server process: figures over the whole
@@ -26,9 +26,9 @@ export function shortLived<T>(ttlMs: number, load: (key: string) => Promise<T>):
   return (key = "") => {
     const now = Date.now();
     const entry = entries.get(key);
-    if (entry && entry.epoch === officeEpoch && now - entry.at < ttlMs) return entry.value;
+    if (entry && entry.epoch === epochs.office && now - entry.at < ttlMs) return entry.value;
     const value = load(key);
-    const fresh = { at: now, epoch: officeEpoch, value };
+    const fresh = { at: now, epoch: epochs.office, value };
     entries.set(key, fresh);
     value.catch(() => {
       if (entries.get(key) === fresh) entries.delete(key);
@@ -39,7 +39,7 @@ export function shortLived<T>(ttlMs: number, load: (key: string) => Promise<T>):
 
 /** After any write to agreements: staff pages re-render; the public ones too, when a decision may show there. */
 export function revalidateAgreements(): void {
-  officeEpoch += 1;
+  epochs.office += 1;
   revalidatePath("/agreements");
   revalidatePath("/dashboard");
   revalidatePath("/approvals");
@@ -47,7 +47,7 @@ export function revalidateAgreements(): void {
 
 /** After a decision: the public listing, partner pages and open data reflect it on the next request. */
 export function revalidatePublic(): void {
-  publicEpoch += 1;
+  epochs.public += 1;
   revalidateTag(PUBLIC_TAG, { expire: 0 });
   revalidatePath("/partners", "layout");
   revalidatePath("/open-data", "layout");
