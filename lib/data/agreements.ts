@@ -1,7 +1,7 @@
 import "server-only";
 import { shortLived } from "@/lib/cache";
 import { db } from "@/lib/db";
-import { searchText } from "@/lib/validation/fields";
+import { queryParam, searchText } from "@/lib/validation/fields";
 import type { Prisma } from "@/generated/prisma/client";
 import { AgreementStatus, RelationshipType } from "@/generated/prisma/enums";
 import { dormantAmong, dormantWhere } from "./activity";
@@ -30,24 +30,19 @@ export type AgreementFilters = {
   page?: number;
 };
 
-function one(value: string | string[] | undefined): string | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
-  return text?.trim() || undefined;
-}
-
 /** Reads the list filters from a query string, ignoring anything not understood. */
 export function parseAgreementFilters(params: Record<string, string | string[] | undefined>): AgreementFilters {
-  const status = one(params.status);
-  const type = one(params.type);
-  const sort = one(params.sort);
-  const country = one(params.country)?.toUpperCase();
+  const status = queryParam(params.status);
+  const type = queryParam(params.type);
+  const sort = queryParam(params.sort);
+  const country = queryParam(params.country)?.toUpperCase();
   return {
     q: searchText(params.q),
     status: status && status in AgreementStatus ? (status as AgreementStatus) : undefined,
     type: type && type in RelationshipType ? (type as RelationshipType) : undefined,
     country: country && (/^[A-Z]{2}$/.test(country) || country === "NONE") ? country : undefined,
     sort: sort && sort in AGREEMENT_SORTS ? (sort as AgreementSort) : undefined,
-    dormant: one(params.dormant) === "1" || undefined,
+    dormant: queryParam(params.dormant) === "1" || undefined,
   };
 }
 

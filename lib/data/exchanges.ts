@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 import { ExchangeKind, Visibility } from "@/generated/prisma/enums";
 import { EXCHANGE_AGREEMENT_STATUSES } from "@/lib/exchanges/guards";
-import { parseIsoDate, searchText } from "@/lib/validation/fields";
+import { parseIsoDate, queryParam, searchText } from "@/lib/validation/fields";
 import { pageOf, PAGE_SIZE, type Page } from "./pagination";
 
 /** An exchange's own fields, as the edit form and the agreement's activity read them. */
@@ -33,19 +33,14 @@ export type ExchangeFilters = {
 
 type Params = Record<string, string | string[] | undefined>;
 
-function one(value: string | string[] | undefined): string | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
-  return text?.trim() || undefined;
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The filters both logs share: partner or title text, agreement, date range and visibility. Anything not understood is ignored. */
 export function parseActivityFilters(params: Params) {
-  const agreement = one(params.agreement);
-  const from = one(params.from);
-  const to = one(params.to);
-  const visibility = one(params.visibility);
+  const agreement = queryParam(params.agreement);
+  const from = queryParam(params.from);
+  const to = queryParam(params.to);
+  const visibility = queryParam(params.visibility);
   return {
     q: searchText(params.q),
     agreement: agreement && UUID.test(agreement) ? agreement.toLowerCase() : undefined,
@@ -56,7 +51,7 @@ export function parseActivityFilters(params: Params) {
 }
 
 export function parseExchangeFilters(params: Params): ExchangeFilters {
-  const kind = one(params.kind);
+  const kind = queryParam(params.kind);
   return { ...parseActivityFilters(params), kind: kind && kind in ExchangeKind ? (kind as ExchangeKind) : undefined };
 }
 

@@ -11,6 +11,11 @@ describe("parsePublicFilters", () => {
     expect(parsePublicFilters({ q: "", country: "Germany", type: "ENEMY_TOWN" })).toEqual({ q: undefined, country: undefined, type: undefined });
     expect(parsePublicFilters({ country: ["NONE", "DE"] })).toMatchObject({ country: "NONE" });
   });
+
+  it("drops control and bidi characters from the search, as the staff lists do", () => {
+    expect(parsePublicFilters({ q: "Ki\u0000el\u202E" })).toMatchObject({ q: "Kiel" });
+    expect(parsePublicFilters({ q: "x".repeat(1000) }).q).toHaveLength(100);
+  });
 });
 
 describe("matchesFilters", () => {

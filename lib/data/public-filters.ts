@@ -2,23 +2,19 @@
 // applied to the cached links in memory.
 import { RelationshipType } from "@/generated/prisma/enums";
 import { countryName, NO_COUNTRY } from "@/lib/domain/countries";
+import { queryParam, searchText } from "@/lib/validation/fields";
 import type { PublicLink } from "./public-types";
 
 export type PublicFilters = { q?: string; country?: string; type?: RelationshipType };
 
 type Params = Record<string, string | string[] | undefined>;
 
-function one(value: string | string[] | undefined): string | undefined {
-  const text = Array.isArray(value) ? value[0] : value;
-  return text?.trim() || undefined;
-}
-
 /** The filters in a query string; anything not understood is ignored. */
 export function parsePublicFilters(params: Params): PublicFilters {
-  const country = one(params.country)?.toUpperCase();
-  const type = one(params.type);
+  const country = queryParam(params.country)?.toUpperCase();
+  const type = queryParam(params.type);
   return {
-    q: one(params.q)?.slice(0, 100),
+    q: searchText(params.q),
     country: country && (/^[A-Z]{2}$/.test(country) || country === NO_COUNTRY) ? country : undefined,
     type: type && type in RelationshipType ? (type as RelationshipType) : undefined,
   };

@@ -14,6 +14,12 @@ function cleanText(label: string, max: number, multiline: boolean) {
     .refine((value) => multiline || !value.includes("\n"), `${label} must be on one line`);
 }
 
+/** A query-string parameter (?status=…): its first value, trimmed; undefined when absent or empty. */
+export function queryParam(value: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text?.trim() || undefined;
+}
+
 /**
  * Search text from a query string (?q=…): the first value, without control or bidi characters
  * (PostgreSQL refuses a NUL in a query), trimmed and at most `max` characters; undefined when empty.
