@@ -13,6 +13,17 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: env.SESSION_HOURS * 60 * 60 },
     jwt: { maxAge: env.SESSION_HOURS * 60 * 60 },
     pages: { signIn: "/login" },
+    logger: {
+      // An expired or forged session cookie is an everyday event (the visitor is treated as
+      // signed out), not a server error: a warning, without the token or its stack.
+      error(code, metadata) {
+        if (code === "JWT_SESSION_ERROR") console.warn("[next-auth] A session cookie was refused (expired or not ours); treated as signed out.");
+        else console.error(`[next-auth][error][${code}]`, metadata);
+      },
+      warn(code) {
+        console.warn(`[next-auth][warn][${code}]`);
+      },
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",
