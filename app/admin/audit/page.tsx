@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/data-table";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/filter-form";
 import { Pagination } from "@/components/pagination";
 import { requirePageUser } from "@/lib/auth/session";
@@ -37,36 +38,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       {result.items.length === 0 ? (
         <p>No entries match these filters.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="table">
-            <caption className="sr-only">Audit log, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">What</th>
-                <th scope="col">Address</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="whitespace-nowrap">{formatDateTime(entry.createdAt)}</td>
-                  <td>{entry.actor?.name ?? entry.actorEmail ?? "—"}</td>
-                  <td>
-                    <code>{entry.action}</code>
-                  </td>
-                  <td className="max-w-md break-words text-sm">
-                    {entry.entityType ? `${entry.entityType} ${entry.entityId ?? ""}` : ""}
-                    {entry.details ? <div className="text-slate-700">{JSON.stringify(entry.details)}</div> : null}
-                  </td>
-                  <td>{entry.ip ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Audit log, newest first" columns={["When", "Who", "Action", "What", "Address"]}>
+          {result.items.map((entry) => (
+            <tr key={entry.id}>
+              <td className="whitespace-nowrap">{formatDateTime(entry.createdAt)}</td>
+              <td>{entry.actor?.name ?? entry.actorEmail ?? "—"}</td>
+              <td>
+                <code>{entry.action}</code>
+              </td>
+              <td className="max-w-md break-words text-sm">
+                {entry.entityType ? `${entry.entityType} ${entry.entityId ?? ""}` : ""}
+                {entry.details ? <div className="text-slate-700">{JSON.stringify(entry.details)}</div> : null}
+              </td>
+              <td>{entry.ip ?? ""}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination
         page={result.page}

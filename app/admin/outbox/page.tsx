@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { OutboxStatus } from "@/lib/domain/enums";
+import { DataTable } from "@/components/data-table";
+import { FilterForm, FilterSelect } from "@/components/filter-form";
 import { NotificationStatusTag } from "@/components/notification-status-tag";
 import { Pagination } from "@/components/pagination";
 import { requirePageUser } from "@/lib/auth/session";
@@ -9,6 +10,7 @@ import { pageNumber } from "@/lib/data/pagination";
 import { formatDateTime } from "@/lib/format";
 import { smtpOptions } from "@/lib/notifications/config";
 import { NOTIFICATION_KIND_INFO, NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
+import { queryParam } from "@/lib/validation/fields";
 
 export const metadata: Metadata = { title: "Email outbox" };
 
@@ -20,14 +22,10 @@ const STATUSES: { value: OutboxStatus; label: string }[] = [
   { value: "FAILED", label: "Failed" },
 ];
 
-function first(value: string | string[] | undefined): string | undefined {
-  return (Array.isArray(value) ? value[0] : value) || undefined;
-}
-
 export default async function OutboxPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser("/admin/outbox", "outbox:read");
   const params = await searchParams;
-  const requested = first(params.status);
+  const requested = queryParam(params.status);
   const status = STATUSES.find((option) => option.value === requested)?.value;
   const page = pageNumber(params.page);
   const [result, counts, matrix] = await Promise.all([listOutbox(page, status), outboxCounts(), recipientMatrix()]);
@@ -48,112 +46,74 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
       <p>
         {counts.PENDING} pending · {counts.SENT} sent · {counts.FAILED} failed
       </p>
-      <form method="get" role="search" aria-label="Filter the outbox" className="mb-6 flex flex-wrap items-end gap-4 rounded bg-slate-50 p-4">
-        <div>
-          <label htmlFor="status" className="label">
-            Status
-          </label>
-          <select id="status" name="status" defaultValue={status ?? ""} className="input">
-            <option value="">Any status</option>
-            {STATUSES.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          Apply filter
-        </button>
-        <Link href="/admin/outbox">Clear filter</Link>
-      </form>
+      <FilterForm label="Filter the outbox" clearHref="/admin/outbox" className="sm:grid-cols-3">
+        <FilterSelect name="status" label="Status" value={status} anyLabel="Any status" options={STATUSES} />
+      </FilterForm>
       {result.items.length === 0 ? (
         <p>No messages{status ? " with this status" : " yet"}.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="table">
-            <caption className="sr-only">Outbox messages, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Queued</th>
-                <th scope="col">To</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Status</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Sent or next attempt</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((message) => (
-                <tr key={message.id}>
-                  <td className="whitespace-nowrap">{formatDateTime(message.createdAt)}</td>
-                  <td>
-                    {message.recipientName ? <div>{message.recipientName}</div> : null}
-                    <div className="text-sm">{message.recipientEmail}</div>
-                  </td>
-                  <td>{NOTIFICATION_KIND_INFO[message.kind].label}</td>
-                  <td className="max-w-md break-words">
-                    <details>
-                      <summary>{message.subject}</summary>
-                      <pre className="mt-2 whitespace-pre-wrap text-sm">{message.textBody}</pre>
-                    </details>
-                  </td>
-                  <td>
-                    <NotificationStatusTag status={message.status} />
-                    {message.lastError ? <div className="text-sm">{message.lastError}</div> : null}
-                  </td>
-                  <td>{message.attempts}</td>
-                  <td className="whitespace-nowrap">
-                    {message.sentAt ? `Sent ${formatDateTime(message.sentAt)}` : message.nextAttemptAt ? `Next ${formatDateTime(message.nextAttemptAt)}` : "Gave up"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Outbox messages, newest first" columns={["Queued", "To", "Kind", "Subject", "Status", "Attempts", "Sent or next attempt"]}>
+          {result.items.map((message) => (
+            <tr key={message.id}>
+              <td className="whitespace-nowrap">{formatDateTime(message.createdAt)}</td>
+              <td>
+                {message.recipientName ? <div>{message.recipientName}</div> : null}
+                <div className="text-sm">{message.recipientEmail}</div>
+              </td>
+              <td>{NOTIFICATION_KIND_INFO[message.kind].label}</td>
+              <td className="max-w-md break-words">
+                <details>
+                  <summary>{message.subject}</summary>
+                  <pre className="mt-2 whitespace-pre-wrap text-sm">{message.textBody}</pre>
+                </details>
+              </td>
+              <td>
+                <NotificationStatusTag status={message.status} />
+                {message.lastError ? <div className="text-sm">{message.lastError}</div> : null}
+              </td>
+              <td>{message.attempts}</td>
+              <td className="whitespace-nowrap">
+                {message.sentAt ? `Sent ${formatDateTime(message.sentAt)}` : message.nextAttemptAt ? `Next ${formatDateTime(message.nextAttemptAt)}` : "Gave up"}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={{ status }} basePath="/admin/outbox" noun="messages" />
 
       <h2 className="mt-10">Who receives what</h2>
       <p className="max-w-3xl">Each person chooses their own emails at their account page. A dash means the email is not sent to people with that role.</p>
-      <div className="overflow-x-auto">
-        <table className="table">
-          <caption className="sr-only">Email kinds each user receives</caption>
-          <thead>
-            <tr>
-              <th scope="col">User</th>
-              <th scope="col">Role</th>
-              {NOTIFICATION_KINDS.map((kind) => (
-                <th scope="col" key={kind}>
-                  {NOTIFICATION_KIND_INFO[kind].label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {matrix.map((user) => (
-              <tr key={user.id}>
-                <th scope="row" className="text-left font-normal">
-                  {user.name}
-                  <div className="text-sm">
-                    {user.email}
-                    {user.active ? "" : " (deactivated: receives nothing)"}
-                  </div>
-                </th>
-                <td>{user.role.charAt(0) + user.role.slice(1).toLowerCase()}</td>
-                {NOTIFICATION_KINDS.map((kind) => {
-                  const on = user.kinds[kind];
-                  return <td key={kind}>{on === undefined ? <>
-                          <span aria-hidden="true">—</span>
-                          <span className="sr-only">Not sent to this role</span>
-                        </> : on && user.active ? "On" : "Off"}</td>;
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Email kinds each user receives" columns={["User", "Role", ...NOTIFICATION_KINDS.map((kind) => NOTIFICATION_KIND_INFO[kind].label)]}>
+        {matrix.map((user) => (
+          <tr key={user.id}>
+            <th scope="row" className="text-left font-normal">
+              {user.name}
+              <div className="text-sm">
+                {user.email}
+                {user.active ? "" : " (deactivated: receives nothing)"}
+              </div>
+            </th>
+            <td>{user.role.charAt(0) + user.role.slice(1).toLowerCase()}</td>
+            {NOTIFICATION_KINDS.map((kind) => {
+              const on = user.kinds[kind];
+              return (
+                <td key={kind}>
+                  {on === undefined ? (
+                    <>
+                      <span aria-hidden="true">—</span>
+                      <span className="sr-only">Not sent to this role</span>
+                    </>
+                  ) : on && user.active ? (
+                    "On"
+                  ) : (
+                    "Off"
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
