@@ -2,7 +2,7 @@ import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
-export default [
+const config = [
   { ignores: ["node_modules/**", ".next/**", ".next-*/**", "generated/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/results/**"] },
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -18,3 +18,5 @@ export default [
     },
   },
 ];
+
+export default config;
