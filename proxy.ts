@@ -1,9 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseMalformedAction } from "@/lib/action-request";
+import { bodyWithNonce, cachedPublicPage, isInternalRender, placeholderNonce } from "@/lib/public-page-cache";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 
 /**
- * Security headers on every response, with a fresh CSP nonce per request. This is not
+ * Security headers on every response, with a fresh CSP nonce per request, and anonymous visits to
+ * the public pages answered from their cache (lib/public-page-cache.ts). This is not
  * authorization: pages and actions check the policy themselves.
  */
 export async function proxy(request: NextRequest) {
@@ -13,14 +15,24 @@ export async function proxy(request: NextRequest) {
   }
   const malformed = await refuseMalformedAction(request);
   if (malformed) return malformed;
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const internalRender = isInternalRender(request.headers);
+  const cached = internalRender ? null : await cachedPublicPage({ method: request.method, url: request.nextUrl, headers: request.headers });
+  const nonce = internalRender ? placeholderNonce() : Buffer.from(crypto.randomUUID()).toString("base64");
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development", https });
+  if (cached) {
+    const response = new NextResponse(request.method === "HEAD" ? null : bodyWithNonce(cached.page, nonce), { status: 200, headers: cached.page.headers });
+    response.headers.set("X-Cache", cached.hit ? "HIT" : "MISS");
+    return withSecurityHeaders(response, csp, https);
+  }
   const requestHeaders = new Headers(request.headers);
   // Next.js reads the nonce from the request's policy and adds it to its own scripts.
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, https);
+}
+
+function withSecurityHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
   return response;

@@ -107,4 +107,31 @@ test.describe("security headers and the content security policy", () => {
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard$/);
     await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
   });
+
+  test("anonymous visits to public pages come from the rendered-page cache, each with a nonce of its own; signed-in visits do not", async ({ page, request }) => {
+    const visits = [];
+    for (let visit = 0; visit < 3; visit += 1) {
+      const response = await request.get("/partners");
+      expect(response.status()).toBe(200);
+      const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"]!)![1]!;
+      const bodyNonces = new Set([...(await response.text()).matchAll(/ nonce="([^"]*)"/g)].map((match) => match[1]));
+      visits.push({ cache: response.headers()["x-cache"], nonce, bodyNonces: [...bodyNonces] });
+    }
+    expect(visits.at(-1)!.cache).toBe("HIT");
+    expect(new Set(visits.map((visit) => visit.nonce)).size).toBe(3);
+    for (const visit of visits) expect(visit.bodyNonces).toEqual([visit.nonce]);
+    const head = await request.head("/partners");
+    expect(head.status()).toBe(200);
+    expect(await head.body()).toHaveLength(0);
+
+    // A cached page's own scripts run: its inline RSC payload reached self.__next_f.
+    const cached = await page.goto("/partners");
+    expect(cached!.headers()["x-cache"]).toBe("HIT");
+    expect(await page.evaluate(() => Array.isArray((self as unknown as { __next_f?: unknown }).__next_f))).toBe(true);
+
+    await signInAs(page, "STAFF");
+    const signedIn = await page.goto("/partners");
+    expect(signedIn!.headers()["x-cache"]).toBeUndefined();
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  });
 });

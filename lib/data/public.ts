@@ -4,6 +4,7 @@ import { cache } from "react";
 import type { Prisma } from "@/generated/prisma/client";
 import { PUBLIC_TAG, publicDataEpoch } from "@/lib/cache";
 import { db } from "@/lib/db";
+import { registerPublicPagesVersion } from "@/lib/public-page-cache";
 import { countryName, NO_COUNTRY, NO_COUNTRY_LABEL } from "@/lib/domain/countries";
 import { hasFilters, haystackOf, matchesFilters, type PublicFilters } from "./public-filters";
 import type { PublicDecision, PublicEvent, PublicExchange, PublicLink, PublicStatus } from "./public-types";
@@ -23,26 +24,29 @@ import type { PublicDecision, PublicEvent, PublicExchange, PublicLink, PublicSta
 const PUBLIC_STATUSES: PublicStatus[] = ["ACTIVE", "SUSPENDED", "TERMINATED"];
 const VERSION_TTL_MS = 1000;
 
-/** Links: agreements and partners. Activity: exchanges and events. Decisions: the feed. */
+/** Links: agreements and partners. Activity: exchanges and events. Decisions: the feed. Pages: all of it and the council's settings. */
 export type DataVersions = {
   links: string;
   activity: string;
   decisions: string;
+  pages: string;
 };
 
 let versionMemo: { readAt: number; epoch: number; versions: Promise<DataVersions>; refreshing?: Promise<void> } | undefined;
 
 async function readVersions(): Promise<DataVersions> {
-  const [row] = await db.$queryRaw<{ agreements: string; partners: string; exchanges: string; events: string; decisions: string }[]>`
+  const [row] = await db.$queryRaw<{ agreements: string; partners: string; exchanges: string; events: string; decisions: string; settings: string }[]>`
     SELECT
       (SELECT count(*)::text || '|' || coalesce(sum("version"), 0)::text || '|' || coalesce(max("updatedAt")::text, '') FROM "Agreement") AS "agreements",
       (SELECT count(*)::text || '|' || coalesce(max("updatedAt")::text, '') FROM "Partner") AS "partners",
       (SELECT count(*)::text || '|' || coalesce(max("updatedAt")::text, '') FROM "Exchange") AS "exchanges",
       (SELECT count(*)::text || '|' || coalesce(max("updatedAt")::text, '') FROM "Event") AS "events",
-      (SELECT count(*)::text || '|' || coalesce(max("createdAt")::text, '') FROM "Decision") AS "decisions"`;
+      (SELECT count(*)::text || '|' || coalesce(max("createdAt")::text, '') FROM "Decision") AS "decisions",
+      (SELECT coalesce(max("updatedAt")::text, '') FROM "CouncilSettings") AS "settings"`;
   if (!row) throw new Error("The public data version query returned no row.");
   const links = `${row.agreements}/${row.partners}`;
-  return { links, activity: `${links}/${row.exchanges}/${row.events}`, decisions: `${links}/${row.decisions}` };
+  const activity = `${links}/${row.exchanges}/${row.events}`;
+  return { links, activity, decisions: `${links}/${row.decisions}`, pages: `${activity}/${row.decisions}/${row.settings}` };
 }
 
 /**
@@ -75,6 +79,9 @@ export function publicDataVersions(): Promise<DataVersions> {
   }
   return memo.versions;
 }
+
+// proxy.ts answers anonymous visits from rendered pages kept under this version.
+registerPublicPagesVersion(async () => (await publicDataVersions()).pages);
 
 /** A data-cache entry under a version of the public data. */
 function cached<Args extends unknown[], Result>(name: string, version: keyof DataVersions, load: (...args: Args) => Promise<Result>) {

@@ -1,0 +1,177 @@
+import { randomBytes } from "node:crypto";
+import { originFrom } from "@/lib/open-data/origin";
+
+// The public pages as an anonymous visitor sees them, kept rendered per version of the data.
+//
+// Why: the CSP nonce (proxy.ts) makes every page render per request, and rendering the listing
+// costs far more than sending it. So proxy.ts answers an anonymous GET of a public page from
+// here: the page is rendered once per data version — by a request of the server to itself, with
+// a per-process placeholder for the nonce — and each visitor gets that HTML with a fresh nonce of
+// their own in the placeholder's place. The placeholder never leaves the server: only the
+// internal render, which carries a per-process secret, is given it.
+//
+// The version is the fingerprint lib/data/public.ts keeps (re-read at most once a second, and at
+// once after a decision through the app), so a change shows as soon as the listing's own data
+// would. Signed-in visitors (their name is in the header), client navigations (RSC requests) and
+// anything that is not a 200 without cookies go through to Next.js as before.
+
+/** Pages and files anyone may see and that look the same to every anonymous visitor. */
+const PUBLIC_PAGE = /^\/(?:partners(?:\/[^/]+)?|open-data(?:\/[^/]+)?)$/;
+/** Requests of the Next.js client router: they ask for the page's RSC payload, not its HTML. */
+const CLIENT_ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"];
+const MAX_URL_LENGTH = 2048;
+/** Rendered pages kept per process, newest last; the listing at scale is about 250 KB a page. */
+const MAX_BYTES = 64 * 1024 * 1024;
+/** After a failed internal render, pages go through uncached for this long before the next try. */
+const RETRY_AFTER_MS = 30_000;
+const RENDER_TIMEOUT_MS = 60_000;
+const INTERNAL_HEADER = "x-twinning-render";
+/** Headers of the rendered page that are per response: the proxy sets them afresh. */
+const PER_RESPONSE_HEADERS = new Set(["content-security-policy", "date", "connection", "keep-alive", "transfer-encoding", "content-length", "etag", "x-cache"]);
+
+type CachedPage = {
+  headers: [string, string][];
+  /** The body, encoded, split at the nonce placeholder: joined with the visitor's own nonce. */
+  parts: Buffer[];
+  bytes: number;
+};
+
+type State = {
+  secret: string;
+  placeholder: string;
+  /** The public data version, registered by lib/data/public.ts when the app first loads it. */
+  version?: () => Promise<string>;
+  cachedVersion?: string;
+  pages: Map<string, CachedPage>;
+  bytes: number;
+  rendering: Map<string, Promise<CachedPage | null>>;
+  failedAt?: number;
+};
+
+// On globalThis: proxy.ts and the pages are bundled apart, each with its own copy of this module.
+const state: State = ((globalThis as typeof globalThis & { __twinningPublicPages?: State }).__twinningPublicPages ??= {
+  secret: randomBytes(24).toString("base64url"),
+  placeholder: randomBytes(18).toString("base64"),
+  pages: new Map(),
+  bytes: 0,
+  rendering: new Map(),
+} satisfies State);
+
+/** lib/data/public.ts registers the version of what the public pages show. */
+export function registerPublicPagesVersion(version: () => Promise<string>): void {
+  state.version = version;
+}
+
+/** The request is this server rendering a public page for the cache: its nonce is the placeholder. */
+export function isInternalRender(headers: Pick<Headers, "get">): boolean {
+  return headers.get(INTERNAL_HEADER) === state.secret;
+}
+
+/** The nonce the internal render puts where each visitor's own nonce goes. */
+export function placeholderNonce(): string {
+  return state.placeholder;
+}
+
+type CacheableRequest = { method: string; url: URL; headers: Pick<Headers, "get" | "has"> };
+
+/**
+ * The cache key of a request the cache may answer: an anonymous GET or HEAD of a public page,
+ * not from the client router. Null for everything else. The origin is part of the key because
+ * open data carries absolute links.
+ */
+export function publicPageKey({ method, url, headers }: CacheableRequest): string | null {
+  if (method !== "GET" && method !== "HEAD") return null;
+  if (!PUBLIC_PAGE.test(url.pathname) || url.href.length > MAX_URL_LENGTH || url.searchParams.has("_rsc")) return null;
+  if (CLIENT_ROUTER_HEADERS.some((name) => headers.has(name))) return null;
+  if (headers.has("authorization") || /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token/.test(headers.get("cookie") ?? "")) return null;
+  return `${originFrom(headers, url.origin)}${url.pathname}${url.search}`;
+}
+
+/**
+ * The cached page for this request, rendering it first if this version has not been rendered
+ * yet (concurrent requests for one page share one render). Null when the request is not one the
+ * cache answers or the page could not be cached: the caller renders it as usual.
+ */
+export async function cachedPublicPage(request: CacheableRequest): Promise<{ page: CachedPage; hit: boolean } | null> {
+  if (process.env.NODE_ENV !== "production" || !state.version) return null;
+  const key = publicPageKey(request);
+  if (!key) return null;
+  const version = await state.version();
+  if (version !== state.cachedVersion) {
+    state.pages.clear();
+    state.bytes = 0;
+    state.cachedVersion = version;
+  }
+  const versionedKey = `${version}\n${key}`;
+  const page = state.pages.get(versionedKey);
+  if (page) {
+    // Newest last: the oldest entry is the first to go when the cache is full.
+    state.pages.delete(versionedKey);
+    state.pages.set(versionedKey, page);
+    return { page, hit: true };
+  }
+  if (state.failedAt !== undefined && Date.now() - state.failedAt < RETRY_AFTER_MS) return null;
+  let rendering = state.rendering.get(versionedKey);
+  if (!rendering) {
+    rendering = renderForCache(request, versionedKey).finally(() => state.rendering.delete(versionedKey));
+    state.rendering.set(versionedKey, rendering);
+  }
+  const rendered = await rendering;
+  return rendered ? { page: rendered, hit: false } : null;
+}
+
+/** The page's body with this response's nonce in place of the placeholder. */
+export function bodyWithNonce(page: CachedPage, nonce: string): Uint8Array<ArrayBuffer> {
+  const separator = Buffer.from(nonce);
+  const body = page.parts.length === 1 ? page.parts[0]! : Buffer.concat(page.parts.flatMap((part, index) => (index === 0 ? [part] : [separator, part])));
+  // Buffers made by Buffer.from and Buffer.concat sit on an ArrayBuffer, never a shared one.
+  return body as Uint8Array<ArrayBuffer>;
+}
+
+/** Keeps a rendered page (a 200 without cookies) if it fits; the oldest pages make room. */
+export function keepPage(key: string, response: { status: number; headers: Headers }, body: string): CachedPage | null {
+  if (response.status !== 200 || response.headers.has("set-cookie")) return null;
+  const encoding = response.headers.get("content-encoding");
+  if (encoding && encoding !== "identity") return null;
+  const headers = [...response.headers].filter(([name]) => !PER_RESPONSE_HEADERS.has(name.toLowerCase()));
+  const parts = body.split(state.placeholder).map((part) => Buffer.from(part));
+  const page: CachedPage = { headers, parts, bytes: parts.reduce((sum, part) => sum + part.length, 0) };
+  if (page.bytes > MAX_BYTES / 4) return page;
+  state.pages.set(key, page);
+  state.bytes += page.bytes;
+  for (const [oldKey, old] of state.pages) {
+    if (state.bytes <= MAX_BYTES) break;
+    state.pages.delete(oldKey);
+    state.bytes -= old.bytes;
+  }
+  return page;
+}
+
+/** Renders the page by asking this server for it, as the visitor would, with the internal header. */
+async function renderForCache(request: CacheableRequest, key: string): Promise<CachedPage | null> {
+  const origin = originFrom(request.headers, request.url.origin);
+  try {
+    const response = await fetch(new URL(`${request.url.pathname}${request.url.search}`, selfOrigin()), {
+      headers: {
+        [INTERNAL_HEADER]: state.secret,
+        "accept-encoding": "identity",
+        "x-forwarded-host": new URL(origin).host,
+        "x-forwarded-proto": new URL(origin).protocol.slice(0, -1),
+      },
+      redirect: "manual",
+      signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
+    });
+    const body = await response.text();
+    state.failedAt = undefined;
+    return keepPage(key, response, body);
+  } catch (error) {
+    state.failedAt = Date.now();
+    console.warn(`Public pages are served uncached for ${RETRY_AFTER_MS / 1000} s: rendering ${request.url.pathname} for the cache failed (${error instanceof Error ? error.message : String(error)}).`);
+    return null;
+  }
+}
+
+/** Where this server listens: `next start` records its own address before it starts serving. */
+function selfOrigin(): string {
+  return process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT || 3000}`;
+}
