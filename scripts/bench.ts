@@ -9,6 +9,8 @@
 //     its server action), each beside its ceiling: a static file of the same size served by the
 //     same server — the target's own first response, saved under public/bench/sized/ (removed at
 //     the end; the server restarts once to serve them) — and a generic static page for the write.
+//     The anonymous /login page (one small query) is the reference for pages rendered per
+//     request: what the framework itself costs on this machine.
 // Prints a table, writes bench/results/<timestamp>.json. See README "Performance".
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -30,7 +32,8 @@ const SIZED_DIR = path.join(ROOT, "public", "bench", "sized");
 type Target = {
   name: string;
   path: string;
-  kind: "static" | "public" | "signed-in" | "write";
+  /** reference: no target of its own, the floor of any page rendered per request on this machine. */
+  kind: "static" | "public" | "signed-in" | "write" | "reference";
   method?: "GET" | "POST";
   headers?: Record<string, string>;
   body?: string;
@@ -178,6 +181,7 @@ await runScript("Benchmark", async () => {
     const targets: Target[] = [
       { name: "/agreements (filtered)", path: "/agreements?status=ACTIVE&country=FR&sort=partner", kind: "signed-in", headers: { cookie } },
       { name: "/dashboard", path: "/dashboard", kind: "signed-in", headers: { cookie } },
+      { name: "/login (smallest page rendered per request)", path: "/login", kind: "reference" },
       { name: "log an exchange (server action)", path: "/exchanges/new", kind: "write", method: "POST", headers: { cookie, ...write.headers }, body: write.body, ok: [200, 303] },
       { name: "partner page", path: `/partners/${slug}`, kind: "public" },
       { name: "/open-data/partners.json", path: "/open-data/partners.json", kind: "public" },

@@ -86,7 +86,7 @@ export async function listAgreements(filters: AgreementFilters): Promise<Page<Ag
       skip: (page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
     }),
-    db.agreement.count({ where }),
+    countAgreements(JSON.stringify({ ...filters, page: undefined, sort: undefined })),
   ]);
   const dormant = await dormantAmong(items);
   return pageOf(
@@ -95,6 +95,13 @@ export async function listAgreements(filters: AgreementFilters): Promise<Page<Ag
     page,
   );
 }
+
+/**
+ * How many agreements match the filters (given as JSON), kept a few seconds per filter: at scale
+ * counting the active links reads most of the table, and paging through a list (or the next
+ * officer opening it) need not count again. A write through the app counts afresh at once.
+ */
+const countAgreements = shortLived(5_000, async (filtersJson: string) => db.agreement.count({ where: await agreementWhere(JSON.parse(filtersJson) as AgreementFilters) }));
 
 /** Countries that appear among the partners, for the filter: a GROUP BY (Prisma's `distinct` would fetch every partner), kept a minute. */
 export const partnerCountries = shortLived(60_000, async (): Promise<string[]> => {
