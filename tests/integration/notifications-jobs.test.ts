@@ -3,12 +3,10 @@
 // and against an embedded PGlite folder that the app holds, it stops at once with one line.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyCommand } from "@/lib/agreements/apply-command";
 import { createDraft } from "@/lib/agreements/create-draft";
@@ -21,6 +19,7 @@ import { isoWeekPeriod } from "@/lib/jobs/periods";
 import { commandSchema } from "@/lib/validation/agreement";
 import { backend, createAgreement, createCouncillor, createStaff, draftInput } from "../helpers/database";
 import { ROOT, readMigrations } from "../helpers/migrations";
+import { headerOf, startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
 
 type Finished = { code: number | null; stdout: string; stderr: string };
 
@@ -50,32 +49,16 @@ const onPostgres = backend() === "postgres";
 // Two processes cannot share one embedded PGlite folder at all (the next describe shows the
 // guard), so the race between two job runners exists, and is tested, only on PostgreSQL.
 describe.skipIf(!onPostgres)("two npm run jobs processes at once on PostgreSQL (skipped on PGlite: one data folder, one process)", () => {
-  const received: { to: string; messageId: string }[] = [];
-  let smtp: SMTPServer;
-  let smtpPort = 0;
+  let smtp: TestSmtpServer | undefined;
+  /** What the SMTP server accepted: recipients and Message-ID of each message. */
+  const received = () => smtp!.received.map((mail) => ({ to: mail.to.join(","), messageId: headerOf(mail.raw, "Message-ID") }));
   let admin: pg.Client;
   let database = "";
   let databaseUrl = "";
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS", "AUTH"],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
-          const raw = Buffer.concat(chunks).toString("utf8");
-          const header = (name: string) => new RegExp(`^${name}: (.*)$`, "mi").exec(raw)?.[1]?.trim() ?? "";
-          received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(","), messageId: header("Message-ID") });
-          // A slow mail server: each sender is still busy when the other claims its batch.
-          setTimeout(() => callback(), 40);
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    smtpPort = (smtp.server.address() as AddressInfo).port;
+    // A slow mail server: each sender is still busy when the other claims its batch.
+    smtp = await startSmtpServer(() => new Promise((resolve) => setTimeout(resolve, 40)));
 
     // A database of its own (the processes read the default schema, as a deployment does),
     // migrated like the harness's schema, and `db` pointed at it for the setup below.
@@ -100,7 +83,7 @@ describe.skipIf(!onPostgres)("two npm run jobs processes at once on PostgreSQL (
 
   afterAll(async () => {
     await closeDatabase();
-    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await smtp?.close();
     if (admin) {
       if (database) await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
       await admin.end();
@@ -123,7 +106,7 @@ describe.skipIf(!onPostgres)("two npm run jobs processes at once on PostgreSQL (
     }
     expect(await db.outboxMessage.count({ where: { kind: "PROPOSAL_NEW" } })).toBe(24);
 
-    const env = jobsEnv({ DATABASE_URL: databaseUrl, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtpPort), MAIL_FROM: "Twinning Office <office@test.example>" });
+    const env = jobsEnv({ DATABASE_URL: databaseUrl, SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp!.port), MAIL_FROM: "Twinning Office <office@test.example>" });
     const runs = [runJobs(env), runJobs(env)];
     const results = await Promise.all(runs.map((run) => run.finished));
 
@@ -146,15 +129,16 @@ describe.skipIf(!onPostgres)("two npm run jobs processes at once on PostgreSQL (
     expect(messages.filter((message) => message.kind === "PROPOSAL_REMINDER")).toHaveLength(24);
     expect(messages.filter((message) => message.kind === "WEEKLY_DIGEST").map((message) => message.recipientEmail).sort()).toEqual(staff.map((user) => user.email).sort());
     expect(messages.every((message) => message.status === "SENT" && message.attempts === 1)).toBe(true);
-    expect(received).toHaveLength(51);
-    const ids = received.map((mail) => mail.messageId);
+    const mails = received();
+    expect(mails).toHaveLength(51);
+    const ids = mails.map((mail) => mail.messageId);
     expect(new Set(ids).size).toBe(51);
     expect(new Set(ids)).toEqual(new Set(messages.map((message) => `<${message.id}@twinning-office.outbox>`)));
     // Each delivery went to its message's recipient; every councillor got their four reminders.
     const byMessageId = new Map(messages.map((message) => [`<${message.id}@twinning-office.outbox>`, message]));
-    for (const mail of received) expect(mail.to).toBe(byMessageId.get(mail.messageId)!.recipientEmail);
+    for (const mail of mails) expect(mail.to).toBe(byMessageId.get(mail.messageId)!.recipientEmail);
     for (const councillor of councillors) {
-      expect(received.filter((mail) => mail.to === councillor.email && byMessageId.get(mail.messageId)!.kind === "PROPOSAL_REMINDER")).toHaveLength(4);
+      expect(mails.filter((mail) => mail.to === councillor.email && byMessageId.get(mail.messageId)!.kind === "PROPOSAL_REMINDER")).toHaveLength(4);
     }
     // The senders split the work (a run claims at most 50), and the counts add up.
     const sent = lines.map((line) => Number(/outbox: (\d+) sent/.exec(line)?.[1] ?? Number.NaN));

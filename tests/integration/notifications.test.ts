@@ -1,9 +1,7 @@
 // Email notifications against a real database and a real SMTP server (smtp-server, in-process):
 // the transactional outbox, the sender's claim/retry/lease, scheduled jobs run once per period,
 // preferences, and the count of proposals awaiting a councillor's decision.
-import type { AddressInfo } from "node:net";
 import nodemailer from "nodemailer";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { applyCommand } from "@/lib/agreements/apply-command";
 import { createDraft } from "@/lib/agreements/create-draft";
@@ -21,40 +19,25 @@ import { updatePreferences } from "@/lib/notifications/update-preferences";
 import type { Actor } from "@/lib/permissions";
 import { commandSchema, voteSchema } from "@/lib/validation/agreement";
 import { backend, createAgreement, createCouncillor, createStaff, draftInput, resetDatabase } from "../helpers/database";
+import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
 
 // ---------------------------------------------------------------------------------------------
 // A real SMTP server in this process. `failNext` makes it refuse the next N messages (a 451).
 
-type Received = { to: string[]; raw: string };
-const smtp = { received: [] as Received[], failNext: 0, port: 0 };
-let server: SMTPServer;
+let smtp: TestSmtpServer;
+/** The server refuses this many of the next messages with a 451. */
+let failNext = 0;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        if (smtp.failNext > 0) {
-          smtp.failNext -= 1;
-          const error = Object.assign(new Error("Mailbox temporarily unavailable"), { responseCode: 451 });
-          callback(error);
-          return;
-        }
-        smtp.received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
+  smtp = await startSmtpServer(() => {
+    if (failNext === 0) return;
+    failNext -= 1;
+    return Object.assign(new Error("Mailbox temporarily unavailable"), { responseCode: 451 });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  smtp.port = (server.server.address() as AddressInfo).port;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
 });
 
 function smtpTransport() {
@@ -63,8 +46,8 @@ function smtpTransport() {
 
 beforeEach(async () => {
   await resetDatabase();
-  smtp.received = [];
-  smtp.failNext = 0;
+  smtp.received.length = 0;
+  failNext = 0;
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -168,7 +151,7 @@ describe(`the sender (${backend()})`, () => {
     const councillor = await createCouncillor();
     await submit(await createStaff());
     const now = new Date("2026-11-30T09:00:00Z");
-    smtp.failNext = 2;
+    failNext = 2;
 
     expect(await sendOutbox({ transport: smtpTransport(), now })).toMatchObject({ claimed: 1, sent: 0, failed: 1 });
     let [message] = await outbox();
