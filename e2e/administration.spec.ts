@@ -1,4 +1,5 @@
-// Administration in the browser: the last active admin cannot be demoted or deactivated.
+// Administration in the browser: the last active admin cannot be demoted or deactivated; a
+// renamed council shows at once on the public pages an anonymous visitor gets from the cache.
 import { expect, signInAs, test } from "./fixtures";
 
 test("an admin cannot remove the last admin", async ({ page }) => {
@@ -13,4 +14,31 @@ test("an admin cannot remove the last admin", async ({ page }) => {
   await expect(page.getByTestId("error-summary").last()).toContainText("This is the last active admin");
   await page.goto("/admin/users");
   await expect(page.getByRole("row", { name: /Alex Morgan/ })).toContainText("Admin");
+});
+
+test("a new council name shows at once to anonymous visitors, whose public pages come from the cache", async ({ page, browser }) => {
+  const anonymous = await browser.newContext();
+  const visitor = await anonymous.newPage();
+  await visitor.goto("/partners");
+  expect((await visitor.goto("/partners"))!.headers()["x-cache"]).toBe("HIT");
+
+  await signInAs(page, "ADMIN");
+  await page.goto("/admin/settings");
+  const councilName = page.getByLabel("Council name");
+  const original = await councilName.inputValue();
+  const renamed = `Borough of Testford ${Date.now()}`;
+  try {
+    await councilName.fill(renamed);
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText("Settings saved.")).toBeVisible();
+    await visitor.goto("/partners");
+    await expect(visitor.locator("footer")).toContainText(renamed);
+    await expect(visitor).toHaveTitle(new RegExp(renamed));
+  } finally {
+    await page.goto("/admin/settings");
+    await councilName.fill(original);
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText("Settings saved.")).toBeVisible();
+    await anonymous.close();
+  }
 });
