@@ -8,8 +8,8 @@
 //  3. autocannon against each target in turn (public pages, signed-in pages, one write through
 //     its server action), each beside its ceiling: a static file of the same size served by the
 //     same server — the target's own first response, saved under public/bench/sized/ (removed at
-//     the end; the server restarts once to serve them; for a public page the twin runs before and
-//     after it, averaged) — and a generic static page for the write.
+//     the end; the server restarts once to serve them; a public page and its twin take turns in
+//     five short rounds) — and a generic static page for the write.
 //     The anonymous /login page (one small query) is the reference for pages rendered per
 //     request: what the framework itself costs on this machine.
 // Prints a table, writes bench/results/<timestamp>.json. See README "Performance".
@@ -217,16 +217,20 @@ await runScript("Benchmark", async () => {
         continue;
       }
       const staticPath = target.staticPath ?? STATIC_PATH;
-      const measureStatic = async () => {
-        await settle(base);
-        return measure(base, { name: `static twin of ${target.name}`, path: staticPath, kind: "static" }, opts.duration, opts.connections);
-      };
-      if (!staticRuns.has(staticPath)) staticRuns.set(staticPath, await measureStatic());
+      const twin: Target = { name: `static twin of ${target.name}`, path: staticPath, kind: "static" };
+      let result: Measure;
+      let ceiling: number;
       await settle(base);
-      const result = await measure(base, target, opts.duration, opts.connections);
-      // A public page's ratio is a target: its twin is measured again right after it, and the two
-      // runs averaged, so a machine that grows busier or quieter during the pair favours neither.
-      const ceiling = target.kind === "public" ? (staticRuns.get(staticPath)!.throughput + (await measureStatic()).throughput) / 2 : staticRuns.get(staticPath)!.throughput;
+      if (target.kind === "public") {
+        // A public page's ratio is a target: it and its twin take turns in short rounds, so a
+        // machine that grows busier or quieter during the measurement favours neither.
+        [result, ceiling] = await measureAgainstTwin(base, target, twin, opts.duration, opts.connections);
+      } else {
+        if (!staticRuns.has(staticPath)) staticRuns.set(staticPath, await measure(base, twin, opts.duration, opts.connections));
+        await settle(base);
+        result = await measure(base, target, opts.duration, opts.connections);
+        ceiling = staticRuns.get(staticPath)!.throughput;
+      }
       result.staticPath = staticPath;
       result.staticThroughput = ceiling;
       result.ratio = ceiling > 0 ? result.throughput / ceiling : null;
@@ -379,36 +383,60 @@ async function check(base: string, target: Target): Promise<{ bytes: Buffer; typ
   return { bytes, type: response.headers.get("content-type") ?? "" };
 }
 
-async function measure(base: string, target: Target, duration: number, connections: number): Promise<Measure> {
+type Run = { times: number[]; failures: number; bytes: number; seconds: number };
+
+/** autocannon against one target for `seconds`: each response's time, and how many failed. */
+async function load(base: string, target: Target, seconds: number, connections: number): Promise<Run> {
   const times: number[] = [];
-  let bad = 0;
+  let failures = 0;
   let bytes = 0;
   const ok = new Set(target.ok ?? [200]);
-  // A few seconds of warm-up so caches and the JIT are settled, then the measured run.
-  await autocannon({ url: `${base}${target.path}`, connections, duration: 2, method: target.method ?? "GET", headers: target.headers, body: target.body });
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: `${base}${target.path}`, connections, duration, method: target.method ?? "GET", headers: target.headers, body: target.body }, (error, finished) =>
+    const instance = autocannon({ url: `${base}${target.path}`, connections, duration: seconds, method: target.method ?? "GET", headers: target.headers, body: target.body }, (error, finished) =>
       error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(finished),
     );
     instance.on("response", (_client, statusCode, resBytes, responseTime) => {
       times.push(responseTime);
       bytes = resBytes;
-      if (!ok.has(statusCode)) bad += 1;
+      if (!ok.has(statusCode)) failures += 1;
     });
   });
-  times.sort((a, b) => a - b);
+  return { times, failures: failures + result.errors + result.timeouts, bytes, seconds };
+}
+
+/** A few seconds of warm-up so caches and the JIT are settled, then the measured run. */
+async function measure(base: string, target: Target, duration: number, connections: number): Promise<Measure> {
+  await load(base, target, 2, connections);
+  return summary(target, [await load(base, target, duration, connections)]);
+}
+
+/** The target and its twin warmed up, then `rounds` turns each; returns the target's figures and the twin's throughput. */
+async function measureAgainstTwin(base: string, target: Target, twin: Target, duration: number, connections: number, rounds = 5): Promise<[Measure, number]> {
+  await load(base, twin, 2, connections);
+  await load(base, target, 2, connections);
+  const [twinRuns, targetRuns]: [Run[], Run[]] = [[], []];
+  for (let round = 0; round < rounds; round += 1) {
+    twinRuns.push(await load(base, twin, duration / rounds, connections));
+    targetRuns.push(await load(base, target, duration / rounds, connections));
+  }
+  return [summary(target, targetRuns), summary(twin, twinRuns).throughput];
+}
+
+function summary(target: Target, runs: Run[]): Measure {
+  const times = runs.flatMap((run) => run.times).sort((a, b) => a - b);
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
   const percentile = (p: number) => (times.length === 0 ? 0 : times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!);
   return {
     name: target.name,
     path: target.path,
     kind: target.kind,
     requests: times.length,
-    throughput: times.length / duration,
+    throughput: times.length / seconds,
     p50: round(percentile(50)),
     p95: round(percentile(95)),
     p99: round(percentile(99)),
-    errors: bad + result.errors + result.timeouts,
-    bytes,
+    errors: runs.reduce((sum, run) => sum + run.failures, 0),
+    bytes: runs.at(-1)?.bytes ?? 0,
     staticThroughput: null,
     staticPath: null,
     ratio: null,
