@@ -96,7 +96,13 @@ export async function cachedPublicPage(request: CacheableRequest): Promise<{ pag
   if (process.env.NODE_ENV !== "production" || !state.version) return null;
   const key = publicPageKey(request);
   if (!key) return null;
-  const version = await state.version();
+  let version: string;
+  try {
+    version = await state.version();
+  } catch {
+    // The database is unreachable: the page renders as usual and says so itself.
+    return null;
+  }
   if (version !== state.cachedVersion) {
     state.pages.clear();
     state.bytes = 0;
@@ -113,7 +119,7 @@ export async function cachedPublicPage(request: CacheableRequest): Promise<{ pag
   if (state.failedAt !== undefined && Date.now() - state.failedAt < RETRY_AFTER_MS) return null;
   let rendering = state.rendering.get(versionedKey);
   if (!rendering) {
-    rendering = renderForCache(request, versionedKey).finally(() => state.rendering.delete(versionedKey));
+    rendering = renderForCache(request, versionedKey, version).finally(() => state.rendering.delete(versionedKey));
     state.rendering.set(versionedKey, rendering);
   }
   const rendered = await rendering;
@@ -128,15 +134,15 @@ export function bodyWithNonce(page: CachedPage, nonce: string): Uint8Array<Array
   return body as Uint8Array<ArrayBuffer>;
 }
 
-/** Keeps a rendered page (a 200 without cookies) if it fits; the oldest pages make room. */
-export function keepPage(key: string, response: { status: number; headers: Headers }, body: string): CachedPage | null {
+/** A rendered page fit to serve from the cache (a 200 without cookies), kept if `store` and it fits; the oldest pages make room. */
+export function keepPage(key: string, response: { status: number; headers: Headers }, body: string, { store = true } = {}): CachedPage | null {
   if (response.status !== 200 || response.headers.has("set-cookie")) return null;
   const encoding = response.headers.get("content-encoding");
   if (encoding && encoding !== "identity") return null;
   const headers = [...response.headers].filter(([name]) => !PER_RESPONSE_HEADERS.has(name.toLowerCase()));
   const parts = body.split(state.placeholder).map((part) => Buffer.from(part));
   const page: CachedPage = { headers, parts, bytes: parts.reduce((sum, part) => sum + part.length, 0) };
-  if (page.bytes > MAX_BYTES / 4) return page;
+  if (!store || page.bytes > MAX_BYTES / 4) return page;
   state.pages.set(key, page);
   state.bytes += page.bytes;
   for (const [oldKey, old] of state.pages) {
@@ -148,7 +154,7 @@ export function keepPage(key: string, response: { status: number; headers: Heade
 }
 
 /** Renders the page by asking this server for it, as the visitor would, with the internal header. */
-async function renderForCache(request: CacheableRequest, key: string): Promise<CachedPage | null> {
+async function renderForCache(request: CacheableRequest, key: string, version: string): Promise<CachedPage | null> {
   const origin = originFrom(request.headers, request.url.origin);
   try {
     const response = await fetch(new URL(`${request.url.pathname}${request.url.search}`, selfOrigin()), {
@@ -163,7 +169,8 @@ async function renderForCache(request: CacheableRequest, key: string): Promise<C
     });
     const body = await response.text();
     state.failedAt = undefined;
-    return keepPage(key, response, body);
+    // A render that finishes after the data changed serves its waiting visitors, and is not kept.
+    return keepPage(key, response, body, { store: version === state.cachedVersion });
   } catch (error) {
     state.failedAt = Date.now();
     console.warn(`Public pages are served uncached for ${RETRY_AFTER_MS / 1000} s: rendering ${request.url.pathname} for the cache failed (${error instanceof Error ? error.message : String(error)}).`);
