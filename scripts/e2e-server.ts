@@ -42,5 +42,8 @@ await runScript("Starting the end-to-end server", async () => {
     await run(bin("next"), ["build"], { env, label: "next build" });
   }
   console.log(`[e2e] starting next on port ${port}`);
-  await runForeground(bin("next"), ["start", "-p", String(port)], { env });
+  // Idle connections stay open a minute, not Node's 5 s: a test's API requests (page.request)
+  // reuse a kept-alive socket after longer pauses, and one the server is closing at that moment
+  // answers ECONNRESET.
+  await runForeground(bin("next"), ["start", "-p", String(port), "--keepAliveTimeout", "60000"], { env });
 });
