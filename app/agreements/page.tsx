@@ -99,7 +99,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
                   <td>{formatDate(agreement.reviewDate)}</td>
                   <td className="space-x-1">
                     <StatusTag status={agreement.status} />
-                    {agreement.proposals[0] ? <Tag tone="warning">Proposed: {PROPOSAL_RULES[agreement.proposals[0].kind].noun}</Tag> : null}
+                    {agreement.openProposal ? <Tag tone="warning">Proposed: {PROPOSAL_RULES[agreement.openProposal].noun}</Tag> : null}
                     {agreement.dormant ? <Tag tone="warning">Dormant</Tag> : null}
                   </td>
                 </tr>

@@ -41,8 +41,8 @@ export default async function DashboardPage() {
             <ul className="list-disc pl-5">
               {dashboard.awaiting.map((proposal) => (
                 <li key={proposal.id}>
-                  <Link href={user.role === "COUNCILLOR" ? "/approvals" : `/agreements/${proposal.agreement.id}`}>
-                    {proposal.agreement.partner.name}: proposed {PROPOSAL_RULES[proposal.kind].noun}
+                  <Link href={user.role === "COUNCILLOR" ? "/approvals" : `/agreements/${proposal.agreementId}`}>
+                    {proposal.partnerName}: proposed {PROPOSAL_RULES[proposal.kind].noun}
                   </Link>{" "}
                   <span className="text-sm text-slate-700">since {formatDate(proposal.createdAt)}</span>
                 </li>
@@ -59,7 +59,7 @@ export default async function DashboardPage() {
             <ul className="list-disc pl-5">
               {dashboard.reviewsDue.map((agreement) => (
                 <li key={agreement.id}>
-                  <Link href={`/agreements/${agreement.id}`}>{agreement.partner.name}</Link>: review {agreement.reviewDate && agreement.reviewDate < dashboard.now ? "overdue since" : "due"}{" "}
+                  <Link href={`/agreements/${agreement.id}`}>{agreement.partnerName}</Link>: review {agreement.reviewDate && agreement.reviewDate < dashboard.now ? "overdue since" : "due"}{" "}
                   {formatDate(agreement.reviewDate)}
                 </li>
               ))}
@@ -76,7 +76,7 @@ export default async function DashboardPage() {
             <ul className="list-disc pl-5">
               {dashboard.dormant.map((agreement) => (
                 <li key={agreement.id}>
-                  <Link href={`/agreements/${agreement.id}`}>{agreement.partner.name}</Link>:{" "}
+                  <Link href={`/agreements/${agreement.id}`}>{agreement.partnerName}</Link>:{" "}
                   {agreement.lastActivityOn ? `last activity ${formatDate(agreement.lastActivityOn)}` : "no activity recorded"}
                 </li>
               ))}

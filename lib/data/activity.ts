@@ -77,20 +77,6 @@ export async function lastActivityByAgreement(agreementIds: readonly string[], n
   return new Map(rows.map((row) => [row.agreementId, new Date(row.lastActivity)]));
 }
 
-type DormancyCandidate = { id: string; status: AgreementStatus; linkBegan: Date | null; formalisedOn: Date | null; createdAt?: Date | null };
-
-/** Which of these agreements are dormant, with the council's setting: one query for all of them. */
-export async function dormantAmong(agreements: readonly DormancyCandidate[], now = new Date()): Promise<Set<string>> {
-  const active = agreements.filter((agreement) => agreement.status === "ACTIVE");
-  if (active.length === 0) return new Set();
-  const [settings, last] = await Promise.all([getSettings(), lastActivityByAgreement(active.map((agreement) => agreement.id), now)]);
-  return new Set(
-    active
-      .filter((agreement) => isDormant({ status: agreement.status, lastActivity: last.get(agreement.id) ?? null, now, dormancyMonths: settings.dormancyMonths, since: dormancySince(agreement) }))
-      .map((agreement) => agreement.id),
-  );
-}
-
 /** What refreshDueActivity needs: the app's client or a transaction's. */
 type RawClient = Pick<typeof db, "$queryRaw">;
 
@@ -106,19 +92,18 @@ export async function refreshDueActivity(client: RawClient = db): Promise<number
 }
 
 /**
- * A `where` for dormant agreements, the same rule as isDormant in SQL, for a "Dormant" filter on
- * a list: combine it with the list's own filters as `{ AND: [where, await dormantWhere(…)] }`.
- * An index lookup on (status, lastActivityOn), after refreshing what time has made stale.
+ * The dormancy rule (isDormant in lib/domain/dormancy.ts) in SQL over "Agreement" AS a, after
+ * refreshing what time has made stale: Active, no exchange or event since the window began
+ * (the stored "lastActivityOn", an index lookup on (status, lastActivityOn)), and began before
+ * it (link began, else formalised, else drafted). A boolean expression: a filter in a WHERE,
+ * or a column that says which rows of a page are dormant.
  */
-export async function dormantWhere(now: Date, dormancyMonths: number, client: RawClient = db): Promise<Prisma.AgreementWhereInput> {
+export async function dormantCondition(now: Date, dormancyMonths: number, client: RawClient = db): Promise<Prisma.Sql> {
   const cutoff = dormancyCutoff(now, dormancyMonths);
   await refreshDueActivity(client);
-  return {
-    status: "ACTIVE",
-    AND: [
-      { OR: [{ lastActivityOn: null }, { lastActivityOn: { lt: cutoff } }] },
-      // dormancySince: link began, else formalised, else drafted — before the window.
-      { OR: [{ linkBegan: { lt: cutoff } }, { linkBegan: null, formalisedOn: { lt: cutoff } }, { linkBegan: null, formalisedOn: null, createdAt: { lt: cutoff } }] },
-    ],
-  };
+  return Prisma.sql`(a."status" = 'ACTIVE'
+    AND (a."lastActivityOn" IS NULL OR a."lastActivityOn" < ${cutoff}::date)
+    AND (a."linkBegan" < ${cutoff}::date
+      OR (a."linkBegan" IS NULL AND a."formalisedOn" < ${cutoff}::date)
+      OR (a."linkBegan" IS NULL AND a."formalisedOn" IS NULL AND a."createdAt" < ${cutoff}::timestamptz)))`;
 }

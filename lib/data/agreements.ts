@@ -2,20 +2,21 @@ import "server-only";
 import { shortLived } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { queryParam, searchText } from "@/lib/validation/fields";
-import type { Prisma } from "@/generated/prisma/client";
-import { AgreementStatus, RelationshipType } from "@/generated/prisma/enums";
-import { dormantAmong, dormantWhere } from "./activity";
+import { Prisma } from "@/generated/prisma/client";
+import { AgreementStatus, RelationshipType, type ProposalKind } from "@/generated/prisma/enums";
+import { dormantCondition } from "./activity";
 import { pageOf, PAGE_SIZE, type Page } from "./pagination";
 import { getSettings } from "./settings";
 
+/** The list's orders, over "Agreement" AS a joined to its "Partner" AS p; ties go by id. */
 export const AGREEMENT_SORTS = {
-  partner: { partner: { name: "asc" } },
-  country: { partner: { country: "asc" } },
-  since: { linkBegan: "asc" },
-  review: { reviewDate: "asc" },
-  status: { status: "asc" },
-  updated: { updatedAt: "desc" },
-} as const satisfies Record<string, Prisma.AgreementOrderByWithRelationInput>;
+  partner: Prisma.sql`p."name" ASC`,
+  country: Prisma.sql`p."country" ASC`,
+  since: Prisma.sql`a."linkBegan" ASC`,
+  review: Prisma.sql`a."reviewDate" ASC`,
+  status: Prisma.sql`a."status" ASC`,
+  updated: Prisma.sql`a."updatedAt" DESC`,
+} as const satisfies Record<string, Prisma.Sql>;
 
 export type AgreementSort = keyof typeof AGREEMENT_SORTS;
 
@@ -46,54 +47,77 @@ export function parseAgreementFilters(params: Record<string, string | string[] |
   };
 }
 
-export async function agreementWhere(filters: AgreementFilters, now = new Date()): Promise<Prisma.AgreementWhereInput> {
-  const where: Prisma.AgreementWhereInput = {
-    status: filters.status,
-    relationshipType: filters.type,
-    partner: {
-      country: filters.country === "NONE" ? null : filters.country,
-      name: filters.q ? { contains: filters.q, mode: "insensitive" } : undefined,
-    },
-  };
-  if (!filters.dormant) return where;
-  const { dormancyMonths } = await getSettings();
-  return { AND: [where, await dormantWhere(now, dormancyMonths)] };
+/** A LIKE pattern that finds `text` anywhere, its own % and _ taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
-export const agreementListSelect = {
-  id: true,
-  status: true,
-  relationshipType: true,
-  linkBegan: true,
-  formalisedOn: true,
-  reviewDate: true,
-  createdAt: true,
-  updatedAt: true,
-  partner: { select: { name: true, country: true, slug: true } },
-  proposals: { where: { state: "OPEN" }, select: { kind: true } },
-} satisfies Prisma.AgreementSelect;
+/** The filters as a SQL condition over "Agreement" AS a and its "Partner" AS p. */
+async function agreementCondition(filters: AgreementFilters, now: Date, dormant?: Prisma.Sql): Promise<Prisma.Sql> {
+  const conditions: Prisma.Sql[] = [];
+  if (filters.status) conditions.push(Prisma.sql`a."status" = ${filters.status}::"AgreementStatus"`);
+  if (filters.type) conditions.push(Prisma.sql`a."relationshipType" = ${filters.type}::"RelationshipType"`);
+  if (filters.country === "NONE") conditions.push(Prisma.sql`p."country" IS NULL`);
+  else if (filters.country) conditions.push(Prisma.sql`p."country" = ${filters.country}`);
+  if (filters.q) conditions.push(Prisma.sql`p."name" ILIKE ${containsPattern(filters.q)}`);
+  if (filters.dormant) conditions.push(dormant ?? (await dormantCondition(now, (await getSettings()).dormancyMonths)));
+  return conditions.length > 0 ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
 
-export type AgreementListRow = Prisma.AgreementGetPayload<{ select: typeof agreementListSelect }>;
+/**
+ * The agreements that match the filters, in the list's order: `columns` over a and p, a page of
+ * them or (no `page`) all; `dormant`, the dormancy condition when the caller has it already. Raw SQL: one join to Partner serves both the filter and the order, so
+ * PostgreSQL walks the (country, name) or name index and stops after the page, where Prisma's two
+ * joins made it sort every match (26 ms against 0.5 ms for the active links in France at scale).
+ */
+export async function selectAgreements<Row>(
+  columns: Prisma.Sql,
+  filters: AgreementFilters,
+  { page, now = new Date(), dormant }: { page?: { skip: number; take: number }; now?: Date; dormant?: Prisma.Sql } = {},
+): Promise<Row[]> {
+  return db.$queryRaw<Row[]>`
+    SELECT ${columns}
+    FROM "Agreement" a JOIN "Partner" p ON p."id" = a."partnerId"
+    WHERE ${await agreementCondition(filters, now, dormant)}
+    ORDER BY ${AGREEMENT_SORTS[filters.sort ?? "partner"]}, a."id" ASC
+    ${page ? Prisma.sql`LIMIT ${page.take} OFFSET ${page.skip}` : Prisma.empty}`;
+}
 
-export async function listAgreements(filters: AgreementFilters): Promise<Page<AgreementListRow & { dormant: boolean }>> {
+export type AgreementListRow = {
+  id: string;
+  status: AgreementStatus;
+  relationshipType: RelationshipType;
+  linkBegan: Date | null;
+  formalisedOn: Date | null;
+  reviewDate: Date | null;
+  partner: { name: string; country: string | null; slug: string };
+  /** What an open proposal would do to it (the oldest, if several). */
+  openProposal: ProposalKind | null;
+  /** Active with no exchange or event within the council's dormancy window. */
+  dormant: boolean;
+};
+
+type ListSqlRow = Omit<AgreementListRow, "partner"> & { partnerName: string; partnerCountry: string | null; partnerSlug: string };
+
+/** One page of the list in one statement: each row with its partner, open proposal and dormancy. */
+export async function listAgreements(filters: AgreementFilters): Promise<Page<AgreementListRow>> {
   const page = filters.page ?? 1;
-  const where = await agreementWhere(filters);
-  const [items, total] = await Promise.all([
-    db.agreement.findMany({
-      where,
-      select: agreementListSelect,
-      orderBy: [AGREEMENT_SORTS[filters.sort ?? "partner"], { id: "asc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-    }),
+  const now = new Date();
+  const dormant = await dormantCondition(now, (await getSettings()).dormancyMonths);
+  const [rows, total] = await Promise.all([
+    selectAgreements<ListSqlRow>(
+      Prisma.sql`a."id"::text AS "id", a."status"::text AS "status", a."relationshipType"::text AS "relationshipType",
+        a."linkBegan", a."formalisedOn", a."reviewDate",
+        p."name" AS "partnerName", p."country"::text AS "partnerCountry", p."slug" AS "partnerSlug",
+        (SELECT pr."kind"::text FROM "Proposal" pr WHERE pr."agreementId" = a."id" AND pr."state" = 'OPEN' ORDER BY pr."createdAt" LIMIT 1) AS "openProposal",
+        (${dormant}) IS TRUE AS "dormant"`,
+      filters,
+      { page: { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }, now, dormant },
+    ),
     countAgreements(JSON.stringify({ ...filters, page: undefined, sort: undefined })),
   ]);
-  const dormant = await dormantAmong(items);
-  return pageOf(
-    items.map((item) => ({ ...item, dormant: dormant.has(item.id) })),
-    total,
-    page,
-  );
+  const items = rows.map(({ partnerName, partnerCountry, partnerSlug, ...row }) => ({ ...row, partner: { name: partnerName, country: partnerCountry, slug: partnerSlug } }));
+  return pageOf(items, total, page);
 }
 
 /**
@@ -101,7 +125,12 @@ export async function listAgreements(filters: AgreementFilters): Promise<Page<Ag
  * counting the active links reads most of the table, and paging through a list (or the next
  * officer opening it) need not count again. A write through the app counts afresh at once.
  */
-const countAgreements = shortLived(5_000, async (filtersJson: string) => db.agreement.count({ where: await agreementWhere(JSON.parse(filtersJson) as AgreementFilters) }));
+const countAgreements = shortLived(5_000, async (filtersJson: string) => {
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT COUNT(*)::int AS "count" FROM "Agreement" a JOIN "Partner" p ON p."id" = a."partnerId"
+    WHERE ${await agreementCondition(JSON.parse(filtersJson) as AgreementFilters, new Date())}`;
+  return row?.count ?? 0;
+});
 
 /** Countries that appear among the partners, for the filter: a GROUP BY (Prisma's `distinct` would fetch every partner), kept a minute. */
 export const partnerCountries = shortLived(60_000, async (): Promise<string[]> => {

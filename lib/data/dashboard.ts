@@ -1,10 +1,11 @@
 import "server-only";
 import { shortLived } from "@/lib/cache";
 import { db } from "@/lib/db";
-import type { AgreementStatus, Theme } from "@/generated/prisma/enums";
+import { Prisma } from "@/generated/prisma/client";
+import type { AgreementStatus, DecisionKind, ProposalKind, Theme } from "@/generated/prisma/enums";
 import type { ActivityYear } from "@/lib/exchanges/activity-summary";
 import type { Actor } from "@/lib/permissions";
-import { dormantWhere } from "./activity";
+import { dormantCondition } from "./activity";
 import { getSettings } from "./settings";
 
 const REVIEW_WINDOW_DAYS = 90;
@@ -32,55 +33,86 @@ const registerFigures = shortLived(30_000, async (firstYearText: string) => {
   return { grouped, perYear, themes };
 });
 
-/** Everything on the dashboard, in a fixed number of queries whatever the data size. */
+type Awaiting = { id: string; kind: ProposalKind; createdAt: Date; agreementId: string; partnerName: string };
+type ReviewDue = { id: string; reviewDate: Date; partnerName: string };
+type DormantLink = { id: string; lastActivityOn: Date | null; partnerName: string };
+type Panels = {
+  awaiting: Awaiting[];
+  reviewsDue: ReviewDue[];
+  dormant: DormantLink[];
+  decisions: { id: string; kind: DecisionKind; toStatus: AgreementStatus | null; createdAt: Date; agreementId: string; partnerName: string }[];
+  exchanges: { id: string; startDate: Date; participantsDescription: string | null; partnerName: string }[];
+  events: { id: string; title: string; startsAt: Date }[];
+};
+
+/** A JSON array of `rows` (a SELECT), [] when there are none. */
+function jsonRows(rows: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT COALESCE(json_agg("row"), '[]'::json) FROM (${rows}) AS "row")`;
+}
+
+/** Dates arrive in JSON as text: "2026-11-28" (a date, UTC midnight) or an ISO 8601 timestamp. */
+function withDates<T extends object>(rows: readonly Record<string, unknown>[], ...keys: (keyof T & string)[]): T[] {
+  return rows.map((row) => {
+    const copy: Record<string, unknown> = { ...row };
+    for (const key of keys) copy[key] = typeof row[key] === "string" ? new Date(row[key]) : null;
+    return copy as T;
+  });
+}
+
+/**
+ * Everything on the dashboard: the register's figures (kept 30 s), then every panel in ONE
+ * statement, each a JSON array of its first rows by an index. A round trip per panel (and
+ * Prisma's one per relation) cost the server more than the panels themselves.
+ */
 export async function getDashboard(user: Actor, now = new Date()) {
   const reviewBy = new Date(now.getTime() + REVIEW_WINDOW_DAYS * 24 * 60 * 60 * 1000);
   const settings = await getSettings();
-  const dormant = await dormantWhere(now, settings.dormancyMonths);
+  const dormant = await dormantCondition(now, settings.dormancyMonths);
   const firstYear = now.getUTCFullYear() - YEARS_SHOWN + 1;
-  const [{ grouped, perYear, themes }, awaiting, reviewsDue, dormantLinks, decisions, exchanges, events] = await Promise.all([
+  const awaitingWhere =
+    user.role === "COUNCILLOR"
+      ? Prisma.sql`pr."state" = 'OPEN' AND pr."proposerId" <> ${user.id}::uuid AND NOT EXISTS (
+          SELECT 1 FROM "Decision" v WHERE v."proposalId" = pr."id" AND v."actorId" = ${user.id}::uuid AND v."kind" IN ('APPROVED', 'REJECTED'))`
+      : Prisma.sql`pr."state" = 'OPEN' AND pr."proposerId" = ${user.id}::uuid`;
+  const [{ grouped, perYear, themes }, [panels]] = await Promise.all([
     registerFigures(String(firstYear)),
-    db.proposal.findMany({
-      where:
-        user.role === "COUNCILLOR"
-          ? { state: "OPEN", proposerId: { not: user.id }, decisions: { none: { actorId: user.id, kind: { in: ["APPROVED", "REJECTED"] } } } }
-          : { state: "OPEN", proposerId: user.id },
-      orderBy: { createdAt: "asc" },
-      take: 20,
-      select: { id: true, kind: true, createdAt: true, agreement: { select: { id: true, partner: { select: { name: true } } } } },
-    }),
-    db.agreement.findMany({
-      where: { status: { in: ["ACTIVE", "SUSPENDED"] }, reviewDate: { lte: reviewBy } },
-      orderBy: { reviewDate: "asc" },
-      take: 20,
-      select: { id: true, reviewDate: true, partner: { select: { name: true } } },
-    }),
-    db.agreement.findMany({
-      where: dormant,
-      // Quietest first (never any activity last): an ordered walk of (status, lastActivityOn).
-      orderBy: [{ lastActivityOn: "asc" }, { id: "asc" }],
-      take: 20,
-      select: { id: true, lastActivityOn: true, partner: { select: { name: true } } },
-    }),
-    db.decision.findMany({
-      where: { kind: { in: ["SUBMITTED", "PROPOSED", "STATUS_CHANGED", "WITHDRAWN", "IMPORTED"] } },
-      orderBy: { createdAt: "desc" },
-      take: 8,
-      select: { id: true, kind: true, toStatus: true, createdAt: true, agreement: { select: { id: true, partner: { select: { name: true } } } } },
-    }),
-    db.exchange.findMany({
-      where: { startDate: { lte: now } },
-      orderBy: { startDate: "desc" },
-      take: 5,
-      select: { id: true, startDate: true, participantsDescription: true, agreement: { select: { id: true, partner: { select: { name: true } } } } },
-    }),
-    db.event.findMany({
-      orderBy: { startsAt: "desc" },
-      where: { startsAt: { lte: now } },
-      take: 5,
-      select: { id: true, title: true, startsAt: true },
-    }),
+    db.$queryRaw<Record<keyof Panels, Record<string, unknown>[]>[]>`SELECT
+      ${jsonRows(Prisma.sql`
+        SELECT pr."id", pr."kind", pr."createdAt", a."id" AS "agreementId", p."name" AS "partnerName"
+        FROM "Proposal" pr JOIN "Agreement" a ON a."id" = pr."agreementId" JOIN "Partner" p ON p."id" = a."partnerId"
+        WHERE ${awaitingWhere} ORDER BY pr."createdAt" ASC, pr."id" ASC LIMIT 20`)} AS "awaiting",
+      ${jsonRows(Prisma.sql`
+        SELECT a."id", a."reviewDate", p."name" AS "partnerName"
+        FROM "Agreement" a JOIN "Partner" p ON p."id" = a."partnerId"
+        WHERE a."status" IN ('ACTIVE', 'SUSPENDED') AND a."reviewDate" <= ${reviewBy}::date
+        ORDER BY a."reviewDate" ASC, a."id" ASC LIMIT 20`)} AS "reviewsDue",
+      ${jsonRows(Prisma.sql`
+        SELECT a."id", a."lastActivityOn", p."name" AS "partnerName"
+        FROM "Agreement" a JOIN "Partner" p ON p."id" = a."partnerId"
+        WHERE ${dormant}
+        -- Quietest first (never any activity last): an ordered walk of (status, lastActivityOn).
+        ORDER BY a."lastActivityOn" ASC NULLS LAST, a."id" ASC LIMIT 20`)} AS "dormant",
+      ${jsonRows(Prisma.sql`
+        SELECT d."id", d."kind", d."toStatus", d."createdAt", a."id" AS "agreementId", p."name" AS "partnerName"
+        FROM "Decision" d JOIN "Agreement" a ON a."id" = d."agreementId" JOIN "Partner" p ON p."id" = a."partnerId"
+        WHERE d."kind" IN ('SUBMITTED', 'PROPOSED', 'STATUS_CHANGED', 'WITHDRAWN', 'IMPORTED')
+        ORDER BY d."createdAt" DESC LIMIT 8`)} AS "decisions",
+      ${jsonRows(Prisma.sql`
+        SELECT x."id", x."startDate", x."participantsDescription", p."name" AS "partnerName"
+        FROM "Exchange" x JOIN "Agreement" a ON a."id" = x."agreementId" JOIN "Partner" p ON p."id" = a."partnerId"
+        WHERE x."startDate" <= ${now}::date
+        ORDER BY x."startDate" DESC LIMIT 5`)} AS "exchanges",
+      ${jsonRows(Prisma.sql`
+        SELECT e."id", e."title", e."startsAt" FROM "Event" e
+        WHERE e."startsAt" <= ${now}::timestamptz
+        ORDER BY e."startsAt" DESC LIMIT 5`)} AS "events"`,
   ]);
+  const awaiting = withDates<Awaiting>(panels!.awaiting, "createdAt");
+  const reviewsDue = withDates<ReviewDue>(panels!.reviewsDue, "reviewDate");
+  const dormantLinks = withDates<DormantLink>(panels!.dormant, "lastActivityOn");
+  const decisions = withDates<Panels["decisions"][number]>(panels!.decisions, "createdAt");
+  const exchanges = withDates<Panels["exchanges"][number]>(panels!.exchanges, "startDate");
+  const events = withDates<Panels["events"][number]>(panels!.events, "startsAt");
 
   const counts = Object.fromEntries(grouped.map((row) => [row.status, row._count._all])) as Partial<Record<AgreementStatus, number>>;
   const byYear = new Map(perYear.map((row) => [row.year, row]));
@@ -96,14 +128,14 @@ export async function getDashboard(user: Actor, now = new Date()) {
     ...decisions.map((decision) => ({
       id: `d-${decision.id}`,
       at: decision.createdAt,
-      href: `/agreements/${decision.agreement.id}`,
-      text: `${decision.agreement.partner.name}: ${decisionText(decision.kind, decision.toStatus)}`,
+      href: `/agreements/${decision.agreementId}`,
+      text: `${decision.partnerName}: ${decisionText(decision.kind, decision.toStatus)}`,
     })),
     ...exchanges.map((exchange) => ({
       id: `x-${exchange.id}`,
       at: exchange.startDate,
       href: `/exchanges/${exchange.id}/edit`,
-      text: `Exchange with ${exchange.agreement.partner.name}${exchange.participantsDescription ? `: ${exchange.participantsDescription}` : ""}`,
+      text: `Exchange with ${exchange.partnerName}${exchange.participantsDescription ? `: ${exchange.participantsDescription}` : ""}`,
     })),
     ...events.map((event) => ({ id: `e-${event.id}`, at: event.startsAt, href: `/events/${event.id}/edit`, text: `Event: ${event.title}` })),
   ]
@@ -113,7 +145,7 @@ export async function getDashboard(user: Actor, now = new Date()) {
   return { counts, awaiting, reviewsDue, dormant: dormantLinks, recent, years, themes, dormancyMonths: settings.dormancyMonths, now };
 }
 
-function decisionText(kind: string, to: AgreementStatus | null): string {
+function decisionText(kind: DecisionKind, to: AgreementStatus | null): string {
   switch (kind) {
     case "SUBMITTED":
       return "submitted for approval";

@@ -1,7 +1,7 @@
 // The agreements export: the list's own filters and order (lib/data/agreements.ts), every page.
 import "server-only";
-import { db } from "@/lib/db";
-import { AGREEMENT_SORTS, agreementWhere, type AgreementFilters } from "@/lib/data/agreements";
+import { Prisma } from "@/generated/prisma/client";
+import { selectAgreements, type AgreementFilters } from "@/lib/data/agreements";
 import { agreementTable, EXPORT_HEADER, type ExportAgreement, type ExportFormat } from "./agreement-table";
 import { toCsv } from "./spreadsheet-safety";
 import { toXlsx } from "./xlsx";
@@ -12,20 +12,13 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 export async function listAgreementsForExport(filters: AgreementFilters): Promise<ExportAgreement[]> {
-  return db.agreement.findMany({
-    where: await agreementWhere(filters),
-    orderBy: [AGREEMENT_SORTS[filters.sort ?? "partner"], { id: "asc" }],
-    select: {
-      status: true,
-      relationshipType: true,
-      title: true,
-      linkBegan: true,
-      formalisedOn: true,
-      reviewDate: true,
-      publicSummary: true,
-      partner: { select: { name: true, country: true } },
-    },
-  });
+  const rows = await selectAgreements<Omit<ExportAgreement, "partner"> & { partnerName: string; partnerCountry: string | null }>(
+    Prisma.sql`a."status"::text AS "status", a."relationshipType"::text AS "relationshipType", a."title",
+      a."linkBegan", a."formalisedOn", a."reviewDate", a."publicSummary",
+      p."name" AS "partnerName", p."country"::text AS "partnerCountry"`,
+    filters,
+  );
+  return rows.map(({ partnerName, partnerCountry, ...row }) => ({ ...row, partner: { name: partnerName, country: partnerCountry } }));
 }
 
 /** The file's bytes: CSV with a byte order mark (Excel then reads Łódź and 友好城市 right), or a workbook. */

@@ -1,7 +1,7 @@
 // The weekly digest to staff: review dates due within 90 days and dormant links. Claimed per ISO
 // week in the same transaction that queues the emails, so it goes out once per week however many
 // machines run the jobs.
-import { dormantWhere } from "@/lib/data/activity";
+import { dormantCondition } from "@/lib/data/activity";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/notifications/config";
 import { enqueue, withKindEnabled } from "@/lib/notifications/enqueue";
@@ -29,12 +29,9 @@ export async function runWeeklyDigest(now = new Date()): Promise<DigestResult> {
       take: LIST_LIMIT,
       select: { title: true, reviewDate: true, partner: { select: { name: true } } },
     });
-    const dormant = await tx.agreement.findMany({
-      where: await dormantWhere(now, dormancyMonths, tx),
-      orderBy: { partner: { name: "asc" } },
-      take: LIST_LIMIT,
-      select: { title: true, partner: { select: { name: true } } },
-    });
+    const dormant = await tx.$queryRaw<{ title: string; partnerName: string }[]>`
+      SELECT a."title", p."name" AS "partnerName" FROM "Agreement" a JOIN "Partner" p ON p."id" = a."partnerId"
+      WHERE ${await dormantCondition(now, dormancyMonths, tx)} ORDER BY p."name" ASC, a."id" ASC LIMIT ${LIST_LIMIT}`;
     let enqueued = 0;
     if (reviews.length > 0 || dormant.length > 0) {
       const staff = await tx.user.findMany({
@@ -48,7 +45,7 @@ export async function runWeeklyDigest(now = new Date()): Promise<DigestResult> {
         week: period,
         dormancyMonths,
         reviews: reviews.map((review) => ({ title: review.title, partnerName: review.partner.name, reviewDate: review.reviewDate! })),
-        dormant: dormant.map((link) => ({ title: link.title, partnerName: link.partner.name })),
+        dormant,
       };
       enqueued = await enqueue(
         tx,
