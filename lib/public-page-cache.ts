@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { RENDER_KEY_ENV } from "@/lib/cluster";
 import { originFrom } from "@/lib/open-data/origin";
 
 // The public pages as an anonymous visitor sees them, kept rendered per version of the data.
@@ -50,12 +51,22 @@ type State = {
 
 // On globalThis: proxy.ts and the pages are bundled apart, each with its own copy of this module.
 const state: State = ((globalThis as typeof globalThis & { __twinningPublicPages?: State }).__twinningPublicPages ??= {
-  secret: randomBytes(24).toString("base64url"),
-  placeholder: randomBytes(18).toString("base64"),
+  ...renderKey(),
   pages: new Map(),
   bytes: 0,
   rendering: new Map(),
 } satisfies State);
+
+/**
+ * The internal render's secret and nonce placeholder: this process's own, or, under `npm start`
+ * with several processes, theirs in common (RENDER_KEY_ENV): the server asking itself for a page
+ * may be answered by another of its processes.
+ */
+function renderKey(): { secret: string; placeholder: string } {
+  const key = process.env[RENDER_KEY_ENV];
+  const bytes = key && key.length >= 56 ? Buffer.from(key, "base64url") : randomBytes(42);
+  return { secret: bytes.subarray(0, 24).toString("base64url"), placeholder: bytes.subarray(24, 42).toString("base64") };
+}
 
 /** lib/data/public.ts registers the version of what the public pages show. */
 export function registerPublicPagesVersion(version: () => Promise<string>): void {

@@ -4,7 +4,8 @@
 //     migrated, demo accounts, then the scale seed; dropped at the end. Or --database-url <url>:
 //     an existing, already seeded database, used as it is (never dropped).
 //     --no-build reuses .next-bench even when sources changed since (a busy shared checkout).
-//  2. `next build` into .next-bench when the sources changed, then `next start` on --port (3600).
+//  2. `next build` into .next-bench when the sources changed, then `npm start` (scripts/start.ts:
+//     one server process per core, WEB_CONCURRENCY to choose) on --port (3600).
 //  3. autocannon against each target in turn (public pages, signed-in pages, one write through
 //     its server action), each beside its ceiling: a static file of the same size served by the
 //     same server — the target's own first response, saved under public/bench/sized/ (removed at
@@ -20,6 +21,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
+import { serverProcessCount } from "@/lib/cluster";
+import { readDatabaseConfig } from "@/lib/db/config";
 import { runScript } from "@/lib/scripts";
 import { buildNeeded } from "./lib/build";
 import { waitForServer } from "./lib/wait-for-server";
@@ -167,9 +170,10 @@ await runScript("Benchmark", async () => {
       timings.build = Date.now() - started;
     }
     const base = `http://127.0.0.1:${opts.port}`;
+    const serverProcesses = serverProcessCount(env, readDatabaseConfig(env)).count;
     const startServer = async () => {
-      log(`starting next on ${base}`);
-      server = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(opts.port)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
+      log(`starting the production server (npm start: ${serverProcesses} processes) on ${base}`);
+      server = spawn(bin("tsx"), ["scripts/start.ts", "-H", "127.0.0.1", "-p", String(opts.port)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] });
       await waitForServer(`${base}/login`, server);
     };
     fs.rmSync(SIZED_DIR, { recursive: true, force: true });
@@ -246,6 +250,7 @@ await runScript("Benchmark", async () => {
       os: `${os.type()} ${os.release()}`,
       node: process.version,
       database: "PostgreSQL (local, 127.0.0.1)",
+      serverProcesses,
     };
     const summary = {
       createdAt: new Date().toISOString(),
@@ -257,7 +262,7 @@ await runScript("Benchmark", async () => {
     };
     const table = renderTable(measures);
     console.log(table);
-    console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, load ${machine.loadAverage.join(" ")}; ${machine.node}; ${machine.database}.`);
+    console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, load ${machine.loadAverage.join(" ")}; ${machine.node}; ${machine.database}; ${serverProcesses} server processes.`);
     for (const line of summary.verdict) console.log(line);
     if (opts.save) {
       const dir = path.join(ROOT, "bench", "results");

@@ -1,0 +1,64 @@
+// `npm start [-- <next start options>]`: the production server. `next start` is one Node.js
+// process, and rendering a page keeps it busy: on a PostgreSQL server this runs one per CPU core
+// (WEB_CONCURRENCY to choose), sharing the port through node:cluster, and restarts one that
+// crashes. They share the public page cache's render key and tell each other of writes
+// (lib/cluster.ts). On the embedded database: one process, as `next start`.
+import cluster, { type Worker } from "node:cluster";
+import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
+import { RENDER_KEY_ENV, isEpochMessage, serverProcessCount } from "@/lib/cluster";
+import { readDatabaseConfig } from "@/lib/db/config";
+import { runScript } from "@/lib/scripts";
+import { runForeground } from "./lib/run";
+
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const args = ["start", ...process.argv.slice(2)];
+
+await runScript("Starting Twinning Office", async () => {
+  const { count, note } = serverProcessCount(process.env, readDatabaseConfig(process.env));
+  if (note) console.warn(note);
+  if (count === 1) await runForeground(process.execPath, [nextBin, ...args]);
+
+  // Not tsx's loaders: the processes run Next.js's own build.
+  cluster.setupPrimary({ exec: nextBin, args, execArgv: [] });
+  const env = { [RENDER_KEY_ENV]: randomBytes(42).toString("base64url") };
+  const listening = new Set<number>();
+  let stopping = false;
+
+  const stop = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
+    if (workers.length === 0) process.exit(code);
+    for (const worker of workers) worker.process.kill("SIGTERM");
+    cluster.on("exit", () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(code);
+    });
+    setTimeout(() => process.exit(code), 10_000).unref();
+  };
+
+  cluster.on("listening", (worker, address) => {
+    listening.add(worker.id);
+    if (listening.size === count) console.log(`Twinning Office: ${count} server processes on port ${address.port}.`);
+  });
+  // A write in one process: the others' short-lived caches start afresh.
+  cluster.on("message", (from, message: unknown) => {
+    if (!isEpochMessage(message)) return;
+    for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from && worker.isConnected()) worker.send(message);
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    if (!listening.has(worker.id)) {
+      // It never served: the configuration or the database is wrong, and it said why. Stop.
+      stop(code || 1);
+      return;
+    }
+    listening.delete(worker.id);
+    console.error(`A server process stopped (${signal ?? `exit code ${code}`}); starting another.`);
+    cluster.fork(env);
+  });
+  process.on("SIGINT", () => stop(0));
+  process.on("SIGTERM", () => stop(0));
+  for (let index = 0; index < count; index += 1) cluster.fork(env);
+  await new Promise<never>(() => {});
+});
