@@ -6,6 +6,7 @@ import type { AgreementStatus, DecisionKind, ProposalKind, Theme } from "@/gener
 import type { ActivityYear } from "@/lib/exchanges/activity-summary";
 import type { Actor } from "@/lib/permissions";
 import { dormantCondition } from "./activity";
+import { awaitingDecisionBy } from "./notifications";
 import { getSettings } from "./settings";
 
 const REVIEW_WINDOW_DAYS = 90;
@@ -33,17 +34,16 @@ const registerFigures = shortLived(30_000, async (firstYearText: string) => {
   return { grouped, perYear, themes };
 });
 
-type Awaiting = { id: string; kind: ProposalKind; createdAt: Date; agreementId: string; partnerName: string };
-type ReviewDue = { id: string; reviewDate: Date; partnerName: string };
-type DormantLink = { id: string; lastActivityOn: Date | null; partnerName: string };
+/** A row of each dashboard panel. */
 type Panels = {
-  awaiting: Awaiting[];
-  reviewsDue: ReviewDue[];
-  dormant: DormantLink[];
-  decisions: { id: string; kind: DecisionKind; toStatus: AgreementStatus | null; createdAt: Date; agreementId: string; partnerName: string }[];
-  exchanges: { id: string; startDate: Date; participantsDescription: string | null; partnerName: string }[];
-  events: { id: string; title: string; startsAt: Date }[];
+  awaiting: { id: string; kind: ProposalKind; createdAt: Date; agreementId: string; partnerName: string };
+  reviewsDue: { id: string; reviewDate: Date; partnerName: string };
+  dormant: { id: string; lastActivityOn: Date | null; partnerName: string };
+  decisions: { id: string; kind: DecisionKind; toStatus: AgreementStatus | null; createdAt: Date; agreementId: string; partnerName: string };
+  exchanges: { id: string; startDate: Date; participantsDescription: string | null; partnerName: string };
+  events: { id: string; title: string; startsAt: Date };
 };
+type Panel<Name extends keyof Panels> = Panels[Name];
 
 /** A JSON array of `rows` (a SELECT), [] when there are none. */
 function jsonRows(rows: Prisma.Sql): Prisma.Sql {
@@ -71,8 +71,7 @@ export async function getDashboard(user: Actor, now = new Date()) {
   const firstYear = now.getUTCFullYear() - YEARS_SHOWN + 1;
   const awaitingWhere =
     user.role === "COUNCILLOR"
-      ? Prisma.sql`pr."state" = 'OPEN' AND pr."proposerId" <> ${user.id}::uuid AND NOT EXISTS (
-          SELECT 1 FROM "Decision" v WHERE v."proposalId" = pr."id" AND v."actorId" = ${user.id}::uuid AND v."kind" IN ('APPROVED', 'REJECTED'))`
+      ? awaitingDecisionBy(user.id)
       : Prisma.sql`pr."state" = 'OPEN' AND pr."proposerId" = ${user.id}::uuid`;
   const [{ grouped, perYear, themes }, [panels]] = await Promise.all([
     registerFigures(String(firstYear)),
@@ -107,12 +106,13 @@ export async function getDashboard(user: Actor, now = new Date()) {
         WHERE e."startsAt" <= ${now}::timestamptz
         ORDER BY e."startsAt" DESC LIMIT 5`)} AS "events"`,
   ]);
-  const awaiting = withDates<Awaiting>(panels!.awaiting, "createdAt");
-  const reviewsDue = withDates<ReviewDue>(panels!.reviewsDue, "reviewDate");
-  const dormantLinks = withDates<DormantLink>(panels!.dormant, "lastActivityOn");
-  const decisions = withDates<Panels["decisions"][number]>(panels!.decisions, "createdAt");
-  const exchanges = withDates<Panels["exchanges"][number]>(panels!.exchanges, "startDate");
-  const events = withDates<Panels["events"][number]>(panels!.events, "startsAt");
+  if (!panels) throw new Error("The dashboard's panels query returned no row.");
+  const awaiting = withDates<Panel<"awaiting">>(panels.awaiting, "createdAt");
+  const reviewsDue = withDates<Panel<"reviewsDue">>(panels.reviewsDue, "reviewDate");
+  const dormantLinks = withDates<Panel<"dormant">>(panels.dormant, "lastActivityOn");
+  const decisions = withDates<Panel<"decisions">>(panels.decisions, "createdAt");
+  const exchanges = withDates<Panel<"exchanges">>(panels.exchanges, "startDate");
+  const events = withDates<Panel<"events">>(panels.events, "startsAt");
 
   const counts = Object.fromEntries(grouped.map((row) => [row.status, row._count._all])) as Partial<Record<AgreementStatus, number>>;
   const byYear = new Map(perYear.map((row) => [row.year, row]));

@@ -1,16 +1,22 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import type { NotificationKind, OutboxStatus, Role } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { kindsForRole } from "@/lib/notifications/kinds";
 import { can, type Actor } from "@/lib/permissions";
 import { pageOf, PAGE_SIZE, type Page } from "./pagination";
 
-/** Proposals awaiting this councillor's decision: open, not theirs, not yet voted on. 0 for anyone who cannot decide. */
+/** The proposals awaiting a councillor's decision, over "Proposal" AS pr: open, not theirs, not yet voted on. */
+export function awaitingDecisionBy(userId: string): Prisma.Sql {
+  return Prisma.sql`pr."state" = 'OPEN' AND pr."proposerId" <> ${userId}::uuid AND NOT EXISTS (
+    SELECT 1 FROM "Decision" v WHERE v."proposalId" = pr."id" AND v."actorId" = ${userId}::uuid AND v."kind" IN ('APPROVED', 'REJECTED'))`;
+}
+
+/** How many proposals await this councillor's decision; 0 for anyone who cannot decide. */
 export async function countAwaitingDecision(user: Actor | null): Promise<number> {
   if (!user || !can(user, "proposal:decide")) return 0;
-  return db.proposal.count({
-    where: { state: "OPEN", proposerId: { not: user.id }, decisions: { none: { actorId: user.id, kind: { in: ["APPROVED", "REJECTED"] } } } },
-  });
+  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT COUNT(*)::int AS "count" FROM "Proposal" pr WHERE ${awaitingDecisionBy(user.id)}`;
+  return row?.count ?? 0;
 }
 
 /** Each kind this user can receive, and whether it is on (no row means on). */
