@@ -17,7 +17,7 @@ export function authOptions(): NextAuthOptions {
       // An expired or forged session cookie is an everyday event (the visitor is treated as
       // signed out), not a server error: a warning, without the token or its stack.
       error(code, metadata) {
-        if (code === "JWT_SESSION_ERROR") console.warn("[next-auth] A session cookie was refused (expired or not ours); treated as signed out.");
+        if (code === "JWT_SESSION_ERROR") warnRefusedSession();
         else console.error(`[next-auth][error][${code}]`, metadata);
       },
       warn(code) {
@@ -51,6 +51,11 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
+}
+
+/** An expired or forged session cookie: logged without the token, and the visitor is signed out. */
+export function warnRefusedSession(): void {
+  console.warn("[next-auth] A session cookie was refused (expired or not ours); treated as signed out.");
 }
 
 export function secureCookiesEnabled(): boolean {
