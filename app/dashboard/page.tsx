@@ -4,7 +4,7 @@ import { ActivityChart } from "@/components/activity-chart";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/data/dashboard";
 import { THEME_LABELS } from "@/lib/domain/labels";
-import { PROPOSAL_RULES, statusLabel, STATUSES } from "@/lib/domain/lifecycle";
+import { PROPOSAL_RULES, REVIEW_WINDOW_DAYS, statusLabel, STATUSES } from "@/lib/domain/lifecycle";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -52,7 +52,7 @@ export default async function DashboardPage() {
         </section>
 
         <section aria-labelledby="reviews-heading">
-          <h2 id="reviews-heading">Reviews due within 90 days or overdue</h2>
+          <h2 id="reviews-heading">{`Reviews due within ${REVIEW_WINDOW_DAYS} days or overdue`}</h2>
           {dashboard.reviewsDue.length === 0 ? (
             <p>No reviews are due.</p>
           ) : (

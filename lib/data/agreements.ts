@@ -1,6 +1,7 @@
 import "server-only";
 import { shortLived } from "@/lib/cache";
 import { db } from "@/lib/db";
+import { REVIEW_WINDOW_DAYS } from "@/lib/domain/lifecycle";
 import { queryParam, searchText } from "@/lib/validation/fields";
 import { Prisma } from "@/generated/prisma/client";
 import { AgreementStatus, RelationshipType, type ProposalKind } from "@/generated/prisma/enums";
@@ -62,6 +63,15 @@ async function agreementCondition(filters: AgreementFilters, now: Date, dormant?
   if (filters.q) conditions.push(Prisma.sql`p."name" ILIKE ${containsPattern(filters.q)}`);
   if (filters.dormant) conditions.push(dormant ?? (await dormantCondition(now, (await getSettings()).dormancyMonths)));
   return conditions.length > 0 ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+/**
+ * The review-due rule over "Agreement" AS a: Active or Suspended, with a review date within
+ * REVIEW_WINDOW_DAYS of `now` or past. The dashboard and the weekly digest share it.
+ */
+export function reviewDueCondition(now: Date): Prisma.Sql {
+  const reviewBy = new Date(now.getTime() + REVIEW_WINDOW_DAYS * 24 * 60 * 60 * 1000);
+  return Prisma.sql`a."status" IN ('ACTIVE', 'SUSPENDED') AND a."reviewDate" <= ${reviewBy}::date`;
 }
 
 /**

@@ -6,10 +6,10 @@ import type { AgreementStatus, DecisionKind, ProposalKind, Theme } from "@/gener
 import type { ActivityYear } from "@/lib/exchanges/activity-summary";
 import type { Actor } from "@/lib/permissions";
 import { dormantCondition } from "./activity";
+import { reviewDueCondition } from "./agreements";
 import { awaitingDecisionBy } from "./notifications";
 import { getSettings } from "./settings";
 
-const REVIEW_WINDOW_DAYS = 90;
 const YEARS_SHOWN = 15;
 
 export type RecentItem = { id: string; at: Date; href: string; text: string };
@@ -65,7 +65,6 @@ function withDates<T extends object>(rows: readonly Record<string, unknown>[], .
  * Prisma's one per relation) cost the server more than the panels themselves.
  */
 export async function getDashboard(user: Actor, now = new Date()) {
-  const reviewBy = new Date(now.getTime() + REVIEW_WINDOW_DAYS * 24 * 60 * 60 * 1000);
   const settings = await getSettings();
   const dormant = await dormantCondition(now, settings.dormancyMonths);
   const firstYear = now.getUTCFullYear() - YEARS_SHOWN + 1;
@@ -83,7 +82,7 @@ export async function getDashboard(user: Actor, now = new Date()) {
       ${jsonRows(Prisma.sql`
         SELECT a."id", a."reviewDate", p."name" AS "partnerName"
         FROM "Agreement" a JOIN "Partner" p ON p."id" = a."partnerId"
-        WHERE a."status" IN ('ACTIVE', 'SUSPENDED') AND a."reviewDate" <= ${reviewBy}::date
+        WHERE ${reviewDueCondition(now)}
         ORDER BY a."reviewDate" ASC, a."id" ASC LIMIT 20`)} AS "reviewsDue",
       ${jsonRows(Prisma.sql`
         SELECT a."id", a."lastActivityOn", p."name" AS "partnerName"

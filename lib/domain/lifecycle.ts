@@ -103,6 +103,9 @@ export function statusAfter(kind: ProposalKind, outcome: Exclude<Tally, "open">,
   return outcome === "approved" ? rule.onApproved : rule.onRejected(from);
 }
 
+/** A review date counts as due this many days ahead (and overdue after it), while the link is Active or Suspended. */
+export const REVIEW_WINDOW_DAYS = 90;
+
 export function statusLabel(status: Status): string {
   switch (status) {
     case "DRAFT":

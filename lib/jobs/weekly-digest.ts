@@ -1,18 +1,18 @@
-// The weekly digest to staff: review dates due within 90 days and dormant links. Claimed per ISO
+// The weekly digest to staff: review dates due (REVIEW_WINDOW_DAYS) and dormant links. Claimed per ISO
 // week in the same transaction that queues the emails, so it goes out once per week however many
 // machines run the jobs.
 import { dormantCondition } from "@/lib/data/activity";
+import { reviewDueCondition } from "@/lib/data/agreements";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/notifications/config";
 import { enqueue, withKindEnabled } from "@/lib/notifications/enqueue";
 import { NOTIFICATION_KIND_INFO } from "@/lib/notifications/kinds";
-import { weeklyDigestEmail } from "@/lib/notifications/templates";
+import { weeklyDigestEmail, type DigestReview } from "@/lib/notifications/templates";
 import { readSettings } from "@/lib/settings";
 import { claimJobPeriod, finishJobPeriod } from "./job-run";
 import { isoWeekPeriod } from "./periods";
 
 export const DIGEST_JOB = "weekly-digest";
-const REVIEW_WINDOW_DAYS = 90;
 const LIST_LIMIT = 100;
 
 export type DigestResult = { period: string; ran: boolean; enqueued: number };
@@ -22,13 +22,9 @@ export async function runWeeklyDigest(now = new Date()): Promise<DigestResult> {
   return db.$transaction(async (tx) => {
     if (!(await claimJobPeriod(tx, DIGEST_JOB, period))) return { period, ran: false, enqueued: 0 };
     const { councilName, dormancyMonths } = await readSettings(tx);
-    const reviewBy = new Date(now.getTime() + REVIEW_WINDOW_DAYS * 24 * 60 * 60 * 1000);
-    const reviews = await tx.agreement.findMany({
-      where: { status: { in: ["ACTIVE", "SUSPENDED"] }, reviewDate: { lte: reviewBy } },
-      orderBy: { reviewDate: "asc" },
-      take: LIST_LIMIT,
-      select: { title: true, reviewDate: true, partner: { select: { name: true } } },
-    });
+    const reviews = await tx.$queryRaw<DigestReview[]>`
+      SELECT a."title", p."name" AS "partnerName", a."reviewDate" FROM "Agreement" a JOIN "Partner" p ON p."id" = a."partnerId"
+      WHERE ${reviewDueCondition(now)} ORDER BY a."reviewDate" ASC, a."id" ASC LIMIT ${LIST_LIMIT}`;
     const dormant = await tx.$queryRaw<{ title: string; partnerName: string }[]>`
       SELECT a."title", p."name" AS "partnerName" FROM "Agreement" a JOIN "Partner" p ON p."id" = a."partnerId"
       WHERE ${await dormantCondition(now, dormancyMonths, tx)} ORDER BY p."name" ASC, a."id" ASC LIMIT ${LIST_LIMIT}`;
@@ -44,7 +40,7 @@ export async function runWeeklyDigest(now = new Date()): Promise<DigestResult> {
       const items = {
         week: period,
         dormancyMonths,
-        reviews: reviews.map((review) => ({ title: review.title, partnerName: review.partner.name, reviewDate: review.reviewDate! })),
+        reviews,
         dormant,
       };
       enqueued = await enqueue(

@@ -1,5 +1,6 @@
 // The kinds of email the office sends, and who may receive each. Pure: safe in client components.
 import type { NotificationKind, Role } from "@/generated/prisma/enums";
+import { REVIEW_WINDOW_DAYS } from "@/lib/domain/lifecycle";
 
 export const NOTIFICATION_KINDS = ["PROPOSAL_NEW", "DECISION_REACHED", "PROPOSAL_REMINDER", "WEEKLY_DIGEST"] as const satisfies readonly NotificationKind[];
 
@@ -23,7 +24,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, KindInfo> = {
   },
   WEEKLY_DIGEST: {
     label: "Weekly digest",
-    description: "Review dates due within 90 days and links that have gone dormant.",
+    description: `Review dates due within ${REVIEW_WINDOW_DAYS} days and links that have gone dormant.`,
     roles: ["STAFF", "ADMIN"],
   },
 };

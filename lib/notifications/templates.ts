@@ -2,6 +2,7 @@
 // escaped in the HTML part; the plain-text part is never interpreted.
 import type { ProposalKind } from "@/generated/prisma/enums";
 import { PROPOSAL_KIND_LABELS } from "@/lib/domain/labels";
+import { REVIEW_WINDOW_DAYS } from "@/lib/domain/lifecycle";
 import { formatDate } from "@/lib/format";
 
 export type RenderedEmail = { subject: string; text: string; html: string };
@@ -160,7 +161,7 @@ export function weeklyDigestEmail({ week, reviews, dormant, dormancyMonths, ...c
     subject: `Weekly twinning digest (${week}): ${reviews.length} ${reviews.length === 1 ? "review" : "reviews"} due, ${dormant.length} dormant`,
     greeting: `Dear ${common.recipientName},`,
     blocks: [
-      { heading: "Review dates due within 90 days", list: reviews.map((review) => `${review.title} (${review.partnerName}): review by ${formatDate(review.reviewDate)}`) },
+      { heading: `Review dates due within ${REVIEW_WINDOW_DAYS} days`, list: reviews.map((review) => `${review.title} (${review.partnerName}): review by ${formatDate(review.reviewDate)}`) },
       {
         heading: "Dormant links",
         paragraphs: [`Active links with no exchange or event in the last ${dormancyMonths} months.`],
