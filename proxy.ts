@@ -21,7 +21,7 @@ export async function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development", https });
   if (cached) {
-    const response = new NextResponse(request.method === "HEAD" ? null : bodyWithNonce(cached.page, nonce), { status: 200, headers: cached.page.headers });
+    const response = new NextResponse(request.method === "HEAD" ? null : streamOf(bodyWithNonce(cached.page, nonce)), { status: 200, headers: cached.page.headers });
     response.headers.set("X-Cache", cached.hit ? "HIT" : "MISS");
     return withSecurityHeaders(response, csp, https);
   }
@@ -30,6 +30,16 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, https);
+}
+
+/** The body as one chunk: a byte array given to Response is copied and then re-read in small pieces. */
+function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
 }
 
 function withSecurityHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {

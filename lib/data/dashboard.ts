@@ -36,7 +36,6 @@ const registerFigures = shortLived(30_000, async (firstYearText: string) => {
 
 /** A row of each dashboard panel. */
 type Panels = {
-  awaiting: { id: string; kind: ProposalKind; createdAt: Date; agreementId: string; partnerName: string };
   reviewsDue: { id: string; reviewDate: Date; partnerName: string };
   dormant: { id: string; lastActivityOn: Date | null; partnerName: string };
   decisions: { id: string; kind: DecisionKind; toStatus: AgreementStatus | null; createdAt: Date; agreementId: string; partnerName: string };
@@ -44,6 +43,7 @@ type Panels = {
   events: { id: string; title: string; startsAt: Date };
 };
 type Panel<Name extends keyof Panels> = Panels[Name];
+type AwaitingProposal = { id: string; kind: ProposalKind; createdAt: Date; agreementId: string; partnerName: string };
 
 /** A JSON array of `rows` (a SELECT), [] when there are none. */
 function jsonRows(rows: Prisma.Sql): Prisma.Sql {
@@ -60,69 +60,45 @@ function withDates<T extends object>(rows: readonly Record<string, unknown>[], .
 }
 
 /**
- * Everything on the dashboard: the register's figures (kept 30 s), then every panel in ONE
- * statement, each a JSON array of its first rows by an index. A round trip per panel (and
- * Prisma's one per relation) cost the server more than the panels themselves.
+ * The panels that every user sees alike — reviews due, dormant links, recent activity — in ONE
+ * statement, each a JSON array of its first rows by an index. Kept 5 s per server process and
+ * recomputed after any write through the app: the statement costs PostgreSQL a few milliseconds
+ * (mostly planning), which every dashboard view paid. Their `now` is the time they were read.
  */
-export async function getDashboard(user: Actor, now = new Date()) {
-  const settings = await getSettings();
-  const dormant = await dormantCondition(now, settings.dormancyMonths);
-  const firstYear = now.getUTCFullYear() - YEARS_SHOWN + 1;
-  const awaitingWhere =
-    user.role === "COUNCILLOR"
-      ? awaitingDecisionBy(user.id)
-      : Prisma.sql`pr."state" = 'OPEN' AND pr."proposerId" = ${user.id}::uuid`;
-  const [{ grouped, perYear, themes }, [panels]] = await Promise.all([
-    registerFigures(String(firstYear)),
-    db.$queryRaw<Record<keyof Panels, Record<string, unknown>[]>[]>`SELECT
-      ${jsonRows(Prisma.sql`
-        SELECT pr."id", pr."kind", pr."createdAt", a."id" AS "agreementId", p."name" AS "partnerName"
-        FROM "Proposal" pr JOIN "Agreement" a ON a."id" = pr."agreementId" JOIN "Partner" p ON p."id" = a."partnerId"
-        WHERE ${awaitingWhere} ORDER BY pr."createdAt" ASC, pr."id" ASC LIMIT 20`)} AS "awaiting",
-      ${jsonRows(Prisma.sql`
-        SELECT a."id", a."reviewDate", p."name" AS "partnerName"
-        FROM "Agreement" a JOIN "Partner" p ON p."id" = a."partnerId"
-        WHERE ${reviewDueCondition(now)}
-        ORDER BY a."reviewDate" ASC, a."id" ASC LIMIT 20`)} AS "reviewsDue",
-      ${jsonRows(Prisma.sql`
-        SELECT a."id", a."lastActivityOn", p."name" AS "partnerName"
-        FROM "Agreement" a JOIN "Partner" p ON p."id" = a."partnerId"
-        WHERE ${dormant}
-        -- Quietest first (never any activity last): an ordered walk of (status, lastActivityOn).
-        ORDER BY a."lastActivityOn" ASC NULLS LAST, a."id" ASC LIMIT 20`)} AS "dormant",
-      ${jsonRows(Prisma.sql`
-        SELECT d."id", d."kind", d."toStatus", d."createdAt", a."id" AS "agreementId", p."name" AS "partnerName"
-        FROM "Decision" d JOIN "Agreement" a ON a."id" = d."agreementId" JOIN "Partner" p ON p."id" = a."partnerId"
-        WHERE d."kind" IN ('SUBMITTED', 'PROPOSED', 'STATUS_CHANGED', 'WITHDRAWN', 'IMPORTED')
-        ORDER BY d."createdAt" DESC LIMIT 8`)} AS "decisions",
-      ${jsonRows(Prisma.sql`
-        SELECT x."id", x."startDate", x."participantsDescription", p."name" AS "partnerName"
-        FROM "Exchange" x JOIN "Agreement" a ON a."id" = x."agreementId" JOIN "Partner" p ON p."id" = a."partnerId"
-        WHERE x."startDate" <= ${now}::date
-        ORDER BY x."startDate" DESC LIMIT 5`)} AS "exchanges",
-      ${jsonRows(Prisma.sql`
-        SELECT e."id", e."title", e."startsAt" FROM "Event" e
-        WHERE e."startsAt" <= ${now}::timestamptz
-        ORDER BY e."startsAt" DESC LIMIT 5`)} AS "events"`,
-  ]);
+const sharedPanels = shortLived(5_000, async () => {
+  const now = new Date();
+  const { dormancyMonths } = await getSettings();
+  const dormant = await dormantCondition(now, dormancyMonths);
+  const [panels] = await db.$queryRaw<Record<keyof Panels, Record<string, unknown>[]>[]>`SELECT
+    ${jsonRows(Prisma.sql`
+      SELECT a."id", a."reviewDate", p."name" AS "partnerName"
+      FROM "Agreement" a JOIN "Partner" p ON p."id" = a."partnerId"
+      WHERE ${reviewDueCondition(now)}
+      ORDER BY a."reviewDate" ASC, a."id" ASC LIMIT 20`)} AS "reviewsDue",
+    ${jsonRows(Prisma.sql`
+      SELECT a."id", a."lastActivityOn", p."name" AS "partnerName"
+      FROM "Agreement" a JOIN "Partner" p ON p."id" = a."partnerId"
+      WHERE ${dormant}
+      -- Quietest first (never any activity last): an ordered walk of (status, lastActivityOn).
+      ORDER BY a."lastActivityOn" ASC NULLS LAST, a."id" ASC LIMIT 20`)} AS "dormant",
+    ${jsonRows(Prisma.sql`
+      SELECT d."id", d."kind", d."toStatus", d."createdAt", a."id" AS "agreementId", p."name" AS "partnerName"
+      FROM "Decision" d JOIN "Agreement" a ON a."id" = d."agreementId" JOIN "Partner" p ON p."id" = a."partnerId"
+      WHERE d."kind" IN ('SUBMITTED', 'PROPOSED', 'STATUS_CHANGED', 'WITHDRAWN', 'IMPORTED')
+      ORDER BY d."createdAt" DESC LIMIT 8`)} AS "decisions",
+    ${jsonRows(Prisma.sql`
+      SELECT x."id", x."startDate", x."participantsDescription", p."name" AS "partnerName"
+      FROM "Exchange" x JOIN "Agreement" a ON a."id" = x."agreementId" JOIN "Partner" p ON p."id" = a."partnerId"
+      WHERE x."startDate" <= ${now}::date
+      ORDER BY x."startDate" DESC LIMIT 5`)} AS "exchanges",
+    ${jsonRows(Prisma.sql`
+      SELECT e."id", e."title", e."startsAt" FROM "Event" e
+      WHERE e."startsAt" <= ${now}::timestamptz
+      ORDER BY e."startsAt" DESC LIMIT 5`)} AS "events"`;
   if (!panels) throw new Error("The dashboard's panels query returned no row.");
-  const awaiting = withDates<Panel<"awaiting">>(panels.awaiting, "createdAt");
-  const reviewsDue = withDates<Panel<"reviewsDue">>(panels.reviewsDue, "reviewDate");
-  const dormantLinks = withDates<Panel<"dormant">>(panels.dormant, "lastActivityOn");
   const decisions = withDates<Panel<"decisions">>(panels.decisions, "createdAt");
   const exchanges = withDates<Panel<"exchanges">>(panels.exchanges, "startDate");
   const events = withDates<Panel<"events">>(panels.events, "startsAt");
-
-  const counts = Object.fromEntries(grouped.map((row) => [row.status, row._count._all])) as Partial<Record<AgreementStatus, number>>;
-  const byYear = new Map(perYear.map((row) => [row.year, row]));
-  const lastYear = Math.max(now.getUTCFullYear(), ...perYear.map((row) => row.year));
-  const years: ActivityYear[] = [];
-  const startYear = perYear[0]?.year ?? now.getUTCFullYear();
-  for (let year = startYear; year <= lastYear; year += 1) {
-    const row = byYear.get(year);
-    years.push({ year, exchanges: row?.exchanges ?? 0, events: 0, participants: row?.participants ?? 0 });
-  }
-
   const recent: RecentItem[] = [
     ...decisions.map((decision) => ({
       id: `d-${decision.id}`,
@@ -140,8 +116,45 @@ export async function getDashboard(user: Actor, now = new Date()) {
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, 12);
+  return {
+    now,
+    dormancyMonths,
+    reviewsDue: withDates<Panel<"reviewsDue">>(panels.reviewsDue, "reviewDate"),
+    dormant: withDates<Panel<"dormant">>(panels.dormant, "lastActivityOn"),
+    recent,
+  };
+});
 
-  return { counts, awaiting, reviewsDue, dormant: dormantLinks, recent, years, themes, dormancyMonths: settings.dormancyMonths, now };
+/**
+ * Everything on the dashboard: the register's figures (kept 30 s) and the shared panels (kept
+ * 5 s), then the one panel that is the user's own: the proposals awaiting their decision (a
+ * councillor), or their own proposals still open (staff).
+ */
+export async function getDashboard(user: Actor) {
+  const awaitingWhere =
+    user.role === "COUNCILLOR"
+      ? awaitingDecisionBy(user.id)
+      : Prisma.sql`pr."state" = 'OPEN' AND pr."proposerId" = ${user.id}::uuid`;
+  const thisYear = new Date().getUTCFullYear();
+  const [{ grouped, perYear, themes }, shared, awaiting] = await Promise.all([
+    registerFigures(String(thisYear - YEARS_SHOWN + 1)),
+    sharedPanels(),
+    db.$queryRaw<AwaitingProposal[]>`
+      SELECT pr."id", pr."kind", pr."createdAt", a."id" AS "agreementId", p."name" AS "partnerName"
+      FROM "Proposal" pr JOIN "Agreement" a ON a."id" = pr."agreementId" JOIN "Partner" p ON p."id" = a."partnerId"
+      WHERE ${awaitingWhere} ORDER BY pr."createdAt" ASC, pr."id" ASC LIMIT 20`,
+  ]);
+
+  const counts = Object.fromEntries(grouped.map((row) => [row.status, row._count._all])) as Partial<Record<AgreementStatus, number>>;
+  const byYear = new Map(perYear.map((row) => [row.year, row]));
+  const lastYear = Math.max(thisYear, ...perYear.map((row) => row.year));
+  const years: ActivityYear[] = [];
+  const startYear = perYear[0]?.year ?? thisYear;
+  for (let year = startYear; year <= lastYear; year += 1) {
+    const row = byYear.get(year);
+    years.push({ year, exchanges: row?.exchanges ?? 0, events: 0, participants: row?.participants ?? 0 });
+  }
+  return { ...shared, counts, awaiting, years, themes };
 }
 
 function decisionText(kind: DecisionKind, to: AgreementStatus | null): string {
