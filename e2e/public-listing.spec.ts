@@ -327,6 +327,8 @@ test.describe("after a decision", () => {
     await officer.getByLabel("Reason", { exact: true }).fill(internalReason);
     await officer.getByLabel("Public reason").fill(publicReason);
     await officer.getByRole("button", { name: "Propose suspension" }).click();
+    // The proposal exists once the officer is told so: only then may the councillors find it.
+    await expect(officer.getByText(/proposed\. Councillors have been asked to decide/)).toBeVisible();
     await approve(councillors, `Decide: Suspension, ${name}`);
 
     await page.goto("/partners");
