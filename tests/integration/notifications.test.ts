@@ -62,6 +62,17 @@ async function outbox() {
   return db.outboxMessage.findMany({ orderBy: [{ createdAt: "asc" }, { recipientEmail: "asc" }] });
 }
 
+/**
+ * The test clock for the sender: the moment the only queued message fell due. It was stamped by
+ * the database's clock, which is not this process's on a PostgreSQL server, so a test never
+ * compares it with a date of its own.
+ */
+async function queuedAt(): Promise<Date> {
+  const [message, ...others] = await outbox();
+  expect(others).toHaveLength(0);
+  return message!.nextAttemptAt!;
+}
+
 describe(`the transactional outbox (${backend()})`, () => {
   it("a new proposal queues exactly one email to each active councillor, none to the proposer or anyone else", async () => {
     const staff = await createStaff();
@@ -150,7 +161,7 @@ describe(`the sender (${backend()})`, () => {
   it("a refused send is FAILED, retried after an exponential backoff, and then delivered once", async () => {
     const councillor = await createCouncillor();
     await submit(await createStaff());
-    const now = new Date("2026-11-30T09:00:00Z");
+    const now = await queuedAt();
     failNext = 2;
 
     expect(await sendOutbox({ transport: smtpTransport(), now })).toMatchObject({ claimed: 1, sent: 0, failed: 1 });
@@ -178,7 +189,7 @@ describe(`the sender (${backend()})`, () => {
   it("a sender that crashes after claiming (before sending) loses nothing: the lease runs out and the message is sent exactly once", async () => {
     await createCouncillor();
     await submit(await createStaff());
-    const now = new Date("2026-11-30T09:00:00Z");
+    const now = await queuedAt();
     const claimed = await claimDueMessages({ now });
     expect(claimed).toHaveLength(1);
     // …the process dies here. While the lease holds, no other sender takes it:
