@@ -1,6 +1,11 @@
 // `npm test`: everything the project checks, in order, stopping at the first failure:
 // type check → lint → unit and integration tests (Vitest) → end-to-end tests (Playwright).
-// `npm test -- --skip-e2e` stops after Vitest.
+// `npm test -- --skip-e2e` stops after Vitest. `npm test -- --clock-ahead "+400 days"` runs Vitest
+// with the process clock moved ahead (Debian's faketime), which proves that no test depends on
+// today's date; only on the embedded database, whose clock is this process's (a PostgreSQL
+// server keeps its own).
+import { execFileSync } from "node:child_process";
+import { readDatabaseConfig } from "@/lib/db/config";
 import { bin, CommandFailedError, run } from "./lib/run";
 
 type Step = { name: string; command: string; args: string[]; env?: Record<string, string> };
@@ -14,8 +19,35 @@ const STEPS: Step[] = [
   { name: "End-to-end tests", command: bin("playwright"), args: ["test"], env: { SKIP_BUILD_TYPECHECK: "1" } },
 ];
 
+function optionValue(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+
+/** The Vitest step with the clock moved ahead by `offset` (a faketime offset such as "+400 days"). */
+function withClockAhead(step: Step, offset: string): Step {
+  if (readDatabaseConfig(process.env).kind !== "pglite") {
+    throw new Error("--clock-ahead moves this process's clock, which only the embedded database follows: unset DATABASE_URL");
+  }
+  try {
+    execFileSync("faketime", ["--help"], { stdio: "ignore" });
+  } catch {
+    throw new Error("--clock-ahead needs Debian's faketime: sudo apt-get install -y faketime");
+  }
+  return {
+    name: `${step.name} (clock ${offset})`,
+    command: "faketime",
+    args: [offset, step.command, ...step.args],
+    // Timers and timeouts keep real time; only the wall clock moves.
+    env: { ...step.env, FAKETIME_DONT_FAKE_MONOTONIC: "1" },
+  };
+}
+
 const skipE2e = process.argv.includes("--skip-e2e");
-const steps = skipE2e ? STEPS.filter((step) => !step.name.includes("nd-to-end")) : STEPS;
+const clockAhead = optionValue("--clock-ahead");
+const steps = (skipE2e ? STEPS.filter((step) => !step.name.includes("nd-to-end")) : STEPS).map((step) =>
+  clockAhead && step.command === bin("vitest") ? withClockAhead(step, clockAhead) : step,
+);
 const results: { name: string; outcome: "passed" | "FAILED" | "skipped"; seconds?: number }[] = [];
 let failed: string | null = null;
 
