@@ -1,6 +1,8 @@
 // The demo story: a Coventry-like city and its links, from the first twinning of all
 // (Volgograd, 1944) to a draft with Mariupol awaiting approval. Idempotent: running it again
-// changes nothing.
+// changes nothing. History keeps its dates; what must be upcoming or recent (events, reviews, the
+// last regatta, the open proposal) is counted from the day it is seeded, so it tells the same
+// story on any date.
 import type { Prisma } from "@/generated/prisma/client";
 import type { AgreementStatus, LocalityKind, RelationshipType, Role, Theme } from "@/generated/prisma/enums";
 import { db, type Tx } from "@/lib/db";
@@ -39,99 +41,129 @@ type StoryLink = {
 type ExchangeSeed = Omit<Prisma.ExchangeUncheckedCreateInput, "agreementId" | "createdById" | "startDate" | "endDate"> & { startDate: string; endDate?: string };
 type EventSeed = Omit<Prisma.EventUncheckedCreateInput, "agreementId" | "createdById" | "startsAt" | "endsAt"> & { startsAt: string; endsAt?: string };
 
-const STORY: StoryLink[] = [
-  {
-    partner: { name: "Volgograd", country: "RU", region: "Volgograd Oblast", kind: "CITY", latitude: 48.708, longitude: 44.5133, population: 1_004_000 },
-    relationshipType: "TWIN_TOWN",
-    purpose: "Solidarity between two cities destroyed in the Second World War; the first town twinning of all.",
-    themes: ["RECONCILIATION", "CULTURE"],
-    linkBegan: "1944-01-01",
-    formalisedOn: "1944-01-01",
-    publicSummary: "The world's first twin-town link, born of wartime solidarity between Coventry and Stalingrad.",
-    partnerDecision: { date: "1944-01-01", reference: "Stalingrad City Soviet, 1944" },
-    history: [
-      { on: "1944-01-01", proposal: "ACTIVATION", reason: "Solidarity with the people of Stalingrad.", reference: "Council minute 1944/12" },
-      {
-        on: "2022-03-15",
-        proposal: "SUSPENSION",
-        reason: "Cabinet agreed to pause all civic contact with the Russian state following the invasion of Ukraine; links between people remain.",
-        publicReason: "Paused in March 2022 following Russia's full-scale invasion of Ukraine. Our friendship with the people of Volgograd endures.",
-        reference: "Cabinet 2022/45",
-      },
-    ],
-  },
-  {
-    partner: { name: "Kiel", country: "DE", region: "Schleswig-Holstein", kind: "CITY", latitude: 54.3233, longitude: 10.1228, population: 247_000, website: "https://www.kiel.de" },
-    relationshipType: "TWIN_TOWN",
-    purpose: "Reconciliation after the war and exchange between two maritime and industrial cities.",
-    themes: ["RECONCILIATION", "EDUCATION", "SPORT"],
-    linkBegan: "1947-01-01",
-    formalisedOn: "1967-01-01",
-    reviewDate: "2027-06-30",
-    publicSummary: "Coventry's link with Kiel began in 1947 as one of the first Anglo-German reconciliations.",
-    partnerDecision: { date: "1967-01-01", reference: "Ratsversammlung Kiel 1967" },
-    history: [{ on: "1967-01-01", proposal: "ACTIVATION", reason: "Reconciliation and youth exchange.", reference: "Council minute 1967/33" }],
-    exchanges: [
-      { kind: "SCHOOL_OR_YOUTH_EXCHANGE", direction: "OUTBOUND", startDate: "2023-07-03", endDate: "2023-07-10", participantCount: 24, participantsDescription: "24 pupils from Bishop Ullathorne School", cost: "6400.00", currency: "GBP", fundingSource: "COUNCIL_BUDGET", outcomes: "Joint sailing week and a shared climate project.", visibility: "PUBLIC" },
-      { kind: "SPORT", direction: "INBOUND", startDate: "2025-05-17", endDate: "2025-05-18", participantCount: 40, participantsDescription: "Kiel rowing club", cost: "1200.00", currency: "GBP", fundingSource: "SPONSOR", outcomes: "Friendly regatta on the canal basin.", visibility: "PUBLIC" },
-    ],
-    events: [
-      { title: "80 years of Coventry and Kiel", kind: "ANNIVERSARY", startsAt: "2027-05-08T18:00:00Z", endsAt: "2027-05-08T21:00:00Z", timeZone: "Europe/London", place: "Council House, Coventry", description: "Civic reception marking eighty years of friendship.", visibility: "PUBLIC" },
-    ],
-  },
-  {
-    partner: { name: "Dresden", country: "DE", region: "Saxony", kind: "CITY", latitude: 51.0504, longitude: 13.7373, population: 563_000, website: "https://www.dresden.de" },
-    relationshipType: "TWIN_TOWN",
-    purpose: "Two cities rebuilt from the bombing: remembrance, reconciliation and culture.",
-    themes: ["RECONCILIATION", "CULTURE", "TOURISM"],
-    linkBegan: "1956-01-01",
-    formalisedOn: "1959-01-01",
-    reviewDate: "2027-01-31",
-    publicSummary: "Linked since 1956 in a shared commitment to peace and reconciliation; the Cross of Nails stands in both cities.",
-    history: [{ on: "1959-01-01", proposal: "ACTIVATION", reason: "Reconciliation between two bombed cities.", reference: "Council minute 1959/8" }],
-    exchanges: [
-      { kind: "DELEGATION_VISIT", direction: "OUTBOUND", startDate: "2024-02-12", endDate: "2024-02-14", participantCount: 6, participantsDescription: "Lord Mayor and cathedral delegation", cost: "3100.00", currency: "GBP", fundingSource: "COUNCIL_BUDGET", outcomes: "Commemoration of 13 February; a joint choir concert agreed.", visibility: "PUBLIC" },
-    ],
-    events: [
-      { title: "Dresden remembrance service", kind: "CIVIC_VISIT", startsAt: "2027-02-13T10:00:00Z", timeZone: "Europe/Berlin", place: "Frauenkirche, Dresden", description: "Civic delegation at the annual remembrance.", visibility: "PUBLIC" },
-    ],
-  },
-  {
-    partner: { name: "Belgrade", country: "RS", kind: "CITY", latitude: 44.8125, longitude: 20.4612, population: 1_198_000 },
-    relationshipType: "TWIN_TOWN",
-    purpose: "Friendship and cultural exchange.",
-    themes: ["CULTURE", "EDUCATION"],
-    linkBegan: "1953-01-01",
-    formalisedOn: "1957-01-01",
-    publicSummary: "Friends since 1953; the link was formalised in 1957.",
-    history: [{ on: "1957-01-01", proposal: "ACTIVATION", reason: "Cultural exchange begun in 1953.", reference: "Council minute 1957/21" }],
-    exchanges: [
-      { kind: "CULTURAL", direction: "INBOUND", startDate: "2019-09-20", endDate: "2019-09-22", participantCount: 12, participantsDescription: "Belgrade folk ensemble", cost: "2500.00", currency: "GBP", fundingSource: "PARTNER", outcomes: "Two concerts at the Belgrade Theatre.", visibility: "INTERNAL" },
-    ],
-  },
-  {
-    partner: { name: "Mariupol", country: "UA", region: "Donetsk Oblast", kind: "CITY", latitude: 47.0971, longitude: 37.5434 },
-    relationshipType: "FRIENDSHIP_CITY",
-    purpose: "Humanitarian support and a future reconstruction partnership.",
-    themes: ["HUMANITARIAN", "RECONCILIATION"],
-    publicSummary: "A proposed friendship link offering humanitarian support.",
-    history: [],
-    openProposal: { on: "2026-11-02", proposal: "ACTIVATION", reason: "Solidarity with a city destroyed in war, as Coventry once was." },
-    events: [
-      { title: "Concert for Mariupol", kind: "FESTIVAL", startsAt: "2026-12-12T19:30:00Z", timeZone: "Europe/London", place: "Coventry Cathedral", description: "Fundraising concert.", visibility: "INTERNAL" },
-    ],
-  },
-  {
-    partner: { name: "Ankh-Morpork", country: null, region: "Sto Plains", kind: "CITY" },
-    relationshipType: "FRIENDSHIP_CITY",
-    purpose: "A light-hearted link that brings visitors and raises money for charity (after Wincanton).",
-    themes: ["TOURISM", "CULTURE"],
-    linkBegan: "2002-01-01",
-    formalisedOn: "2002-01-01",
-    publicSummary: "A friendship link with the fictional city of the Discworld novels.",
-    history: [{ on: "2002-01-01", proposal: "ACTIVATION", reason: "Tourism and charity.", reference: "Council minute 2002/77" }],
-  },
-];
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A date of the story counted from `today` (UTC): `days` later (earlier when negative), or the
+ * next `next` ("MM-DD") strictly after today; at `time` UTC when given. In the story's format:
+ * "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:00Z".
+ */
+export function storyDate(today: Date, when: { days: number } | { next: string }, time?: string): string {
+  const midnight = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  let at: Date;
+  if ("days" in when) at = new Date(midnight + when.days * DAY_MS);
+  else {
+    const [month = 1, dayOfMonth = 1] = when.next.split("-").map(Number);
+    at = new Date(Date.UTC(today.getUTCFullYear(), month - 1, dayOfMonth));
+    if (at.getTime() <= midnight) at = new Date(Date.UTC(today.getUTCFullYear() + 1, month - 1, dayOfMonth));
+  }
+  const date = at.toISOString().slice(0, 10);
+  return time ? `${date}T${time}:00Z` : date;
+}
+
+/** The links of the story, what must stay current dated from `today`. */
+function story(today: Date): StoryLink[] {
+  const on = (when: Parameters<typeof storyDate>[1], time?: string) => storyDate(today, when, time);
+  const kielReception = on({ next: "05-08" }, "18:00");
+  const kielYears = Number(kielReception.slice(0, 4)) - 1947;
+  return [
+    {
+      partner: { name: "Volgograd", country: "RU", region: "Volgograd Oblast", kind: "CITY", latitude: 48.708, longitude: 44.5133, population: 1_004_000 },
+      relationshipType: "TWIN_TOWN",
+      purpose: "Solidarity between two cities destroyed in the Second World War; the first town twinning of all.",
+      themes: ["RECONCILIATION", "CULTURE"],
+      linkBegan: "1944-01-01",
+      formalisedOn: "1944-01-01",
+      publicSummary: "The world's first twin-town link, born of wartime solidarity between Coventry and Stalingrad.",
+      partnerDecision: { date: "1944-01-01", reference: "Stalingrad City Soviet, 1944" },
+      history: [
+        { on: "1944-01-01", proposal: "ACTIVATION", reason: "Solidarity with the people of Stalingrad.", reference: "Council minute 1944/12" },
+        {
+          on: "2022-03-15",
+          proposal: "SUSPENSION",
+          reason: "Cabinet agreed to pause all civic contact with the Russian state following the invasion of Ukraine; links between people remain.",
+          publicReason: "Paused in March 2022 following Russia's full-scale invasion of Ukraine. Our friendship with the people of Volgograd endures.",
+          reference: "Cabinet 2022/45",
+        },
+      ],
+    },
+    {
+      partner: { name: "Kiel", country: "DE", region: "Schleswig-Holstein", kind: "CITY", latitude: 54.3233, longitude: 10.1228, population: 247_000, website: "https://www.kiel.de" },
+      relationshipType: "TWIN_TOWN",
+      purpose: "Reconciliation after the war and exchange between two maritime and industrial cities.",
+      themes: ["RECONCILIATION", "EDUCATION", "SPORT"],
+      linkBegan: "1947-01-01",
+      formalisedOn: "1967-01-01",
+      // Later than the dashboard looks ahead (REVIEW_WINDOW_DAYS).
+      reviewDate: on({ days: 210 }),
+      publicSummary: "Coventry's link with Kiel began in 1947 as one of the first Anglo-German reconciliations.",
+      partnerDecision: { date: "1967-01-01", reference: "Ratsversammlung Kiel 1967" },
+      history: [{ on: "1967-01-01", proposal: "ACTIVATION", reason: "Reconciliation and youth exchange.", reference: "Council minute 1967/33" }],
+      exchanges: [
+        { kind: "SCHOOL_OR_YOUTH_EXCHANGE", direction: "OUTBOUND", startDate: "2023-07-03", endDate: "2023-07-10", participantCount: 24, participantsDescription: "24 pupils from Bishop Ullathorne School", cost: "6400.00", currency: "GBP", fundingSource: "COUNCIL_BUDGET", outcomes: "Joint sailing week and a shared climate project.", visibility: "PUBLIC" },
+        // Recent: it keeps the link from going dormant.
+        { kind: "SPORT", direction: "INBOUND", startDate: on({ days: -200 }), endDate: on({ days: -199 }), participantCount: 40, participantsDescription: "Kiel rowing club", cost: "1200.00", currency: "GBP", fundingSource: "SPONSOR", outcomes: "Friendly regatta on the canal basin.", visibility: "PUBLIC" },
+      ],
+      events: [
+        { title: `${kielYears} years of Coventry and Kiel`, kind: "ANNIVERSARY", startsAt: kielReception, endsAt: kielReception.replace("T18:", "T21:"), timeZone: "Europe/London", place: "Council House, Coventry", description: `Civic reception marking ${kielYears} years of friendship.`, visibility: "PUBLIC" },
+      ],
+    },
+    {
+      partner: { name: "Dresden", country: "DE", region: "Saxony", kind: "CITY", latitude: 51.0504, longitude: 13.7373, population: 563_000, website: "https://www.dresden.de" },
+      relationshipType: "TWIN_TOWN",
+      purpose: "Two cities rebuilt from the bombing: remembrance, reconciliation and culture.",
+      themes: ["RECONCILIATION", "CULTURE", "TOURISM"],
+      linkBegan: "1956-01-01",
+      formalisedOn: "1959-01-01",
+      // Due soon: on the dashboard, within REVIEW_WINDOW_DAYS.
+      reviewDate: on({ days: 56 }),
+      publicSummary: "Linked since 1956 in a shared commitment to peace and reconciliation; the Cross of Nails stands in both cities.",
+      history: [{ on: "1959-01-01", proposal: "ACTIVATION", reason: "Reconciliation between two bombed cities.", reference: "Council minute 1959/8" }],
+      exchanges: [
+        { kind: "DELEGATION_VISIT", direction: "OUTBOUND", startDate: "2024-02-12", endDate: "2024-02-14", participantCount: 6, participantsDescription: "Lord Mayor and cathedral delegation", cost: "3100.00", currency: "GBP", fundingSource: "COUNCIL_BUDGET", outcomes: "Commemoration of 13 February; a joint choir concert agreed.", visibility: "PUBLIC" },
+      ],
+      events: [
+        { title: "Dresden remembrance service", kind: "CIVIC_VISIT", startsAt: on({ next: "02-13" }, "10:00"), timeZone: "Europe/Berlin", place: "Frauenkirche, Dresden", description: "Civic delegation at the annual remembrance.", visibility: "PUBLIC" },
+      ],
+    },
+    {
+      partner: { name: "Belgrade", country: "RS", kind: "CITY", latitude: 44.8125, longitude: 20.4612, population: 1_198_000 },
+      relationshipType: "TWIN_TOWN",
+      purpose: "Friendship and cultural exchange.",
+      themes: ["CULTURE", "EDUCATION"],
+      linkBegan: "1953-01-01",
+      formalisedOn: "1957-01-01",
+      publicSummary: "Friends since 1953; the link was formalised in 1957.",
+      history: [{ on: "1957-01-01", proposal: "ACTIVATION", reason: "Cultural exchange begun in 1953.", reference: "Council minute 1957/21" }],
+      exchanges: [
+        { kind: "CULTURAL", direction: "INBOUND", startDate: "2019-09-20", endDate: "2019-09-22", participantCount: 12, participantsDescription: "Belgrade folk ensemble", cost: "2500.00", currency: "GBP", fundingSource: "PARTNER", outcomes: "Two concerts at the Belgrade Theatre.", visibility: "INTERNAL" },
+      ],
+    },
+    {
+      partner: { name: "Mariupol", country: "UA", region: "Donetsk Oblast", kind: "CITY", latitude: 47.0971, longitude: 37.5434 },
+      relationshipType: "FRIENDSHIP_CITY",
+      purpose: "Humanitarian support and a future reconstruction partnership.",
+      themes: ["HUMANITARIAN", "RECONCILIATION"],
+      publicSummary: "A proposed friendship link offering humanitarian support.",
+      history: [],
+      // Open long enough for the daily reminder (reminderDays, 7 by default).
+      openProposal: { on: on({ days: -31 }), proposal: "ACTIVATION", reason: "Solidarity with a city destroyed in war, as Coventry once was." },
+      events: [
+        { title: "Concert for Mariupol", kind: "FESTIVAL", startsAt: on({ days: 9 }, "19:30"), timeZone: "Europe/London", place: "Coventry Cathedral", description: "Fundraising concert.", visibility: "INTERNAL" },
+      ],
+    },
+    {
+      partner: { name: "Ankh-Morpork", country: null, region: "Sto Plains", kind: "CITY" },
+      relationshipType: "FRIENDSHIP_CITY",
+      purpose: "A light-hearted link that brings visitors and raises money for charity (after Wincanton).",
+      themes: ["TOURISM", "CULTURE"],
+      linkBegan: "2002-01-01",
+      formalisedOn: "2002-01-01",
+      publicSummary: "A friendship link with the fictional city of the Discworld novels.",
+      history: [{ on: "2002-01-01", proposal: "ACTIVATION", reason: "Tourism and charity.", reference: "Council minute 2002/77" }],
+    },
+  ];
+}
 
 const TARGET: Record<StoryDecision["proposal"], AgreementStatus> = { ACTIVATION: "ACTIVE", SUSPENSION: "SUSPENDED" };
 
@@ -139,7 +171,8 @@ function day(value: string): Date {
   return new Date(`${value.length === 10 ? `${value}T00:00:00Z` : value}`);
 }
 
-export async function seedDemo(): Promise<{ created: boolean }> {
+/** Seeds the story once; `today` (by default the day it runs) dates what must stay current. */
+export async function seedDemo({ today = new Date() }: { today?: Date } = {}): Promise<{ created: boolean }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.$transaction(
     async (tx) => {
@@ -150,18 +183,19 @@ export async function seedDemo(): Promise<{ created: boolean }> {
         users[user.role === "COUNCILLOR" && user.email.startsWith("councillor2") ? "councillor2" : user.role] = row.id;
       }
       let created = false;
-      for (const link of STORY) created = (await seedLink(tx, link, users)) || created;
+      for (const link of story(today)) created = (await seedLink(tx, link, users, today)) || created;
       return { created };
     },
     { timeout: 60_000 },
   );
 }
 
-async function seedLink(tx: Tx, link: StoryLink, users: Record<string, string>): Promise<boolean> {
+async function seedLink(tx: Tx, link: StoryLink, users: Record<string, string>, today: Date): Promise<boolean> {
   const identityKey = partnerIdentityKey(link.partner.name, link.partner.country);
   const existing = await tx.partner.findUnique({ where: { identityKey }, select: { id: true } });
   if (existing) return false;
   const officer = users.STAFF!;
+  const first = link.history[0] ?? link.openProposal;
   const partner = await tx.partner.create({
     data: { ...link.partner, slug: slugify(link.partner.name), identityKey },
     select: { id: true },
@@ -181,7 +215,7 @@ async function seedLink(tx: Tx, link: StoryLink, users: Record<string, string>):
       partnerDecisionReference: link.partnerDecision?.reference ?? null,
       leadOfficerId: officer,
       createdById: officer,
-      createdAt: day(link.history[0]?.on ?? link.openProposal?.on ?? "2026-01-01"),
+      createdAt: first ? day(first.on) : today,
     },
     select: { id: true },
   });
