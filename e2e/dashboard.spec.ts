@@ -1,5 +1,5 @@
-// The office at a glance, on the demo data: Dresden's review date (January 2027) is listed as due
-// or overdue; Belgrade and Ankh-Morpork have had no exchange or event for years.
+// The office at a glance, on the demo data: Dresden's review date (eight weeks after the demo was
+// seeded) is listed as due; Belgrade and Ankh-Morpork have had no exchange or event for years.
 import { expect, signInAs, test } from "./fixtures";
 
 test("the dashboard shows what needs attention, each item linking to where it is dealt with", async ({ page }) => {

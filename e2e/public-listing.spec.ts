@@ -149,9 +149,9 @@ test.describe("a partner page", () => {
     const rowing = exchanges.findIndex((text) => text.includes("Kiel rowing club"));
     // Journeys may log their own "Bishop Ullathorne School" exchanges; the seeded 2023 one is the last of them.
     const school = exchanges.findLastIndex((text) => text.includes("Bishop Ullathorne School"));
-    expect(rowing, "the 2025 exchange is listed").toBeGreaterThanOrEqual(0);
-    expect(school, "the 2023 exchange comes after the 2025 one").toBeGreaterThan(rowing);
-    await expect(page.getByRole("region", { name: "Events" })).toContainText("80 years of Coventry and Kiel");
+    expect(rowing, "the regatta of some months ago is listed").toBeGreaterThanOrEqual(0);
+    expect(school, "the 2023 exchange comes after the regatta").toBeGreaterThan(rowing);
+    await expect(page.getByRole("region", { name: "Events" })).toContainText(/\d+ years of Coventry and Kiel/);
   });
 
   test("has a description and Open Graph tags", async ({ page }) => {
