@@ -11,6 +11,8 @@ const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // Per port, so suites run side by side on other ports never delete each other's traces.
+  outputDir: `test-results/${port}`,
   // One server, one embedded database: tests run one at a time.
   workers: 1,
   fullyParallel: false,

@@ -107,7 +107,8 @@ test("a link is drafted, approved, published, and suspended by a quorum of two",
   }
 });
 
-test("the four-eyes rule and one vote per councillor are enforced in the UI", async ({ browser }) => {
+test("the four-eyes rule and one vote per councillor are enforced in the UI", async ({ browser, browserProblems }) => {
+  browserProblems.allowResponse(403, "/approvals");
   const councillor = await as(browser, "COUNCILLOR");
   await councillor.goto("/approvals");
   // The seeded Mariupol draft awaits a decision; the councillor did not propose it, so may vote.

@@ -153,7 +153,8 @@ test("forged ids: a missing id, another record's id and a malformed id are refus
   expect(noUser.result?.formError).toBe("That user does not exist.");
 });
 
-test("dynamic pages answer 404 for a missing or malformed id, never 500", async ({ browser }) => {
+test("dynamic pages answer 404 for a missing or malformed id, never 500", async ({ browser, browserProblems }) => {
+  browserProblems.allow(/^response 404 GET |status of 404 \(Not Found\)/);
   const admin = await pageAs(browser, "ADMIN");
   for (const url of [
     "/agreements/00000000-0000-4000-8000-000000000000",

@@ -6,7 +6,8 @@ import { expect, type Cookie, type Page } from "@playwright/test";
 import { safeReturnPath } from "../lib/validation/auth";
 import { DEACTIVATED_ACCOUNT, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../scripts/lib/e2e-accounts";
 
-export { expect, test } from "@playwright/test";
+export { test } from "./browser-problems";
+export { expect };
 export { DEACTIVATED_ACCOUNT, DEMO_ACCOUNTS, DEMO_PASSWORD };
 
 /** A demo account: one per role, and a second councillor (for the quorum and four-eyes rule). */

@@ -123,7 +123,8 @@ test.describe("spreadsheet import", () => {
     await expect(page.getByLabel("Spreadsheet file")).toHaveAttribute("aria-invalid", "true");
   });
 
-  test("a councillor may not import", async ({ page }) => {
+  test("a councillor may not import", async ({ page, browserProblems }) => {
+    browserProblems.allowResponse(403, "/import");
     await signInAs(page, "COUNCILLOR");
     const response = await page.goto("/import");
     expect(response?.status()).toBe(403);

@@ -177,13 +177,15 @@ test.describe("a partner page", () => {
     await expect(page.getByText(VOLGOGRAD_INTERNAL_REASON)).toHaveCount(0);
   });
 
-  test("a link awaiting approval is not public: 404", async ({ page }) => {
+  test("a link awaiting approval is not public: 404", async ({ page, browserProblems }) => {
+    browserProblems.allowResponse(404, "/partners/mariupol");
     const response = await page.goto("/partners/mariupol");
     expect(response?.status()).toBe(404);
     await expect(page.getByText("Mariupol")).toHaveCount(0);
   });
 
-  test("an unknown partner is 404", async ({ page }) => {
+  test("an unknown partner is 404", async ({ page, browserProblems }) => {
+    browserProblems.allowResponse(404, "/partners/no-such-partner");
     const response = await page.goto("/partners/no-such-partner");
     expect(response?.status()).toBe(404);
   });
