@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
@@ -15,6 +16,9 @@ export default defineConfig({
   test: {
     environment: "node",
     restoreMocks: true,
+    // One test file per core. Vitest's default leaves a core idle (cores - 1: one worker on a
+    // two-core CI machine), while most files wait on their database as much as they compute.
+    maxWorkers: os.availableParallelism(),
     projects: [
       {
         extends: true,

@@ -33,13 +33,19 @@ await runScript("Starting the end-to-end server", async () => {
   }
   console.log(`[e2e] database: ${describeDatabase(readDatabaseConfig(env))}`);
 
-  await run(bin("prisma"), ["migrate", "deploy"], { env, label: "prisma migrate deploy" });
-  await run(bin("tsx"), ["scripts/e2e-seed.ts"], { env, label: "the end-to-end seed" });
+  // Each step's time is printed: the suite's start-up counts against the CI budget.
+  const timed = async (label: string, work: () => Promise<void>) => {
+    const started = Date.now();
+    await work();
+    console.log(`[e2e] ${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  };
+  await timed("migrated", () => run(bin("prisma"), ["migrate", "deploy"], { env, label: "prisma migrate deploy" }));
+  await timed("seeded", () => run(bin("tsx"), ["scripts/e2e-seed.ts"], { env, label: "the end-to-end seed" }));
 
   const why = buildNeeded(distDir(env));
   if (why) {
     console.log(`[e2e] building into ${distDir(env)}: ${why}`);
-    await run(bin("next"), ["build"], { env, label: "next build" });
+    await timed("built", () => run(bin("next"), ["build"], { env, label: "next build" }));
   }
   console.log(`[e2e] starting next on port ${port}`);
   // Idle connections stay open a minute, not Node's 5 s: a test's API requests (page.request)
