@@ -17,6 +17,7 @@ describe("publicPageKey", () => {
   it("leaves signed-in visitors, client navigations, other methods and other pages to Next.js", () => {
     expect(publicPageKey(request("/partners", { headers: { cookie: "theme=dark; next-auth.session-token=abc" } }))).toBeNull();
     expect(publicPageKey(request("/partners", { headers: { cookie: "__Secure-next-auth.session-token=abc" } }))).toBeNull();
+    expect(publicPageKey(request("/partners", { headers: { cookie: "__Host-next-auth.session-token=abc" } }))).toBeNull();
     expect(publicPageKey(request("/partners", { headers: { authorization: "Bearer x" } }))).toBeNull();
     expect(publicPageKey(request("/partners", { headers: { rsc: "1" } }))).toBeNull();
     expect(publicPageKey(request("/partners?_rsc=1x2y"))).toBeNull();

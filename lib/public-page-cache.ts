@@ -94,7 +94,7 @@ export function publicPageKey({ method, url, headers }: CacheableRequest): strin
   if (method !== "GET" && method !== "HEAD") return null;
   if (!PUBLIC_PAGE.test(url.pathname) || url.href.length > MAX_URL_LENGTH || url.searchParams.has("_rsc")) return null;
   if (CLIENT_ROUTER_HEADERS.some((name) => headers.has(name))) return null;
-  if (headers.has("authorization") || /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token/.test(headers.get("cookie") ?? "")) return null;
+  if (headers.has("authorization") || /(?:^|;\s*)(?:__Host-|__Secure-)?next-auth\.session-token/.test(headers.get("cookie") ?? "")) return null;
   return `${originFrom(headers, url.origin)}${url.pathname}${url.search}`;
 }
 

@@ -2,12 +2,10 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { decode, encode } from "next-auth/jwt";
-import { db } from "@/lib/db";
 import { readServerEnv } from "@/lib/env";
 import { can, type Actor, type Permission } from "@/lib/permissions";
 import { secureCookiesEnabled, sessionCookieName, warnRefusedSession } from "./options";
-
-type SessionClaims = { userId: string; sessionVersion: unknown };
+import { createSession, findSessionUser, revokeSession, type SessionClaims, type StartedSession } from "./sessions";
 
 /**
  * The claims of this request's session cookie, or null when there is none or it is refused
@@ -30,7 +28,7 @@ export async function readSessionClaims(): Promise<SessionClaims | null> {
   if (!token) return null;
   try {
     const claims = await decode({ token, secret: readServerEnv().NEXTAUTH_SECRET });
-    return claims?.sub ? { userId: claims.sub, sessionVersion: claims.sessionVersion } : null;
+    return claims?.sub ? { userId: claims.sub, sessionId: claims.sid, authTime: claims.authTime, sessionVersion: claims.sessionVersion } : null;
   } catch {
     warnRefusedSession();
     return null;
@@ -38,17 +36,12 @@ export async function readSessionClaims(): Promise<SessionClaims | null> {
 }
 
 /**
- * The signed-in user for this request, or null. Reads the user again on every request, so a
- * deactivation, a role change or a new password takes effect at once.
+ * The signed-in user for this request, or null. Reads the session's row and the user again on
+ * every request, so signing out, a deactivation, a role change or a new password takes effect at once.
  */
 export const getCurrentUser = cache(async (): Promise<Actor | null> => {
-  const session = await readSessionClaims();
-  if (!session) return null;
-  // Raw SQL: every page asks this, and Prisma's query compiler costs more CPU than the lookup.
-  const [user] = await db.$queryRaw<(Actor & { active: boolean; sessionVersion: number })[]>`
-    SELECT "id", "email", "name", "role", "active", "sessionVersion" FROM "User" WHERE "id" = ${session.userId}::uuid`;
-  if (!user || !user.active || user.sessionVersion !== session.sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const claims = await readSessionClaims();
+  return claims ? findSessionUser(claims) : null;
 });
 
 /** For pages: signed out → /login (and back afterwards); signed in without the permission → 403. */
@@ -59,24 +52,37 @@ export async function requirePageUser(returnTo: string, permission?: Permission)
   return user;
 }
 
-/** Issues the same JWT session cookie that NextAuth's credentials flow would. */
+/** Starts a session (its row, then NextAuth's own JWT session cookie, as its credentials flow would issue). */
 export async function startSession(user: Actor & { sessionVersion: number }): Promise<void> {
+  await issueSessionCookie(user, await createSession(user.id));
+}
+
+/** The session cookie for a started session: it expires when the session ends, and never later. */
+export async function issueSessionCookie(user: Actor & { sessionVersion: number }, session: StartedSession): Promise<void> {
   const env = readServerEnv();
-  const maxAge = env.SESSION_HOURS * 60 * 60;
+  const maxAge = Math.max(0, Math.floor(session.endsAt.getTime() / 1000) - Math.floor(Date.now() / 1000));
   const token = await encode({
     secret: env.NEXTAUTH_SECRET,
     maxAge,
-    token: { sub: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+    token: { sub: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion, sid: session.id, authTime: session.authTime },
   });
-  (await cookies()).set(sessionCookieName(), token, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: secureCookiesEnabled(),
-    path: "/",
-    maxAge,
-  });
+  (await cookies()).set(sessionCookieName(), token, { ...sessionCookieAttributes(), maxAge });
 }
 
+/** Signing out: the session's row is deleted (a copy of the cookie stops working too), then the cookie. */
 export async function endSession(): Promise<void> {
-  (await cookies()).delete(sessionCookieName());
+  const claims = await readSessionClaims();
+  if (claims) await revokeSession(claims, await getCurrentUser());
+  const jar = await cookies();
+  const name = sessionCookieName();
+  // With the attributes it was set with: a browser ignores a __Host-/__Secure- cookie set without Secure, even to delete it.
+  for (const cookie of jar.getAll()) {
+    if (cookie.name === name || cookie.name.startsWith(`${name}.`)) jar.set(cookie.name, "", { ...sessionCookieAttributes(), maxAge: 0 });
+  }
 }
+
+function sessionCookieAttributes() {
+  return { httpOnly: true, sameSite: "lax", secure: secureCookiesEnabled(), path: "/" } as const;
+}
+
+export type { SessionClaims };

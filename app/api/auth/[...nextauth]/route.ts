@@ -1,12 +1,14 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions, withoutReissuedSessionCookie } from "@/lib/auth/options";
 
 async function handler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
   // The credentials callback takes the sign-in form's POST only; NextAuth answers any other method with a 500.
   if (request.method !== "POST" && (await context.params).nextauth?.[0] === "callback") {
     return new Response("Method not allowed: signing in is a form post.", { status: 405, headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" } });
   }
-  return (NextAuth(authOptions()) as (request: Request, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>)(request, context);
+  const response = await (NextAuth(authOptions()) as (request: Request, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>)(request, context);
+  // Reading the session never extends it: the cookie issued at sign-in is the session's only one.
+  return (await context.params).nextauth?.[0] === "session" ? withoutReissuedSessionCookie(response) : response;
 }
 
 export { handler as GET, handler as POST };
