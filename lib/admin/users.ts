@@ -1,6 +1,7 @@
 import { db, type Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
+import { endUserSessions } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { requirePermission, type Actor } from "@/lib/permissions";
 import type { Role } from "@/generated/prisma/enums";
@@ -42,6 +43,8 @@ export async function changeRole(userId: string, role: Role, actor: Actor): Prom
     if (user.role === role) return false;
     if (role !== "ADMIN") await assertNotLastAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { role } });
+    // The new role starts with a new sign-in: every session of theirs ends now.
+    await endUserSessions(tx, userId);
     await writeAudit(tx, { actor, action: "user.role-change", entityType: "User", entityId: userId, details: { email: user.email, from: user.role, to: role } });
     return true;
   });
@@ -53,8 +56,9 @@ export async function setUserActive(userId: string, active: boolean, actor: Acto
     const user = await findUser(tx, userId);
     if (user.active === active) return;
     if (!active) await assertNotLastAdmin(tx, userId);
-    // Deactivation ends every session of theirs at the next request.
-    await tx.user.update({ where: { id: userId }, data: { active, sessionVersion: { increment: active ? 0 : 1 } } });
+    await tx.user.update({ where: { id: userId }, data: { active } });
+    // Deactivation ends every session of theirs at once.
+    if (!active) await endUserSessions(tx, userId);
     await writeAudit(tx, { actor, action: active ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: userId, details: { email: user.email } });
   });
 }
@@ -64,8 +68,9 @@ export async function resetPassword(userId: string, newPassword: string, actor: 
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
     const user = await findUser(tx, userId);
-    // A new password ends the user's other sessions.
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    // A password set by an admin ends all of the user's sessions.
+    await endUserSessions(tx, userId);
     await writeAudit(tx, { actor, action: "user.password-reset", entityType: "User", entityId: userId, details: { email: user.email } });
   });
 }

@@ -1,7 +1,8 @@
 // Sessions end on the server (issue 17, finding 3; ASVS 3.3.1, 3.3.2), on both databases: a copy
 // of the cookie taken before signing out opens nothing afterwards; a session ends SESSION_HOURS
 // after sign-in however often its cookie is re-issued (the clock is injected: Date only, so the
-// database's own clock plays no part).
+// database's own clock plays no part); a change of role, password or active state ends the
+// user's sessions.
 // First: it installs the AsyncLocalStorage global that Next's modules expect when they load.
 import { inRequest } from "../helpers/request-context";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -9,11 +10,12 @@ import { NextRequest } from "next/server";
 import { decode, encode, type JWT } from "next-auth/jwt";
 import { signOut } from "@/app/actions";
 import { GET as nextAuthGet, POST as nextAuthPost } from "@/app/api/auth/[...nextauth]/route";
+import { changeRole, resetPassword, setUserActive } from "@/lib/admin/users";
 import { authOptions, sessionCookieName } from "@/lib/auth/options";
 import { getCurrentUser, startSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { readServerEnv } from "@/lib/env";
-import { createStaff, resetDatabase, type TestUser } from "../helpers/database";
+import { createAdmin, createStaff, resetDatabase, type TestUser } from "../helpers/database";
 
 const ORIGIN = "http://localhost:3000";
 const HOUR = 60 * 60 * 1000;
@@ -176,5 +178,39 @@ describe("a session's absolute lifetime (SESSION_HOURS, 8 here)", () => {
     expect(await userWith(resealed)).toBeNull();
     expect(await userWith(cookies)).toBeNull();
     expect((await sessionRoute(resealed)).body).toEqual({});
+  });
+});
+
+describe("a change made by an admin ends the user's sessions", () => {
+  it("a role change: the user's sessions on every device end, the admin's does not", async () => {
+    const admin = await createAdmin();
+    const staff = await createStaff();
+    const adminCookies = await signIn(admin);
+    const laptop = await signIn(staff);
+    const phone = await signIn(staff);
+    expect((await userWith(laptop))?.role).toBe("STAFF");
+
+    expect(await changeRole(staff.id, "COUNCILLOR", admin)).toBe(true);
+    expect(await userWith(laptop)).toBeNull();
+    expect(await userWith(phone)).toBeNull();
+    expect((await sessionRoute(phone)).body).toEqual({});
+    expect((await userWith(adminCookies))?.id).toBe(admin.id);
+    // Signing in again gives a session with the new role.
+    expect((await userWith(await signIn(staff)))?.role).toBe("COUNCILLOR");
+  });
+
+  it("deactivation and a password reset", async () => {
+    const admin = await createAdmin();
+    const staff = await createStaff();
+    const beforeReset = await signIn(staff);
+    await resetPassword(staff.id, "a brand new password", admin);
+    expect(await userWith(beforeReset)).toBeNull();
+
+    const beforeDeactivation = await signIn(staff);
+    await setUserActive(staff.id, false, admin);
+    expect(await userWith(beforeDeactivation)).toBeNull();
+    await setUserActive(staff.id, true, admin);
+    expect(await userWith(beforeDeactivation)).toBeNull();
+    expect(await db.userSession.count({ where: { userId: staff.id } })).toBe(0);
   });
 });
