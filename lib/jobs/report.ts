@@ -10,6 +10,7 @@ export function describeJobsReport(report: JobsReport, at = new Date()): string 
         ? `outbox: ${report.outbox.sent} sent, ${report.outbox.failed} failed`
         : "outbox: no SMTP configured, messages wait in the outbox"
       : "outbox: -",
+    `expired sessions removed: ${report.sessions?.deleted ?? "-"}`,
   ];
   return `${at.toISOString()} ${parts.join("; ")}`;
 }

@@ -1,6 +1,8 @@
-// Runs every due job once: reminders, the weekly digest, then sending the outbox. Each job is
-// safe to run on several machines at once (dedupe keys, a (job, period) claim, SKIP LOCKED).
+// Runs every due job once: reminders, the weekly digest, sending the outbox, then removing expired
+// sessions. Each job is safe to run on several machines at once (dedupe keys, a (job, period)
+// claim, SKIP LOCKED, a plain DELETE).
 import type { Transporter } from "nodemailer";
+import { deleteExpiredSessions } from "@/lib/auth/sessions";
 import { sendOutbox, type SendResult } from "@/lib/notifications/send-outbox";
 import { enqueueReminders } from "./reminders";
 import { runWeeklyDigest, type DigestResult } from "./weekly-digest";
@@ -9,6 +11,7 @@ export type JobsReport = {
   reminders?: { enqueued: number };
   digest?: DigestResult;
   outbox?: SendResult;
+  sessions?: { deleted: number };
   errors: { job: string; message: string }[];
 };
 
@@ -27,5 +30,6 @@ export async function runDueJobs({ transport, now }: { transport: Transporter | 
   report.reminders = await attempt("reminders", () => enqueueReminders(now ?? new Date()));
   report.digest = await attempt("weekly-digest", () => runWeeklyDigest(now ?? new Date()));
   report.outbox = await attempt("send-outbox", () => sendOutbox({ transport, now: now ?? new Date() }));
+  report.sessions = await attempt("expired-sessions", () => deleteExpiredSessions(now ?? new Date()));
   return report;
 }

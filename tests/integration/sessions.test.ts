@@ -2,7 +2,7 @@
 // of the cookie taken before signing out opens nothing afterwards; a session ends SESSION_HOURS
 // after sign-in however often its cookie is re-issued (the clock is injected: Date only, so the
 // database's own clock plays no part); a change of role, password or active state ends the
-// user's sessions.
+// user's sessions; the jobs remove expired session rows.
 // First: it installs the AsyncLocalStorage global that Next's modules expect when they load.
 import { inRequest } from "../helpers/request-context";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -13,8 +13,10 @@ import { GET as nextAuthGet, POST as nextAuthPost } from "@/app/api/auth/[...nex
 import { changeRole, resetPassword, setUserActive } from "@/lib/admin/users";
 import { authOptions, sessionCookieName } from "@/lib/auth/options";
 import { getCurrentUser, startSession } from "@/lib/auth/session";
+import { createSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
 import { readServerEnv } from "@/lib/env";
+import { runDueJobs } from "@/lib/jobs/run-jobs";
 import { createAdmin, createStaff, resetDatabase, type TestUser } from "../helpers/database";
 
 const ORIGIN = "http://localhost:3000";
@@ -178,6 +180,22 @@ describe("a session's absolute lifetime (SESSION_HOURS, 8 here)", () => {
     expect(await userWith(resealed)).toBeNull();
     expect(await userWith(cookies)).toBeNull();
     expect((await sessionRoute(resealed)).body).toEqual({});
+  });
+
+  it("expired session rows are removed by the jobs, and by the user's next sign-in", async () => {
+    const staff = await createStaff();
+    const other = await createStaff();
+    await createSession(staff.id, T0);
+    await createSession(other.id, T0);
+    const later = await createSession(other.id, new Date(T0.getTime() + 5 * HOUR));
+
+    const report = await runDueJobs({ transport: null, now: new Date(T0.getTime() + 8 * HOUR + 60_000) });
+    expect(report.errors).toEqual([]);
+    expect(report.sessions).toEqual({ deleted: 2 });
+    expect(await db.userSession.findMany({ select: { id: true } })).toEqual([{ id: later.id }]);
+
+    await createSession(other.id, new Date(T0.getTime() + 14 * HOUR));
+    expect(await db.userSession.count({ where: { id: later.id } })).toBe(0);
   });
 });
 
