@@ -9,13 +9,27 @@ import { E2E_PORT } from "./scripts/lib/e2e-accounts";
 const port = Number(process.env.E2E_PORT ?? E2E_PORT);
 const baseURL = `http://localhost:${port}`;
 
+/**
+ * Journeys that change what every other journey sees (council settings such as the quorum, the
+ * demo accounts' choices, counts of proposals awaiting a decision, a load of concurrent writes):
+ * they run one at a time, after the others. Every other journey makes its own uniquely named data
+ * and runs two at a time, one browser per core, against the one server.
+ */
+const SHARED_STATE_JOURNEYS = [
+  "administration.spec.ts",
+  "agreement-lifecycle.spec.ts",
+  "authorization.spec.ts",
+  "cluster.spec.ts",
+  "dashboard.spec.ts",
+  "load.spec.ts",
+  "notifications.spec.ts",
+];
+
 export default defineConfig({
   testDir: "e2e",
   // Per port, so suites run side by side on other ports never delete each other's traces.
   outputDir: `test-results/${port}`,
-  // One server, one embedded database: tests run one at a time.
-  workers: 1,
-  fullyParallel: false,
+  workers: 2,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
@@ -30,7 +44,10 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
-  projects: [{ name: "chromium" }],
+  projects: [
+    { name: "chromium", testIgnore: SHARED_STATE_JOURNEYS, fullyParallel: true },
+    { name: "shared state", testMatch: SHARED_STATE_JOURNEYS, dependencies: ["chromium"], workers: 1 },
+  ],
   webServer: {
     command: "node_modules/.bin/tsx scripts/e2e-server.ts",
     url: `${baseURL}/login`,
