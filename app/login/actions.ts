@@ -6,6 +6,7 @@ import { signIn } from "@/lib/auth/sign-in";
 import { startSession } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/action-result";
 import { submittedValues } from "@/lib/form-data";
+import { siteOrigin } from "@/lib/events/site-origin";
 import { zodFieldErrors } from "@/lib/safe-action";
 import { safeReturnPath, signInSchema } from "@/lib/validation/auth";
 
@@ -18,5 +19,5 @@ export async function signInAction(_previous: ActionResult, formData: FormData):
   const result = await signIn(parsed.data.email, parsed.data.password, ip);
   if (!result.ok) return { status: "error", formError: result.message, fieldErrors: {}, values: echo };
   await startSession(result.user);
-  redirect(safeReturnPath(parsed.data.callbackUrl));
+  redirect(safeReturnPath(parsed.data.callbackUrl, await siteOrigin()));
 }

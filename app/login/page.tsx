@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
+import { siteOrigin } from "@/lib/events/site-origin";
 import { safeReturnPath } from "@/lib/validation/auth";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; signedOut?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; signedOut?: string | string[] }> }) {
   const { callbackUrl, signedOut } = await searchParams;
-  const returnTo = safeReturnPath(callbackUrl);
+  const returnTo = safeReturnPath(callbackUrl, await siteOrigin());
   if (await getCurrentUser()) redirect(returnTo);
   return (
     <div className="max-w-xl">
