@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { refuseMalformedAction } from "@/lib/action-request";
 import { bodyWithNonce, cachedPublicPage, isInternalRender, placeholderNonce } from "@/lib/public-page-cache";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+import { safeReturnPath } from "@/lib/validation/auth";
 
 /**
  * Security headers on every response, with a fresh CSP nonce per request, and anonymous visits to
@@ -9,16 +10,26 @@ import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
  * authorization: pages and actions check the policy themselves.
  */
 export async function proxy(request: NextRequest) {
-  if (isCrossOriginServerAction(request)) {
-    // Next.js refuses these too (with a 500); say plainly that it is forbidden.
-    return new NextResponse("Cross-origin server action requests are not allowed.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  if (isCrossOriginPost(request)) {
+    // A server action posted from another site, with JavaScript (Next-Action header) or without
+    // (a plain form): Next.js refuses these too, with a 500; say plainly that it is forbidden.
+    return withSecurityHeaders(plain(403, "Cross-origin form posts are not allowed."), "default-src 'none'", https);
+  }
+  if (!decodablePath(request.nextUrl.pathname)) {
+    // /partners/%ff: Next.js cannot decode the segment and answers a bare 500.
+    return withSecurityHeaders(plain(400, "The address of this page is not valid."), "default-src 'none'", https);
+  }
+  const authRequest = withSafeCallbackUrl(request.nextUrl);
+  if (authRequest) {
+    // 307: the same method and body, to the same NextAuth route.
+    return withSecurityHeaders(NextResponse.redirect(new URL(authRequest, request.nextUrl), 307), "default-src 'none'", https);
   }
   const malformed = await refuseMalformedAction(request);
   if (malformed) return malformed;
   const internalRender = isInternalRender(request.headers);
   const cached = internalRender ? null : await cachedPublicPage({ method: request.method, url: request.nextUrl, headers: request.headers });
   const nonce = internalRender ? placeholderNonce() : Buffer.from(crypto.randomUUID()).toString("base64");
-  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development", https });
   if (cached) {
     const response = new NextResponse(request.method === "HEAD" ? null : streamOf(bodyWithNonce(cached.page, nonce)), { status: 200, headers: cached.page.headers });
@@ -48,9 +59,16 @@ function withSecurityHeaders(response: NextResponse, csp: string, https: boolean
   return response;
 }
 
-/** A server action posted from another site (CSRF): its Origin is not this host. */
-function isCrossOriginServerAction(request: NextRequest): boolean {
-  if (request.method !== "POST" || !request.headers.has("next-action")) return false;
+function plain(status: number, message: string): NextResponse {
+  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+/**
+ * A request that writes, sent from another site (CSRF): its Origin is not this host. Every POST
+ * here is a server action or the sign-in route, so none is meant to come from elsewhere.
+ */
+function isCrossOriginPost(request: NextRequest): boolean {
+  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return false;
   const origin = request.headers.get("origin");
   if (!origin) return false;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
@@ -59,6 +77,31 @@ function isCrossOriginServerAction(request: NextRequest): boolean {
   } catch {
     return true;
   }
+}
+
+/** Whether every percent-escape of the path decodes (UTF-8); a NUL is never part of an address of ours. */
+function decodablePath(pathname: string): boolean {
+  try {
+    return !decodeURIComponent(pathname).includes("\u0000");
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A NextAuth route given a ?callbackUrl= that is not already a path on this site: where to send
+ * it instead (its path and query, with the path the sign-in page would use: safeReturnPath), or
+ * null. NextAuth answers a value it cannot parse as a URL with a 500.
+ */
+function withSafeCallbackUrl(url: URL): string | null {
+  if (!url.pathname.startsWith("/api/auth/")) return null;
+  const given = url.searchParams.getAll("callbackUrl");
+  if (given.length === 0) return null;
+  const safe = safeReturnPath(given.length === 1 ? given[0] : undefined, url.origin);
+  if (given.length === 1 && given[0] === safe) return null;
+  const query = new URLSearchParams(url.searchParams);
+  query.set("callbackUrl", safe);
+  return `${url.pathname}?${query.toString()}`;
 }
 
 export const config = {

@@ -1,5 +1,6 @@
-// The pages the app has, read from the filesystem (not a hand-kept list), for the suites that
-// must cover every page: the authorization matrix and the accessibility checks.
+// The pages and route handlers the app has, read from the filesystem (not a hand-kept list), for
+// the suites that must cover every page: the authorization matrix, the accessibility checks and
+// the bad-input suite.
 import fs from "node:fs";
 import path from "node:path";
 import { ROUTE_ACCESS } from "../lib/permissions";
@@ -8,6 +9,15 @@ export type Route = keyof typeof ROUTE_ACCESS;
 
 /** The routes of every page.tsx in app/ (route groups and private folders left out). */
 export function pageRoutes(): string[] {
+  return routesOf(/^page\.(tsx|ts|jsx|js|mdx)$/);
+}
+
+/** The routes of every route handler (route.ts) in app/, e.g. "/open-data/partners.json". */
+export function routeHandlerRoutes(): string[] {
+  return routesOf(/^route\.(ts|js)$/);
+}
+
+function routesOf(file: RegExp): string[] {
   const appDir = path.join(process.cwd(), "app");
   const routes: string[] = [];
   const walk = (dir: string, segments: string[]) => {
@@ -16,7 +26,7 @@ export function pageRoutes(): string[] {
         if (entry.name.startsWith("_") || entry.name.startsWith("@")) continue;
         const isGroup = entry.name.startsWith("(") && entry.name.endsWith(")");
         walk(path.join(dir, entry.name), isGroup ? segments : [...segments, entry.name]);
-      } else if (/^page\.(tsx|ts|jsx|js|mdx)$/.test(entry.name)) {
+      } else if (file.test(entry.name)) {
         routes.push(`/${segments.join("/")}`);
       }
     }

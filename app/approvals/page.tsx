@@ -8,6 +8,7 @@ import { getSettings } from "@/lib/data/settings";
 import { countryName } from "@/lib/domain/countries";
 import { PROPOSAL_KIND_LABELS, RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
 import { formatDateTime } from "@/lib/format";
+import { ownValue } from "@/lib/validation/fields";
 import { voteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Approvals" };
@@ -18,15 +19,15 @@ const DONE_MESSAGES: Record<string, string> = {
   rejected: "Rejected. The proposal has ended and the agreement is unchanged.",
 };
 
-export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
+export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
   const user = await requirePageUser("/approvals", "proposal:decide");
-  const { done } = await searchParams;
+  const done = ownValue(DONE_MESSAGES, (await searchParams).done);
   const [proposals, settings] = await Promise.all([listOpenProposals(), getSettings()]);
   return (
     <>
-      {done && DONE_MESSAGES[done] ? (
+      {done ? (
         <div role="status" className="mb-6 max-w-2xl border-l-8 border-success bg-green-50 p-4 font-semibold">
-          {DONE_MESSAGES[done]}
+          {done}
         </div>
       ) : null}
       <h1>Approvals</h1>

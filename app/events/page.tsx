@@ -12,6 +12,7 @@ import { siteOrigin } from "@/lib/events/site-origin";
 import { formatInZone } from "@/lib/events/zoned-time";
 import { agreementOptions } from "@/lib/exchanges/agreement-choices";
 import { can } from "@/lib/permissions";
+import { ownValue } from "@/lib/validation/fields";
 
 export const metadata: Metadata = { title: "Events" };
 
@@ -30,7 +31,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
   const filters = { ...parseEventFilters(params), page: pageNumber(params.page) };
   const [result, agreements, origin] = await Promise.all([listEvents(filters), listAgreementFilterChoices(), siteOrigin()]);
   const query = { q: filters.q, agreement: filters.agreement, kind: filters.kind, from: filters.from, to: filters.to, visibility: filters.visibility };
-  const done = typeof params.done === "string" ? DONE_MESSAGES[params.done] : undefined;
+  const done = ownValue(DONE_MESSAGES, params.done);
   const feedUrl = `${origin}${FEED_PATH}`;
   const webcalUrl = feedUrl.replace(/^https?:/, "webcal:");
 

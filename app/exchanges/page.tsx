@@ -9,6 +9,7 @@ import { DIRECTION_LABELS, EXCHANGE_KIND_LABELS, optionsOf, VISIBILITY_LABELS } 
 import { agreementOptions } from "@/lib/exchanges/agreement-choices";
 import { formatDate, formatMoney } from "@/lib/format";
 import { can } from "@/lib/permissions";
+import { ownValue } from "@/lib/validation/fields";
 import { ActivityFilters } from "./activity-filters";
 
 export const metadata: Metadata = { title: "Exchanges" };
@@ -26,7 +27,7 @@ export default async function ExchangesPage({ searchParams }: { searchParams: Se
   const filters = { ...parseExchangeFilters(params), page: pageNumber(params.page) };
   const [result, agreements] = await Promise.all([listExchanges(filters), listAgreementFilterChoices()]);
   const query = { q: filters.q, agreement: filters.agreement, kind: filters.kind, from: filters.from, to: filters.to, visibility: filters.visibility };
-  const done = typeof params.done === "string" ? DONE_MESSAGES[params.done] : undefined;
+  const done = ownValue(DONE_MESSAGES, params.done);
 
   return (
     <>

@@ -5,6 +5,7 @@ import { shortLived } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { dormancyCutoff, dormancySince, isDormant } from "@/lib/domain/dormancy";
 import { summariseActivity, type ActivityItem, type ActivitySummary } from "@/lib/exchanges/activity-summary";
+import { isUuid } from "@/lib/validation/fields";
 import { exchangeFieldsSelect } from "./exchanges";
 import { getSettings } from "./settings";
 
@@ -24,7 +25,7 @@ export type AgreementActivity = ActivitySummary & {
  * totals per year and whether it is dormant. Null when there is no such agreement.
  */
 export async function getAgreementActivity(agreementId: string, now = new Date()): Promise<AgreementActivity | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(agreementId)) return null;
+  if (!isUuid(agreementId)) return null;
   const [agreement, exchanges, events, settings, last] = await Promise.all([
     db.agreement.findUnique({ where: { id: agreementId }, select: { status: true, linkBegan: true, formalisedOn: true, createdAt: true } }),
     db.exchange.findMany({
@@ -59,7 +60,7 @@ export async function getAgreementActivity(agreementId: string, now = new Date()
  * are missing from the map.
  */
 export async function lastActivityByAgreement(agreementIds: readonly string[], now = new Date()): Promise<Map<string, Date>> {
-  const ids = [...new Set(agreementIds)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const ids = [...new Set(agreementIds)].filter(isUuid);
   if (ids.length === 0) return new Map();
   const idList = Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`));
   // Dates are calendar dates at UTC midnight, whatever the session's time zone.

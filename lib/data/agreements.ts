@@ -2,7 +2,7 @@ import "server-only";
 import { shortLived } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { REVIEW_WINDOW_DAYS } from "@/lib/domain/lifecycle";
-import { queryParam, searchText } from "@/lib/validation/fields";
+import { isUuid, queryChoice, queryParam, searchText } from "@/lib/validation/fields";
 import { Prisma } from "@/generated/prisma/client";
 import { AgreementStatus, RelationshipType, type ProposalKind } from "@/generated/prisma/enums";
 import { dormantCondition } from "./activity";
@@ -34,16 +34,13 @@ export type AgreementFilters = {
 
 /** Reads the list filters from a query string, ignoring anything not understood. */
 export function parseAgreementFilters(params: Record<string, string | string[] | undefined>): AgreementFilters {
-  const status = queryParam(params.status);
-  const type = queryParam(params.type);
-  const sort = queryParam(params.sort);
   const country = queryParam(params.country)?.toUpperCase();
   return {
     q: searchText(params.q),
-    status: status && status in AgreementStatus ? (status as AgreementStatus) : undefined,
-    type: type && type in RelationshipType ? (type as RelationshipType) : undefined,
+    status: queryChoice(params.status, AgreementStatus),
+    type: queryChoice(params.type, RelationshipType),
     country: country && (/^[A-Z]{2}$/.test(country) || country === "NONE") ? country : undefined,
-    sort: sort && sort in AGREEMENT_SORTS ? (sort as AgreementSort) : undefined,
+    sort: queryChoice(params.sort, AGREEMENT_SORTS),
     dormant: queryParam(params.dormant) === "1" || undefined,
   };
 }
@@ -150,7 +147,7 @@ export const partnerCountries = shortLived(60_000, async (): Promise<string[]> =
 });
 
 export async function getAgreement(id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.agreement.findUnique({
     where: { id },
     select: {

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 import { EventKind, type Visibility } from "@/generated/prisma/enums";
-import { parseIsoDate } from "@/lib/validation/fields";
+import { isUuid, parseIsoDate, queryChoice } from "@/lib/validation/fields";
 import { dayAfter, parseActivityFilters } from "./exchanges";
 import { pageOf, PAGE_SIZE, type Page } from "./pagination";
 
@@ -17,9 +17,7 @@ export type EventFilters = {
 };
 
 export function parseEventFilters(params: Record<string, string | string[] | undefined>): EventFilters {
-  const raw = Array.isArray(params.kind) ? params.kind[0] : params.kind;
-  const kind = raw?.trim();
-  return { ...parseActivityFilters(params), kind: kind && kind in EventKind ? (kind as EventKind) : undefined };
+  return { ...parseActivityFilters(params), kind: queryChoice(params.kind, EventKind) };
 }
 
 function eventWhere(filters: EventFilters): Prisma.EventWhereInput {
@@ -67,7 +65,7 @@ export async function listEvents(filters: EventFilters): Promise<Page<EventListR
 
 /** One event, as its edit form needs it. */
 export function getEvent(id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.event.findUnique({
     where: { id },
     select: {

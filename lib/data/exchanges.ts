@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 import { ExchangeKind, Visibility } from "@/generated/prisma/enums";
 import { EXCHANGE_AGREEMENT_STATUSES } from "@/lib/exchanges/guards";
-import { parseIsoDate, queryParam, searchText } from "@/lib/validation/fields";
+import { isUuid, parseIsoDate, queryChoice, queryParam, searchText } from "@/lib/validation/fields";
 import { pageOf, PAGE_SIZE, type Page } from "./pagination";
 
 /** An exchange's own fields, as the edit form and the agreement's activity read them. */
@@ -33,26 +33,22 @@ export type ExchangeFilters = {
 
 type Params = Record<string, string | string[] | undefined>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The filters both logs share: partner or title text, agreement, date range and visibility. Anything not understood is ignored. */
 export function parseActivityFilters(params: Params) {
   const agreement = queryParam(params.agreement);
   const from = queryParam(params.from);
   const to = queryParam(params.to);
-  const visibility = queryParam(params.visibility);
   return {
     q: searchText(params.q),
-    agreement: agreement && UUID.test(agreement) ? agreement.toLowerCase() : undefined,
+    agreement: agreement && isUuid(agreement) ? agreement.toLowerCase() : undefined,
     from: from && parseIsoDate(from) ? from : undefined,
     to: to && parseIsoDate(to) ? to : undefined,
-    visibility: visibility && visibility in Visibility ? (visibility as Visibility) : undefined,
+    visibility: queryChoice(params.visibility, Visibility),
   };
 }
 
 export function parseExchangeFilters(params: Params): ExchangeFilters {
-  const kind = queryParam(params.kind);
-  return { ...parseActivityFilters(params), kind: kind && kind in ExchangeKind ? (kind as ExchangeKind) : undefined };
+  return { ...parseActivityFilters(params), kind: queryChoice(params.kind, ExchangeKind) };
 }
 
 /** The day after a YYYY-MM-DD date, at UTC midnight: "to" includes the whole of its day. */
@@ -114,7 +110,7 @@ export async function listExchanges(filters: ExchangeFilters): Promise<Page<Exch
 
 /** One exchange, as its edit form needs it. */
 export async function getExchange(id: string) {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const row = await db.exchange.findUnique({
     where: { id },
     select: {

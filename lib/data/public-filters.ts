@@ -2,7 +2,7 @@
 // applied to the cached links in memory.
 import { RelationshipType } from "@/generated/prisma/enums";
 import { countryName, NO_COUNTRY } from "@/lib/domain/countries";
-import { queryParam, searchText } from "@/lib/validation/fields";
+import { queryChoice, queryParam, searchText } from "@/lib/validation/fields";
 import type { PublicLink } from "./public-types";
 
 export type PublicFilters = { q?: string; country?: string; type?: RelationshipType };
@@ -12,11 +12,10 @@ type Params = Record<string, string | string[] | undefined>;
 /** The filters in a query string; anything not understood is ignored. */
 export function parsePublicFilters(params: Params): PublicFilters {
   const country = queryParam(params.country)?.toUpperCase();
-  const type = queryParam(params.type);
   return {
     q: searchText(params.q),
     country: country && (/^[A-Z]{2}$/.test(country) || country === NO_COUNTRY) ? country : undefined,
-    type: type && type in RelationshipType ? (type as RelationshipType) : undefined,
+    type: queryChoice(params.type, RelationshipType),
   };
 }
 

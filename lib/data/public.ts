@@ -5,6 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { PUBLIC_TAG, publicDataEpoch } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { registerPublicPagesVersion } from "@/lib/public-page-cache";
+import { FORBIDDEN_CHARACTERS } from "@/lib/validation/fields";
 import { countryName, NO_COUNTRY, NO_COUNTRY_LABEL } from "@/lib/domain/countries";
 import { hasFilters, haystackOf, matchesFilters, type PublicFilters } from "./public-filters";
 import type { PublicDecision, PublicEvent, PublicExchange, PublicLink, PublicStatus } from "./public-types";
@@ -242,7 +243,8 @@ export type PublicPartnerPage = {
 /** A partner with its public links; null when it has never been public (draft, pending, withdrawn). */
 export const getPublicPartner = cache(
   cached("partner", "links", async (slug: string): Promise<PublicPartnerPage | null> => {
-    if (!slug || slug.length > 200) return null;
+    // A control character is in no slug, and PostgreSQL refuses a NUL in a query (a 500).
+    if (!slug || slug.length > 200 || FORBIDDEN_CHARACTERS.test(slug)) return null;
     const rows = await db.agreement.findMany({
       where: { status: { in: PUBLIC_STATUSES }, partner: { slug } },
       select: linkSelect,

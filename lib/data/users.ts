@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { isUuid } from "@/lib/validation/fields";
 
 const userSelect = { id: true, name: true, email: true, role: true, active: true, createdAt: true } as const;
 
@@ -8,6 +9,6 @@ export function listUsers() {
 }
 
 export function getUser(id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
+  if (!isUuid(id)) return Promise.resolve(null);
   return db.user.findUnique({ where: { id }, select: userSelect });
 }

@@ -20,6 +20,27 @@ export function queryParam(value: string | string[] | undefined): string | undef
   return text?.trim() || undefined;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a page segment or parameter is a UUID: anything else would be refused by the database (a 500), so it is no record of ours. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/**
+ * A query-string parameter that names one of `choices`' own keys (an enum, a table of sorts),
+ * else undefined. Object.hasOwn, not `in`: "constructor" or "__proto__" is in every object.
+ */
+export function queryChoice<T extends object>(value: string | string[] | undefined, choices: T): (keyof T & string) | undefined {
+  const text = queryParam(value);
+  return text !== undefined && Object.hasOwn(choices, text) ? (text as keyof T & string) : undefined;
+}
+
+/** The value `table` holds under `key` itself (a message for ?done=…), never an inherited one. */
+export function ownValue<V>(table: Readonly<Record<string, V>>, key: string | string[] | undefined): V | undefined {
+  return typeof key === "string" && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /**
  * Search text from a query string (?q=…): the first value, without control or bidi characters
  * (PostgreSQL refuses a NUL in a query), trimmed and at most `max` characters; undefined when empty.

@@ -25,9 +25,10 @@ export async function GET(request: Request): Promise<Response> {
   const format = (url.searchParams.get("format") ?? "csv").toLowerCase();
   if (!FORMATS.includes(format as ExportFormat)) return plain(400, "Choose format=csv or format=xlsx.");
 
-  const params: Record<string, string[]> = {};
-  for (const [key, value] of url.searchParams) (params[key] ??= []).push(value);
-  const filters = parseAgreementFilters(params);
+  // A Map, not an object: a parameter named "constructor" or "__proto__" is no array to push to.
+  const params = new Map<string, string[]>();
+  for (const [key, value] of url.searchParams) params.set(key, [...(params.get(key) ?? []), value]);
+  const filters = parseAgreementFilters(Object.fromEntries(params));
   const body = await agreementsFile(filters, format as ExportFormat);
   return new Response(typeof body === "string" ? body : Buffer.from(body), {
     headers: {

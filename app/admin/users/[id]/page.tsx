@@ -6,6 +6,7 @@ import { SummaryList } from "@/components/summary-list";
 import { requirePageUser } from "@/lib/auth/session";
 import { getUser } from "@/lib/data/users";
 import { formatDate } from "@/lib/format";
+import { ownValue } from "@/lib/validation/fields";
 import { changeRoleAction, resetPasswordAction, setActiveAction } from "../actions";
 
 export const metadata: Metadata = { title: "User" };
@@ -19,9 +20,9 @@ const DONE: Record<string, string> = {
   password: "The password has been reset. Their other sessions have ended.",
 };
 
-export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[] }> }) {
   const { id } = await params;
-  const { done } = await searchParams;
+  const done = ownValue(DONE, (await searchParams).done);
   await requirePageUser(`/admin/users/${id}`, "user:manage");
   const user = await getUser(id);
   if (!user) notFound();
@@ -30,9 +31,9 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       <p>
         <Link href="/admin/users">Back to users</Link>
       </p>
-      {done && DONE[done] ? (
+      {done ? (
         <div role="status" className="mb-6 max-w-2xl border-l-8 border-success bg-green-50 p-4 font-semibold">
-          {DONE[done]}
+          {done}
         </div>
       ) : null}
       <h1>{user.name}</h1>

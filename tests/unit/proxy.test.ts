@@ -1,0 +1,70 @@
+// The proxy's answers that need no server: cross-origin form posts refused with 403, an
+// undecodable path with 400, NextAuth given a callbackUrl it cannot parse sent on with a safe one.
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { proxy } from "@/proxy";
+
+function request(path: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit } = {}): NextRequest {
+  return new NextRequest(new URL(path, "http://localhost:3000"), { method: init.method ?? "GET", headers: { host: "localhost:3000", ...init.headers }, body: init.body });
+}
+
+describe("requests the proxy refuses itself (Next.js answers them with a 500)", () => {
+  it("a form posted from another site, with or without JavaScript: 403", async () => {
+    const form = new FormData();
+    form.set("$ACTION_ID_0123456789abcdef0123456789abcdef01234567", "");
+    form.set("email", "a@example.org");
+    const posts = [
+      request("/login", { method: "POST", headers: { origin: "https://evil.example" }, body: form }),
+      request("/login", { method: "POST", headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" }, body: "email=a" }),
+      request("/agreements/new", { method: "POST", headers: { origin: "https://evil.example", "next-action": "00", "content-type": "text/plain;charset=UTF-8" }, body: "[]" }),
+      request("/login", { method: "POST", headers: { origin: "null", "content-type": "text/plain" }, body: "x" }),
+      request("/api/auth/callback/credentials", { method: "POST", headers: { origin: "http://localhost:3000.evil.example", "content-type": "application/x-www-form-urlencoded" }, body: "a=b" }),
+    ];
+    for (const post of posts) {
+      const response = await proxy(post);
+      expect(response.status, `${post.nextUrl.pathname} ${post.headers.get("origin")}`).toBe(403);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    }
+  });
+
+  it("a form posted from this site goes through", async () => {
+    const response = await proxy(request("/login", { method: "POST", headers: { origin: "http://localhost:3000", "content-type": "application/x-www-form-urlencoded" }, body: "email=a" }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+  });
+
+  it("a NextAuth route given a callbackUrl that is not a path on this site: sent on with a safe one (NextAuth answers a 500)", async () => {
+    for (const [given, safe] of [
+      ["%ff", "%2Fdashboard"],
+      ["constructor", "%2Fdashboard"],
+      ["%E3%80%80", "%2Fdashboard"],
+      ["%2F%E3%80%80%2Fx", "%2F%25E3%2580%2580%2Fx"],
+      ["https%3A%2F%2Fevil.example%2F", "%2Fdashboard"],
+      ["%2F.%2F%2Fevil.example", "%2Fdashboard"],
+    ]) {
+      const response = await proxy(request(`/api/auth/signin?callbackUrl=${given}&x=1`));
+      expect(response.status, given).toBe(307);
+      expect(response.headers.get("location"), given).toBe(`http://localhost:3000/api/auth/signin?callbackUrl=${safe}&x=1`);
+    }
+    const repeated = await proxy(request("/api/auth/error?callbackUrl=%2Fa&callbackUrl=%2Fb", { method: "POST", headers: { origin: "http://localhost:3000" } }));
+    expect([repeated.status, repeated.headers.get("location")]).toEqual([307, "http://localhost:3000/api/auth/error?callbackUrl=%2Fdashboard"]);
+    for (const path of ["/api/auth/signin?callbackUrl=%2Fagreements%3Fstatus%3DACTIVE", "/api/auth/session", "/login?callbackUrl=%ff"]) {
+      expect((await proxy(request(path))).status, path).toBe(200);
+    }
+  });
+
+  it("a path that does not decode, or holds a NUL: 400", async () => {
+    for (const path of ["/partners/%ff", "/agreements/%ff", "/events/%c0%af/edit", "/partners/a%00b", "/%E3%80"]) {
+      const response = await proxy(request(path));
+      expect(response.status, path).toBe(400);
+      expect(response.headers.get("content-security-policy")).toBeTruthy();
+    }
+  });
+
+  it("a path that decodes goes through", async () => {
+    for (const path of ["/login", "/partners/s%C3%A3o-tom%C3%A9", "/%E3%80%80/x", "/agreements/%2e%2e"]) {
+      const response = await proxy(request(path));
+      expect(response.status, path).toBe(200);
+    }
+  });
+});
