@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseMalformedAction } from "@/lib/action-request";
 import { bodyWithNonce, cachedPublicPage, isInternalRender, placeholderNonce } from "@/lib/public-page-cache";
+import { servedOverHttps } from "@/lib/public-address";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 import { safeReturnPath } from "@/lib/validation/auth";
 
@@ -10,7 +11,8 @@ import { safeReturnPath } from "@/lib/validation/auth";
  * authorization: pages and actions check the policy themselves.
  */
 export async function proxy(request: NextRequest) {
-  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  // From the configured public address, never from X-Forwarded-Proto (anyone can send that).
+  const https = servedOverHttps();
   if (isCrossOriginPost(request)) {
     // A server action posted from another site, with JavaScript (Next-Action header) or without
     // (a plain form): Next.js refuses these too, with a 500; say plainly that it is forbidden.

@@ -3,11 +3,8 @@ import nodemailer, { type Transporter } from "nodemailer";
 
 type Env = Record<string, string | undefined>;
 
-/** The app's public address for links in emails: APP_URL, else NEXTAUTH_URL, else http://localhost:3000. */
-export function appUrl(env: Env = process.env): string {
-  const raw = env.APP_URL || env.NEXTAUTH_URL || "http://localhost:3000";
-  return raw.replace(/\/+$/, "");
-}
+/** The app's public address for links in emails (lib/public-address.ts). */
+export { appUrl } from "@/lib/public-address";
 
 export function mailFrom(env: Env = process.env): string {
   return env.MAIL_FROM || "Twinning Office <no-reply@localhost>";

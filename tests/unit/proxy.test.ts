@@ -1,12 +1,60 @@
 // The proxy's answers that need no server: cross-origin form posts refused with 403, an
-// undecodable path with 400, NextAuth given a callbackUrl it cannot parse sent on with a safe one.
+// undecodable path with 400, NextAuth given a callbackUrl it cannot parse sent on with a safe one;
+// HSTS from the configured public address, never from a request header.
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { servedOverHttps } from "@/lib/public-address";
 import { proxy } from "@/proxy";
+
+const HSTS = "strict-transport-security";
 
 function request(path: string, init: { method?: string; headers?: Record<string, string>; body?: BodyInit } = {}): NextRequest {
   return new NextRequest(new URL(path, "http://localhost:3000"), { method: init.method ?? "GET", headers: { host: "localhost:3000", ...init.headers }, body: init.body });
 }
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe("HSTS follows the configured public address (APP_URL, else NEXTAUTH_URL)", () => {
+  it("reads the address, not the request", () => {
+    expect(servedOverHttps({ NEXTAUTH_URL: "https://twinning.example.gov.uk" })).toBe(true);
+    expect(servedOverHttps({ APP_URL: "https://twinning.example.gov.uk/", NEXTAUTH_URL: "http://localhost:3000" })).toBe(true);
+    expect(servedOverHttps({ NEXTAUTH_URL: "http://localhost:3000" })).toBe(false);
+    expect(servedOverHttps({})).toBe(false);
+  });
+
+  const FORWARDED: Record<string, string>[] = [{}, { "x-forwarded-proto": "https" }, { "x-forwarded-proto": "http" }, { "x-forwarded-proto": "https, http" }, { forwarded: "proto=https" }];
+  const REQUESTS = (headers: Record<string, string>) => [
+    request("/login", { headers }),
+    request("/partners/%ff", { headers }),
+    request("/login", { method: "POST", headers: { ...headers, origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" }, body: "a=b" }),
+  ];
+
+  it("an https:// public address: HSTS on every response, whatever the request says", async () => {
+    vi.stubEnv("APP_URL", "");
+    vi.stubEnv("NEXTAUTH_URL", "https://twinning.example.gov.uk");
+    for (const headers of FORWARDED) {
+      for (const sent of REQUESTS(headers)) {
+        const response = await proxy(sent);
+        expect(response.headers.get(HSTS), `${sent.method} ${sent.nextUrl.pathname} ${JSON.stringify(headers)}`).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
+        if (response.status === 200) expect(response.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+      }
+    }
+  });
+
+  it("an http:// public address: no HSTS, even when the client says X-Forwarded-Proto: https", async () => {
+    vi.stubEnv("APP_URL", "");
+    vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+    for (const headers of FORWARDED) {
+      for (const sent of REQUESTS(headers)) {
+        const response = await proxy(sent);
+        expect(response.headers.get(HSTS), `${sent.method} ${sent.nextUrl.pathname} ${JSON.stringify(headers)}`).toBeNull();
+        expect(response.headers.get("content-security-policy")).not.toContain("upgrade-insecure-requests");
+      }
+    }
+  });
+});
 
 describe("requests the proxy refuses itself (Next.js answers them with a 500)", () => {
   it("a form posted from another site, with or without JavaScript: 403", async () => {
