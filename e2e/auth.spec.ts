@@ -72,6 +72,45 @@ test("signing out ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard/);
 });
 
+/** The session cookie the browser holds now (one: the session is small enough not to be split). */
+async function sessionCookie(page: Page) {
+  const cookies = (await page.context().cookies()).filter((cookie) => cookie.name.endsWith("next-auth.session-token"));
+  expect(cookies).toHaveLength(1);
+  return cookies[0]!;
+}
+
+test.describe("sessions end on the server (ASVS 3.3.1, 3.3.2)", () => {
+  test("a session cookie copied before signing out no longer opens /dashboard afterwards", async ({ page }) => {
+    // A session of its own (signInAs may share one with other journeys).
+    await submitSignIn(page, DEMO_ACCOUNTS.STAFF.email, DEMO_PASSWORD);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    const copied = await sessionCookie(page);
+
+    await signOut(page);
+    // As an attacker who took the cookie earlier would: put it back, and ask for a staff page.
+    await page.context().addCookies([copied]);
+    await page.goto("/dashboard");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fdashboard$/);
+    await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  });
+
+  test("reading the session (GET /api/auth/session) does not extend it", async ({ page }) => {
+    await submitSignIn(page, DEMO_ACCOUNTS.COUNCILLOR.email, DEMO_PASSWORD);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    const issued = await sessionCookie(page);
+
+    const response = await page.request.get("/api/auth/session");
+    expect(response.status()).toBe(200);
+    const session = (await response.json()) as { user?: { email?: string }; expires?: string };
+    expect(session.user?.email).toBe(DEMO_ACCOUNTS.COUNCILLOR.email);
+    // The session ends when the cookie issued at sign-in expires, and no new cookie moves that.
+    expect(Math.abs(Date.parse(session.expires ?? "") / 1000 - issued.expires)).toBeLessThanOrEqual(2);
+    expect(response.headers()["set-cookie"] ?? "").not.toContain("next-auth.session-token=");
+    const after = await sessionCookie(page);
+    expect({ value: after.value, expires: after.expires }).toEqual({ value: issued.value, expires: issued.expires });
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Authorization matrix
 
