@@ -121,14 +121,28 @@ const HOSTILE: Record<string, readonly string[]> = {
   "markup or header injection": ["%3Cscript%3Ealert(1)%3C%2Fscript%3E", "%0d%0aSet-Cookie:%20a%3Db"],
 };
 
+/**
+ * Every query parameter (and one no route reads) gets one or two values of each class: they all
+ * reach the same parse functions. Every value of every class is tried in every dynamic segment.
+ * (All values in all parameters, for every role, was 9,500 requests and ten minutes.)
+ */
+const QUERY_HOSTILE: Record<string, readonly string[]> = Object.fromEntries(
+  Object.entries(HOSTILE).map(([valueClass, values]) => [valueClass, values.slice(0, valueClass.startsWith("inherited") ? 2 : 1)]),
+);
+
 /** The requests of one sweep, each with the class it counts under. */
 type Probe = { url: string; kind: "segment" | "query"; valueClass: string };
 
-/** Who may open a route: pages by ROUTE_ACCESS; route handlers check for themselves, so anonymous and staff. */
+/**
+ * Who sweeps a route: anonymous (who is refused or sent to sign in before any parsing, or reads a
+ * public page), and signed in, the first role that may open it — staff for the office's pages,
+ * a councillor for approvals, an admin for administration. Route handlers check for themselves.
+ */
 function visitorsOf(route: string): Visitor[] {
   const access = isKnownRoute(route) ? ROUTE_ACCESS[route] : "handler";
   if (access === "public" || access === "handler") return ["anonymous", "STAFF"];
-  return ["anonymous", ...(["STAFF", "COUNCILLOR", "ADMIN"] as const).filter((role) => can({ role }, access))];
+  const role = (["STAFF", "COUNCILLOR", "ADMIN"] as const).find((candidate) => can({ role: candidate }, access));
+  return role ? ["anonymous", role] : ["anonymous"];
 }
 
 /** Real values for the dynamic segments, found in the lists this visitor can see (a nil UUID where none can be). */
@@ -180,9 +194,9 @@ function probesOf(route: string, real: Segments): Probe[] {
           for (const action of ["signin", "callback", "error"]) probes.push({ url: `/api/auth/${action}/${value}`, kind: "segment", valueClass });
         }
       });
+      if (!QUERY_HOSTILE[valueClass]!.includes(value)) continue;
       for (const path of pathsOf(route, real)) {
-        for (const name of QUERY_PARAMETERS[route] ?? []) probes.push({ url: `${path}?${name}=${value}`, kind: "query", valueClass });
-        probes.push({ url: `${path}?${UNKNOWN_PARAMETERS[0]}=${value}`, kind: "query", valueClass });
+        for (const name of [...(QUERY_PARAMETERS[route] ?? []), UNKNOWN_PARAMETERS[0]!]) probes.push({ url: `${path}?${name}=${value}`, kind: "query", valueClass });
       }
     }
   }
@@ -224,7 +238,7 @@ for (const visitor of ["anonymous", "STAFF", "COUNCILLOR", "ADMIN"] as const) {
     const probes = routes.flatMap((route) => probesOf(route, real));
     const counts = new Map<string, { requests: number; fiveHundreds: number }>();
     const failures: string[] = [];
-    await inParallel(probes, 4, async (probe) => {
+    await inParallel(probes, 6, async (probe) => {
       const response = await page.request.get(probe.url, { maxRedirects: 0, timeout: 60_000 });
       const status = response.status();
       await response.dispose();
