@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { ActivityChart } from "@/components/activity-chart";
 import { DataTable } from "@/components/data-table";
-import type { AgreementActivity as Activity } from "@/lib/data/activity";
 import { DIRECTION_LABELS, EVENT_KIND_LABELS, EXCHANGE_KIND_LABELS, FUNDING_SOURCE_LABELS, VISIBILITY_LABELS } from "@/lib/domain/labels";
 import { formatInZone } from "@/lib/events/zoned-time";
 import { canLogExchangeUnder } from "@/lib/exchanges/guards";
-import type { ActivityItem } from "@/lib/exchanges/activity-summary";
+import type { ActivityItem, AgreementActivity as Activity } from "@/lib/exchanges/activity-summary";
 import { formatDate, formatMoney } from "@/lib/format";
 import { can, type Actor } from "@/lib/permissions";
 

@@ -1,22 +1,10 @@
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { partnerIdentityKey, slugify } from "@/lib/domain/partner-identity";
 import type { CreateAgreementInput } from "@/lib/validation/agreement";
 
-/** One partner per name and country, whatever the case or spacing. */
-export function partnerIdentityKey(name: string, country: string | null): string {
-  return `${name.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("en-GB")}|${country ?? ""}`;
-}
-
-export function slugify(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLocaleLowerCase("en-GB")
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return slug || "partner";
-}
+// The pure naming rules live in lib/domain/partner-identity.ts; re-exported for existing callers.
+export { partnerIdentityKey, slugify };
 
 type PartnerFields = Pick<
   CreateAgreementInput,

@@ -1,24 +1,12 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import type { AgreementStatus } from "@/generated/prisma/enums";
 import { shortLived } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { dormancyCutoff, dormancySince, isDormant } from "@/lib/domain/dormancy";
-import { summariseActivity, type ActivityItem, type ActivitySummary } from "@/lib/exchanges/activity-summary";
+import { summariseActivity, type ActivityItem, type AgreementActivity } from "@/lib/exchanges/activity-summary";
 import { isUuid } from "@/lib/validation/fields";
 import { exchangeFieldsSelect } from "./exchanges";
 import { getSettings } from "./settings";
-
-export type AgreementActivity = ActivitySummary & {
-  agreementId: string;
-  status: AgreementStatus;
-  /** Active with no exchange or event in the last `dormancyMonths` months (see lib/domain/dormancy.ts). */
-  dormant: boolean;
-  dormancyMonths: number;
-  /** The latest exchange or event on or before now; null if none. */
-  lastActivity: Date | null;
-  now: Date;
-};
 
 /**
  * An agreement's exchanges and events (internal ones too: staff only), in date order, with

@@ -1,5 +1,5 @@
 // Totals and per-year counts of an agreement's exchanges and events. Pure.
-import type { Direction, EventKind, ExchangeKind, FundingSource, Visibility } from "@/generated/prisma/enums";
+import type { AgreementStatus, Direction, EventKind, ExchangeKind, FundingSource, Visibility } from "@/generated/prisma/enums";
 
 export type ExchangeActivity = {
   type: "exchange";
@@ -61,6 +61,18 @@ function formatMinor(units: bigint): string {
   const absolute = negative ? -units : units;
   return `${negative ? "-" : ""}${absolute / 100n}.${(absolute % 100n).toString().padStart(2, "0")}`;
 }
+
+/** What an agreement page shows of its activity (read by lib/data/activity.ts getAgreementActivity). */
+export type AgreementActivity = ActivitySummary & {
+  agreementId: string;
+  status: AgreementStatus;
+  /** Active with no exchange or event in the last `dormancyMonths` months (see lib/domain/dormancy.ts). */
+  dormant: boolean;
+  dormancyMonths: number;
+  /** The latest exchange or event on or before now; null if none. */
+  lastActivity: Date | null;
+  now: Date;
+};
 
 export function summariseActivity(items: readonly ActivityItem[], now: Date): ActivitySummary {
   const sorted = [...items].sort((a, b) => a.date.getTime() - b.date.getTime() || a.type.localeCompare(b.type) || a.id.localeCompare(b.id));

@@ -5,7 +5,7 @@ import type { AgreementFilters } from "@/lib/data/agreements";
 import { countryName } from "@/lib/domain/countries";
 import { RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
 import { statusLabel } from "@/lib/domain/lifecycle";
-import { slugify } from "@/lib/agreements/partners";
+import { slugify } from "@/lib/domain/partner-identity";
 
 export type ExportFormat = "csv" | "xlsx";
 
