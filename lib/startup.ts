@@ -1,6 +1,7 @@
 import { db } from "./db";
 import { readDatabaseConfig } from "./db/config";
 import { readServerEnv } from "./env";
+import { claimEmbeddedDatabaseForApp, startInAppJobs } from "./jobs/in-app";
 import { explainStartupError } from "./scripts";
 
 /** What stops the server from starting, in one line, or null when all is well. */
@@ -15,10 +16,17 @@ export async function checkStartup(): Promise<string | null> {
   }
 }
 
-export async function refuseToStartIfMisconfigured(): Promise<void> {
+function refuseToStart(problem: string): never {
+  console.error(`Twinning Office cannot start: ${problem}`);
+  process.exit(1);
+}
+
+/** The server's start (instrumentation.ts): stop with one clear line when it cannot serve, then run the in-app jobs. */
+export async function startServer(): Promise<void> {
+  // Before anything opens the embedded folder: PGlite has no lock of its own.
+  const inUse = claimEmbeddedDatabaseForApp();
+  if (inUse) refuseToStart(inUse);
   const problem = await checkStartup();
-  if (problem) {
-    console.error(`Twinning Office cannot start: ${problem}`);
-    process.exit(1);
-  }
+  if (problem) refuseToStart(problem);
+  startInAppJobs();
 }
