@@ -4,18 +4,9 @@ import { appendDecision, DECISION_TRANSACTION } from "@/lib/decisions/chain";
 import { AppError, STALE_VERSION_MESSAGE } from "@/lib/errors";
 import { COMMAND_RULES, checkCommand, PROPOSAL_RULES } from "@/lib/domain/lifecycle";
 import { enqueueProposalCreated } from "@/lib/notifications/enqueue";
-import { requirePermission, type Actor, type Permission } from "@/lib/permissions";
+import { requirePermission, type Actor } from "@/lib/permissions";
 import type { CommandInput } from "@/lib/validation/agreement";
-import type { Command } from "@/lib/domain/lifecycle";
 import { loadAgreementState, updateAgreementIfCurrent } from "./guards";
-
-const COMMAND_PERMISSION: Record<Command, Permission> = {
-  submit: "agreement:submit",
-  withdraw: "agreement:withdraw",
-  proposeSuspension: "agreement:propose",
-  proposeReinstatement: "agreement:propose",
-  proposeTermination: "agreement:propose",
-};
 
 export type CommandResult = { proposalId?: string; message: string };
 
@@ -24,8 +15,8 @@ export type CommandResult = { proposalId?: string; message: string };
  * The change, its decision row and its audit row are written in one transaction.
  */
 export async function applyCommand(input: CommandInput, actor: Actor): Promise<CommandResult> {
-  requirePermission(actor, COMMAND_PERMISSION[input.command]);
   const rule = COMMAND_RULES[input.command];
+  requirePermission(actor, rule.permission);
   const fieldErrors: Record<string, string[]> = {};
   if (rule.reason === "required" && !input.reason) {
     fieldErrors.reason = [input.command === "submit" ? "Enter a reason: why this partner, and why now" : "Enter a reason for the change"];

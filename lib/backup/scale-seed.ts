@@ -5,7 +5,8 @@
 import { randomUUID } from "node:crypto";
 import type { AgreementStatus, DecisionKind, ProposalKind } from "@/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
-import { partnerIdentityKey, slugify } from "@/lib/agreements/partners";
+import { isPubliclyVisible } from "@/lib/domain/lifecycle";
+import { partnerIdentityKey, slugify } from "@/lib/domain/partner-identity";
 import { appendDecisions, type NewDecision } from "@/lib/decisions/chain";
 import type { Sql } from "./catalog";
 import { insertRows, type Row } from "./rows";
@@ -240,7 +241,7 @@ export async function seedScale(sql: Sql, options: ScaleOptions, progress: Scale
   }
 
   // Exchanges, generated a chunk at a time: a few links are busy, most are quiet.
-  const withActivity = agreements.filter((agreement) => ["ACTIVE", "SUSPENDED", "TERMINATED"].includes(finalStatus.get(agreement.id as string)!));
+  const withActivity = agreements.filter((agreement) => isPubliclyVisible(finalStatus.get(agreement.id as string)!));
   const pool = withActivity.length > 0 ? withActivity : agreements;
   const busy = pool.slice(0, Math.max(1, Math.ceil(pool.length * 0.1)));
   let written = 0;

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 import { EventKind, type Visibility } from "@/generated/prisma/enums";
+import { isPubliclyVisible } from "@/lib/domain/lifecycle";
 import { isUuid, parseIsoDate, queryChoice } from "@/lib/validation/fields";
 import { dayAfter, parseActivityFilters } from "./exchanges";
 import { pageOf, PAGE_SIZE, type Page } from "./pagination";
@@ -84,9 +85,6 @@ export function getEvent(id: string) {
   });
 }
 
-/** Statuses whose partner page is public (see /partners/[slug]). */
-export const PUBLIC_PARTNER_STATUSES = ["ACTIVE", "SUSPENDED", "TERMINATED"] as const;
-
 /**
  * Every public event, for the iCalendar feed: only what the public may see. The partner's slug
  * is given only when its partner page is public.
@@ -109,7 +107,7 @@ export async function listPublicEventsForFeed() {
     },
   });
   return rows.map(({ agreement, ...event }) => {
-    const isPublic = agreement !== null && (PUBLIC_PARTNER_STATUSES as readonly string[]).includes(agreement.status);
+    const isPublic = agreement !== null && isPubliclyVisible(agreement.status);
     return { ...event, partner: isPublic ? { name: agreement.partner.name, slug: agreement.partner.slug } : null };
   });
 }

@@ -1,8 +1,9 @@
 // What the public may see: plain, JSON-safe shapes (dates as ISO 8601 strings) so they survive
 // the data cache. Nothing here carries internal notes, internal reasons or internal activity.
 import type { Direction, EventKind, ExchangeKind, LocalityKind, RelationshipType, Theme } from "@/generated/prisma/enums";
+import type { PublicStatus } from "@/lib/domain/lifecycle";
 
-export type PublicStatus = "ACTIVE" | "SUSPENDED" | "TERMINATED";
+export type { PublicStatus };
 
 export type PublicPartner = {
   id: string;

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { registerPublicPagesVersion } from "@/lib/public-page-cache";
 import { FORBIDDEN_CHARACTERS } from "@/lib/validation/fields";
 import { countryName, NO_COUNTRY, NO_COUNTRY_LABEL } from "@/lib/domain/countries";
+import { PUBLIC_STATUSES } from "@/lib/domain/lifecycle";
 import { hasFilters, haystackOf, matchesFilters, type PublicFilters } from "./public-filters";
 import type { PublicDecision, PublicEvent, PublicExchange, PublicLink, PublicStatus } from "./public-types";
 
@@ -22,7 +23,6 @@ import type { PublicDecision, PublicEvent, PublicExchange, PublicLink, PublicSta
 //    version and PUBLIC_TAG;
 //  - the full list of links and the open-data files (megabytes at scale: more than the data
 //    cache takes) are built once per version and kept in this process's memory.
-const PUBLIC_STATUSES: PublicStatus[] = ["ACTIVE", "SUSPENDED", "TERMINATED"];
 const VERSION_TTL_MS = 1000;
 
 /** Links: agreements and partners. Activity: exchanges and events. Decisions: the feed. Pages: all of it and the council's settings. */
@@ -171,7 +171,7 @@ const linkIndexes = memoryCache<PublicLinkIndex>(2);
 
 async function buildLinkIndex(version: string): Promise<PublicLinkIndex> {
   const rows = await db.agreement.findMany({
-    where: { status: { in: PUBLIC_STATUSES } },
+    where: { status: { in: [...PUBLIC_STATUSES] } },
     select: linkSelect,
     orderBy: [{ partner: { name: "asc" } }, { linkBegan: "asc" }, { id: "asc" }],
   });
@@ -246,7 +246,7 @@ export const getPublicPartner = cache(
     // A control character is in no slug, and PostgreSQL refuses a NUL in a query (a 500).
     if (!slug || slug.length > 200 || FORBIDDEN_CHARACTERS.test(slug)) return null;
     const rows = await db.agreement.findMany({
-      where: { status: { in: PUBLIC_STATUSES }, partner: { slug } },
+      where: { status: { in: [...PUBLIC_STATUSES] }, partner: { slug } },
       select: linkSelect,
       orderBy: [{ linkBegan: "desc" }, { id: "asc" }],
     });
@@ -269,7 +269,7 @@ const readPublicActivity = cached("activity", "activity", async (agreementIds: s
       where: {
         agreementId: { in: agreementIds },
         visibility: "PUBLIC",
-        agreement: { status: { in: PUBLIC_STATUSES } },
+        agreement: { status: { in: [...PUBLIC_STATUSES] } },
       },
       orderBy: [{ startDate: "desc" }, { id: "asc" }],
       take: 200,
@@ -288,7 +288,7 @@ const readPublicActivity = cached("activity", "activity", async (agreementIds: s
       where: {
         agreementId: { in: agreementIds },
         visibility: "PUBLIC",
-        agreement: { status: { in: PUBLIC_STATUSES } },
+        agreement: { status: { in: [...PUBLIC_STATUSES] } },
       },
       orderBy: [{ startsAt: "desc" }, { id: "asc" }],
       take: 200,

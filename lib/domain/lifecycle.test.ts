@@ -8,6 +8,7 @@ import {
   COMMANDS,
   FINAL_STATUSES,
   isPubliclyVisible,
+  PUBLIC_STATUSES,
   statusAfter,
   statusLabel,
   STATUSES,
@@ -152,7 +153,7 @@ describe("checkVote", () => {
   });
 
   it("refuses a rejection without a reason", () => {
-    expect(checkVote({ ...base, approve: false })).toEqual({ ok: false, reason: "Give a reason for rejecting the proposal." });
+    expect(checkVote({ ...base, approve: false })).toEqual({ ok: false, reason: "Enter a reason for rejecting the proposal" });
     expect(checkVote({ ...base, approve: false, reason: "   " }).ok).toBe(false);
   });
 });
@@ -181,6 +182,7 @@ describe("labels and visibility", () => {
 
   it("shows current, paused and former links publicly, never drafts", () => {
     expect(STATUSES.filter(isPubliclyVisible)).toEqual(["ACTIVE", "SUSPENDED", "TERMINATED"]);
+    expect(PUBLIC_STATUSES).toEqual(["ACTIVE", "SUSPENDED", "TERMINATED"]);
   });
 
   it("treats terminated and withdrawn as final", () => {

@@ -1,11 +1,24 @@
 // The status lifecycle of an agreement: the one place that says which status may follow which.
 // Pure: no database, no framework. The UI asks it which buttons to show; the operations ask it
-// whether a change is allowed.
+// whether a change is allowed. Who may do what is lib/permissions.ts's table, read from here.
 import type { AgreementStatus, ProposalKind, Role } from "@/generated/prisma/enums";
+import { can, type Permission } from "@/lib/permissions";
 
 export type Status = AgreementStatus;
 export const STATUSES: readonly Status[] = ["DRAFT", "PENDING_APPROVAL", "ACTIVE", "SUSPENDED", "TERMINATED", "WITHDRAWN"];
 export const FINAL_STATUSES: readonly Status[] = ["TERMINATED", "WITHDRAWN"];
+
+/**
+ * The statuses shown on the public pages (current, paused and former links), in the order they
+ * are listed. The one list: the public reads (also in SQL), the iCalendar feed, the agreement
+ * page's link to its public page and the scale seed all use it or isPubliclyVisible.
+ */
+export const PUBLIC_STATUSES = ["ACTIVE", "SUSPENDED", "TERMINATED"] as const satisfies readonly Status[];
+export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
+
+export function isPubliclyVisible(status: Status): status is PublicStatus {
+  return (PUBLIC_STATUSES as readonly Status[]).includes(status);
+}
 
 /** What staff may do to an agreement directly. */
 export type Command = "submit" | "withdraw" | "proposeSuspension" | "proposeReinstatement" | "proposeTermination";
@@ -15,6 +28,8 @@ type ReasonRule = "required" | "optional" | "none";
 
 type CommandRule = {
   label: string;
+  /** Who may use it: lib/permissions.ts's ROLE_PERMISSIONS says which roles hold it. */
+  permission: Permission;
   from: readonly Status[];
   /** A proposal this command opens, or the status it sets at once. */
   effect: { proposal: ProposalKind } | { status: Status };
@@ -23,11 +38,11 @@ type CommandRule = {
 };
 
 export const COMMAND_RULES: Record<Command, CommandRule> = {
-  submit: { label: "Submit for approval", from: ["DRAFT"], effect: { proposal: "ACTIVATION" }, reason: "required", publicReason: "none" },
-  withdraw: { label: "Withdraw draft", from: ["DRAFT"], effect: { status: "WITHDRAWN" }, reason: "optional", publicReason: "none" },
-  proposeSuspension: { label: "Propose suspension", from: ["ACTIVE"], effect: { proposal: "SUSPENSION" }, reason: "required", publicReason: "required" },
-  proposeReinstatement: { label: "Propose reinstatement", from: ["SUSPENDED"], effect: { proposal: "REINSTATEMENT" }, reason: "required", publicReason: "required" },
-  proposeTermination: { label: "Propose termination", from: ["ACTIVE", "SUSPENDED"], effect: { proposal: "TERMINATION" }, reason: "required", publicReason: "required" },
+  submit: { label: "Submit for approval", permission: "agreement:submit", from: ["DRAFT"], effect: { proposal: "ACTIVATION" }, reason: "required", publicReason: "none" },
+  withdraw: { label: "Withdraw draft", permission: "agreement:withdraw", from: ["DRAFT"], effect: { status: "WITHDRAWN" }, reason: "optional", publicReason: "none" },
+  proposeSuspension: { label: "Propose suspension", permission: "agreement:propose", from: ["ACTIVE"], effect: { proposal: "SUSPENSION" }, reason: "required", publicReason: "required" },
+  proposeReinstatement: { label: "Propose reinstatement", permission: "agreement:propose", from: ["SUSPENDED"], effect: { proposal: "REINSTATEMENT" }, reason: "required", publicReason: "required" },
+  proposeTermination: { label: "Propose termination", permission: "agreement:propose", from: ["ACTIVE", "SUSPENDED"], effect: { proposal: "TERMINATION" }, reason: "required", publicReason: "required" },
 };
 
 type ProposalRule = {
@@ -46,9 +61,15 @@ export const PROPOSAL_RULES: Record<ProposalKind, ProposalRule> = {
   TERMINATION: { noun: "termination", whileOpen: (from) => from, onApproved: "TERMINATED", onRejected: (from) => from },
 };
 
-/** Which roles may use a command, and which may vote. Mirrors lib/permissions.ts. */
-export const COMMAND_ROLES: readonly Role[] = ["STAFF", "ADMIN"];
-export const VOTING_ROLES: readonly Role[] = ["COUNCILLOR"];
+/** Who may vote on a proposal. */
+export const VOTE_PERMISSION: Permission = "proposal:decide";
+
+/** A rejection needs a reason (an approval may carry one): the vote form and checkVote say it in these words. */
+export const REJECTION_REASON_MESSAGE = "Enter a reason for rejecting the proposal";
+
+export function rejectionLacksReason(vote: { approve: boolean; reason: string | undefined }): boolean {
+  return !vote.approve && !vote.reason?.trim();
+}
 
 export type Refusal = { ok: false; reason: string };
 export type CommandOutcome =
@@ -71,8 +92,7 @@ export function checkCommand(command: Command, status: Status, hasOpenProposal: 
 
 /** The commands to offer on an agreement page. */
 export function availableCommands(status: Status, hasOpenProposal: boolean, role: Role): Command[] {
-  if (!COMMAND_ROLES.includes(role)) return [];
-  return COMMANDS.filter((command) => checkCommand(command, status, hasOpenProposal).ok);
+  return COMMANDS.filter((command) => can({ role }, COMMAND_RULES[command].permission) && checkCommand(command, status, hasOpenProposal).ok);
 }
 
 export type Vote = { voterId: string; approve: boolean };
@@ -81,11 +101,11 @@ export type VoteCheck = { ok: true } | Refusal;
 
 /** The four-eyes rule, one vote per member, and only councillors vote on open proposals. */
 export function checkVote(input: { voterId: string; voterRole: Role; proposerId: string; open: boolean; votes: readonly Vote[]; approve: boolean; reason: string | undefined }): VoteCheck {
-  if (!VOTING_ROLES.includes(input.voterRole)) return { ok: false, reason: "Only councillors decide proposals." };
+  if (!can({ role: input.voterRole }, VOTE_PERMISSION)) return { ok: false, reason: "Only councillors decide proposals." };
   if (!input.open) return { ok: false, reason: "This proposal has already been decided." };
   if (input.voterId === input.proposerId) return { ok: false, reason: "You proposed this change, so you cannot decide it (four-eyes rule)." };
   if (input.votes.some((vote) => vote.voterId === input.voterId)) return { ok: false, reason: "You have already voted on this proposal." };
-  if (!input.approve && !input.reason?.trim()) return { ok: false, reason: "Give a reason for rejecting the proposal." };
+  if (rejectionLacksReason(input)) return { ok: false, reason: REJECTION_REASON_MESSAGE };
   return { ok: true };
 }
 
@@ -123,11 +143,6 @@ export function statusLabel(status: Status): string {
     default:
       return assertNever(status);
   }
-}
-
-/** Public: shown on the public pages (current, paused or former links). */
-export function isPubliclyVisible(status: Status): boolean {
-  return status === "ACTIVE" || status === "SUSPENDED" || status === "TERMINATED";
 }
 
 export function assertNever(value: never): never {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LocalityKind, RelationshipType, Theme } from "@/generated/prisma/enums";
 import { isCountryCode, NO_COUNTRY } from "@/lib/domain/countries";
+import { REJECTION_REASON_MESSAGE, rejectionLacksReason } from "@/lib/domain/lifecycle";
 import { enumField, longText, optionalDate, optionalNumber, optionalText, todayUtc, versionField } from "./fields";
 
 const themeValues = Object.values(Theme) as [Theme, ...Theme[]];
@@ -104,7 +105,7 @@ export const voteFieldsSchema = z.object({
 export const voteSchema = voteFieldsSchema
   .extend({ decision: z.enum(["approve", "reject"], { error: "Choose Approve or Reject" }) })
   .superRefine((value, context) => {
-    if (value.decision === "reject" && !value.reason) context.addIssue({ code: "custom", path: ["reason"], message: "Enter a reason for rejecting" });
+    if (rejectionLacksReason({ approve: value.decision === "approve", reason: value.reason })) context.addIssue({ code: "custom", path: ["reason"], message: REJECTION_REASON_MESSAGE });
   });
 
 export type VoteInput = z.output<typeof voteSchema>;

@@ -11,7 +11,7 @@ import { getAgreementActivity } from "@/lib/data/activity";
 import { getAgreement } from "@/lib/data/agreements";
 import { countryName } from "@/lib/domain/countries";
 import { LOCALITY_KIND_LABELS, RELATIONSHIP_TYPE_LABELS, THEME_LABELS } from "@/lib/domain/labels";
-import { availableCommands, COMMAND_RULES, COMMANDS, PROPOSAL_RULES, statusLabel, type Command } from "@/lib/domain/lifecycle";
+import { availableCommands, COMMAND_RULES, COMMANDS, isPubliclyVisible, PROPOSAL_RULES, statusLabel, type Command } from "@/lib/domain/lifecycle";
 import { formatDate } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { agreementCommandAction } from "./actions";
@@ -130,7 +130,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
           { label: "Website", value: partner.website ? <a href={partner.website}>{partner.website}</a> : null },
           {
             label: "Public page",
-            value: ["ACTIVE", "SUSPENDED", "TERMINATED"].includes(agreement.status) ? <Link href={`/partners/${partner.slug}`}>/partners/{partner.slug}</Link> : null,
+            value: isPubliclyVisible(agreement.status) ? <Link href={`/partners/${partner.slug}`}>/partners/{partner.slug}</Link> : null,
           },
         ]}
       />
