@@ -4,6 +4,8 @@
 // runtime too: the Node.js-only work (process.exit among it) lives in lib/startup.ts.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // Before any request is read: each carries its socket's address from now on (lib/request-context.ts).
+  (await import("./lib/request-context")).recordPeerAddresses();
   const { startServer } = await import("./lib/startup");
   await startServer();
 }

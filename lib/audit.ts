@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "./db";
 import type { Actor } from "./permissions";
+import { validAddress } from "./request-context";
 
 export type AuditEntry = {
   actor?: Pick<Actor, "id" | "email"> | null;
@@ -8,6 +9,7 @@ export type AuditEntry = {
   action: string;
   entityType?: string;
   entityId?: string;
+  /** The client's address (lib/request-context.ts); stored only if it is an IP address, else null. */
   ip?: string | null;
   details?: Prisma.InputJsonValue;
 };
@@ -21,7 +23,7 @@ export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       action: entry.action,
       entityType: entry.entityType ?? null,
       entityId: entry.entityId ?? null,
-      ip: entry.ip ?? null,
+      ip: validAddress(entry.ip),
       details: entry.details,
     },
   });

@@ -1,5 +1,4 @@
 import { unstable_rethrow } from "next/navigation";
-import { headers } from "next/headers";
 import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -7,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { requirePermission, type Actor, type Permission } from "@/lib/permissions";
 import type { ActionResult, FieldErrors } from "@/lib/action-result";
 import { submittedValues } from "@/lib/form-data";
+import { clientAddress } from "@/lib/request-context";
 
 type ActionOptions<S extends z.ZodType> = {
   permission: Permission;
@@ -30,7 +30,7 @@ export function createAction<S extends z.ZodType>(options: ActionOptions<S>) {
       requirePermission(actor, options.permission);
       const parsed = options.schema.safeParse(values);
       if (!parsed.success) return { status: "error", fieldErrors: zodFieldErrors(parsed.error), values: echo(values) };
-      const message = await options.run(parsed.data, actor, { ip: await clientIp() });
+      const message = await options.run(parsed.data, actor, { ip: await clientAddress() });
       return { status: "success", message };
     } catch (error) {
       unstable_rethrow(error);
@@ -58,11 +58,6 @@ export function errorResult(error: unknown): Extract<ActionResult, { status: "er
   }
   console.error("Unexpected error in a server action", error);
   return { status: "error", formError: "Something went wrong on our side and nothing was saved. Please try again.", fieldErrors: {} };
-}
-
-async function clientIp(): Promise<string | null> {
-  const forwarded = (await headers()).get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || null;
 }
 
 /** Echoes submitted text back to a form re-rendered without JavaScript; never a password. */

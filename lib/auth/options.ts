@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import { encode, type JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { readServerEnv } from "@/lib/env";
+import { clientAddress } from "@/lib/request-context";
 import type { Role } from "@/generated/prisma/enums";
 import { createSession, findSessionUser, revokeSession, sessionEndsAt, type SessionClaims } from "./sessions";
 import { signIn } from "./sign-in";
@@ -43,10 +44,9 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(credentials, request) {
-          const forwarded = request?.headers?.["x-forwarded-for"];
-          const ip = typeof forwarded === "string" ? (forwarded.split(",")[0]?.trim() ?? null) : null;
-          const result = await signIn(credentials?.email ?? "", credentials?.password ?? "", ip);
+        async authorize(credentials) {
+          // NextAuth's route handler runs in the request's context: the same address as the sign-in form's.
+          const result = await signIn(credentials?.email ?? "", credentials?.password ?? "", await clientAddress());
           if (!result.ok) throw new Error(result.message);
           return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, sessionVersion: result.user.sessionVersion };
         },
