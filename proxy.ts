@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseMalformedAction } from "@/lib/action-request";
 import { bodyWithNonce, cachedPublicPage, isInternalRender, placeholderNonce } from "@/lib/public-page-cache";
-import { servedOverHttps } from "@/lib/public-address";
+import { servedOverHttps } from "@/lib/request-context";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 import { safeReturnPath } from "@/lib/validation/auth";
 

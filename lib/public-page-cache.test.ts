@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { bodyWithNonce, keepPage, placeholderNonce, publicPageKey } from "./public-page-cache";
 
 function request(path: string, { method = "GET", headers = {} }: { method?: string; headers?: Record<string, string> } = {}) {
@@ -6,12 +6,32 @@ function request(path: string, { method = "GET", headers = {} }: { method?: stri
 }
 
 describe("publicPageKey", () => {
-  it("keys anonymous visits to the public pages and open data by origin, path and query", () => {
+  beforeEach(() => {
+    vi.stubEnv("APP_URL", "");
+    vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("keys anonymous visits to the public pages and open data by the configured origin, path and query", () => {
     expect(publicPageKey(request("/partners?page=2&q=kiel"))).toBe("http://localhost:3000/partners?page=2&q=kiel");
     expect(publicPageKey(request("/partners/kiel", { method: "HEAD" }))).toBe("http://localhost:3000/partners/kiel");
-    expect(publicPageKey(request("/open-data/partners.json", { headers: { "x-forwarded-host": "twinning.example.gov.uk", "x-forwarded-proto": "https" } }))).toBe(
-      "https://twinning.example.gov.uk/open-data/partners.json",
-    );
+    vi.stubEnv("APP_URL", "https://twinning.example.gov.uk");
+    expect(publicPageKey(request("/open-data/partners.json"))).toBe("https://twinning.example.gov.uk/open-data/partners.json");
+  });
+
+  it("takes no origin from the request: forged or malformed forwarding headers neither change the key nor throw", () => {
+    // X-Forwarded-Host: [ made the cache's render throw and switched the cache off for everyone for 30 s.
+    const forgeries: Record<string, string>[] = [{ "x-forwarded-host": "[" }, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }, { host: "evil.example" }];
+    for (const forwarded of forgeries) {
+      expect(publicPageKey(request("/partners", { headers: forwarded })), JSON.stringify(forwarded)).toBe("http://localhost:3000/partners");
+    }
+  });
+
+  it("stays out when no public address is configured (links would follow each request's host)", () => {
+    vi.stubEnv("NEXTAUTH_URL", "");
+    expect(publicPageKey(request("/partners"))).toBeNull();
   });
 
   it("leaves signed-in visitors, client navigations, other methods and other pages to Next.js", () => {

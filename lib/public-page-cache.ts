@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { RENDER_KEY_ENV } from "@/lib/cluster";
-import { originFrom } from "@/lib/open-data/origin";
+import { configuredOrigin } from "@/lib/request-context";
 
 // The public pages as an anonymous visitor sees them, kept rendered per version of the data.
 //
@@ -87,15 +87,17 @@ type CacheableRequest = { method: string; url: URL; headers: Pick<Headers, "get"
 
 /**
  * The cache key of a request the cache may answer: an anonymous GET or HEAD of a public page,
- * not from the client router. Null for everything else. The origin is part of the key because
- * open data carries absolute links.
+ * not from the client router. Null for everything else. Open data carries absolute links, made
+ * from the configured public address (lib/request-context.ts): with none configured (APP_URL,
+ * NEXTAUTH_URL), links follow each request's host, so no page is shared and the cache stays out.
  */
 export function publicPageKey({ method, url, headers }: CacheableRequest): string | null {
-  if (method !== "GET" && method !== "HEAD") return null;
+  const origin = configuredOrigin();
+  if (!origin || (method !== "GET" && method !== "HEAD")) return null;
   if (!PUBLIC_PAGE.test(url.pathname) || url.href.length > MAX_URL_LENGTH || url.searchParams.has("_rsc")) return null;
   if (CLIENT_ROUTER_HEADERS.some((name) => headers.has(name))) return null;
   if (headers.has("authorization") || /(?:^|;\s*)(?:__Host-|__Secure-)?next-auth\.session-token/.test(headers.get("cookie") ?? "")) return null;
-  return `${originFrom(headers, url.origin)}${url.pathname}${url.search}`;
+  return `${origin}${url.pathname}${url.search}`;
 }
 
 /**
@@ -166,14 +168,11 @@ export function keepPage(key: string, response: { status: number; headers: Heade
 
 /** Renders the page by asking this server for it, as the visitor would, with the internal header. */
 async function renderForCache(request: CacheableRequest, key: string, version: string): Promise<CachedPage | null> {
-  const origin = originFrom(request.headers, request.url.origin);
   try {
     const response = await fetch(new URL(`${request.url.pathname}${request.url.search}`, selfOrigin()), {
       headers: {
         [INTERNAL_HEADER]: state.secret,
         "accept-encoding": "identity",
-        "x-forwarded-host": new URL(origin).host,
-        "x-forwarded-proto": new URL(origin).protocol.slice(0, -1),
       },
       redirect: "manual",
       signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),

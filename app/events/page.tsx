@@ -8,7 +8,7 @@ import { listEvents, parseEventFilters } from "@/lib/data/events";
 import { listAgreementFilterChoices } from "@/lib/data/exchanges";
 import { pageNumber } from "@/lib/data/pagination";
 import { EVENT_KIND_LABELS, optionsOf, VISIBILITY_LABELS } from "@/lib/domain/labels";
-import { siteOrigin } from "@/lib/events/site-origin";
+import { siteOrigin } from "@/lib/request-context";
 import { formatInZone } from "@/lib/events/zoned-time";
 import { agreementOptions } from "@/lib/exchanges/agreement-choices";
 import { can } from "@/lib/permissions";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { siteOrigin } from "@/lib/events/site-origin";
+import { siteOrigin } from "@/lib/request-context";
 import { safeReturnPath } from "@/lib/validation/auth";
 import { LoginForm } from "./login-form";
 

@@ -4,13 +4,13 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { getSettings } from "@/lib/data/settings";
 import { licenceOf } from "@/lib/open-data/licence";
-import { originFrom } from "@/lib/open-data/origin";
+import { siteOriginFrom } from "@/lib/request-context";
 import { PARTNER_FIELDS } from "@/lib/open-data/partners";
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
   const [{ councilName }, requestHeaders] = await Promise.all([getSettings(), headers()]);
-  const origin = originFrom(requestHeaders);
+  const origin = siteOriginFrom(requestHeaders);
   const description = `The partner towns and cities of ${councilName} and its decisions about them, as open data: JSON, CSV, GeoJSON, Atom and iCalendar.`;
   return {
     title: "Open data",
@@ -73,7 +73,7 @@ const DATASETS: Dataset[] = [
 export default async function OpenDataPage() {
   await connection();
   const [settings, requestHeaders] = await Promise.all([getSettings(), headers()]);
-  const origin = originFrom(requestHeaders);
+  const origin = siteOriginFrom(requestHeaders);
   const licence = licenceOf(settings.openDataLicence);
 
   return (

@@ -14,7 +14,7 @@ import { getSettings } from "@/lib/data/settings";
 import { countryName } from "@/lib/domain/countries";
 import { optionsOf, RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
 import { formatDate } from "@/lib/format";
-import { originFrom } from "@/lib/open-data/origin";
+import { siteOriginFrom } from "@/lib/request-context";
 import { partnerPagePath } from "@/lib/open-data/partners";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -22,7 +22,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
   const [{ councilName }, requestHeaders] = await Promise.all([getSettings(), headers()]);
-  const origin = originFrom(requestHeaders);
+  const origin = siteOriginFrom(requestHeaders);
   const description = `The twin towns, sister cities and other partners of ${councilName}, with paused and former partnerships and the reasons for them.`;
   return {
     title: "Our partner towns and cities",

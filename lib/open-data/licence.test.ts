@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { licenceOf } from "./licence";
-import { originFrom } from "./origin";
 
 describe("licenceOf", () => {
   it("links the Open Government Licence v3.0", () => {
@@ -15,21 +14,5 @@ describe("licenceOf", () => {
   it("takes an address as it is, and names an unknown licence without a link", () => {
     expect(licenceOf("https://example.org/licence")).toEqual({ name: "https://example.org/licence", url: "https://example.org/licence" });
     expect(licenceOf("Our own terms")).toEqual({ name: "Our own terms", url: null });
-  });
-});
-
-describe("originFrom", () => {
-  const headers = (entries: Record<string, string>) => new Headers(entries);
-
-  it("uses the Host header, with the fallback's scheme", () => {
-    expect(originFrom(headers({ host: "localhost:3201" }), "http://localhost:3201")).toBe("http://localhost:3201");
-  });
-
-  it("prefers a proxy's forwarded host and scheme", () => {
-    expect(originFrom(headers({ host: "internal:3000", "x-forwarded-host": "twinning.example.org", "x-forwarded-proto": "https" }))).toBe("https://twinning.example.org");
-  });
-
-  it("ignores a host that is not a host name", () => {
-    expect(originFrom(headers({ host: "evil.example/<script>" }), "https://fallback.example")).toBe("https://fallback.example");
   });
 });

@@ -3,7 +3,7 @@ import { listPublicDecisions, publicFile } from "@/lib/data/public";
 import { getSettings } from "@/lib/data/settings";
 import { decisionsAtom } from "@/lib/open-data/atom";
 import { licenceOf } from "@/lib/open-data/licence";
-import { originFrom } from "@/lib/open-data/origin";
+import { siteOriginFrom } from "@/lib/request-context";
 import { openDataResponse } from "@/lib/open-data/response";
 
 const FEED_SIZE = 100;
@@ -11,7 +11,7 @@ const FEED_SIZE = 100;
 export async function GET(request: Request): Promise<Response> {
   await connection();
   const settings = await getSettings();
-  const origin = originFrom(request.headers, new URL(request.url).origin);
+  const origin = siteOriginFrom(request.headers);
   const body = await publicFile("decisions.atom", "decisions", [origin, settings.councilName, settings.openDataLicence].join("\n"), async () =>
     decisionsAtom(await listPublicDecisions(FEED_SIZE), {
       councilName: settings.councilName,

@@ -1,12 +1,12 @@
 import { connection } from "next/server";
 import { currentLinksFile } from "@/lib/data/public";
 import { partnersGeoJson } from "@/lib/open-data/geojson";
-import { originFrom } from "@/lib/open-data/origin";
+import { siteOriginFrom } from "@/lib/request-context";
 import { openDataResponse } from "@/lib/open-data/response";
 
 export async function GET(request: Request): Promise<Response> {
   await connection();
-  const origin = originFrom(request.headers, new URL(request.url).origin);
+  const origin = siteOriginFrom(request.headers);
   const body = await currentLinksFile("partners.geojson", origin, (links) => `${JSON.stringify(partnersGeoJson(links, origin), null, 2)}\n`);
   return openDataResponse(body, "geojson");
 }

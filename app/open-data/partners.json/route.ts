@@ -2,14 +2,14 @@ import { connection } from "next/server";
 import { currentLinksFile } from "@/lib/data/public";
 import { getSettings } from "@/lib/data/settings";
 import { licenceOf } from "@/lib/open-data/licence";
-import { originFrom } from "@/lib/open-data/origin";
+import { siteOriginFrom } from "@/lib/request-context";
 import { partnersJson } from "@/lib/open-data/partners";
 import { openDataResponse } from "@/lib/open-data/response";
 
 export async function GET(request: Request): Promise<Response> {
   await connection();
   const settings = await getSettings();
-  const origin = originFrom(request.headers, new URL(request.url).origin);
+  const origin = siteOriginFrom(request.headers);
   // generatedAt: when this version of the file was made (it is made once per change of the data).
   const body = await currentLinksFile(
     "partners.json",

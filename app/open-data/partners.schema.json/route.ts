@@ -1,10 +1,10 @@
 import { connection } from "next/server";
-import { originFrom } from "@/lib/open-data/origin";
+import { siteOriginFrom } from "@/lib/request-context";
 import { partnersJsonSchema } from "@/lib/open-data/partners";
 import { openDataResponse } from "@/lib/open-data/response";
 
 export async function GET(request: Request): Promise<Response> {
   await connection();
-  const body = partnersJsonSchema(originFrom(request.headers, new URL(request.url).origin));
+  const body = partnersJsonSchema(siteOriginFrom(request.headers));
   return openDataResponse(`${JSON.stringify(body, null, 2)}\n`, "schema");
 }

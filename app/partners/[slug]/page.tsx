@@ -13,7 +13,7 @@ import { getSettings } from "@/lib/data/settings";
 import { DIRECTION_LABELS, EVENT_KIND_LABELS, EXCHANGE_KIND_LABELS, RELATIONSHIP_TYPE_LABELS, THEME_LABELS } from "@/lib/domain/labels";
 import { statusLabel } from "@/lib/domain/lifecycle";
 import { formatDate } from "@/lib/format";
-import { originFrom } from "@/lib/open-data/origin";
+import { siteOriginFrom } from "@/lib/request-context";
 import { partnerPagePath } from "@/lib/open-data/partners";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -39,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const type = RELATIONSHIP_TYPE_LABELS[link.relationshipType].toLowerCase();
   const since = sinceOf(link).toLowerCase();
   const description = link.publicSummary || `${partner.name} is a ${type} of ${councilName}${since ? `, ${since}` : ""}.`;
-  const url = `${originFrom(requestHeaders)}${partnerPagePath(partner.slug)}`;
+  const url = `${siteOriginFrom(requestHeaders)}${partnerPagePath(partner.slug)}`;
   return {
     title: partner.name,
     description,
