@@ -1,6 +1,10 @@
 // Dates and numbers as a UK council writes them; dates are calendar dates stored at UTC midnight.
+/** The council's time zone: times of day are shown in it. */
+export const COUNCIL_TIME_ZONE = "Europe/London";
+
 const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
+const DATE_TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: COUNCIL_TIME_ZONE });
+const TIME_WITH_ZONE = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: COUNCIL_TIME_ZONE, timeZoneName: "short" });
 
 export function formatDate(date: Date | null | undefined): string {
   return date ? DATE.format(date) : "";
@@ -8,6 +12,11 @@ export function formatDate(date: Date | null | undefined): string {
 
 export function formatDateTime(date: Date | null | undefined): string {
   return date ? DATE_TIME.format(date) : "";
+}
+
+/** "14:05 GMT" (or BST in summer): a time today, e.g. when a lock ends, with the zone it is in. */
+export function formatTimeWithZone(date: Date): string {
+  return TIME_WITH_ZONE.format(date);
 }
 
 export function yearOf(date: Date | null | undefined): number | null {

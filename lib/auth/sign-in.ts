@@ -1,68 +1,79 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
+import type { Outcome } from "@/lib/domain/sign-in-lock";
+import { formatTimeWithZone } from "@/lib/format";
 import type { Actor } from "@/lib/permissions";
 import { verifyAgainstDummy, verifyPassword } from "./password";
+import { admitSignIn, lockKeys, settleSignIn } from "./sign-in-lock";
 
 export const INCORRECT_CREDENTIALS = "Incorrect email or password";
 export const ACCOUNT_DEACTIVATED = "This account has been deactivated. Ask an administrator to reactivate it.";
+export const SIGN_IN_BUSY = "Too many attempts to sign in at once. Please wait a minute and try again.";
 
-/** Failed sign-ins allowed for one account from one address before that pair is locked. */
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 15;
-
-const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
+/** The same words whichever counter locked: they tell nobody whether an email has an account. */
+export function lockedMessage(until: Date): string {
+  return `Too many failed attempts to sign in. For your security, sign-in is locked until ${formatTimeWithZone(until)}; try again then.`;
+}
 
 export type SignInResult = { ok: true; user: Actor & { sessionVersion: number } } | { ok: false; message: string };
+
+export type SignInOptions = {
+  /** The clock the lock reads (tests move it on). */
+  clock?: () => Date;
+};
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Checks an email and password; the same message whether the email or the password is wrong. */
-export async function signIn(emailInput: string, password: string, ip: string | null): Promise<SignInResult> {
-  const email = normaliseEmail(emailInput).slice(0, 320);
-  const lockedUntil = await lockedUntilFor(email, ip);
-  if (lockedUntil) {
-    await db.$transaction((tx) => writeAudit(tx, { actorEmail: email, action: "auth.sign-in-locked", ip, details: { until: lockedUntil.toISOString() } }));
-    return { ok: false, message: `Too many failed attempts to sign in. For your security, sign-in is locked until ${TIME.format(lockedUntil)}; try again then.` };
-  }
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true },
-  });
-  const passwordMatches = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
-  if (!user || !passwordMatches || !user.active) {
-    await db.$transaction((tx) =>
-      writeAudit(tx, {
-        actor: user ? { id: user.id, email: user.email } : null,
-        actorEmail: email,
-        action: "auth.sign-in-failed",
-        ip,
-        details: { reason: !user ? "unknown email" : !passwordMatches ? "wrong password" : "deactivated" },
-      }),
-    );
-    // Only someone who knows the password learns that the account is deactivated.
-    return { ok: false, message: user && passwordMatches ? ACCOUNT_DEACTIVATED : INCORRECT_CREDENTIALS };
-  }
-  await db.$transaction((tx) => writeAudit(tx, { actor: user, action: "auth.sign-in", ip }));
-  return {
-    ok: true,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
-  };
-}
-
 /**
- * The failures of the last LOCK_MINUTES for this email from this address, read from the audit
- * log (shared by every server instance). The pair stays locked LOCK_MINUTES after the last of them.
+ * Checks an email and password; the same message whether the email or the password is wrong.
+ * `address` is the client's (lib/request-context.ts clientAddress), null when unknown. The sign-in
+ * lock (lib/domain/sign-in-lock.ts) admits the attempt first: a locked attempt is refused unchecked.
  */
-async function lockedUntilFor(email: string, ip: string | null): Promise<Date | null> {
-  const since = new Date(Date.now() - LOCK_MINUTES * 60 * 1000);
-  const failures = await db.auditLog.findMany({
-    where: { action: "auth.sign-in-failed", actorEmail: email, ip, createdAt: { gte: since } },
-    orderBy: { createdAt: "desc" },
-    take: MAX_FAILURES,
-    select: { createdAt: true },
-  });
-  if (failures.length < MAX_FAILURES) return null;
-  return new Date(failures[0]!.createdAt.getTime() + LOCK_MINUTES * 60 * 1000);
+export async function signIn(emailInput: string, password: string, address: string | null, { clock = () => new Date() }: SignInOptions = {}): Promise<SignInResult> {
+  const email = normaliseEmail(emailInput).slice(0, 320);
+  const keys = lockKeys(email, address);
+  const admission = await admitSignIn(keys, clock);
+  if (admission.kind !== "admitted") {
+    const details = admission.kind === "locked" ? { until: admission.until.toISOString() } : { busy: true };
+    await db.$transaction((tx) => writeAudit(tx, { actorEmail: email, action: "auth.sign-in-locked", ip: address, details }));
+    return { ok: false, message: admission.kind === "locked" ? lockedMessage(admission.until) : SIGN_IN_BUSY };
+  }
+
+  let outcome: Outcome = "abandoned";
+  try {
+    const user = await db.user.findUnique({
+      where: { email },
+      select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true },
+    });
+    const passwordMatches = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+    outcome = passwordMatches ? "passed" : "failed";
+    if (!user || !passwordMatches || !user.active) {
+      await db.$transaction(async (tx) => {
+        await settleSignIn(tx, keys, outcome, clock());
+        await writeAudit(tx, {
+          actor: user ? { id: user.id, email: user.email } : null,
+          actorEmail: email,
+          action: "auth.sign-in-failed",
+          ip: address,
+          details: { reason: !user ? "unknown email" : !passwordMatches ? "wrong password" : "deactivated" },
+        });
+      });
+      // Only someone who knows the password learns that the account is deactivated.
+      return { ok: false, message: user && passwordMatches ? ACCOUNT_DEACTIVATED : INCORRECT_CREDENTIALS };
+    }
+    await db.$transaction(async (tx) => {
+      await settleSignIn(tx, keys, "passed", clock());
+      await writeAudit(tx, { actor: user, action: "auth.sign-in", ip: address });
+    });
+    return {
+      ok: true,
+      user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+    };
+  } catch (error) {
+    // The attempt's place is freed; if its outcome was known and not saved, a failure still counts.
+    await db.$transaction((tx) => settleSignIn(tx, keys, outcome === "failed" ? "failed" : "abandoned", clock())).catch(() => undefined);
+    throw error;
+  }
 }

@@ -1,8 +1,9 @@
 // Runs every due job once: reminders, the weekly digest, sending the outbox, then removing expired
-// sessions. Each job is safe to run on several machines at once (dedupe keys, a (job, period)
+// sessions and forgotten sign-in counters. Each job is safe to run on several machines at once (dedupe keys, a (job, period)
 // claim, SKIP LOCKED, a plain DELETE).
 import type { Transporter } from "nodemailer";
 import { deleteExpiredSessions } from "@/lib/auth/sessions";
+import { deleteForgottenSignInCounters } from "@/lib/auth/sign-in-lock";
 import { sendOutbox, type SendResult } from "@/lib/notifications/send-outbox";
 import { enqueueReminders } from "./reminders";
 import { runWeeklyDigest, type DigestResult } from "./weekly-digest";
@@ -12,6 +13,7 @@ export type JobsReport = {
   digest?: DigestResult;
   outbox?: SendResult;
   sessions?: { deleted: number };
+  signInCounters?: { deleted: number };
   errors: { job: string; message: string }[];
 };
 
@@ -31,5 +33,6 @@ export async function runDueJobs({ transport, now }: { transport: Transporter | 
   report.digest = await attempt("weekly-digest", () => runWeeklyDigest(now ?? new Date()));
   report.outbox = await attempt("send-outbox", () => sendOutbox({ transport, now: now ?? new Date() }));
   report.sessions = await attempt("expired-sessions", () => deleteExpiredSessions(now ?? new Date()));
+  report.signInCounters = await attempt("sign-in-counters", () => deleteForgottenSignInCounters(now ?? new Date()));
   return report;
 }

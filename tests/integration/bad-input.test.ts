@@ -21,6 +21,7 @@ import { db } from "@/lib/db";
 import { createEvent } from "@/lib/events/create-event";
 import { logExchange } from "@/lib/exchanges/log-exchange";
 import { ACTION_ACCESS, can } from "@/lib/permissions";
+import { PEER_ADDRESS_HEADER, recordPeerAddresses } from "@/lib/request-context";
 import { commandSchema } from "@/lib/validation/agreement";
 import { createEventSchema } from "@/lib/validation/event";
 import { createExchangeSchema } from "@/lib/validation/exchange";
@@ -208,7 +209,7 @@ const FIXTURES: Record<string, Fixture> = {
   "app/login/actions.ts#signInAction": {
     valid: async ({ signer }) => ({ email: signer.email, password: TEST_PASSWORD, callbackUrl: "/agreements" }),
     anyCharacter: { password: PASSWORD_ANY, callbackUrl: "a return address that is not a plain path on this site is ignored, not refused (safeReturnPath)" },
-    refusalWrites: { tables: ["AuditLog"], why: "every failed sign-in is audited (and counts towards the lock)" },
+    refusalWrites: { tables: ["AuditLog", "SignInCounter"], why: "every failed sign-in is audited and counts towards the lock" },
   },
   "app/account/actions.ts#updatePreferencesAction": { valid: async () => ({ enabled: ["DECISION_REACHED", "WEEKLY_DIGEST"] }) },
   "app/admin/settings/actions.ts#updateSettingsAction": {
@@ -351,8 +352,8 @@ const summary = { actions: 0, routes: 0, actionCases: 0, routeCases: 0, refused:
 let context: Context;
 const visitors = {} as Record<Role | "ANONYMOUS", Visitor>;
 let ipSequence = 0;
-/** A new client address per call, so sign-in failures of one case never lock another. */
-const withAddress = (visitor: Visitor): Visitor => ({ ...visitor, headers: { ...visitor.headers, "x-forwarded-for": `10.7.${(ipSequence >> 8) & 255}.${ipSequence++ & 255}` } });
+/** A new client address per call (the socket's, as the server records it), so sign-in failures of one case never pause another's address. */
+const withAddress = (visitor: Visitor): Visitor => ({ ...visitor, headers: { ...visitor.headers, [PEER_ADDRESS_HEADER]: `10.7.${(ipSequence >> 8) & 255}.${ipSequence++ & 255}` } });
 
 async function sessionOf(user: TestUser): Promise<Visitor> {
   const record = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, email: true, name: true, role: true, sessionVersion: true } });
@@ -361,6 +362,7 @@ async function sessionOf(user: TestUser): Promise<Visitor> {
 }
 
 beforeAll(async () => {
+  recordPeerAddresses();
   vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
   await setApprovalsNeeded(1);
   const [signer, staff, councillor, admin, target] = [await createStaff(), await createStaff(), await createCouncillor(), await createAdmin(), await createStaff()];
