@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 import { ROUTE_ACCESS, can } from "../lib/permissions";
 import { missingFromPolicy } from "../lib/policy-coverage";
 import { isKnownRoute, pageRoutes, type Route } from "./routes";
-import { DEACTIVATED_ACCOUNT, DEMO_ACCOUNTS, DEMO_PASSWORD, expect, signInAs, signOut, submitSignIn, test, type DemoAccount } from "./fixtures";
+import { DEACTIVATED_ACCOUNT, DEMO_ACCOUNTS, DEMO_PASSWORD, expect, signInAs, signOut, submitSignIn, test, uniqueName, type DemoAccount } from "./fixtures";
 
 const INCORRECT = "Incorrect email or password";
 
@@ -30,6 +30,21 @@ test.describe("signing in", () => {
     await submitSignIn(page, "nobody-here@example.org", DEMO_PASSWORD);
     await expect(page.getByText(INCORRECT)).toBeVisible();
     await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  });
+
+  test("a failed sign-in is audited with the connection's address, not a forged X-Forwarded-For", async ({ page, browser }) => {
+    // One failure from this machine (the suite's others: see SECURITY.md's lock, 20 per address).
+    const email = `forged-${uniqueName("xff").replace(/\W+/g, "-")}@example.org`;
+    await page.setExtraHTTPHeaders({ "X-Forwarded-For": "203.0.113.77", "X-Real-IP": "203.0.113.78" });
+    await submitSignIn(page, email, "a guess");
+    await expect(page.getByText(INCORRECT)).toBeVisible();
+
+    const admin = await (await browser.newContext()).newPage();
+    await signInAs(admin, "ADMIN");
+    await admin.goto("/admin/audit?action=auth.sign-in-failed");
+    const row = admin.getByRole("row").filter({ hasText: email });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByRole("cell").last()).toHaveText(/^(127\.0\.0\.1|::1)$/);
   });
 
   test("a deactivated account cannot sign in", async ({ page }) => {
