@@ -2,7 +2,7 @@
 // transaction — all rows or none — as Active agreements, each with an "Imported" decision.
 import { createHash, randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import type { AgreementStatus } from "@/generated/prisma/enums";
+import type { AgreementStatus, RelationshipType } from "@/generated/prisma/enums";
 import { agreementData } from "@/lib/agreements/agreement-fields";
 import { findOrCreatePartner, slugify } from "@/lib/agreements/partners";
 import { writeAudit } from "@/lib/audit";
@@ -13,7 +13,7 @@ import { isoDate } from "@/lib/export/spreadsheet-safety";
 import { requirePermission, type Actor } from "@/lib/permissions";
 import { PREVIEW_ROW_LIMIT, PROBLEM_LIMIT, type ImportCheck, type PreviewRow } from "./import-state";
 import { readSpreadsheet, type UploadedFile } from "./read-spreadsheet";
-import { validateSheet, type ValidRow } from "./validate-rows";
+import { validateSheetInTurns, type ValidatedSheet, type ValidRow } from "./validate-rows";
 
 /** Serialises imports: two people importing the same file at once must not both add its rows. */
 const IMPORT_LOCK_KEY = 7_340_221;
@@ -21,11 +21,34 @@ const IMPORT_LOCK_KEY = 7_340_221;
 /** Generous: a 10,000-row file on embedded PGlite takes well under a minute. */
 const TRANSACTION_TIMEOUT_MS = 5 * 60_000;
 
+/** Told to a user who starts an import while another of theirs is still being checked or imported. */
+export const IMPORT_BUSY = "Another import of yours is still being checked or imported. Wait until it has finished, then try again.";
+
+/** Nothing was read: another import of the user's is under way. */
+type Busy = { ok: false; message: string; busy: true };
+
+/** Users with an import being checked or imported in this process. */
+const importing = new Set<string>();
+
+/**
+ * One import at a time per user: a second one while the first is being read is refused, so one
+ * person cannot fill the server with spreadsheets. Per process, as are the readers it protects.
+ */
+async function oneAtATime<T>(actor: Actor, run: () => Promise<T>): Promise<T | Busy> {
+  if (importing.has(actor.id)) return { ok: false, message: IMPORT_BUSY, busy: true };
+  importing.add(actor.id);
+  try {
+    return await run();
+  } finally {
+    importing.delete(actor.id);
+  }
+}
+
 type PartnerRef = { id: string; name: string };
 
 type Checked = { ok: true; check: ImportCheck; ready: ValidRow[]; partners: ReadonlyMap<string, PartnerRef> } | { ok: false; message: string };
 
-type Reader = Pick<Tx, "partner">;
+type Reader = Pick<Tx, "$queryRaw">;
 
 /** The file's name as the user knows it: no folders, no control characters, not too long. */
 export function displayFileName(name: string): string {
@@ -34,20 +57,30 @@ export function displayFileName(name: string): string {
   return (clean || "spreadsheet").slice(0, 120);
 }
 
+/**
+ * Partners looked up per query. One SQL array parameter per batch: Prisma's `in` list with a
+ * relation costs several times more, on the thread that answers requests.
+ */
+const LOOKUP_BATCH = 2000;
+
 /** Which links (partner identity + relationship type) are already in the register, and which partners exist. */
 async function registerState(client: Reader, rows: readonly ValidRow[]) {
   const keys = [...new Set(rows.map((row) => row.partnerKey))];
   const existingPartners = new Map<string, PartnerRef>();
   const existingLinks = new Map<string, AgreementStatus>();
-  for (let start = 0; start < keys.length; start += 5000) {
-    const partners = await client.partner.findMany({
-      where: { identityKey: { in: keys.slice(start, start + 5000) } },
-      // A withdrawn draft never became a link: importing the link again is allowed.
-      select: { id: true, name: true, identityKey: true, agreements: { where: { status: { not: "WITHDRAWN" } }, select: { relationshipType: true, status: true } } },
-    });
-    for (const partner of partners) {
-      existingPartners.set(partner.identityKey, { id: partner.id, name: partner.name });
-      for (const agreement of partner.agreements) existingLinks.set(`${partner.identityKey}#${agreement.relationshipType}`, agreement.status);
+  for (let start = 0; start < keys.length; start += LOOKUP_BATCH) {
+    // Other requests get a turn between batches: an embedded PGlite query never waits on I/O, so
+    // a run of them would otherwise keep the thread to itself.
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    // A withdrawn draft never became a link: importing the link again is allowed.
+    const found = await client.$queryRaw<{ id: string; name: string; identityKey: string; relationshipType: RelationshipType | null; status: AgreementStatus | null }[]>`
+      SELECT p."id", p."name", p."identityKey", a."relationshipType", a."status"
+      FROM "Partner" AS p
+      LEFT JOIN "Agreement" AS a ON a."partnerId" = p."id" AND a."status" <> 'WITHDRAWN'
+      WHERE p."identityKey" = ANY(${keys.slice(start, start + LOOKUP_BATCH)}::text[])`;
+    for (const row of found) {
+      existingPartners.set(row.identityKey, { id: row.id, name: row.name });
+      if (row.relationshipType && row.status) existingLinks.set(`${row.identityKey}#${row.relationshipType}`, row.status);
     }
   }
   return { existingPartners, existingLinks };
@@ -66,12 +99,19 @@ function previewRow(row: ValidRow, newPartner: boolean, existingStatus?: Agreeme
   };
 }
 
-/** Reads and checks every row of the file, and compares it with the register. Writes nothing. */
-async function checkFile(file: UploadedFile, client: Reader): Promise<Checked> {
+type Read = { ok: true; validated: ValidatedSheet } | { ok: false; message: string };
+
+/** Reads the file (in a worker thread) and checks every row on its own; needs no database. */
+async function readFile(file: UploadedFile): Promise<Read> {
   const read = await readSpreadsheet(file);
-  if (!read.ok) return { ok: false, message: read.message };
-  const validated = validateSheet(read.sheet);
+  if (!read.ok) return read;
+  const validated = await validateSheetInTurns(read.sheet);
   if (validated.fileProblems.length) return { ok: false, message: validated.fileProblems.join(" ") };
+  return { ok: true, validated };
+}
+
+/** Compares the checked rows with the register. Writes nothing. */
+async function compareWithRegister(file: UploadedFile, validated: ValidatedSheet, client: Reader): Promise<Checked> {
   const { existingPartners, existingLinks } = await registerState(client, validated.rows);
   const ready: ValidRow[] = [];
   const readyRows: PreviewRow[] = [];
@@ -193,19 +233,23 @@ async function createPartners(tx: Tx, rows: readonly ValidRow[], existing: Reado
   return { byKey, created: data.length + numbered.length };
 }
 
-export type PreviewResult = { ok: true; check: ImportCheck } | { ok: false; message: string };
+export type PreviewResult = { ok: true; check: ImportCheck } | { ok: false; message: string; busy?: true };
 
 /** Step one: what the import would do, row by row. Nothing is written. */
 export async function previewImport(file: UploadedFile, actor: Actor): Promise<PreviewResult> {
   requirePermission(actor, "import:run");
-  const checked = await checkFile(file, db);
-  return checked.ok ? { ok: true, check: checked.check } : checked;
+  return oneAtATime(actor, async () => {
+    const read = await readFile(file);
+    if (!read.ok) return read;
+    const checked = await compareWithRegister(file, read.validated, db);
+    return checked.ok ? { ok: true, check: checked.check } : checked;
+  });
 }
 
 export type ImportResult =
   | { ok: true; fileName: string; created: number; present: number; newPartners: number }
   /** Nothing was written: the file (or a row of it) is not right, or it changed since the preview. */
-  | { ok: false; message: string; check?: ImportCheck };
+  | { ok: false; message: string; check?: ImportCheck; busy?: true };
 
 /**
  * Step two, after the user confirmed: checks the file again, then imports every ready row in one
@@ -214,13 +258,21 @@ export type ImportResult =
  */
 export async function runImport(file: UploadedFile, actor: Actor, context: { ip?: string | null } = {}): Promise<ImportResult> {
   requirePermission(actor, "import:run");
+  return oneAtATime(actor, async () => {
+    // Read before the transaction begins: reading takes a while and needs no database.
+    const read = await readFile(file);
+    return read.ok ? importRows(file, read.validated, actor, context) : read;
+  });
+}
+
+async function importRows(file: UploadedFile, validated: ValidatedSheet, actor: Actor, context: { ip?: string | null }): Promise<ImportResult> {
   const fileName = displayFileName(file.name);
   const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   return db.$transaction(
     async (tx): Promise<ImportResult> => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY}::bigint)`;
-      // Checked again inside the lock: the register may have changed since the preview.
-      const checked = await checkFile(file, tx);
+      // Compared again inside the lock: the register may have changed since the preview.
+      const checked = await compareWithRegister(file, validated, tx);
       if (!checked.ok) return checked;
       const { check, ready, partners } = checked;
       if (check.problemCount > 0) {

@@ -3,8 +3,20 @@
 /** The largest file accepted: 2 MB (about 10,000 rows of a typical register). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
+/**
+ * The most an upload request (/import/upload) may send: the file and the form around it. A file a
+ * little over MAX_FILE_BYTES still arrives, to be refused with FILE_TOO_LARGE on the page.
+ */
+export const MAX_UPLOAD_REQUEST_BYTES = MAX_FILE_BYTES + 64 * 1024;
+
 /** The most partnership rows in one file. */
 export const MAX_ROWS = 10_000;
+
+/**
+ * The most cells in one file (CSV fields, or the cells of a workbook's sheets): 10,000 rows of 25
+ * columns. Counted while the file is read, so a sheet too large to read is stopped early.
+ */
+export const MAX_CELLS = 250_000;
 
 /** An .xlsx file is a zip: the most its parts may unpack to, so a "zip bomb" is refused before it is opened. */
 export const MAX_XLSX_UNPACKED_BYTES = 60 * 1024 * 1024;

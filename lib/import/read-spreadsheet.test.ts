@@ -1,8 +1,9 @@
 import { deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { MAX_FILE_BYTES, MAX_ROWS, WRONG_FILE_TYPE } from "./limits";
-import { checkZipBudget, decodeText, detectDelimiter, readSpreadsheet, type ReadResult, type Sheet } from "./read-spreadsheet";
+import { MAX_CELLS, MAX_FILE_BYTES, MAX_ROWS, MAX_XLSX_UNPACKED_BYTES, WRONG_FILE_TYPE } from "./limits";
+import { readSpreadsheet, type ReadResult, type Sheet } from "./read-spreadsheet";
+import { checkZipBudget, decodeText, detectDelimiter } from "./sheet-reader.mjs";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -106,6 +107,16 @@ describe("CSV files", () => {
     const result = await readSpreadsheet({ name: "big.csv", bytes: utf8(csv) });
     expect(result).toEqual({ ok: false, message: "The file has more than 10,000 rows: split it into smaller files and import each one." });
   });
+
+  it(`refuses more than ${MAX_CELLS.toLocaleString("en-GB")} cells, counted as the rows are read`, async () => {
+    const wide = `${Array.from({ length: 60 }, (_, column) => `Column ${column}`).join(",")}\n${`${",".repeat(59)}\n`.repeat(Math.ceil(MAX_CELLS / 60))}`;
+    expect(wide.length).toBeLessThan(MAX_FILE_BYTES);
+    const result = await readSpreadsheet({ name: "wide.csv", bytes: utf8(wide) });
+    expect(result).toEqual({
+      ok: false,
+      message: "The file has more than 250,000 cells: remove the columns the import does not use, or split it into smaller files and import each one.",
+    });
+  });
 });
 
 describe("Excel workbooks", () => {
@@ -143,14 +154,54 @@ describe("Excel workbooks", () => {
   it("refuses a zip bomb before opening it", async () => {
     const bomb = zip([{ name: "xl/worksheets/sheet1.xml", data: new Uint8Array(70 * 1024 * 1024) }]);
     expect(bomb.byteLength).toBeLessThan(MAX_FILE_BYTES);
-    expect(checkZipBudget(bomb)).toBe("too large");
+    expect(checkZipBudget(bomb, MAX_XLSX_UNPACKED_BYTES)).toBe("too large");
     // A zip that lies about its sizes is measured by unpacking, not by what it declares.
     const liar = zip([{ name: "a.xml", data: new Uint8Array(5 * 1024 * 1024) }]);
     const view = new DataView(liar.buffer);
     for (let offset = 0; offset < liar.byteLength - 4; offset += 1) if (view.getUint32(offset, true) === 0x02014b50) view.setUint32(offset + 24, 10, true);
     expect(checkZipBudget(liar, 1024 * 1024)).toBe("too large");
-    expect(checkZipBudget(zip([{ name: "a.xml", data: utf8("<a/>") }]))).toBeNull();
+    expect(checkZipBudget(zip([{ name: "a.xml", data: utf8("<a/>") }]), MAX_XLSX_UNPACKED_BYTES)).toBeNull();
     const result = await readSpreadsheet({ name: "bomb.xlsx", bytes: bomb });
     expect(!result.ok && result.message).toMatch(/unpacks to far more data/);
+  });
+
+  it(`refuses a workbook of more than ${MAX_CELLS.toLocaleString("en-GB")} cells before opening it`, async () => {
+    const cells = (count: number) => utf8(`<worksheet><sheetData><row r="1">${'<c r="A1"><v>1</v></c>'.repeat(count)}</row></sheetData></worksheet>`);
+    const over = zip([{ name: "xl/worksheets/sheet1.xml", data: cells(MAX_CELLS + 1) }]);
+    expect(checkZipBudget(over, MAX_XLSX_UNPACKED_BYTES, MAX_CELLS)).toBe("too many cells");
+    expect(checkZipBudget(zip([{ name: "xl/worksheets/sheet1.xml", data: cells(10) }]), MAX_XLSX_UNPACKED_BYTES, 10)).toBeNull();
+    // Cells with a namespace prefix count too; other parts' elements do not.
+    const prefixed = zip([
+      { name: "xl/worksheets/sheet1.xml", data: utf8('<x:worksheet><x:sheetData><x:row><x:c r="A1"/><x:c r="B1"/></x:row></x:sheetData></x:worksheet>') },
+      { name: "xl/sharedStrings.xml", data: utf8("<sst><c/><c/><c/></sst>") },
+    ]);
+    expect(checkZipBudget(prefixed, MAX_XLSX_UNPACKED_BYTES, 2)).toBeNull();
+    expect(checkZipBudget(prefixed, MAX_XLSX_UNPACKED_BYTES, 1)).toBe("too many cells");
+    const result = await readSpreadsheet({ name: "huge.xlsx", bytes: over });
+    expect(!result.ok && result.message).toMatch(/^The file has more than 250,000 cells/);
+  });
+
+  it("reads a large workbook in a worker thread: this thread keeps running meanwhile", { timeout: 120_000 }, async () => {
+    const columns = 25;
+    const bytes = await workbook((sheet) => {
+      sheet.addRow(["Partner name", "Country", "Relationship type", ...Array.from({ length: columns - 3 }, (_, index) => `Extra ${index}`)]);
+      for (let row = 0; row < MAX_ROWS - 1; row += 1) sheet.addRow([`Town ${row}`, "DE", "Twin town", ...Array.from({ length: columns - 3 }, (_, index) => (row + index) % 10)]);
+    });
+    let longestGap = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    }, 5);
+    const started = performance.now();
+    const sheet = sheetOf(await readSpreadsheet({ name: "large.xlsx", bytes }));
+    const took = performance.now() - started;
+    clearInterval(ticker);
+    expect(sheet.rows).toHaveLength(MAX_ROWS - 1);
+    expect(sheet.rows.at(-1)!.cells).toHaveLength(columns);
+    // Read on this thread, the whole read is one gap; in a worker, the gaps are the few
+    // milliseconds it takes to take in each batch of rows.
+    expect(longestGap).toBeLessThan(took / 4);
   });
 });

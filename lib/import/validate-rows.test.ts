@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { partnerIdentityKey } from "@/lib/agreements/partners";
 import { IMPORT_COLUMNS, mapHeader, templateCsv } from "./columns";
 import type { Sheet } from "./read-spreadsheet";
-import { quote, readDate, resolveCountry, validateSheet } from "./validate-rows";
+import { quote, readDate, resolveCountry, validateSheet, validateSheetInTurns } from "./validate-rows";
 
 const HEADER = ["Partner name", "Country", "Relationship type", "Link began", "Formalised on", "Locality type", "Themes", "Review date"];
 
@@ -199,6 +199,18 @@ describe("validating rows", () => {
     expect(problemsOf([["Kiel", "DE", "Twin town", "extra"]], ["Partner name", "Country", "Relationship type"])).toEqual([
       "row 2: has more cells than the header has columns — a cell with a comma in it needs double quotes around it",
     ]);
+  });
+
+  it("on the server, checks a large file in turns, letting other work run between them, with the same outcome", async () => {
+    const rows = Array.from({ length: 1200 }, (_, index) => [`Town ${index}`, index % 7 === 0 ? "Germny" : "DE", "Twin town", "1990"]);
+    const large = sheet(rows);
+    let othersRan = 0;
+    const other = setInterval(() => (othersRan += 1), 0);
+    const inTurns = await validateSheetInTurns(large, 100);
+    clearInterval(other);
+    expect(inTurns).toEqual(validateSheet(large));
+    expect(inTurns.problems).toHaveLength(Math.ceil(1200 / 7));
+    expect(othersRan).toBeGreaterThan(0);
   });
 
   it("explains a file with headers and no rows, and notes columns it does not use", () => {
