@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { refuseMalformedAction } from "@/lib/action-request";
 import { bodyWithNonce, cachedPublicPage, isInternalRender, placeholderNonce } from "@/lib/public-page-cache";
 import { servedOverHttps } from "@/lib/request-context";
+import { isCrossOriginPost } from "@/lib/request-origin";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 import { safeReturnPath } from "@/lib/validation/auth";
 
@@ -63,22 +64,6 @@ function withSecurityHeaders(response: NextResponse, csp: string, https: boolean
 
 function plain(status: number, message: string): NextResponse {
   return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-}
-
-/**
- * A request that writes, sent from another site (CSRF): its Origin is not this host. Every POST
- * here is a server action or the sign-in route, so none is meant to come from elsewhere.
- */
-function isCrossOriginPost(request: NextRequest): boolean {
-  if (request.method === "GET" || request.method === "HEAD" || request.method === "OPTIONS") return false;
-  const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
 }
 
 /** Whether every percent-escape of the path decodes (UTF-8); a NUL is never part of an address of ours. */

@@ -1,13 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useEffect, useState } from "react";
 import { ErrorSummary, type SummaryError } from "@/components/form/error-summary";
 import { ImportPreview } from "@/components/import-preview";
-import { IMPORT_IDLE, type ImportState } from "@/lib/import/import-state";
+import type { ImportState } from "@/lib/import/import-state";
 import { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, FILE_TOO_LARGE, MAX_FILE_BYTES, WRONG_FILE_TYPE } from "@/lib/import/limits";
-
-type ImportAction = (previous: ImportState, formData: FormData) => Promise<ImportState>;
 
 const FILE_ID = "import-file";
 
@@ -24,14 +22,24 @@ function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 /**
- * Upload → check (every row, nothing written) → confirm → import. Works without JavaScript: each
- * step is a form posting to the server action, and the checked file travels back in the
- * confirmation form, so nothing is kept on the server between the steps.
+ * Upload → check (every row, nothing written) → confirm → import. Each step is a plain form posting
+ * to a route handler (/import/upload, /import/confirm) that answers with a redirect back here, to
+ * /import?upload=<id>; the page shows `state`, what the server kept for that upload. So it works
+ * without JavaScript; with it, a file that is too large or of the wrong type is refused before it
+ * is sent.
  */
-export function ImportFlow({ action }: { action: ImportAction }) {
-  const [state, formAction, pending] = useActionState(action, IMPORT_IDLE);
+export function ImportFlow({ state, uploadId }: { state: ImportState; uploadId?: string }) {
   const [clientError, setClientError] = useState<string | null>(null);
-  const [step, setStep] = useState<"check" | "import">("check");
+  const [pending, setPending] = useState<"check" | "import" | null>(null);
+
+  useEffect(() => {
+    // Back to this page from the browser's cache, after a form was sent: nothing is pending here.
+    const reset = (event: PageTransitionEvent) => {
+      if (event.persisted) setPending(null);
+    };
+    window.addEventListener("pageshow", reset);
+    return () => window.removeEventListener("pageshow", reset);
+  }, []);
 
   const fileError = clientError ?? (state.status === "refused" ? state.message : null);
   const summaryErrors: SummaryError[] = [];
@@ -47,10 +55,10 @@ export function ImportFlow({ action }: { action: ImportAction }) {
     const problem = fileProblem(input instanceof HTMLInputElement ? input.files?.[0] : undefined);
     setClientError(problem);
     if (problem) event.preventDefault();
-    else setStep("check");
+    else setPending("check");
   };
 
-  const importable = state.status === "checked" && state.content !== "";
+  const importable = state.status === "checked" && state.importable && uploadId !== undefined;
 
   return (
     <>
@@ -69,8 +77,7 @@ export function ImportFlow({ action }: { action: ImportAction }) {
         </div>
       ) : null}
 
-      <form action={formAction} onSubmit={onCheck} noValidate className="space-y-4" aria-label="Upload a spreadsheet">
-        <input type="hidden" name="intent" value="check" />
+      <form action="/import/upload" method="post" encType="multipart/form-data" onSubmit={onCheck} noValidate className="space-y-4" aria-label="Upload a spreadsheet">
         <div>
           <label htmlFor={FILE_ID} className="label">
             Spreadsheet file
@@ -95,15 +102,15 @@ export function ImportFlow({ action }: { action: ImportAction }) {
             onChange={() => setClientError(null)}
           />
         </div>
-        <button type="submit" className="button" disabled={pending}>
+        <button type="submit" className="button" disabled={pending !== null}>
           Upload and preview
         </button>
       </form>
 
       {pending ? (
         <div role="status" className="mt-4 max-w-xl" data-testid="import-progress">
-          <progress className="block w-full" aria-label={step === "import" ? "Importing" : "Checking the file"} />
-          <p className="mt-1">{step === "import" ? "Importing the agreements… a large file can take a minute." : "Checking every row for the preview… a large file can take a minute."}</p>
+          <progress className="block w-full" aria-label={pending === "import" ? "Importing" : "Checking the file"} />
+          <p className="mt-1">{pending === "import" ? "Importing the agreements… a large file can take a minute." : "Checking every row for the preview… a large file can take a minute."}</p>
         </div>
       ) : null}
 
@@ -112,12 +119,10 @@ export function ImportFlow({ action }: { action: ImportAction }) {
           <h2 id="import-check-heading">Preview of {state.check.fileName}</h2>
           <ImportPreview check={state.check} />
           {importable ? (
-            <form action={formAction} onSubmit={() => setStep("import")} className="mt-6" aria-label="Confirm the import">
-              <input type="hidden" name="intent" value="import" />
-              <input type="hidden" name="fileName" value={state.check.fileName} />
-              <input type="hidden" name="content" value={state.content} />
+            <form action="/import/confirm" method="post" onSubmit={() => setPending("import")} className="mt-6" aria-label="Confirm the import">
+              <input type="hidden" name="upload" value={uploadId} />
               <p className="max-w-3xl">Nothing has been written yet. The file is checked once more and imported as a whole: every row, or none.</p>
-              <button type="submit" className="button" disabled={pending}>
+              <button type="submit" className="button" disabled={pending !== null}>
                 Confirm import of {plural(state.check.readyCount, "agreement")}
               </button>
             </form>

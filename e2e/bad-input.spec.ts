@@ -89,7 +89,7 @@ const QUERY_PARAMETERS: Record<string, readonly string[]> = {
   "/exchanges": ["q", "agreement", "kind", "from", "to", "visibility", "page", "done"],
   "/exchanges/[id]/edit": [],
   "/exchanges/new": ["agreement"],
-  "/import": [],
+  "/import": ["upload", "busy"],
   "/login": ["callbackUrl", "signedOut"],
   "/open-data": [],
   "/partners": ["q", "country", "type", "page", "formerPage"],
@@ -97,7 +97,9 @@ const QUERY_PARAMETERS: Record<string, readonly string[]> = {
   // Route handlers.
   "/agreements/export": ["format", "q", "status", "type", "country", "sort", "dormant"],
   "/api/auth/[...nextauth]": ["callbackUrl", "error"],
+  "/import/confirm": [],
   "/import/template.csv": [],
+  "/import/upload": [],
   "/open-data/decisions.atom": [],
   "/open-data/events.ics": [],
   "/open-data/partners.csv": [],

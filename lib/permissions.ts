@@ -100,7 +100,6 @@ export const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "app/exchanges/[id]/edit/actions.ts#updateExchangeAction": "exchange:write",
   "app/events/new/actions.ts#createEventAction": "event:write",
   "app/events/[id]/edit/actions.ts#updateEventAction": "event:write",
-  "app/import/actions.ts#importAction": "import:run",
   "app/admin/users/actions.ts#createUserAction": "user:manage",
   "app/admin/users/actions.ts#changeRoleAction": "user:manage",
   "app/admin/users/actions.ts#setActiveAction": "user:manage",

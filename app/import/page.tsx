@@ -2,13 +2,23 @@ import type { Metadata } from "next";
 import { ImportColumns } from "@/components/import-columns";
 import { ImportFlow } from "@/components/import-flow";
 import { requirePageUser } from "@/lib/auth/session";
+import { IMPORT_BUSY } from "@/lib/import/import-agreements";
+import { IMPORT_IDLE, type ImportState } from "@/lib/import/import-state";
 import { MAX_ROWS } from "@/lib/import/limits";
-import { importAction } from "./actions";
+import { UPLOAD_GONE, uploadState } from "@/lib/import/uploads";
 
 export const metadata: Metadata = { title: "Import partnerships" };
 
-export default async function ImportPage() {
-  await requirePageUser("/import", "import:run");
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ImportPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePageUser("/import", "import:run");
+  // ?upload=<id>: what became of an upload (the steps redirect here); ?busy: another import of the user's was under way.
+  const { upload, busy } = await searchParams;
+  const uploadId = typeof upload === "string" ? upload : undefined;
+  let state: ImportState = IMPORT_IDLE;
+  if (busy !== undefined) state = { status: "refused", message: IMPORT_BUSY };
+  else if (uploadId) state = (await uploadState(user, uploadId)) ?? { status: "refused", message: UPLOAD_GONE };
   return (
     <>
       <h1>Import partnerships from a spreadsheet</h1>
@@ -32,7 +42,7 @@ export default async function ImportPage() {
         </p>
       </div>
 
-      <ImportFlow action={importAction} />
+      <ImportFlow state={state} uploadId={uploadId} />
 
       <section aria-labelledby="import-columns-heading" className="mt-10">
         <h2 id="import-columns-heading">Column layout</h2>

@@ -1,5 +1,5 @@
-// What the import action returns and the /import page shows. Plain data (no Dates): it crosses
-// from the server action to the browser, and is rendered on the server without JavaScript.
+// What /import shows for an upload: stored with the upload (lib/import/uploads.ts) and rendered on
+// the server, so every step works without JavaScript. Plain data (no Dates): it is kept as JSON.
 import type { AgreementStatus, RelationshipType } from "@/generated/prisma/enums";
 
 export type PreviewRow = {
@@ -39,11 +39,10 @@ export type ImportState =
   /** The file itself was refused (size, type, unreadable, missing columns). */
   | { status: "refused"; message: string; fileName?: string }
   /**
-   * Every row checked; nothing written. `content` (the file, base64) goes back with the
-   * confirmation; it is empty when the file cannot be imported. `message` says why a
-   * confirmation was refused (the file changed, or the register did).
+   * Every row checked; nothing written. `importable`: the file waits on the server for the
+   * confirmation. `message` says why a confirmation was refused (the file changed, or the register did).
    */
-  | { status: "checked"; check: ImportCheck; content: string; message?: string }
+  | { status: "checked"; check: ImportCheck; importable: boolean; message?: string }
   | { status: "imported"; fileName: string; created: number; present: number; newPartners: number };
 
 export const IMPORT_IDLE: ImportState = { status: "idle" };

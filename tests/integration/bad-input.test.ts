@@ -281,16 +281,6 @@ const FIXTURES: Record<string, Fixture> = {
     },
     text: ["title", "place", "description"],
   },
-  "app/import/actions.ts#importAction": {
-    // The confirmation step: the checked file comes back base64-encoded with its name.
-    valid: async () => ({
-      intent: "import",
-      fileName: "partners.csv",
-      content: Buffer.from(`Partner name,Country,Relationship type,Region\nImported town ${next()},DE,Twin town,Bayern\n`).toString("base64"),
-    }),
-    anyCharacter: { fileName: "a file name is shown and audited with control and bidi characters removed (displayFileName)" },
-    form: true,
-  },
 };
 
 // ---------------------------------------------------------------------------------------------
