@@ -15,8 +15,10 @@ const nextConfig = {
     "pg",
     "@node-rs/argon2",
   ],
-  // Imports send the spreadsheet (up to 2 MB, a third more as base64 on confirm) to a server action.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "4mb" } },
+  // Server actions take forms, never files: the proxy refuses a larger body before Next.js reads it
+  // (lib/action-request.ts ACTION_BODY_LIMIT_BYTES, the same figure). The spreadsheet import posts
+  // its file to a route handler with a limit of its own (app/import/upload/route.ts).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "128kb" } },
   // `npm test` type-checks the whole project first; its build may skip the duplicate check.
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === "1" },
 };

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { refuseMalformedAction } from "@/lib/action-request";
+import { refuseMalformedAction, refuseOversizedBody } from "@/lib/action-request";
 import { bodyWithNonce, cachedPublicPage, isInternalRender, placeholderNonce } from "@/lib/public-page-cache";
 import { servedOverHttps } from "@/lib/request-context";
 import { isCrossOriginPost } from "@/lib/request-origin";
@@ -28,7 +28,7 @@ export async function proxy(request: NextRequest) {
     // 307: the same method and body, to the same NextAuth route.
     return withSecurityHeaders(NextResponse.redirect(new URL(authRequest, request.nextUrl), 307), "default-src 'none'", https);
   }
-  const malformed = await refuseMalformedAction(request);
+  const malformed = (await refuseOversizedBody(request)) ?? (await refuseMalformedAction(request));
   if (malformed) return malformed;
   const internalRender = isInternalRender(request.headers);
   const cached = internalRender ? null : await cachedPublicPage({ method: request.method, url: request.nextUrl, headers: request.headers });

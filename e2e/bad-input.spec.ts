@@ -1,6 +1,6 @@
 // Bad input over HTTP, the layer the Vitest bad-input suite cannot reach (tests/integration/
 // bad-input.test.ts calls the actions themselves): malformed server-action requests (a body that
-// is not what a browser sends, an action id that does not exist, a body over the 4 MB limit), a
+// is not what a browser sends, an action id that does not exist, a body over the 128 KB limit), a
 // form posted from another site, hostile return addresses after sign-in, and hostile values in
 // every page segment and query parameter. Each must be answered with a 4xx, a redirect or the
 // value ignored, never a 500, and must change nothing a signed-in user can see.
@@ -23,9 +23,9 @@ const MALFORMED: Post[] = [
   { label: "an unknown content type", actionId: CREATE.id, contentType: "application/x-evil", body: "<xml/>" },
   { label: "an action id that does not exist", actionId: "7f".padEnd(42, "0"), contentType: "text/plain;charset=UTF-8", body: JSON.stringify([{ status: "idle" }, {}]) },
   { label: "an action id that is not an id", actionId: "<script>alert(1)</script>", contentType: "text/plain;charset=UTF-8", body: JSON.stringify([{ status: "idle" }, {}]) },
-  { label: "a body over the 4 MB limit", actionId: CREATE.id, contentType: "text/plain;charset=UTF-8", body: JSON.stringify([{ status: "idle" }, { partnerName: FIVE_MB }]) },
+  { label: "a body over the limit (5 MB)", actionId: CREATE.id, contentType: "text/plain;charset=UTF-8", body: JSON.stringify([{ status: "idle" }, { partnerName: FIVE_MB }]) },
   {
-    label: "a form over the 4 MB limit",
+    label: "a form over the limit (5 MB)",
     actionId: CREATE.id,
     contentType: "multipart/form-data; boundary=----b",
     body: `------b\r\nContent-Disposition: form-data; name="partnerName"\r\n\r\n${FIVE_MB}\r\n------b--\r\n`,

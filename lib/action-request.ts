@@ -1,53 +1,111 @@
-// Server-action requests that are malformed at the HTTP level. Next.js answers them with a 500
-// (the body cannot be decoded, or is over the limit); the proxy answers 4xx instead, so a broken
-// or hostile client is told plainly that the request was wrong, and no error is logged as ours.
+// Request bodies the proxy refuses before Next.js reads them. Next.js reads every POST to a page as
+// a possible server action, whole, and decodes its arguments recursively on the thread that answers
+// everyone: a large or deeply nested body held the server for seconds and ended in a 500. So every
+// body has a small limit (route handlers that need more have their own, below), and a server
+// action's arguments are checked for depth and shape. The answers are 4xx, so a broken or hostile
+// client is told plainly that the request was wrong, and no error is logged as ours.
+import { MAX_UPLOAD_REQUEST_BYTES } from "@/lib/import/limits";
+import { declaresMoreThan, readBodyUpTo } from "@/lib/request-body";
 
-/** next.config.js `experimental.serverActions.bodySizeLimit` ("4mb"). */
-export const ACTION_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+/**
+ * next.config.js `experimental.serverActions.bodySizeLimit` ("128kb"). The largest form is an
+ * agreement with every text at its longest, sent again after an error (the form's previous state,
+ * with every value, goes with it): 36 KB in English, 70 KB in Cyrillic, 105 KB in Chinese; 64 KB
+ * would refuse the last two.
+ */
+export const ACTION_BODY_LIMIT_BYTES = 128 * 1024;
+
+/** Deeper than the arguments of any form of ours (about five levels); React decodes them recursively. */
+export const ACTION_NESTING_LIMIT = 32;
+
+/** Route handlers that take a larger body and read it with their own limit (lib/request-body.ts). */
+const OWN_BODY_LIMITS: ReadonlyMap<string, number> = new Map([["/import/upload", MAX_UPLOAD_REQUEST_BYTES]]);
+
+/** The most bytes a request to `pathname` may send. */
+export function bodyLimitFor(pathname: string): number {
+  return OWN_BODY_LIMITS.get(pathname) ?? ACTION_BODY_LIMIT_BYTES;
+}
 
 function refuse(status: number, message: string): Response {
   return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }
 
-/** The first bytes of a body, without reading the rest (the request itself is untouched). */
-async function firstBytes(request: Request, count: number): Promise<string> {
-  const reader = request.clone().body?.getReader();
-  if (!reader) return "";
-  let text = "";
-  const decoder = new TextDecoder();
-  try {
-    while (text.length < count) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
-  } finally {
-    // Not awaited: cancelling one branch of a cloned body settles only when the other is read too.
-    reader.cancel().catch(() => undefined);
-  }
-  return text;
+function tooLarge(limit: number): Response {
+  return refuse(413, `The request is too large: it may send at most ${Math.round(limit / 1024)} KB.`);
 }
 
 /**
- * A Response refusing a malformed server-action call (header Next-Action), or null to let Next.js
- * handle it. What a browser sends: a form as multipart/form-data starting with its boundary, or
- * the arguments as a JSON array (React's encodeReply); anything else cannot be an action call.
+ * A 413 for a body over its route's limit, or null. By its declared length before a byte is read;
+ * a body sent without one (chunked) is counted as it arrives and refused at the limit.
+ */
+export async function refuseOversizedBody(request: Request): Promise<Response | null> {
+  if (request.method === "GET" || request.method === "HEAD" || !request.body) return null;
+  const limit = bodyLimitFor(new URL(request.url).pathname);
+  if (declaresMoreThan(request, limit)) return tooLarge(limit);
+  // Node.js ends a body at its declared length: only one sent without a length needs counting.
+  if (request.headers.has("content-length")) return null;
+  return (await readBodyUpTo(request.clone().body, limit)) === null ? tooLarge(limit) : null;
+}
+
+/**
+ * Whether JSON text nests arrays and objects more than `limit` deep (brackets inside strings do
+ * not count). One pass, no parsing: it runs before anything decodes the text.
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c) index += 1;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (code === 0x5d || code === 0x7d) depth -= 1;
+  }
+  return false;
+}
+
+/**
+ * The fields of a form that React decodes as JSON: with JavaScript, the arguments' parts (named by
+ * a hexadecimal number); without, the bound arguments of the form's action ($ACTION_1:0). The
+ * form's own fields are passed on as text.
+ */
+const ENCODED_FIELD = /^(?:\$ACTION_\d+:)?[0-9a-f]+$/i;
+
+/**
+ * A Response refusing a malformed server-action call, or null to let Next.js handle it. A call is a
+ * POST with the Next-Action header (from JavaScript), or a form posted to a page without it (React
+ * then finds the action in the form). What a browser sends: a form as multipart/form-data, or the
+ * arguments as a JSON array (React's encodeReply); anything else cannot be an action call. The
+ * body is already within its limit (refuseOversizedBody).
  */
 export async function refuseMalformedAction(request: Request): Promise<Response | null> {
-  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > ACTION_BODY_LIMIT_BYTES) return refuse(413, "The request is too large: a form may send at most 4 MB.");
-  const type = (request.headers.get("content-type") ?? "").toLowerCase();
-  if (type.startsWith("multipart/form-data")) {
-    const boundary = /boundary=(?:"([^"]+)"|([^\s;]+))/i.exec(request.headers.get("content-type") ?? "");
-    const marker = `--${boundary?.[1] ?? boundary?.[2] ?? ""}`;
-    if (!boundary || !(await firstBytes(request, marker.length)).startsWith(marker)) return refuse(400, "The form data of this request is malformed.");
+  if (request.method !== "POST") return null;
+  const type = request.headers.get("content-type") ?? "";
+  const multipart = type.toLowerCase().startsWith("multipart/form-data");
+  const pageForm = multipart && !OWN_BODY_LIMITS.has(new URL(request.url).pathname);
+  if (!request.headers.has("next-action") && !pageForm) return null;
+  if (multipart) {
+    let form: FormData;
+    try {
+      form = await new Response(request.clone().body, { headers: { "Content-Type": type } }).formData();
+    } catch {
+      return refuse(400, "The form data of this request is malformed.");
+    }
+    for (const [name, value] of form) {
+      if (typeof value === "string" && ENCODED_FIELD.test(name) && nestsDeeperThan(value, ACTION_NESTING_LIMIT)) return refuse(400, "The form data of this request is nested too deeply.");
+    }
     return null;
   }
   // Next.js reads any other body as the JSON-encoded arguments; a browser's fetch sends its length.
   if (!request.headers.has("content-length")) return refuse(411, "A server action's arguments must be sent with their length.");
+  const text = await request.clone().text();
+  if (nestsDeeperThan(text, ACTION_NESTING_LIMIT)) return refuse(400, "The arguments of this request are nested too deeply.");
   try {
-    if (Array.isArray(JSON.parse(await request.clone().text()))) return null;
+    if (Array.isArray(JSON.parse(text))) return null;
   } catch {
     // Not JSON: refused below.
   }
