@@ -20,6 +20,9 @@ async function previewFile(page: Page, name: string, buffer: Buffer, mimeType = 
 }
 
 test.describe("spreadsheet import", () => {
+  // One import at a time per user, and these journeys import as the same demo officer: in turn.
+  test.describe.configure({ mode: "serial" });
+
   test("an officer checks a file, sees the preview, confirms, and the partners are Active", async ({ page }) => {
     const [first, second] = [uniquePartnerName(), uniquePartnerName()];
     await signInAs(page, "STAFF");
@@ -30,6 +33,8 @@ test.describe("spreadsheet import", () => {
 
     const file = csv([`${first},DE,Town,Twin town,1962,1964-05-01,Imported in an end-to-end test.`, `"${second}",Poland,City,Partnership,01/06/1994,,`]);
     await previewFile(page, "partners.csv", file);
+    // The file went to the upload route, which kept it on the server and sent the browser to its preview.
+    await expect(page).toHaveURL(/\/import\?upload=[0-9a-f-]{36}$/);
     const preview = page.getByTestId("import-preview");
     await expect(preview.getByRole("heading", { name: "Preview of partners.csv" })).toBeVisible();
     await expect(preview.getByRole("heading", { name: "Ready to import" })).toBeVisible();
@@ -44,6 +49,9 @@ test.describe("spreadsheet import", () => {
     await previewFile(page, "partners.csv", file);
 
     await page.getByRole("button", { name: "Confirm import of 2 agreements" }).click();
+    await expect(page.getByTestId("import-success")).toContainText("Imported 2 agreements from partners.csv.");
+    // Reloading the outcome shows it again and imports nothing twice.
+    await page.reload();
     await expect(page.getByTestId("import-success")).toContainText("Imported 2 agreements from partners.csv.");
 
     await page.goto(`/agreements?q=${encodeURIComponent(first)}`);
