@@ -1,0 +1,1092 @@
+// Bad input for every server action (every export of app/**/actions.ts) and every route handler
+// (app/**/route.ts), found on disk: a new action or route is picked up without a change here, and
+// an action with no valid input below fails the suite until one is added.
+//
+// Each action runs as Next runs it (tests/helpers/request-context.ts), signed in with a real
+// session cookie of a user the policy allows (ACTION_ACCESS); our database, session and policy
+// code are the app's own. Each call must end in field errors or a clear message (never the
+// generic "Something went wrong", never a throw, never console.error), and a refused call must
+// leave the database fingerprint (row count and hash of every table) exactly as it was. Names in
+// any script must be accepted and saved as typed.
+//
+// Two test files run it, each with a part of the actions (bad-input-agreements.test.ts and
+// bad-input.test.ts), so the two halves run side by side on two cores.
+// First: it installs the AsyncLocalStorage global that Next's modules expect when they load.
+import { inRequest, revalidations } from "../helpers/request-context";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { NextRequest } from "next/server";
+import type { Role } from "@/generated/prisma/enums";
+import { applyCommand } from "@/lib/agreements/apply-command";
+import { startSession } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { createEvent } from "@/lib/events/create-event";
+import { logExchange } from "@/lib/exchanges/log-exchange";
+import { ACTION_ACCESS, can } from "@/lib/permissions";
+import {
+  PEER_ADDRESS_HEADER,
+  recordPeerAddresses,
+} from "@/lib/request-context";
+import { commandSchema } from "@/lib/validation/agreement";
+import { createEventSchema } from "@/lib/validation/event";
+import { createExchangeSchema } from "@/lib/validation/exchange";
+import {
+  createAdmin,
+  createAgreement,
+  createCouncillor,
+  createStaff,
+  setApprovalsNeeded,
+  TEST_PASSWORD,
+  type TestAgreement,
+  type TestUser,
+} from "../helpers/database";
+import {
+  changedTables,
+  databaseContains,
+  fingerprint,
+  tablesHolding,
+  type Fingerprint,
+} from "../helpers/fingerprint";
+import { ROOT } from "../helpers/migrations";
+
+// Each test file that runs this suite mocks next/cache itself (vi.mock is hoisted per test file).
+
+// ---------------------------------------------------------------------------------------------
+// What is under test, from the file system
+
+function sourceFiles(name: string): string[] {
+  return (
+    fs.readdirSync(path.join(ROOT, "app"), { recursive: true }) as string[]
+  )
+    .filter((file) => path.basename(file) === name)
+    .map((file) => `app/${file.split(path.sep).join("/")}`)
+    .sort();
+}
+
+type AnyAction = (previous: unknown, input: unknown) => Promise<unknown>;
+type AnyRoute = (
+  request: NextRequest,
+  context: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response> | Response;
+
+const ACTIONS: { key: string; run: AnyAction }[] = [];
+for (const file of sourceFiles("actions.ts")) {
+  const exports = (await import(path.join(ROOT, file))) as Record<
+    string,
+    unknown
+  >;
+  for (const [name, value] of Object.entries(exports))
+    if (typeof value === "function")
+      ACTIONS.push({ key: `${file}#${name}`, run: value as AnyAction });
+}
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const ROUTES: {
+  file: string;
+  method: (typeof METHODS)[number];
+  run: AnyRoute;
+}[] = [];
+for (const file of sourceFiles("route.ts")) {
+  const exports = (await import(path.join(ROOT, file))) as Record<
+    string,
+    unknown
+  >;
+  for (const method of METHODS)
+    if (typeof exports[method] === "function")
+      ROUTES.push({ file, method, run: exports[method] as AnyRoute });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The bad values
+
+const MISSING = Symbol("missing");
+const ONE_MB = "x".repeat(1024 * 1024);
+const MARKER = "ZZinjectedZZ";
+
+type Expect = "refuse" | "either";
+/** "content": text a person might type; "format": numbers and dates, for fields that are not free text. */
+type FieldCase = {
+  label: string;
+  value: unknown;
+  expect: Expect;
+  text?: boolean;
+  only?: "text" | "format";
+};
+
+/**
+ * Tried in the fields of every action ("only": in free-text fields, or in the others). "refuse":
+ * must be refused whatever the field is; "either": refused cleanly, or accepted and saved as typed.
+ */
+const FIELD_CASES: FieldCase[] = [
+  { label: "missing", value: MISSING, expect: "either" },
+  { label: "a number", value: 42, expect: "either" },
+  { label: "null", value: null, expect: "either" },
+  { label: "an object", value: {}, expect: "either" },
+  {
+    label: "an object with its own toString",
+    value: JSON.parse('{"toString":"x","valueOf":"y"}') as unknown,
+    expect: "either",
+  },
+  { label: "an array", value: ["a", "b"], expect: "either" },
+  { label: "empty", value: "", expect: "either" },
+  { label: "whitespace", value: " \t \u00A0 ", expect: "either" },
+  { label: "1 MB", value: ONE_MB, expect: "refuse" },
+  { label: "a NUL character", value: "Kiel\u0000", expect: "refuse" },
+  {
+    label: "an escape sequence and a bell",
+    value: "Kiel\u001b[31m\u0007",
+    expect: "refuse",
+  },
+  {
+    label: "a right-to-left override",
+    value: "Kiel\u202Egpj.exe",
+    expect: "refuse",
+  },
+  {
+    label: "an HTML image",
+    value: "<img src=x onerror=alert(1)>",
+    expect: "either",
+    text: true,
+  },
+  {
+    label: "a script",
+    only: "text",
+    value: '"><script>alert(2)</script>',
+    expect: "either",
+    text: true,
+  },
+  {
+    label: "SQL",
+    value: `Robert'); DROP TABLE "Agreement";--`,
+    expect: "either",
+    text: true,
+  },
+  {
+    label: "SQL OR",
+    only: "text",
+    value: "' OR '1'='1",
+    expect: "either",
+    text: true,
+  },
+  { label: "a negative number", only: "format", value: "-1", expect: "either" },
+  { label: "a huge number", only: "format", value: "1e309", expect: "either" },
+  { label: "NaN", only: "format", value: "NaN", expect: "either" },
+  {
+    label: "an impossible date",
+    only: "format",
+    value: "2026-02-30",
+    expect: "either",
+  },
+  {
+    label: "an impossible time",
+    only: "format",
+    value: "2026-02-30T25:61",
+    expect: "either",
+  },
+  {
+    label: "emoji",
+    only: "text",
+    value: "Twin towns 🤝🏽 👩‍👩‍👧 🇺🇦",
+    expect: "either",
+    text: true,
+  },
+  {
+    label: "combining characters",
+    only: "text",
+    value: "Cafe\u0301 Zoe\u0308",
+    expect: "either",
+    text: true,
+  },
+];
+
+/** Must be accepted in every name and free-text field, and saved as typed (NFC). */
+const NAMES = [
+  "São Tomé",
+  "Łódź",
+  "友好城市",
+  "Twin 🤝 Town",
+  "Cafe\u0301 Zoe\u0308",
+];
+
+/** The whole input replaced (a script can post anything). */
+const PAYLOAD_CASES: {
+  label: string;
+  value: (valid: Record<string, unknown>) => unknown;
+}[] = [
+  { label: "no input", value: () => undefined },
+  { label: "null", value: () => null },
+  { label: "a string", value: () => "partnerName=Kiel" },
+  { label: "a number", value: () => 42 },
+  { label: "an array", value: (valid) => [valid] },
+  { label: "an empty object", value: () => ({}) },
+  { label: "an empty form", value: () => new FormData() },
+  {
+    label: "a __proto__ key",
+    value: (valid) => ({
+      ...valid,
+      ...(JSON.parse('{"__proto__":{"polluted":"yes"}}') as object),
+    }),
+  },
+  {
+    label: "extra fields",
+    value: (valid) => ({
+      ...valid,
+      status: "ACTIVE",
+      role: "ADMIN",
+      active: "true",
+      sessionVersion: 99,
+      createdById: MARKER,
+      passwordHash: MARKER,
+      version: valid.version ?? 99,
+      notes: MARKER,
+      [MARKER]: MARKER,
+    }),
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// A valid input per action; the cases change one field of it at a time
+
+type Context = {
+  /** Signs in with the sign-in action: no other action changes this account. */
+  signer: TestUser;
+  staff: TestUser;
+  councillor: TestUser;
+  admin: TestUser;
+  target: TestUser;
+  active: TestAgreement;
+  draft: TestAgreement;
+  exchangeId: string;
+  eventId: string;
+};
+
+type Fixture = {
+  /** A fresh valid input (read again before each case: versions move on). */
+  valid: (context: Context) => Promise<Record<string, unknown>>;
+  /** Free-text fields saved as typed: names and HTML must round-trip into the database. */
+  text?: string[];
+  /** Fields where any character is allowed, with the reason. */
+  anyCharacter?: Record<string, string>;
+  /** Tables a refused call may still write, with the reason. */
+  refusalWrites?: { tables: string[]; why: string };
+  /** Posted as a form (the action reads FormData only). */
+  form?: boolean;
+  /** valid() writes rows (a fresh record per case): fingerprint after it. */
+  writes?: boolean;
+};
+
+let sequence = 0;
+const next = () => (sequence += 1);
+
+const agreementInput = (name: string) => ({
+  partnerName: name,
+  country: "FR",
+  region: "Hauts-de-France",
+  localityKind: "TOWN",
+  relationshipType: "TWIN_TOWN",
+  title: "",
+  purpose: "Friendship and school exchanges.",
+  themes: ["CULTURE", "EDUCATION"],
+  linkBegan: "1986-05-01",
+  formalisedOn: "1987-06-01",
+  reviewDate: "",
+  publicSummary: "A link between two market towns.",
+  internalNotes: "Mayor keen.",
+  latitude: "50.1",
+  longitude: "3.4",
+  population: "2000",
+  website: "https://example.org",
+  partnerDecisionDate: "1986-04-01",
+  partnerDecisionReference: "Conseil 1986/12",
+});
+
+const AGREEMENT_TEXT = [
+  "partnerName",
+  "region",
+  "title",
+  "purpose",
+  "publicSummary",
+  "internalNotes",
+  "partnerDecisionReference",
+];
+
+const exchangeInput = (agreementId: string) => ({
+  agreementId,
+  kind: "CULTURAL",
+  direction: "INBOUND",
+  startDate: "2025-03-01",
+  endDate: "2025-03-05",
+  participantCount: "12",
+  participantsDescription: "The town choir",
+  cost: "1200.50",
+  currency: "GBP",
+  fundingSource: "COUNCIL_BUDGET",
+  outcomes: "Two concerts.",
+  visibility: "PUBLIC",
+});
+
+const eventInput = (agreementId: string) => ({
+  title: "Twinning festival",
+  kind: "FESTIVAL",
+  startsAt: "2027-05-08T19:00",
+  endsAt: "2027-05-08T22:00",
+  timeZone: "Europe/London",
+  place: "Town hall",
+  description: "Music and food from both towns.",
+  visibility: "PUBLIC",
+  agreementId,
+});
+
+const PASSWORD_ANY =
+  "a password is hashed and never shown: any character may be in it";
+
+const FIXTURES: Record<string, Fixture> = {
+  "app/actions.ts#signOut": { valid: async () => ({}) },
+  "app/login/actions.ts#signInAction": {
+    valid: async ({ signer }) => ({
+      email: signer.email,
+      password: TEST_PASSWORD,
+      callbackUrl: "/agreements",
+    }),
+    anyCharacter: {
+      password: PASSWORD_ANY,
+      callbackUrl:
+        "a return address that is not a plain path on this site is ignored, not refused (safeReturnPath)",
+    },
+    refusalWrites: {
+      tables: ["AuditLog", "SignInCounter"],
+      why: "every failed sign-in is audited and counts towards the lock",
+    },
+  },
+  "app/account/actions.ts#updatePreferencesAction": {
+    valid: async () => ({ enabled: ["DECISION_REACHED", "WEEKLY_DIGEST"] }),
+  },
+  "app/admin/settings/actions.ts#updateSettingsAction": {
+    valid: async () => ({
+      councilName: "Coventry City Council",
+      approvalsNeeded: "1",
+      dormancyMonths: "24",
+      openDataLicence: "Open Government Licence v3.0",
+      reminderDays: "7",
+    }),
+    text: ["councilName", "openDataLicence"],
+  },
+  "app/admin/users/actions.ts#createUserAction": {
+    valid: async () => ({
+      name: "Sam Lead",
+      email: `new-user-${next()}@test.example`,
+      role: "STAFF",
+      password: "a-long-enough-password-2026",
+    }),
+    text: ["name"],
+    anyCharacter: { password: PASSWORD_ANY },
+  },
+  "app/admin/users/actions.ts#changeRoleAction": {
+    valid: async ({ target }) => ({ userId: target.id, role: "STAFF" }),
+  },
+  "app/admin/users/actions.ts#setActiveAction": {
+    valid: async ({ target }) => ({ userId: target.id, active: "true" }),
+  },
+  "app/admin/users/actions.ts#resetPasswordAction": {
+    valid: async ({ target }) => ({
+      userId: target.id,
+      newPassword: TEST_PASSWORD,
+    }),
+    anyCharacter: { newPassword: PASSWORD_ANY },
+  },
+  "app/agreements/new/actions.ts#createAgreementAction": {
+    valid: async () => agreementInput(`Bad input town ${next()}`),
+    text: AGREEMENT_TEXT,
+  },
+  "app/agreements/[id]/edit/actions.ts#updateAgreementAction": {
+    valid: async ({ draft }) => {
+      const current = await db.agreement.findUniqueOrThrow({
+        where: { id: draft.id },
+        select: { version: true },
+      });
+      return {
+        ...agreementInput(`Edited town ${next()}`),
+        country: "DE",
+        id: draft.id,
+        version: String(current.version),
+      };
+    },
+    text: AGREEMENT_TEXT,
+  },
+  "app/agreements/[id]/actions.ts#agreementCommandAction": {
+    // A fresh Active agreement each time: a proposal, once made, stays open.
+    writes: true,
+    valid: async ({ staff }) => {
+      const agreement = await createAgreement({
+        status: "ACTIVE",
+        createdBy: staff,
+      });
+      return {
+        agreementId: agreement.id,
+        version: String(agreement.version),
+        command: "proposeSuspension",
+        reason: "The partner council was dissolved.",
+        publicReason: "Paused while the partner council is re-formed.",
+        reference: "Cabinet 2026/12",
+        alternativesConsidered: "Keeping the link open.",
+        conflictsOfInterest: "None.",
+        backgroundPapers: "Report to Cabinet.",
+      };
+    },
+    text: [
+      "reason",
+      "publicReason",
+      "reference",
+      "alternativesConsidered",
+      "conflictsOfInterest",
+      "backgroundPapers",
+    ],
+  },
+  "app/approvals/actions.ts#voteAction": {
+    // A fresh open proposal each time: a vote with a quorum of one closes it.
+    writes: true,
+    valid: async ({ staff }) => {
+      const agreement = await createAgreement({
+        status: "ACTIVE",
+        createdBy: staff,
+      });
+      const command = commandSchema.parse({
+        agreementId: agreement.id,
+        version: agreement.version,
+        command: "proposeSuspension",
+        reason: "Dissolved.",
+        publicReason: "Paused.",
+      });
+      const { proposalId } = await applyCommand(command, staff);
+      return {
+        proposalId,
+        decision: "approve",
+        reason: "Agreed in committee.",
+        reference: "Cabinet 2026/13",
+      };
+    },
+    text: ["reason", "reference"],
+  },
+  "app/exchanges/new/actions.ts#createExchangeAction": {
+    valid: async ({ active }) => exchangeInput(active.id),
+    text: ["participantsDescription", "outcomes"],
+  },
+  "app/exchanges/[id]/edit/actions.ts#updateExchangeAction": {
+    valid: async ({ active, exchangeId }) => {
+      const current = await db.exchange.findUniqueOrThrow({
+        where: { id: exchangeId },
+        select: { updatedAt: true },
+      });
+      return {
+        ...exchangeInput(active.id),
+        id: exchangeId,
+        updatedAt: current.updatedAt.toISOString(),
+      };
+    },
+    text: ["participantsDescription", "outcomes"],
+  },
+  "app/events/new/actions.ts#createEventAction": {
+    valid: async ({ active }) => eventInput(active.id),
+    text: ["title", "place", "description"],
+  },
+  "app/events/[id]/edit/actions.ts#updateEventAction": {
+    valid: async ({ active, eventId }) => {
+      const current = await db.event.findUniqueOrThrow({
+        where: { id: eventId },
+        select: { updatedAt: true },
+      });
+      return {
+        ...eventInput(active.id),
+        id: eventId,
+        updatedAt: current.updatedAt.toISOString(),
+      };
+    },
+    text: ["title", "place", "description"],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Calling, and judging the outcome
+
+type Outcome = {
+  kind: "accepted" | "refused" | "unexpected";
+  detail: string;
+  fieldErrors?: Record<string, unknown>;
+};
+
+const GENERIC = "Something went wrong";
+
+function toForm(input: Record<string, unknown>): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(input)) {
+    for (const item of Array.isArray(value) ? value : [value])
+      form.append(
+        key,
+        typeof item === "string" ? item : (JSON.stringify(item) ?? ""),
+      );
+  }
+  return form;
+}
+
+function judge(result: unknown): Outcome {
+  const value = result as
+    | {
+        status?: string;
+        formError?: string;
+        message?: string;
+        fieldErrors?: Record<string, unknown>;
+        check?: { problemCount: number };
+      }
+    | undefined;
+  switch (value?.status) {
+    case "success":
+    case "imported":
+      return { kind: "accepted", detail: value.status };
+    case "checked":
+      return value.message || (value.check?.problemCount ?? 0) > 0
+        ? { kind: "refused", detail: value.message ?? "problems in the file" }
+        : { kind: "accepted", detail: "checked" };
+    case "error":
+    case "refused": {
+      const message = value.formError ?? value.message ?? "";
+      if (message.includes(GENERIC))
+        return { kind: "unexpected", detail: message };
+      if (!message && !Object.keys(value.fieldErrors ?? {}).length)
+        return { kind: "unexpected", detail: "refused without a message" };
+      return {
+        kind: "refused",
+        detail: message || JSON.stringify(value.fieldErrors).slice(0, 200),
+        fieldErrors: value.fieldErrors,
+      };
+    }
+    default:
+      return {
+        kind: "unexpected",
+        detail: `an unknown result: ${JSON.stringify(result)?.slice(0, 200)}`,
+      };
+  }
+}
+
+type Visitor = {
+  cookies: Record<string, string>;
+  headers: Record<string, string>;
+};
+
+async function callAction(
+  run: AnyAction,
+  input: unknown,
+  visitor: Visitor,
+): Promise<Outcome> {
+  try {
+    const { value } = await inRequest(visitor, () =>
+      run({ status: "idle" }, input),
+    );
+    return judge(value);
+  } catch (error) {
+    // redirect() after a successful action: Next answers 303 to the form.
+    const digest = (error as { digest?: unknown }).digest;
+    if (typeof digest === "string" && digest.startsWith("NEXT_REDIRECT")) {
+      const location = digest.split(";")[2] ?? "";
+      // Never off the site, and nothing a Location header cannot carry.
+      if (
+        !/^\/(?![/\\])[^\s\u0000-\u001F\u007F]*$/.test(location) ||
+        location.length > 2000
+      )
+        return {
+          kind: "unexpected",
+          detail: `redirect to ${JSON.stringify(location.slice(0, 100))}`,
+        };
+      return { kind: "accepted", detail: `redirect to ${location}` };
+    }
+    return {
+      kind: "unexpected",
+      detail: `threw ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 300)}` : String(error)}`,
+    };
+  }
+}
+
+const summary = {
+  actions: 0,
+  routes: 0,
+  actionCases: 0,
+  routeCases: 0,
+  refused: 0,
+  accepted: 0,
+  namesSaved: 0,
+  unexpected: 0,
+  refusedWithDbChange: 0,
+  consoleErrors: 0,
+};
+
+let context: Context;
+const visitors = {} as Record<Role | "ANONYMOUS", Visitor>;
+let ipSequence = 0;
+/** A new client address per call (the socket's, as the server records it), so sign-in failures of one case never pause another's address. */
+const withAddress = (visitor: Visitor): Visitor => ({
+  ...visitor,
+  headers: {
+    ...visitor.headers,
+    [PEER_ADDRESS_HEADER]: `10.7.${(ipSequence >> 8) & 255}.${ipSequence++ & 255}`,
+  },
+});
+
+async function sessionOf(user: TestUser): Promise<Visitor> {
+  const record = await db.user.findUniqueOrThrow({
+    where: { id: user.id },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      sessionVersion: true,
+    },
+  });
+  const { setCookies } = await inRequest({}, () => startSession(record));
+  return { cookies: setCookies, headers: {} };
+}
+
+/** The agreements' and approvals' actions (the slowest half), and everything else with the route handlers. */
+export type BadInputPart = "agreements" | "the rest";
+
+function partOf(actionKey: string): BadInputPart {
+  return /^app\/(agreements|approvals)\//.test(actionKey)
+    ? "agreements"
+    : "the rest";
+}
+
+export function defineBadInputSuite(part: BadInputPart): void {
+  beforeAll(async () => {
+    recordPeerAddresses();
+    vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+    await setApprovalsNeeded(1);
+    const [signer, staff, councillor, admin, target] = [
+      await createStaff(),
+      await createStaff(),
+      await createCouncillor(),
+      await createAdmin(),
+      await createStaff(),
+    ];
+    const active = await createAgreement({
+      status: "ACTIVE",
+      createdBy: staff,
+    });
+    const draft = await createAgreement({ status: "DRAFT", createdBy: staff });
+    const exchange = await logExchange(
+      createExchangeSchema.parse(exchangeInput(active.id)),
+      staff,
+    );
+    const event = await createEvent(
+      createEventSchema.parse(eventInput(active.id)),
+      staff,
+    );
+    context = {
+      signer,
+      staff,
+      councillor,
+      admin,
+      target,
+      active,
+      draft,
+      exchangeId: exchange.id,
+      eventId: event.id,
+    };
+    visitors.ANONYMOUS = { cookies: {}, headers: {} };
+    visitors.STAFF = await sessionOf(staff);
+    visitors.COUNCILLOR = await sessionOf(councillor);
+    visitors.ADMIN = await sessionOf(admin);
+  });
+
+  afterAll(() => {
+    const s = summary;
+    console.log(
+      `bad-input summary (${part}): ${s.actions} actions, ${s.routes} route handlers, ${s.actionCases + s.routeCases} cases ` +
+        `(${s.actionCases} action calls: ${s.refused} refused, ${s.accepted} accepted, of which ${s.namesSaved} names saved as typed; ${s.routeCases} route requests), ` +
+        `${s.unexpected} unexpected errors or 500s, ${s.refusedWithDbChange} database changes on refused calls, ${s.consoleErrors} console errors`,
+    );
+  });
+
+  function visitorFor(key: string): Visitor {
+    const permission = ACTION_ACCESS[key];
+    if (permission === "public") return visitors.ANONYMOUS;
+    const role = (["STAFF", "COUNCILLOR", "ADMIN"] as const).find(
+      (candidate) => permission && can({ role: candidate }, permission),
+    );
+    if (!role)
+      throw new Error(
+        `${key}: no role may call it (ACTION_ACCESS: ${String(permission)})`,
+      );
+    return visitors[role];
+  }
+
+  describe("server actions", () => {
+    if (part === "the rest")
+      it("every action found on disk has a policy entry and a valid input here", () => {
+        expect(ACTIONS.length).toBeGreaterThanOrEqual(15);
+        expect(
+          ACTIONS.map((action) => action.key).filter(
+            (key) => !(key in ACTION_ACCESS),
+          ),
+          "actions missing from ACTION_ACCESS",
+        ).toEqual([]);
+        expect(
+          ACTIONS.map((action) => action.key).filter(
+            (key) => !(key in FIXTURES),
+          ),
+          "actions with no valid input in FIXTURES (bad-input.test.ts)",
+        ).toEqual([]);
+      });
+
+    for (const action of ACTIONS.filter(
+      (candidate) => partOf(candidate.key) === part,
+    )) {
+      it(
+        `${action.key}: bad input is refused cleanly and changes nothing; names are saved`,
+        { timeout: 300_000 },
+        async () => {
+          const fixture = FIXTURES[action.key];
+          if (!fixture) return; // reported by the test above
+          summary.actions += 1;
+          const problems: string[] = [];
+          const errors = vi
+            .spyOn(console, "error")
+            .mockImplementation(() => undefined);
+          let last: Fingerprint | undefined;
+
+          async function tryCase(
+            label: string,
+            input: unknown,
+            expected: Expect | "accept",
+            options: { field?: string; saved?: string; marker?: boolean } = {},
+          ) {
+            const visitor = withAddress(visitorFor(action.key));
+            const payload =
+              fixture!.form &&
+              input &&
+              typeof input === "object" &&
+              !(input instanceof FormData) &&
+              !Array.isArray(input)
+                ? toForm(input as Record<string, unknown>)
+                : input;
+            errors.mockClear();
+            revalidations.length = 0;
+            // The last call's "after" is this call's "before", unless making the valid input wrote rows.
+            const before =
+              fixture!.writes || !last ? await fingerprint() : last;
+            const outcome = await callAction(action.run, payload, visitor);
+            last = await fingerprint();
+            const changed = changedTables(before, last);
+            summary.actionCases += 1;
+            const where = `${label}${options.field ? ` in ${options.field}` : ""}`;
+            if (errors.mock.calls.length > 0) {
+              summary.consoleErrors += 1;
+              problems.push(
+                `${where}: console.error(${String(errors.mock.calls[0]?.[1] ?? errors.mock.calls[0]?.[0]).slice(0, 300)})`,
+              );
+            }
+            if (outcome.kind === "unexpected") {
+              summary.unexpected += 1;
+              problems.push(`${where}: ${outcome.detail}`);
+              return;
+            }
+            if (outcome.kind === "refused") {
+              summary.refused += 1;
+              const allowed = fixture!.refusalWrites?.tables ?? [];
+              const unexpectedWrites = changed.filter(
+                (table) => !allowed.includes(table),
+              );
+              if (unexpectedWrites.length) {
+                summary.refusedWithDbChange += 1;
+                problems.push(
+                  `${where}: refused (${outcome.detail.slice(0, 100)}) but changed ${unexpectedWrites.join(", ")}`,
+                );
+              }
+              if (revalidations.length)
+                problems.push(
+                  `${where}: refused but revalidated ${revalidations.join(", ")}`,
+                );
+              if (expected === "accept")
+                problems.push(
+                  `${where}: refused (${outcome.detail.slice(0, 200)}), must be accepted`,
+                );
+              const field = options.field;
+              if (field && !outcome.fieldErrors?.[field] && !outcome.detail)
+                problems.push(`${where}: refused without naming ${field}`);
+              return;
+            }
+            summary.accepted += 1;
+            if (expected === "refuse")
+              problems.push(
+                `${where}: accepted (${outcome.detail}), must be refused`,
+              );
+            if (options.saved !== undefined) {
+              const holders = await tablesHolding(options.saved);
+              if (holders.length === 0)
+                problems.push(
+                  `${where}: accepted but ${JSON.stringify(options.saved)} is not saved as typed (changed: ${changed.join(", ") || "nothing"})`,
+                );
+              else if (expected === "accept") summary.namesSaved += 1;
+            }
+            if (options.marker && (await databaseContains(MARKER)))
+              problems.push(`${where}: an extra field reached the database`);
+          }
+
+          for (const payload of PAYLOAD_CASES)
+            await tryCase(
+              `payload: ${payload.label}`,
+              payload.value(await fixture.valid(context)),
+              "either",
+              { marker: payload.label === "extra fields" },
+            );
+          if (({} as Record<string, unknown>).polluted !== undefined)
+            problems.push("Object.prototype was polluted");
+
+          const fields = Object.keys(await fixture.valid(context));
+          for (const field of fields) {
+            const isText = fixture.text?.includes(field) ?? false;
+            for (const badCase of FIELD_CASES) {
+              if (badCase.only && (badCase.only === "text") !== isText)
+                continue;
+              const input = { ...(await fixture.valid(context)) };
+              if (badCase.value === MISSING) delete input[field];
+              else input[field] = badCase.value;
+              const expectation = fixture.anyCharacter?.[field]
+                ? "either"
+                : badCase.expect;
+              const saved =
+                badCase.text && isText
+                  ? (badCase.value as string).normalize("NFC")
+                  : undefined;
+              await tryCase(badCase.label, input, expectation, {
+                field,
+                saved,
+              });
+            }
+          }
+          for (const field of fixture.text ?? []) {
+            for (const name of NAMES)
+              await tryCase(
+                `the name ${JSON.stringify(name)}`,
+                { ...(await fixture.valid(context)), [field]: name },
+                "accept",
+                { field, saved: name.normalize("NFC") },
+              );
+          }
+          errors.mockRestore();
+          expect(problems).toEqual([]);
+        },
+      );
+    }
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // Route handlers
+
+  const QUERIES = [
+    "",
+    "?format=<script>alert(1)</script>",
+    "?format=xlsx&q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+    "?q=%27%20OR%20%271%27%3D%271",
+    "?q=%00%1B%E2%80%AE&country=%00",
+    "?status=BOGUS&country=ZZ&type=[]&sort=;DROP%20TABLE%20x",
+    `?q=${ONE_MB}`,
+    "?page=-1&from=2026-02-30&to=9999-99-99",
+    "?page=99999999999999999999&per=1e309",
+    "?q=a&q=b&status=ACTIVE&status=DRAFT&format=csv&format=xlsx",
+    "?q[]=x&q[a]=y&__proto__[polluted]=yes",
+    "?%E0%A4%A=broken%ZZ&q=%",
+    "?callbackUrl=javascript:alert(1)&error=%3Cscript%3E",
+  ];
+
+  /** Values for a route's dynamic segments ([...nextauth]); a POST tries those that take one. */
+  const SEGMENTS: string[][] = [
+    ["session"],
+    ["csrf"],
+    ["providers"],
+    ["signin"],
+    ["signout"],
+    ["callback", "credentials"],
+    ["<script>"],
+    ["x".repeat(5000)],
+    ["..", "..", "etc"],
+  ];
+  const POST_SEGMENTS: string[][] = [
+    ["callback", "credentials"],
+    ["signin", "credentials"],
+    ["signout"],
+    ["<script>"],
+  ];
+
+  const POST_BODIES: { label: string; body: BodyInit; type: string }[] = [
+    {
+      label: "an empty body",
+      body: "",
+      type: "application/x-www-form-urlencoded",
+    },
+    {
+      label: "garbage",
+      body: "\u0000\u0001%%%&&&==",
+      type: "application/x-www-form-urlencoded",
+    },
+    {
+      label: "JSON",
+      body: '{"email":{"$ne":null},"password":[1]}',
+      type: "application/json",
+    },
+    {
+      label: "a 1 MB email",
+      body: `email=${ONE_MB}&password=x&csrfToken=forged`,
+      type: "application/x-www-form-urlencoded",
+    },
+    {
+      label: "SQL",
+      body: "email=%27%20OR%201%3D1--&password=%27%20OR%201%3D1--",
+      type: "application/x-www-form-urlencoded",
+    },
+  ];
+
+  function urlPath(file: string, segments: string[]): string {
+    const route = file.replace(/^app/, "").replace(/\/route\.ts$/, "");
+    return route
+      .replace(/\[\.\.\.[^\]]+\]/, segments.map(encodeURIComponent).join("/"))
+      .replace(/\[[^\]]+\]/g, encodeURIComponent(segments[0] ?? "x"));
+  }
+
+  function paramsFor(
+    file: string,
+    segments: string[],
+  ): Record<string, string | string[]> {
+    const params: Record<string, string | string[]> = {};
+    for (const match of file.matchAll(/\[(\.\.\.)?([^\]]+)\]/g))
+      params[match[2]!] = match[1] ? segments : (segments[0] ?? "x");
+    return params;
+  }
+
+  if (part === "the rest")
+    describe("route handlers", () => {
+      it("route handlers are found on disk", () => {
+        expect(ROUTES.length).toBeGreaterThanOrEqual(8);
+      });
+
+      for (const route of ROUTES) {
+        it(
+          `${route.method} ${route.file}: bad requests answer below 500 and change nothing`,
+          { timeout: 300_000 },
+          async () => {
+            summary.routes += 1;
+            const problems: string[] = [];
+            const errors = vi
+              .spyOn(console, "error")
+              .mockImplementation(() => undefined);
+            const dynamic = /\[/.test(route.file);
+            const requests: {
+              label: string;
+              post?: (typeof POST_BODIES)[number];
+              segments: string[];
+              query: string;
+            }[] = [];
+            const post = route.method !== "GET";
+            for (const segments of dynamic
+              ? post
+                ? POST_SEGMENTS
+                : SEGMENTS
+              : [[]]) {
+              for (const query of dynamic
+                ? QUERIES.slice(0, post ? 1 : 3)
+                : QUERIES) {
+                if (route.method === "GET")
+                  requests.push({
+                    label: `${segments.join("/").slice(0, 40)}${query.slice(0, 60)}`,
+                    segments,
+                    query,
+                  });
+                else
+                  for (const body of POST_BODIES)
+                    requests.push({
+                      label: `${segments.join("/").slice(0, 40)}${query.slice(0, 40)} with ${body.label}`,
+                      segments,
+                      query,
+                      post: body,
+                    });
+              }
+            }
+            for (const request of requests) {
+              // Signed out, and signed in as staff (who may export): what a route shows depends on no other role.
+              for (const [who, visitor] of [
+                ["anonymous", visitors.ANONYMOUS],
+                ["STAFF", visitors.STAFF],
+              ] as const) {
+                errors.mockClear();
+                const before = await fingerprint();
+                const url = `http://localhost:3000${urlPath(route.file, request.segments)}${request.query}`;
+                let status: number;
+                try {
+                  const { value } = await inRequest(
+                    { ...withAddress(visitor), path: url },
+                    async () => {
+                      const cookie = Object.entries(visitor.cookies)
+                        .map(([name, value]) => `${name}=${value}`)
+                        .join("; ");
+                      const headers: Record<string, string> = request.post
+                        ? { cookie, "content-type": request.post.type }
+                        : { cookie };
+                      const response = await route.run(
+                        new NextRequest(url, {
+                          method: route.method,
+                          body: request.post?.body,
+                          headers,
+                        }),
+                        {
+                          params: Promise.resolve(
+                            paramsFor(route.file, request.segments),
+                          ),
+                        },
+                      );
+                      await response.arrayBuffer();
+                      return response.status;
+                    },
+                  );
+                  status = value;
+                } catch (error) {
+                  const digest = (error as { digest?: unknown }).digest;
+                  status =
+                    typeof digest === "string" &&
+                    digest.startsWith("NEXT_REDIRECT")
+                      ? 307
+                      : 500;
+                  if (status === 500)
+                    problems.push(
+                      `${who} ${request.label}: threw ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`,
+                    );
+                }
+                summary.routeCases += 1;
+                const changed = changedTables(before, await fingerprint());
+                // A sign-in attempt through NextAuth is audited like any other.
+                const writes = changed.filter(
+                  (table) => !(route.method === "POST" && table === "AuditLog"),
+                );
+                if (status >= 500) {
+                  summary.unexpected += 1;
+                  problems.push(`${who} ${request.label}: HTTP ${status}`);
+                }
+                if (writes.length) {
+                  summary.refusedWithDbChange += 1;
+                  problems.push(
+                    `${who} ${request.label}: changed ${writes.join(", ")}`,
+                  );
+                }
+                if (errors.mock.calls.length) {
+                  summary.consoleErrors += 1;
+                  problems.push(
+                    `${who} ${request.label}: console.error(${String(errors.mock.calls[0]?.[0]).slice(0, 200)})`,
+                  );
+                }
+              }
+            }
+            errors.mockRestore();
+            expect(problems).toEqual([]);
+          },
+        );
+      }
+    });
+}
