@@ -63,15 +63,22 @@ export function displayFileName(name: string): string {
  */
 const LOOKUP_BATCH = 2000;
 
+/**
+ * Lets other requests have a turn between two statements. An embedded PGlite statement runs on
+ * the thread that answers requests and never waits on I/O, so a run of them (the import's
+ * transaction held it for seconds) would otherwise keep the thread to itself.
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Which links (partner identity + relationship type) are already in the register, and which partners exist. */
 async function registerState(client: Reader, rows: readonly ValidRow[]) {
   const keys = [...new Set(rows.map((row) => row.partnerKey))];
   const existingPartners = new Map<string, PartnerRef>();
   const existingLinks = new Map<string, AgreementStatus>();
   for (let start = 0; start < keys.length; start += LOOKUP_BATCH) {
-    // Other requests get a turn between batches: an embedded PGlite query never waits on I/O, so
-    // a run of them would otherwise keep the thread to itself.
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (start > 0) await nextTurn();
     // A withdrawn draft never became a link: importing the link again is allowed.
     const found = await client.$queryRaw<{ id: string; name: string; identityKey: string; relationshipType: RelationshipType | null; status: AgreementStatus | null }[]>`
       SELECT p."id", p."name", p."identityKey", a."relationshipType", a."status"
@@ -196,8 +203,9 @@ async function createPartners(tx: Tx, rows: readonly ValidRow[], existing: Reado
   }));
   const wanted = [...new Set([...candidates.values()].flat())];
   const taken = new Set<string>();
-  for (let start = 0; start < wanted.length; start += 5000) {
-    const rows = await tx.partner.findMany({ where: { slug: { in: wanted.slice(start, start + 5000) } }, select: { slug: true } });
+  for (let start = 0; start < wanted.length; start += LOOKUP_BATCH) {
+    if (start > 0) await nextTurn();
+    const rows = await tx.$queryRaw<{ slug: string }[]>`SELECT "slug" FROM "Partner" WHERE "slug" = ANY(${wanted.slice(start, start + LOOKUP_BATCH)}::text[])`;
     for (const row of rows) taken.add(row.slug);
   }
   const data: PartnerRow[] = [];
@@ -299,13 +307,18 @@ async function importRows(file: UploadedFile, validated: ValidatedSheet, actor: 
         });
       }
       await bulkInsert(tx, "Agreement", AGREEMENT_COLUMNS, agreements);
+      await nextTurn();
       await appendDecisions(tx, decisions);
+      await nextTurn();
       // The decision that set each agreement's status (the two rows point at each other, so one is written after).
-      await tx.$executeRaw`
-        UPDATE "Agreement" AS a SET "statusDecisionId" = d."id"
-        FROM "Decision" AS d
-        WHERE d."agreementId" = a."id" AND d."kind" = 'IMPORTED' AND a."statusDecisionId" IS NULL
-          AND a."id" = ANY(${agreements.map((agreement) => agreement.id)}::uuid[])`;
+      for (let start = 0; start < agreements.length; start += LOOKUP_BATCH) {
+        if (start > 0) await nextTurn();
+        await tx.$executeRaw`
+          UPDATE "Agreement" AS a SET "statusDecisionId" = d."id"
+          FROM "Decision" AS d
+          WHERE d."agreementId" = a."id" AND d."kind" = 'IMPORTED' AND a."statusDecisionId" IS NULL
+            AND a."id" = ANY(${agreements.slice(start, start + LOOKUP_BATCH).map((agreement) => agreement.id)}::uuid[])`;
+      }
       await writeAudit(tx, {
         actor,
         action: "agreement.import",
