@@ -138,11 +138,14 @@ type Probe = { url: string; kind: "segment" | "query"; valueClass: string };
 /**
  * Who sweeps a route: anonymous (who is refused or sent to sign in before any parsing, or reads a
  * public page), and signed in, the first role that may open it — staff for the office's pages,
- * a councillor for approvals, an admin for administration. Route handlers check for themselves.
+ * a councillor for approvals, an admin for administration. Route handlers check for themselves:
+ * anonymous and staff.
  */
 function visitorsOf(route: string): Visitor[] {
   const access = isKnownRoute(route) ? ROUTE_ACCESS[route] : "handler";
-  if (access === "public" || access === "handler") return ["anonymous", "STAFF"];
+  // A public page signed in is the same page under another header.
+  if (access === "public") return ["anonymous"];
+  if (access === "handler") return ["anonymous", "STAFF"];
   const role = (["STAFF", "COUNCILLOR", "ADMIN"] as const).find((candidate) => can({ role: candidate }, access));
   return role ? ["anonymous", role] : ["anonymous"];
 }
@@ -203,8 +206,8 @@ function probesOf(route: string, real: Segments): Probe[] {
     }
   }
   for (const path of pathsOf(route, real)) {
-    for (const name of [...(QUERY_PARAMETERS[route] ?? []), ...UNKNOWN_PARAMETERS]) {
-      // Repeated (an array where a string is expected), empty, and inherited names as parameter names.
+    for (const name of [...(QUERY_PARAMETERS[route] ?? []), UNKNOWN_PARAMETERS[0]!]) {
+      // Repeated (an array where a string is expected) and empty; inherited names as parameter names below.
       probes.push({ url: `${path}?${name}=a&${name}=b`, kind: "query", valueClass: "repeated or empty" });
       probes.push({ url: `${path}?${name}=&${name}`, kind: "query", valueClass: "repeated or empty" });
     }

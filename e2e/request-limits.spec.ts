@@ -113,6 +113,9 @@ test("the largest legitimate form fits: an agreement with every text at its long
 });
 
 test("while large spreadsheets are read, the sign-in page keeps answering", async ({ playwright }) => {
+  // Measured once per CI run, on the embedded database, where a stall would be worst (its
+  // statements run on the thread that answers requests); the workbook is read off that thread on both.
+  test.skip(/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? ""), "measured on the embedded database");
   test.setTimeout(180_000);
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("Partners");
