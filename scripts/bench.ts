@@ -13,6 +13,8 @@
 //     five short rounds) — and a generic static page for the write.
 //     The anonymous /login page (one small query) is the reference for pages rendered per
 //     request: what the framework itself costs on this machine.
+// Beside each target's throughput, the peak resident memory of each server process during its run
+// (and, after the table, of every process of `npm start` since it started: /proc, Linux only).
 // Prints a table, writes bench/results/<timestamp>.json. See README "Performance".
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -25,6 +27,7 @@ import { serverProcessCount } from "@/lib/cluster";
 import { readDatabaseConfig } from "@/lib/db/config";
 import { runScript } from "@/lib/scripts";
 import { buildNeeded } from "./lib/build";
+import { processMemory, processTree, sampleTreeMemory, type ProcessMemory } from "./lib/process-memory";
 import { waitForServer } from "./lib/wait-for-server";
 import { bin, ROOT, run } from "./lib/run";
 
@@ -63,6 +66,8 @@ type Measure = {
   staticThroughput: number | null;
   staticPath: string | null;
   ratio: number | null;
+  /** The highest resident memory of each server process (Next.js) during the target's run and its twin's, in bytes. */
+  serverPeakRss: number[];
   /** Why a target could not be measured (it failed its first request). */
   note?: string;
 };
@@ -217,7 +222,7 @@ await runScript("Benchmark", async () => {
       const note = notes.get(target);
       if (note) {
         log(`${target.name}: not measured: ${note}`);
-        measures.push({ name: target.name, path: target.path, kind: target.kind, requests: 0, throughput: 0, p50: 0, p95: 0, p99: 0, errors: 1, bytes: 0, staticThroughput: null, staticPath: null, ratio: null, note });
+        measures.push({ name: target.name, path: target.path, kind: target.kind, requests: 0, throughput: 0, p50: 0, p95: 0, p99: 0, errors: 1, bytes: 0, staticThroughput: null, staticPath: null, ratio: null, serverPeakRss: [], note });
         continue;
       }
       const staticPath = target.staticPath ?? STATIC_PATH;
@@ -225,6 +230,7 @@ await runScript("Benchmark", async () => {
       let result: Measure;
       let ceiling: number;
       await settle(base);
+      const memory = sampleTreeMemory(server!.pid!);
       if (target.kind === "public") {
         // A public page's ratio is a target: it and its twin take turns in short rounds, so a
         // machine that grows busier or quieter during the measurement favours neither.
@@ -235,12 +241,15 @@ await runScript("Benchmark", async () => {
         result = await measure(base, target, opts.duration, opts.connections);
         ceiling = staticRuns.get(staticPath)!.throughput;
       }
+      result.serverPeakRss = memory.stop().filter(isNextServer).map((entry) => entry.peakRss);
       result.staticPath = staticPath;
       result.staticThroughput = ceiling;
       result.ratio = ceiling > 0 ? result.throughput / ceiling : null;
       measures.push(result);
-      log(`${target.name}: ${result.throughput.toFixed(0)} req/s (static twin ${ceiling.toFixed(0)}), p95 ${result.p95.toFixed(1)} ms, ${result.errors} errors`);
+      log(`${target.name}: ${result.throughput.toFixed(0)} req/s (static twin ${ceiling.toFixed(0)}), p95 ${result.p95.toFixed(1)} ms, ${result.errors} errors, server peak RSS ${megabytes(result.serverPeakRss)} MB`);
     }
+    // Every process of `npm start` (tsx, the primary, the servers): the most each held since it started.
+    const serverMemory = processTree(server!.pid!).map(processMemory).filter((entry): entry is ProcessMemory => entry !== null);
 
     const machine = {
       cpu: os.cpus()[0]?.model ?? "unknown",
@@ -258,11 +267,13 @@ await runScript("Benchmark", async () => {
       settings: { durationSeconds: opts.duration, connections: opts.connections, agreements: Number(opts.agreements), exchanges: Number(opts.exchanges), reusedDatabase: Boolean(opts.databaseUrl) },
       timingsMs: timings,
       targets: measures,
+      serverMemory: serverMemory.map(({ name, peakRss }) => ({ name, peakRss })),
       verdict: verdict(measures),
     };
     const table = renderTable(measures);
     console.log(table);
-    console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, load ${machine.loadAverage.join(" ")}; ${machine.node}; ${machine.database}; ${serverProcesses} server processes.`);
+    console.log(`\n${describeServerMemory(serverMemory)}`);
+    console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, load ${machine.loadAverage.join(" ")}; ${machine.node}; ${machine.database}; ${serverProcesses} server processes.`);
     for (const line of summary.verdict) console.log(line);
     if (opts.save) {
       const dir = path.join(ROOT, "bench", "results");
@@ -445,6 +456,7 @@ function summary(target: Target, runs: Run[]): Measure {
     staticThroughput: null,
     staticPath: null,
     ratio: null,
+    serverPeakRss: [],
   };
 }
 
@@ -464,7 +476,7 @@ function verdict(measures: Measure[]): string[] {
 }
 
 function renderTable(measures: Measure[]): string {
-  const header = ["target", "kind", "req/s", "static twin req/s", "× static", "p50 ms", "p95 ms", "p99 ms", "errors", "bytes"];
+  const header = ["target", "kind", "req/s", "static twin req/s", "× static", "p50 ms", "p95 ms", "p99 ms", "errors", "bytes", "server peak RSS MB"];
   const rows = measures.map((m) => [
     m.name,
     m.kind,
@@ -476,7 +488,24 @@ function renderTable(measures: Measure[]): string {
     m.p99.toFixed(1),
     String(m.errors),
     String(m.bytes),
+    megabytes(m.serverPeakRss),
   ]);
   const lines = [header, header.map(() => "---"), ...rows].map((row) => `| ${row.join(" | ")} |`);
   return lines.join("\n");
+}
+
+function isNextServer(entry: ProcessMemory): boolean {
+  return entry.name.startsWith("next-server");
+}
+
+/** Bytes as whole MB, one figure per process ("412 / 398"). */
+function megabytes(values: number[]): string {
+  return values.map((value) => (value / 2 ** 20).toFixed(0)).join(" / ");
+}
+
+function describeServerMemory(processes: ProcessMemory[]): string {
+  if (processes.length === 0) return "Server memory: not read (no /proc on this system).";
+  const total = processes.reduce((sum, entry) => sum + entry.peakRss, 0);
+  const each = processes.map((entry) => `${entry.name} ${megabytes([entry.peakRss])} MB`).join("; ");
+  return `Server memory, peak RSS of each process of npm start since it started: ${each} (sum ${megabytes([total])} MB).`;
 }
