@@ -1,15 +1,21 @@
 // `npm run demo`: one command from a fresh clone to a running demo on http://localhost:3000.
 // A NEXTAUTH_SECRET (generated once, kept in data/.demo-secret), the migrations, the demo
 // story when the database is empty, a production build when the sources changed, `next start`.
+// Run as `node --import tsx` (no tsx wrapper process), it then hands its process over to the
+// server, so only the server stays in memory (docs/decisions/014-demo-footprint.md).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
 import { describeDatabase, readDatabaseConfig } from "@/lib/db/config";
 import { runScript } from "@/lib/scripts";
 import { buildNeeded } from "./lib/build";
-import { bin, ROOT, run, runForeground } from "./lib/run";
+import { bin, handOver, ROOT, run } from "./lib/run";
+import { NEXT_BIN, serverSettings } from "./lib/server-process";
 
 const SECRET_FILE = path.join(ROOT, "data", ".demo-secret");
+/** The demo's database is a few MB: PostgreSQL's default 128MB of shared buffers only fills memory. */
+const DEMO_SHARED_BUFFERS = "16MB";
 
 /** NEXTAUTH_SECRET from the environment, or the demo's own, generated on the first run. */
 function demoSecret(): string {
@@ -48,8 +54,9 @@ await runScript("The demo", async () => {
 
   // Seed in this process, then close the database before the server opens it
   // (PGlite has no lock between processes).
-  const { db, closeDatabase } = await import("@/lib/db");
+  const { db, closeDatabase, embeddedDatabase } = await import("@/lib/db");
   try {
+    await fewerSharedBuffers(embeddedDatabase());
     if ((await db.user.count()) === 0) {
       const { seedDemo } = await import("@/prisma/demo");
       await seedDemo();
@@ -67,5 +74,18 @@ await runScript("The demo", async () => {
     await run(bin("next"), ["build"], { env: { ...env, NODE_ENV: "production" }, label: "next build" });
   }
   console.log(`Starting Twinning Office on ${env.NEXTAUTH_URL} (Ctrl-C to stop)…`);
-  await runForeground(bin("next"), ["start", "-p", String(listenOn)], { env: { ...env, NODE_ENV: "production" } });
+  const server = serverSettings("footprint", env);
+  await handOver(process.execPath, [...server.nodeFlags, NEXT_BIN, "start", "-p", String(listenOn)], { ...env, ...server.env, NODE_ENV: "production" });
 });
+
+/**
+ * The demo's shared buffers for the embedded database, kept in its folder (ALTER SYSTEM): they
+ * apply from the server's start on. A value set that way before (by an earlier demo, or by
+ * someone who chose another) is left alone.
+ */
+async function fewerSharedBuffers(pglite: PGlite | undefined): Promise<void> {
+  if (!pglite) return;
+  const { rows } = await pglite.query<{ sourcefile: string | null }>("SELECT sourcefile FROM pg_settings WHERE name = 'shared_buffers'");
+  if (rows[0]?.sourcefile?.endsWith("postgresql.auto.conf")) return;
+  await pglite.exec(`ALTER SYSTEM SET shared_buffers = '${DEMO_SHARED_BUFFERS}'`);
+}

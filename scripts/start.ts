@@ -5,25 +5,22 @@
 // (lib/cluster.ts). On the embedded database: one process, as `next start`.
 import cluster, { type Worker } from "node:cluster";
 import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
 import { RENDER_KEY_ENV, isEpochMessage, serverProcessCount } from "@/lib/cluster";
 import { readDatabaseConfig } from "@/lib/db/config";
 import { runScript } from "@/lib/scripts";
 import { runForeground } from "./lib/run";
+import { NEXT_BIN, serverSettings } from "./lib/server-process";
 
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const args = ["start", ...process.argv.slice(2)];
-// A page render allocates a few MB that die with it: a larger young generation collects them
-// less often (+10-35 % pages a second in paired runs on the bench machine). NODE_OPTIONS may set its own.
-const nodeFlags = /max-semi-space-size/.test(process.env.NODE_OPTIONS ?? "") ? [] : ["--max-semi-space-size=32"];
+const { nodeFlags } = serverSettings("throughput");
 
 await runScript("Starting Twinning Office", async () => {
   const { count, note } = serverProcessCount(process.env, readDatabaseConfig(process.env));
   if (note) console.warn(note);
-  if (count === 1) await runForeground(process.execPath, [...nodeFlags, nextBin, ...args]);
+  if (count === 1) await runForeground(process.execPath, [...nodeFlags, NEXT_BIN, ...args]);
 
   // Not tsx's loaders: the processes run Next.js's own build.
-  cluster.setupPrimary({ exec: nextBin, args, execArgv: nodeFlags });
+  cluster.setupPrimary({ exec: NEXT_BIN, args, execArgv: nodeFlags });
   const env = { [RENDER_KEY_ENV]: randomBytes(42).toString("base64url") };
   const listening = new Set<number>();
   let stopping = false;

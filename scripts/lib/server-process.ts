@@ -1,0 +1,45 @@
+// How a production server process starts, for both ways of starting one: `npm start`
+// (scripts/start.ts) spends memory on pages a second; `npm run demo` (scripts/demo.ts) keeps its
+// footprint small (docs/decisions/014-demo-footprint.md). Not tsx's loaders: the server runs
+// Next.js's own build, so it is plain Node.js running Next.js's bin.
+import { createRequire } from "node:module";
+
+export const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+export type ServerProfile = "throughput" | "footprint";
+
+type Settings = { nodeFlags: readonly string[]; env: Readonly<Record<string, string>> };
+
+const PROFILES: Record<ServerProfile, Settings> = {
+  // A page render allocates a few MB that die with it: a larger young generation collects them
+  // less often (README, "Performance").
+  throughput: { nodeFlags: ["--max-semi-space-size=32"], env: {} },
+  footprint: {
+    nodeFlags: [
+      // A small young generation, and an old one capped well above what the demo keeps alive:
+      // V8 then grows the heap in small steps instead of reserving ahead.
+      "--max-semi-space-size=8",
+      "--max-old-space-size=256",
+      // PGlite (PostgreSQL in WebAssembly) run by V8's baseline compiler only: optimising its
+      // hottest functions took several hundred MB for a while and bought no speed a demo shows.
+      "--liftoff-only",
+    ],
+    // Fewer glibc malloc arenas: memory freed by V8's background threads goes back to one pool.
+    env: { MALLOC_ARENA_MAX: "2" },
+  },
+};
+
+/** A flag's name, as Node.js reads it (`--max_old_space_size` is `--max-old-space-size`). */
+function flagName(flag: string): string {
+  return flag.split("=")[0]!.replace(/_/g, "-");
+}
+
+/** The Node.js flags and environment of a server process; what NODE_OPTIONS or the environment already sets wins. */
+export function serverSettings(profile: ServerProfile, env: Record<string, string | undefined> = process.env): { nodeFlags: string[]; env: Record<string, string> } {
+  const { nodeFlags, env: extra } = PROFILES[profile];
+  const given = new Set((env.NODE_OPTIONS ?? "").split(/\s+/).filter(Boolean).map(flagName));
+  return {
+    nodeFlags: nodeFlags.filter((flag) => !given.has(flagName(flag))),
+    env: Object.fromEntries(Object.entries(extra).filter(([name]) => env[name] === undefined)),
+  };
+}
