@@ -37,8 +37,8 @@ export function CommandForm({ action, command, agreementId, version, cancelHref 
       <HiddenField name="agreementId" value={agreementId} />
       <HiddenField name="version" value={version} />
       <HiddenField name="command" value={command} />
-      <TextArea name="reason" label="Reason" hint={REASON_HINT[command]} />
-      {rule.publicReason !== "none" ? <TextArea name="publicReason" label="Public reason" hint="Shown on the public partner page and in the open data. Write it for residents." rows={3} /> : null}
+      <TextArea name="reason" label="Reason" hint={REASON_HINT[command]} required={rule.reason === "required"} />
+      {rule.publicReason !== "none" ? <TextArea name="publicReason" label="Public reason" hint="Shown on the public partner page and in the open data. Write it for residents." rows={3} required={rule.publicReason === "required"} /> : null}
       <TextField name="reference" label="Decision reference" hint="Optional, e.g. a committee minute “Cabinet 2022/45”." />
       {isProposal ? (
         <>

@@ -57,7 +57,7 @@ export function TextField({ name, label, hint, type = "text", autoComplete, inpu
   );
 }
 
-export function TextArea({ name, label, hint, rows = 4, className }: BaseProps & { rows?: number }) {
+export function TextArea({ name, label, hint, rows = 4, className, required }: BaseProps & { rows?: number; required?: boolean }) {
   const { idFor, errorFor, valueFor, register } = useFieldContext();
   const error = errorFor(name);
   const id = idFor(name);
@@ -71,6 +71,7 @@ export function TextArea({ name, label, hint, rows = 4, className }: BaseProps &
         id={id}
         rows={rows}
         className="input"
+        required={required}
         defaultValue={text(valueFor(name))}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}

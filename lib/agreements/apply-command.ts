@@ -5,7 +5,7 @@ import { AppError, STALE_VERSION_MESSAGE } from "@/lib/errors";
 import { COMMAND_RULES, checkCommand, PROPOSAL_RULES } from "@/lib/domain/lifecycle";
 import { enqueueProposalCreated } from "@/lib/notifications/enqueue";
 import { requirePermission, type Actor } from "@/lib/permissions";
-import type { CommandInput } from "@/lib/validation/agreement";
+import { missingReasons, type CommandInput } from "@/lib/validation/agreement";
 import { loadAgreementState, updateAgreementIfCurrent } from "./guards";
 
 export type CommandResult = { proposalId?: string; message: string };
@@ -17,13 +17,8 @@ export type CommandResult = { proposalId?: string; message: string };
 export async function applyCommand(input: CommandInput, actor: Actor): Promise<CommandResult> {
   const rule = COMMAND_RULES[input.command];
   requirePermission(actor, rule.permission);
-  const fieldErrors: Record<string, string[]> = {};
-  if (rule.reason === "required" && !input.reason) {
-    fieldErrors.reason = [input.command === "submit" ? "Enter a reason: why this partner, and why now" : "Enter a reason for the change"];
-  }
-  if (rule.publicReason === "required" && !input.publicReason) {
-    fieldErrors.publicReason = ["Enter a public reason: it is shown on the public partner page"];
-  }
+  // The schema already checks this; a caller that built its input some other way meets the same rule.
+  const fieldErrors = missingReasons(input);
   if (Object.keys(fieldErrors).length > 0) throw new AppError("VALIDATION", "There is a problem", fieldErrors);
 
   return db.$transaction(async (tx) => {

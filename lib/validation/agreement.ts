@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LocalityKind, RelationshipType, Theme } from "@/generated/prisma/enums";
 import { isCountryCode, NO_COUNTRY } from "@/lib/domain/countries";
-import { REJECTION_REASON_MESSAGE, rejectionLacksReason } from "@/lib/domain/lifecycle";
+import { COMMAND_RULES, COMMANDS, REJECTION_REASON_MESSAGE, rejectionLacksReason, type Command } from "@/lib/domain/lifecycle";
 import { enumField, longText, optionalDate, optionalNumber, optionalText, todayUtc, versionField } from "./fields";
 
 const themeValues = Object.values(Theme) as [Theme, ...Theme[]];
@@ -80,18 +80,40 @@ export const updateAgreementSchema = agreementFields
 export type CreateAgreementInput = z.output<typeof createAgreementSchema>;
 export type UpdateAgreementInput = z.output<typeof updateAgreementSchema>;
 
+/**
+ * The reasons a command's rule (COMMAND_RULES) requires and the input lacks, each with the message
+ * shown beside its field: the form checks it before sending, the action and applyCommand after.
+ */
+export function missingReasons(input: { command: Command; reason?: string | undefined; publicReason?: string | undefined }): Record<string, string[]> {
+  const rule = COMMAND_RULES[input.command];
+  const missing: Record<string, string[]> = {};
+  if (rule.reason === "required" && !input.reason?.trim()) {
+    missing.reason = [input.command === "submit" ? "Enter a reason: why this partner, and why now" : "Enter a reason for the change"];
+  }
+  if (rule.publicReason === "required" && !input.publicReason?.trim()) {
+    missing.publicReason = ["Enter a public reason: it is shown on the public partner page"];
+  }
+  return missing;
+}
+
 /** Reasons and the record of decision, asked by every status command and proposal. */
-export const commandSchema = z.object({
-  agreementId: z.uuid({ error: "The agreement was not found" }),
-  version: versionField,
-  command: z.enum(["submit", "withdraw", "proposeSuspension", "proposeReinstatement", "proposeTermination"], { error: "Unknown action" }),
-  reason: longText("Reason", 5000),
-  publicReason: longText("Public reason", 2000),
-  reference: optionalText("Decision reference", 200),
-  alternativesConsidered: longText("Alternatives considered", 5000),
-  conflictsOfInterest: longText("Conflicts of interest declared", 5000),
-  backgroundPapers: longText("Background papers", 5000),
-});
+export const commandSchema = z
+  .object({
+    agreementId: z.uuid({ error: "The agreement was not found" }),
+    version: versionField,
+    command: z.enum(COMMANDS as [Command, ...Command[]], { error: "Unknown action" }),
+    reason: longText("Reason", 5000),
+    publicReason: longText("Public reason", 2000),
+    reference: optionalText("Decision reference", 200),
+    alternativesConsidered: longText("Alternatives considered", 5000),
+    conflictsOfInterest: longText("Conflicts of interest declared", 5000),
+    backgroundPapers: longText("Background papers", 5000),
+  })
+  .superRefine((value, context) => {
+    for (const [field, messages] of Object.entries(missingReasons(value))) {
+      for (const message of messages) context.addIssue({ code: "custom", path: [field], message });
+    }
+  });
 
 export type CommandInput = z.output<typeof commandSchema>;
 
