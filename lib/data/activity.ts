@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { shortLived } from "@/lib/cache";
 import { db } from "@/lib/db";
-import { dormancyCutoff, dormancySince, isDormant } from "@/lib/domain/dormancy";
+import { DORMANCY_SINCE_FIELDS, DORMANT_STATUS, dormancyCutoff, dormancySince, isDormant, type DormancySinceField } from "@/lib/domain/dormancy";
 import { summariseActivity, type ActivityItem, type AgreementActivity } from "@/lib/exchanges/activity-summary";
 import { isUuid } from "@/lib/validation/fields";
 import { exchangeFieldsSelect } from "./exchanges";
@@ -99,7 +99,7 @@ const nextPlannedActivity = shortLived(60_000, async () => {
 });
 
 /**
- * The dormancy rule (isDormant in lib/domain/dormancy.ts) in SQL over "Agreement" AS a, after
+ * The dormancy rule (isDormant in lib/domain/dormancy.ts, whose constants it is built from) in SQL over "Agreement" AS a, after
  * refreshing what time has made stale: Active, no exchange or event since the window began
  * (the stored "lastActivityOn", an index lookup on (status, lastActivityOn)), and began before
  * it (link began, else formalised, else drafted). A boolean expression: a filter in a WHERE,
@@ -113,9 +113,19 @@ export async function dormantCondition(now: Date, dormancyMonths: number, client
     const next = await nextPlannedActivity();
     if (next && next <= new Date()) await refreshDueActivity();
   }
-  return Prisma.sql`(a."status" = 'ACTIVE'
+  // The first known of the "since" fields began before the window: each compared in its own
+  // column type (a date with a date), never coalesced into a timestamp in the session's zone.
+  const earlierUnknown: Prisma.Sql[] = [];
+  const beganBefore = DORMANCY_SINCE_FIELDS.map((field) => {
+    const column = Prisma.raw(`a."${field}"`);
+    const known = Prisma.sql`(${Prisma.join([...earlierUnknown, Prisma.sql`${column} < ${cutoff}::${Prisma.raw(SINCE_COLUMN_TYPE[field])}`], " AND ")})`;
+    earlierUnknown.push(Prisma.sql`${column} IS NULL`);
+    return known;
+  });
+  return Prisma.sql`(a."status" = ${Prisma.raw(`'${DORMANT_STATUS}'`)}
     AND (a."lastActivityOn" IS NULL OR a."lastActivityOn" < ${cutoff}::date)
-    AND (a."linkBegan" < ${cutoff}::date
-      OR (a."linkBegan" IS NULL AND a."formalisedOn" < ${cutoff}::date)
-      OR (a."linkBegan" IS NULL AND a."formalisedOn" IS NULL AND a."createdAt" < ${cutoff}::timestamptz)))`;
+    AND (${Prisma.join(beganBefore, " OR ")}))`;
 }
+
+/** The column type of each field the dormancy rule reads its "since" from. */
+const SINCE_COLUMN_TYPE: Record<DormancySinceField, "date" | "timestamptz"> = { linkBegan: "date", formalisedOn: "date", createdAt: "timestamptz" };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AgreementStatus } from "@/generated/prisma/enums";
-import { dormancyCutoff, dormancySince, isDormant } from "./dormancy";
+import { dormancyCutoff, dormancySince, isDormant, lastActivityOf } from "./dormancy";
 
 const now = new Date("2026-11-28T09:00:00Z");
 const base = { status: "ACTIVE" as AgreementStatus, now, dormancyMonths: 24 };
@@ -66,5 +66,15 @@ describe("dormancySince", () => {
     expect(dormancySince({ linkBegan: null, formalisedOn: day("1967-01-01"), createdAt: day("2026-01-01") })).toEqual(day("1967-01-01"));
     expect(dormancySince({ linkBegan: null, formalisedOn: null, createdAt: day("2026-01-01") })).toEqual(day("2026-01-01"));
     expect(dormancySince({ linkBegan: null, formalisedOn: null })).toBeNull();
+  });
+});
+
+describe("lastActivityOf", () => {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  it("counts what has begun, until its end, never later than now", () => {
+    expect(lastActivityOf([], now)).toBeNull();
+    expect(lastActivityOf([{ start: day("2026-12-01") }], now)).toBeNull();
+    expect(lastActivityOf([{ start: day("2025-01-01"), end: day("2025-01-05") }, { start: day("2024-06-01") }], now)).toEqual(day("2025-01-05"));
+    expect(lastActivityOf([{ start: day("2026-11-20"), end: day("2026-12-20") }], now)).toEqual(now);
   });
 });

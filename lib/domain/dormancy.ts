@@ -34,14 +34,43 @@ export function dormancyCutoff(now: Date, dormancyMonths: number): Date {
   );
 }
 
-/** When a link could first have had activity: it began, else was formalised, else was drafted here. */
+/** The one status in which a link can be dormant. The SQL form of the rule (dormantCondition) reads it. */
+export const DORMANT_STATUS = "ACTIVE" satisfies AgreementStatus;
+
+/**
+ * When a link could first have had activity, in order of preference: it began, else was
+ * formalised, else was drafted here. The SQL form of the rule reads this list.
+ */
+export const DORMANCY_SINCE_FIELDS = ["linkBegan", "formalisedOn", "createdAt"] as const;
+export type DormancySinceField = (typeof DORMANCY_SINCE_FIELDS)[number];
+
 export function dormancySince(agreement: { linkBegan: Date | null; formalisedOn: Date | null; createdAt?: Date | null }): Date | null {
-  return agreement.linkBegan ?? agreement.formalisedOn ?? agreement.createdAt ?? null;
+  for (const field of DORMANCY_SINCE_FIELDS) {
+    const date = agreement[field];
+    if (date) return date;
+  }
+  return null;
+}
+
+/**
+ * What counts as activity: the latest moment, up to `now`, of an exchange or event that has begun
+ * (an exchange's dates are UTC midnights, and it counts until its end day). The database keeps
+ * the same as Agreement."lastActivityOn" by triggers (migration 20261128210000_performance), and
+ * tests/integration/dormancy.test.ts checks that they agree at the window's edges.
+ */
+export function lastActivityOf(items: readonly { start: Date; end?: Date | null }[], now: Date): Date | null {
+  let latest: Date | null = null;
+  for (const { start, end } of items) {
+    if (start > now) continue;
+    const at = new Date(Math.min((end ?? start).getTime(), now.getTime()));
+    if (!latest || at > latest) latest = at;
+  }
+  return latest;
 }
 
 /** True when an Active agreement has had no exchange or event within the window. */
 export function isDormant({ status, lastActivity, now, dormancyMonths, since }: DormancyInput): boolean {
-  if (status !== "ACTIVE") return false;
+  if (status !== DORMANT_STATUS) return false;
   const cutoff = dormancyCutoff(now, dormancyMonths);
   if (lastActivity && lastActivity >= cutoff) return false;
   if (since && since >= cutoff) return false;

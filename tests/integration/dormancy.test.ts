@@ -6,7 +6,7 @@ import { seedScale } from "@/lib/backup/scale-seed";
 import { revalidateAgreements } from "@/lib/cache";
 import { dormantCondition, lastActivityByAgreement, refreshDueActivity } from "@/lib/data/activity";
 import { db } from "@/lib/db";
-import { dormancySince, isDormant } from "@/lib/domain/dormancy";
+import { dormancyCutoff, dormancySince, isDormant, lastActivityOf } from "@/lib/domain/dormancy";
 import { createAgreement, createStaff, resetDatabase } from "../helpers/database";
 
 vi.mock("next/cache", async () => (await import("../helpers/request-context")).nextCacheMock);
@@ -113,5 +113,55 @@ describe("dormantCondition", () => {
     expect(expected.length).toBeGreaterThan(10);
     expect(expected.length).toBeLessThan(agreements.length / 2);
     expect(found).toEqual(expected);
+  });
+});
+
+describe("the database's dormancy (triggers + dormantCondition) and isDormant", () => {
+  it("agree at the window's edges: activity and a link's beginning a day either side of the cutoff, events across midnight, planned ones", async () => {
+    const staff = await createStaff();
+    const now = new Date();
+    const dormancyMonths = 24;
+    const cutoff = dormancyCutoff(now, dormancyMonths);
+    const near = (days: number, hours = 0) => new Date(cutoff.getTime() + days * DAY + hours * 60 * 60 * 1000);
+    type Activity = { exchanges: { start: Date; end?: Date }[]; events: { start: Date; end?: Date }[] };
+    const activities: Record<string, Activity> = {
+      none: { exchanges: [], events: [] },
+      exchangeEndedTheDayBefore: { exchanges: [{ start: near(-5), end: near(-1) }], events: [] },
+      exchangeEndingOnTheCutoff: { exchanges: [{ start: near(-5), end: near(0) }], events: [] },
+      exchangeOneDayTheDayBefore: { exchanges: [{ start: near(-1) }], events: [] },
+      exchangeOnTheCutoff: { exchanges: [{ start: near(0) }], events: [] },
+      eventLateTheDayBefore: { exchanges: [], events: [{ start: near(-1, 22), end: near(-1, 23.5) }] },
+      eventAcrossMidnight: { exchanges: [], events: [{ start: near(-1, 23), end: near(0, 1) }] },
+      onlyPlanned: { exchanges: [{ start: utcDay(3) }], events: [{ start: new Date(now.getTime() + DAY) }] },
+    };
+    const beginnings: Record<string, { linkBegan: Date | null; formalisedOn: Date | null }> = {
+      beganTheDayBefore: { linkBegan: near(-1), formalisedOn: null },
+      beganOnTheCutoff: { linkBegan: near(0), formalisedOn: near(400) },
+      formalisedTheDayBefore: { linkBegan: null, formalisedOn: near(-1) },
+      formalisedOnTheCutoff: { linkBegan: null, formalisedOn: near(0) },
+      draftedHereToday: { linkBegan: null, formalisedOn: null },
+    };
+    const cases: { id: string; name: string; expected: boolean }[] = [];
+    for (const status of ["ACTIVE", "SUSPENDED"] as const) {
+      for (const [beginning, dates] of Object.entries(beginnings)) {
+        for (const [activity, { exchanges, events }] of Object.entries(activities)) {
+          const agreement = await createAgreement({ status, createdBy: staff });
+          const { createdAt } = await db.agreement.update({ where: { id: agreement.id }, data: dates, select: { createdAt: true } });
+          for (const { start, end } of exchanges) await exchange(agreement.id, staff.id, start, end ?? null);
+          for (const { start, end } of events) {
+            await db.event.create({ data: { agreementId: agreement.id, createdById: staff.id, title: "Visit", kind: "CIVIC_VISIT", startsAt: start, endsAt: end ?? null } });
+          }
+          const lastActivity = lastActivityOf([...exchanges, ...events], now);
+          const expected = isDormant({ status, lastActivity, now, dormancyMonths, since: dormancySince({ ...dates, createdAt }) });
+          cases.push({ id: agreement.id, name: `${status} ${beginning} ${activity}`, expected });
+        }
+      }
+    }
+    const found = new Set(await dormantIds(now, dormancyMonths));
+    const disagreements = cases.filter((item) => found.has(item.id) !== item.expected).map((item) => `${item.name}: isDormant says ${item.expected}`);
+    expect(disagreements).toEqual([]);
+    // The grid has both answers, so agreeing means something.
+    expect(cases.filter((item) => item.expected).length).toBeGreaterThan(5);
+    expect(cases.filter((item) => !item.expected).length).toBeGreaterThan(5);
   });
 });
