@@ -78,7 +78,7 @@ test("a write in one server process shows at once in the other's cached figures"
     purpose: "Checking that the server processes share word of a write.",
     themes: ["CULTURE"],
   }, { origin: BASE_URL });
-  expect(created.redirect ?? created.body.slice(0, 300)).toMatch(/^\/agreements\/[0-9a-f-]{36}\?saved=1$/);
+  expect(created.redirect ?? created.body.slice(0, 300)).toMatch(/^\/agreements\/[0-9a-f-]{36}\?done=saved$/);
 
   expect(await draftCounts(request, 4)).toEqual([1, 2, 3, 4].map(() => before[0]! + 1));
   await request.dispose();

@@ -108,7 +108,7 @@ test("20 clients log exchanges and vote for 20 s: every accepted write is stored
         purpose: "Load test proposal.",
         themes: ["CULTURE"],
       });
-      if (outcome(client, "create a draft", created, /^\/agreements\/[0-9a-f-]{36}\?saved=1$/) !== "accepted") return;
+      if (outcome(client, "create a draft", created, /^\/agreements\/[0-9a-f-]{36}\?done=saved$/) !== "accepted") return;
       const agreementId = created.redirect!.split("/")[2]!.split("?")[0]!;
       const submit = await callServerAction(client.request, command, { agreementId, version: "1", command: "submit", reason: `Load ${run} ${label}` }, { page: `/agreements/${agreementId}` });
       if (outcome(client, "submit", submit, /\?done=submit$/) !== "accepted") return;

@@ -108,7 +108,7 @@ test("the largest legitimate form fits: an agreement with every text at its long
   // Saved: the action redirects to the new draft.
   const answer = (await response.text()).slice(0, 300);
   expect(response.status(), answer).toBeLessThan(400);
-  expect(response.headers()["x-action-redirect"] ?? response.headers().location, answer).toMatch(/^\/agreements\/[0-9a-f-]{36}\?saved=1/);
+  expect(response.headers()["x-action-redirect"] ?? response.headers().location, answer).toMatch(/^\/agreements\/[0-9a-f-]{36}\?done=saved/);
   await request.dispose();
 });
 

@@ -1,9 +1,12 @@
+import type { Confirmation } from "@/lib/confirmations";
+
 /** What every server action returns, and what every form shows. */
 export type FieldErrors = Record<string, string[] | undefined>;
 
 export type ActionResult =
   | { status: "idle" }
-  | { status: "success"; message: string }
+  /** `message`: the confirmation's words (lib/confirmations.ts). */
+  | { status: "success"; confirmation: Confirmation; message: string }
   | { status: "error"; formError?: string; fieldErrors: FieldErrors; values?: Record<string, unknown> };
 
 export const IDLE: ActionResult = { status: "idle" };

@@ -1,41 +1,60 @@
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { requirePermission, type Actor, type Permission } from "@/lib/permissions";
 import type { ActionResult, FieldErrors } from "@/lib/action-result";
+import { confirmationText, pathWithConfirmation, type Confirmation } from "@/lib/confirmations";
 import { submittedValues } from "@/lib/form-data";
 import { clientAddress } from "@/lib/request-context";
 
-type ActionOptions<S extends z.ZodType> = {
-  permission: Permission;
+/** What an operation returns besides its own result: the confirmation to show, if it has one. */
+export type Confirmed = { confirmation?: Confirmation };
+
+type ActionOptions<S extends z.ZodType, P extends Permission | null, R extends Confirmed> = {
+  /** The permission the action needs; null: anyone, signed in or not (signing in and out). */
+  permission: P;
   schema: S;
   /** Names of fields that may repeat (checkbox groups). */
   arrayFields?: readonly string[];
-  /** The domain operation (one transaction), then revalidation; returns the confirmation to show. */
-  run: (input: z.output<S>, actor: Actor, context: { ip: string | null }) => Promise<string>;
+  /** The domain operation (one transaction); its result names its confirmation. */
+  run: (input: z.output<S>, actor: P extends Permission ? Actor : Actor | null, context: { ip: string | null }) => Promise<R>;
+  /**
+   * Where a success goes next (e.g. the new record's page), with the confirmation's code as
+   * ?done= for that page's banner. Without it the form stays and shows the confirmation itself.
+   */
+  redirectTo?: (result: R, input: z.output<S>) => string | Promise<string>;
 };
 
 /**
- * The one way a server action runs: session → policy → validation → operation → typed result.
- * It takes FormData (a plain form without JavaScript, or the enhanced form) and never throws
- * to the user: every failure becomes a message on the form.
+ * The one way a server action runs: session → policy → validation → operation → typed result
+ * (or a redirect that carries the confirmation). It takes FormData (a plain form without
+ * JavaScript, or the enhanced form) and never throws to the user: every failure becomes a message
+ * on the form.
  */
-export function createAction<S extends z.ZodType>(options: ActionOptions<S>) {
+export function createAction<S extends z.ZodType, P extends Permission | null, R extends Confirmed>(options: ActionOptions<S, P, R>) {
   return async function action(_previous: ActionResult, formData: FormData | Record<string, unknown>): Promise<ActionResult> {
     const values = submittedValues(formData, options.arrayFields);
+    let done: { input: z.output<S>; result: R };
     try {
       const actor = await getCurrentUser();
-      requirePermission(actor, options.permission);
+      if (options.permission !== null) requirePermission(actor, options.permission);
       const parsed = options.schema.safeParse(values);
       if (!parsed.success) return { status: "error", fieldErrors: zodFieldErrors(parsed.error), values: echo(values) };
-      const message = await options.run(parsed.data, actor, { ip: await clientAddress() });
-      return { status: "success", message };
+      const result = await options.run(parsed.data, actor as Actor, { ip: await clientAddress() });
+      done = { input: parsed.data, result };
     } catch (error) {
       unstable_rethrow(error);
       return { ...errorResult(error), values: echo(values) };
     }
+    const { confirmation } = done.result;
+    if (options.redirectTo) {
+      const path = await options.redirectTo(done.result, done.input);
+      redirect(confirmation ? pathWithConfirmation(path, confirmation) : path);
+    }
+    if (!confirmation) throw new Error("An action that does not redirect must return a confirmation to show.");
+    return { status: "success", confirmation, message: confirmationText(confirmation) };
   };
 }
 

@@ -10,9 +10,9 @@ export const updatePreferencesAction = createAction({
   schema: preferencesSchema,
   arrayFields: ["enabled"],
   async run(input, actor) {
-    await updatePreferences(input, actor);
+    const result = await updatePreferences(input, actor);
     revalidatePath("/account");
     revalidatePath("/admin/outbox");
-    return "Your email preferences are saved.";
+    return result;
   },
 });

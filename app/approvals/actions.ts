@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { decideProposal } from "@/lib/agreements/decide-proposal";
 import { revalidateAgreements, revalidatePublic } from "@/lib/cache";
 import { createAction } from "@/lib/safe-action";
@@ -10,9 +9,10 @@ export const voteAction = createAction({
   permission: "proposal:decide",
   schema: voteSchema,
   async run(input, actor) {
-    const { outcome } = await decideProposal(input, actor);
+    const result = await decideProposal(input, actor);
     revalidateAgreements();
-    if (outcome !== "open") revalidatePublic();
-    redirect(`/approvals?done=${outcome}`);
+    if (result.outcome !== "open") revalidatePublic();
+    return result;
   },
+  redirectTo: () => "/approvals",
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusTag } from "@/components/status-tag";
+import { ConfirmationBanner } from "@/components/success-banner";
 import { VoteForm } from "@/components/vote-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { listOpenProposals } from "@/lib/data/agreements";
@@ -8,28 +9,17 @@ import { getSettings } from "@/lib/data/settings";
 import { countryName } from "@/lib/domain/countries";
 import { PROPOSAL_KIND_LABELS, RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
 import { formatDateTime } from "@/lib/format";
-import { ownValue } from "@/lib/validation/fields";
 import { voteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Approvals" };
 
-const DONE_MESSAGES: Record<string, string> = {
-  open: "Your approval is recorded. More approvals are needed before the change takes effect.",
-  approved: "Approved. The change has taken effect.",
-  rejected: "Rejected. The proposal has ended and the agreement is unchanged.",
-};
-
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
   const user = await requirePageUser("/approvals", "proposal:decide");
-  const done = ownValue(DONE_MESSAGES, (await searchParams).done);
+  const { done } = await searchParams;
   const [proposals, settings] = await Promise.all([listOpenProposals(), getSettings()]);
   return (
     <>
-      {done ? (
-        <div role="status" className="mb-6 max-w-2xl border-l-8 border-success bg-green-50 p-4 font-semibold">
-          {done}
-        </div>
-      ) : null}
+      <ConfirmationBanner scope="vote" done={done} />
       <h1>Approvals</h1>
       <p className="max-w-2xl">
         Proposals awaiting a decision. {settings.approvalsNeeded === 1 ? "One approval carries a proposal" : `${settings.approvalsNeeded} approvals carry a proposal`}; one

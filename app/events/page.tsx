@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { Pagination } from "@/components/pagination";
+import { ConfirmationBanner } from "@/components/success-banner";
 import { ActivityFilters } from "@/app/exchanges/activity-filters";
 import { requirePageUser } from "@/lib/auth/session";
 import { listEvents, parseEventFilters } from "@/lib/data/events";
@@ -12,16 +13,10 @@ import { siteOrigin } from "@/lib/request-context";
 import { formatInZone } from "@/lib/events/zoned-time";
 import { agreementOptions } from "@/lib/exchanges/agreement-choices";
 import { can } from "@/lib/permissions";
-import { ownValue } from "@/lib/validation/fields";
 
 export const metadata: Metadata = { title: "Events" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-const DONE_MESSAGES: Record<string, string> = {
-  created: "The event has been saved.",
-  saved: "The event has been saved.",
-};
 
 const FEED_PATH = "/open-data/events.ics";
 
@@ -31,7 +26,6 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
   const filters = { ...parseEventFilters(params), page: pageNumber(params.page) };
   const [result, agreements, origin] = await Promise.all([listEvents(filters), listAgreementFilterChoices(), siteOrigin()]);
   const query = { q: filters.q, agreement: filters.agreement, kind: filters.kind, from: filters.from, to: filters.to, visibility: filters.visibility };
-  const done = ownValue(DONE_MESSAGES, params.done);
   const feedUrl = `${origin}${FEED_PATH}`;
   const webcalUrl = feedUrl.replace(/^https?:/, "webcal:");
 
@@ -45,11 +39,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
           </Link>
         ) : null}
       </div>
-      {done ? (
-        <div role="status" className="mb-6 max-w-2xl border-l-8 border-success bg-green-50 p-4 font-semibold">
-          {done}
-        </div>
-      ) : null}
+      <ConfirmationBanner scope="event" done={params.done} />
       <p className="max-w-2xl">Charter signings, anniversaries, festivals, civic visits and exhibitions. Public events are published in the calendar feed below.</p>
       <ActivityFilters noun="events" basePath="/events" values={query} agreements={agreementOptions(agreements)} kinds={optionsOf(EVENT_KIND_LABELS)} searchLabel="Title, place or partner" />
 

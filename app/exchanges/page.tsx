@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table";
 import { Pagination } from "@/components/pagination";
+import { ConfirmationBanner } from "@/components/success-banner";
 import { requirePageUser } from "@/lib/auth/session";
 import { listAgreementFilterChoices, listExchanges, parseExchangeFilters } from "@/lib/data/exchanges";
 import { pageNumber } from "@/lib/data/pagination";
@@ -9,17 +10,11 @@ import { DIRECTION_LABELS, EXCHANGE_KIND_LABELS, optionsOf, VISIBILITY_LABELS } 
 import { agreementOptions } from "@/lib/exchanges/agreement-choices";
 import { formatDate, formatMoney } from "@/lib/format";
 import { can } from "@/lib/permissions";
-import { ownValue } from "@/lib/validation/fields";
 import { ActivityFilters } from "./activity-filters";
 
 export const metadata: Metadata = { title: "Exchanges" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-const DONE_MESSAGES: Record<string, string> = {
-  logged: "The exchange has been logged. The list shows the exchanges under its agreement; clear the filters to see them all.",
-  saved: "The exchange has been saved.",
-};
 
 export default async function ExchangesPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("/exchanges", "exchange:read");
@@ -27,7 +22,6 @@ export default async function ExchangesPage({ searchParams }: { searchParams: Se
   const filters = { ...parseExchangeFilters(params), page: pageNumber(params.page) };
   const [result, agreements] = await Promise.all([listExchanges(filters), listAgreementFilterChoices()]);
   const query = { q: filters.q, agreement: filters.agreement, kind: filters.kind, from: filters.from, to: filters.to, visibility: filters.visibility };
-  const done = ownValue(DONE_MESSAGES, params.done);
 
   return (
     <>
@@ -39,11 +33,7 @@ export default async function ExchangesPage({ searchParams }: { searchParams: Se
           </Link>
         ) : null}
       </div>
-      {done ? (
-        <div role="status" className="mb-6 max-w-2xl border-l-8 border-success bg-green-50 p-4 font-semibold">
-          {done}
-        </div>
-      ) : null}
+      <ConfirmationBanner scope="exchange" done={params.done} />
       <p className="max-w-2xl">Visits, school and youth exchanges, cultural and sporting links, trade missions and other activity under each agreement.</p>
       <ActivityFilters noun="exchanges" basePath="/exchanges" values={query} agreements={agreementOptions(agreements)} kinds={optionsOf(EXCHANGE_KIND_LABELS)} searchLabel="Partner or participants" />
 

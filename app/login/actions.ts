@@ -1,21 +1,19 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { signIn } from "@/lib/auth/sign-in";
 import { startSession } from "@/lib/auth/session";
-import type { ActionResult } from "@/lib/action-result";
-import { submittedValues } from "@/lib/form-data";
-import { clientAddress, siteOrigin } from "@/lib/request-context";
-import { zodFieldErrors } from "@/lib/safe-action";
+import { signInOrThrow } from "@/lib/auth/sign-in";
+import { siteOrigin } from "@/lib/request-context";
+import { createAction } from "@/lib/safe-action";
 import { safeReturnPath, signInSchema } from "@/lib/validation/auth";
 
-export async function signInAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
-  const values = submittedValues(formData);
-  const parsed = signInSchema.safeParse(values);
-  const echo = { email: values.email, callbackUrl: values.callbackUrl };
-  if (!parsed.success) return { status: "error", fieldErrors: zodFieldErrors(parsed.error), values: echo };
-  const result = await signIn(parsed.data.email, parsed.data.password, await clientAddress());
-  if (!result.ok) return { status: "error", formError: result.message, fieldErrors: {}, values: echo };
-  await startSession(result.user);
-  redirect(safeReturnPath(parsed.data.callbackUrl, await siteOrigin()));
-}
+export const signInAction = createAction({
+  // Anyone: this is how one signs in.
+  permission: null,
+  schema: signInSchema,
+  async run(input, _actor, { ip }) {
+    const user = await signInOrThrow(input.email, input.password, ip);
+    await startSession(user);
+    return {};
+  },
+  redirectTo: async (_result, input) => safeReturnPath(input.callbackUrl, await siteOrigin()),
+});

@@ -5,6 +5,7 @@ import { useForm, type FieldValues, type UseFormRegister } from "react-hook-form
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { IDLE, type ActionResult } from "@/lib/action-result";
+import { SuccessBanner } from "@/components/success-banner";
 import { ErrorSummary, type SummaryError } from "./error-summary";
 
 type ServerAction = (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
@@ -87,9 +88,7 @@ export function ActionForm({ action, schema, defaultValues = {}, fieldOrder = []
   return (
     <FormContext.Provider value={{ idFor: (name) => `${idPrefix}${name}`, errorFor, valueFor: (name) => (name in echoed ? echoed[name] : defaultValues[name]), register: methods.register }}>
       {state.status === "success" ? (
-        <div role="status" className="mb-6 max-w-2xl border-l-8 border-success bg-green-50 p-4 font-semibold" data-testid="form-success">
-          {state.message}
-        </div>
+        <SuccessBanner testId="form-success">{state.message}</SuccessBanner>
       ) : null}
       <ErrorSummary errors={summary} formError={state.status === "error" && showServer ? state.formError : undefined} />
       <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-5" aria-label={rest["aria-label"]}>

@@ -6,10 +6,11 @@ import { AppError } from "@/lib/errors";
 import { requirePermission, type Actor } from "@/lib/permissions";
 import type { Role } from "@/generated/prisma/enums";
 import type { CreateUserInput } from "@/lib/validation/admin";
+import type { Confirmation } from "@/lib/confirmations";
 
 // User administration. Users are never deleted: decisions keep their author.
 
-export async function createUser(input: CreateUserInput, actor: Actor | null, options: { ip?: string | null } = {}): Promise<{ id: string }> {
+export async function createUser(input: CreateUserInput, actor: Actor | null, options: { ip?: string | null } = {}): Promise<{ id: string; confirmation: Confirmation }> {
   if (actor) requirePermission(actor, "user:manage");
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
@@ -17,7 +18,7 @@ export async function createUser(input: CreateUserInput, actor: Actor | null, op
     if (existing) throw new AppError("VALIDATION", "A user with this email already exists", { email: ["A user with this email already exists"] });
     const user = await tx.user.create({ data: { name: input.name, email: input.email, role: input.role, passwordHash }, select: { id: true } });
     await writeAudit(tx, { actor, actorEmail: actor ? undefined : "command line", action: "user.create", entityType: "User", entityId: user.id, ip: options.ip, details: { email: input.email, role: input.role } });
-    return user;
+    return { id: user.id, confirmation: "user.created" };
   });
 }
 
@@ -35,22 +36,22 @@ async function findUser(tx: Tx, userId: string) {
   return user;
 }
 
-/** Returns false when the user already had that role (nothing is written). */
-export async function changeRole(userId: string, role: Role, actor: Actor): Promise<boolean> {
+/** `changed` is false when the user already had that role (nothing is written). */
+export async function changeRole(userId: string, role: Role, actor: Actor): Promise<{ changed: boolean; confirmation: Confirmation }> {
   requirePermission(actor, "user:manage");
   return db.$transaction(async (tx) => {
     const user = await findUser(tx, userId);
-    if (user.role === role) return false;
+    if (user.role === role) return { changed: false, confirmation: "user.role-unchanged" };
     if (role !== "ADMIN") await assertNotLastAdmin(tx, userId);
     await tx.user.update({ where: { id: userId }, data: { role } });
     // The new role starts with a new sign-in: every session of theirs ends now.
     await endUserSessions(tx, userId);
     await writeAudit(tx, { actor, action: "user.role-change", entityType: "User", entityId: userId, details: { email: user.email, from: user.role, to: role } });
-    return true;
+    return { changed: true, confirmation: "user.role" };
   });
 }
 
-export async function setUserActive(userId: string, active: boolean, actor: Actor): Promise<void> {
+export async function setUserActive(userId: string, active: boolean, actor: Actor): Promise<{ confirmation: Confirmation }> {
   requirePermission(actor, "user:manage");
   await db.$transaction(async (tx) => {
     const user = await findUser(tx, userId);
@@ -61,9 +62,10 @@ export async function setUserActive(userId: string, active: boolean, actor: Acto
     if (!active) await endUserSessions(tx, userId);
     await writeAudit(tx, { actor, action: active ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: userId, details: { email: user.email } });
   });
+  return { confirmation: active ? "user.reactivated" : "user.deactivated" };
 }
 
-export async function resetPassword(userId: string, newPassword: string, actor: Actor): Promise<void> {
+export async function resetPassword(userId: string, newPassword: string, actor: Actor): Promise<{ confirmation: Confirmation }> {
   requirePermission(actor, "user:manage");
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
@@ -73,4 +75,5 @@ export async function resetPassword(userId: string, newPassword: string, actor: 
     await endUserSessions(tx, userId);
     await writeAudit(tx, { actor, action: "user.password-reset", entityType: "User", entityId: userId, details: { email: user.email } });
   });
+  return { confirmation: "user.password" };
 }

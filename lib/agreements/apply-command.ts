@@ -6,9 +6,10 @@ import { COMMAND_RULES, checkCommand, PROPOSAL_RULES } from "@/lib/domain/lifecy
 import { enqueueProposalCreated } from "@/lib/notifications/enqueue";
 import { requirePermission, type Actor } from "@/lib/permissions";
 import { missingReasons, type CommandInput } from "@/lib/validation/agreement";
+import type { Confirmation } from "@/lib/confirmations";
 import { loadAgreementState, updateAgreementIfCurrent } from "./guards";
 
-export type CommandResult = { proposalId?: string; message: string };
+export type CommandResult = { proposalId?: string; confirmation: Confirmation };
 
 /**
  * Submits, withdraws, or proposes a status change, with its reasons and record of decision.
@@ -37,7 +38,7 @@ export async function applyCommand(input: CommandInput, actor: Actor): Promise<C
       const decision = await appendDecision(tx, { agreementId: agreement.id, kind: "WITHDRAWN", actorId: actor.id, fromStatus: agreement.status, toStatus: outcome.status, ...record });
       await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, { status: outcome.status, statusDecisionId: decision.id });
       await writeAudit(tx, { actor, action: `agreement.${input.command}`, entityType: "Agreement", entityId: agreement.id, details: { to: outcome.status } });
-      return { message: "The draft has been withdrawn." };
+      return { confirmation: `agreement.${input.command}` };
     }
 
     const proposal = await tx.proposal.create({
@@ -72,10 +73,6 @@ export async function applyCommand(input: CommandInput, actor: Actor): Promise<C
       details: { proposalId: proposal.id, kind: outcome.proposal },
     });
     await enqueueProposalCreated(tx, proposal.id);
-    const message =
-      input.command === "submit"
-        ? "The agreement has been submitted for approval. Councillors have been asked to decide."
-        : `The ${PROPOSAL_RULES[outcome.proposal].noun} has been proposed. Councillors have been asked to decide.`;
-    return { proposalId: proposal.id, message };
+    return { proposalId: proposal.id, confirmation: `agreement.${input.command}` };
   }, DECISION_TRANSACTION);
 }

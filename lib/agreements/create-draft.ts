@@ -2,11 +2,12 @@ import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { requirePermission, type Actor } from "@/lib/permissions";
 import type { CreateAgreementInput } from "@/lib/validation/agreement";
+import type { Confirmation } from "@/lib/confirmations";
 import { agreementData } from "./agreement-fields";
 import { findOrCreatePartner } from "./partners";
 
 /** Drafts a new agreement, with a new partner or an existing one. */
-export async function createDraft(input: CreateAgreementInput, actor: Actor): Promise<{ id: string }> {
+export async function createDraft(input: CreateAgreementInput, actor: Actor): Promise<{ id: string; confirmation: Confirmation }> {
   requirePermission(actor, "agreement:draft");
   return db.$transaction(async (tx) => {
     const partner = await findOrCreatePartner(tx, input);
@@ -21,6 +22,6 @@ export async function createDraft(input: CreateAgreementInput, actor: Actor): Pr
       entityId: agreement.id,
       details: { partnerId: partner.id, newPartner: partner.created },
     });
-    return agreement;
+    return { id: agreement.id, confirmation: "agreement.saved" };
   });
 }

@@ -2,14 +2,16 @@ import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { appendDecision, DECISION_TRANSACTION } from "@/lib/decisions/chain";
 import { AppError } from "@/lib/errors";
-import { checkVote, PROPOSAL_RULES, statusAfter, tally, type Vote } from "@/lib/domain/lifecycle";
+import { checkVote, statusAfter, tally, type Vote } from "@/lib/domain/lifecycle";
 import { enqueueDecisionReached } from "@/lib/notifications/enqueue";
 import { requirePermission, type Actor } from "@/lib/permissions";
 import { readSettings } from "@/lib/settings";
 import type { VoteInput } from "@/lib/validation/agreement";
+import type { Confirmation } from "@/lib/confirmations";
 import { updateAgreementIfCurrent } from "./guards";
 
-export type VoteOutcome = { outcome: "open" | "approved" | "rejected"; agreementId: string; message: string };
+/** `remaining`: how many more approvals the proposal needs (0 once it is decided). */
+export type VoteOutcome = { outcome: "open" | "approved" | "rejected"; agreementId: string; remaining: number; confirmation: Confirmation };
 
 /**
  * Records a councillor's vote; when it reaches the quorum (or is a rejection) the proposal
@@ -69,8 +71,7 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
       details: { agreementId: agreement.id, outcome },
     });
     if (outcome === "open") {
-      const remaining = approvalsNeeded - votes.length - 1;
-      return { outcome, agreementId: agreement.id, message: `Your approval is recorded. ${remaining} more ${remaining === 1 ? "approval is" : "approvals are"} needed.` };
+      return { outcome, agreementId: agreement.id, remaining: approvalsNeeded - votes.length - 1, confirmation: "vote.open" };
     }
 
     const to = statusAfter(proposal.kind, outcome, agreement.status);
@@ -91,11 +92,6 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
     }
     await writeAudit(tx, { actor, action: "agreement.status-change", entityType: "Agreement", entityId: agreement.id, details: { from: agreement.status, to } });
     await enqueueDecisionReached(tx, { proposalId: proposal.id, outcome, decidedBy: actor, reason: input.reason || null });
-    const noun = PROPOSAL_RULES[proposal.kind].noun;
-    return {
-      outcome,
-      agreementId: agreement.id,
-      message: outcome === "approved" ? `The ${noun} is approved.` : `The proposed ${noun} is rejected.`,
-    };
+    return { outcome, agreementId: agreement.id, remaining: 0, confirmation: `vote.${outcome}` };
   }, DECISION_TRANSACTION);
 }

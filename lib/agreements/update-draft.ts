@@ -3,12 +3,13 @@ import { writeAudit } from "@/lib/audit";
 import { AppError, STALE_VERSION_MESSAGE } from "@/lib/errors";
 import { requirePermission, type Actor } from "@/lib/permissions";
 import type { UpdateAgreementInput } from "@/lib/validation/agreement";
+import type { Confirmation } from "@/lib/confirmations";
 import { agreementData } from "./agreement-fields";
 import { loadAgreementState, updateAgreementIfCurrent } from "./guards";
 import { findOrCreatePartner, updatePartner } from "./partners";
 
 /** Saves an edited draft; refused when the draft has moved on or someone else saved first. */
-export async function updateDraft(input: UpdateAgreementInput, actor: Actor): Promise<void> {
+export async function updateDraft(input: UpdateAgreementInput, actor: Actor): Promise<{ confirmation: Confirmation }> {
   requirePermission(actor, "agreement:edit");
   await db.$transaction(async (tx) => {
     const current = await loadAgreementState(tx, input.id);
@@ -26,4 +27,5 @@ export async function updateDraft(input: UpdateAgreementInput, actor: Actor): Pr
     await updateAgreementIfCurrent(tx, { id: input.id, version: input.version, status: "DRAFT" }, { ...agreementData(input, partner.name), partnerId: partner.id });
     await writeAudit(tx, { actor, action: "agreement.edit", entityType: "Agreement", entityId: input.id });
   });
+  return { confirmation: "agreement.saved" };
 }

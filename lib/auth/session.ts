@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { decode, encode } from "next-auth/jwt";
 import { readServerEnv } from "@/lib/env";
+import type { Confirmation } from "@/lib/confirmations";
 import { can, type Actor, type Permission } from "@/lib/permissions";
 import { secureCookiesEnabled, sessionCookieName, warnRefusedSession } from "./options";
 import { createSession, findSessionUser, revokeSession, type SessionClaims, type StartedSession } from "./sessions";
@@ -69,8 +70,8 @@ export async function issueSessionCookie(user: Actor & { sessionVersion: number 
   (await cookies()).set(sessionCookieName(), token, { ...sessionCookieAttributes(), maxAge });
 }
 
-/** Signing out: the session's row is deleted (a copy of the cookie stops working too), then the cookie. */
-export async function endSession(): Promise<void> {
+/** Signing out: the session's row is deleted (a copy of the cookie stops working too, audited), then the cookie. */
+export async function endSession(): Promise<{ confirmation: Confirmation }> {
   const claims = await readSessionClaims();
   if (claims) await revokeSession(claims, await getCurrentUser());
   const jar = await cookies();
@@ -79,6 +80,7 @@ export async function endSession(): Promise<void> {
   for (const cookie of jar.getAll()) {
     if (cookie.name === name || cookie.name.startsWith(`${name}.`)) jar.set(cookie.name, "", { ...sessionCookieAttributes(), maxAge: 0 });
   }
+  return { confirmation: "session.signed-out" };
 }
 
 function sessionCookieAttributes() {

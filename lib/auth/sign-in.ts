@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
+import { AppError } from "@/lib/errors";
 import type { Outcome } from "@/lib/domain/sign-in-lock";
 import { formatTimeWithZone } from "@/lib/format";
 import type { Actor } from "@/lib/permissions";
@@ -15,7 +16,9 @@ export function lockedMessage(until: Date): string {
   return `Too many failed attempts to sign in. For your security, sign-in is locked until ${formatTimeWithZone(until)}; try again then.`;
 }
 
-export type SignInResult = { ok: true; user: Actor & { sessionVersion: number } } | { ok: false; message: string };
+export type SignedInUser = Actor & { sessionVersion: number };
+
+export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; message: string };
 
 export type SignInOptions = {
   /** The clock the lock reads (tests move it on). */
@@ -76,4 +79,14 @@ export async function signIn(emailInput: string, password: string, address: stri
     await db.$transaction((tx) => settleSignIn(tx, keys, outcome === "failed" ? "failed" : "abandoned", clock())).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * signIn for the sign-in form's action (lib/safe-action.ts): a refusal is thrown as an AppError,
+ * so the form shows its message like any action's. NextAuth's authorize keeps signIn's result.
+ */
+export async function signInOrThrow(email: string, password: string, address: string | null): Promise<SignedInUser> {
+  const result = await signIn(email, password, address);
+  if (!result.ok) throw new AppError("UNAUTHENTICATED", result.message);
+  return result.user;
 }

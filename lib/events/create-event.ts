@@ -3,10 +3,11 @@ import { writeAudit } from "@/lib/audit";
 import { requireEventAgreement } from "@/lib/exchanges/guards";
 import { requirePermission, type Actor } from "@/lib/permissions";
 import type { CreateEventInput } from "@/lib/validation/event";
+import type { Confirmation } from "@/lib/confirmations";
 import { eventData } from "./event-fields";
 
 /** Records an event, optionally tied to an agreement. */
-export async function createEvent(input: CreateEventInput, actor: Actor): Promise<{ id: string; agreementId: string | null }> {
+export async function createEvent(input: CreateEventInput, actor: Actor): Promise<{ id: string; agreementId: string | null; confirmation: Confirmation }> {
   requirePermission(actor, "event:write");
   return db.$transaction(async (tx) => {
     if (input.agreementId) await requireEventAgreement(tx, input.agreementId);
@@ -18,6 +19,6 @@ export async function createEvent(input: CreateEventInput, actor: Actor): Promis
       entityId: event.id,
       details: { agreementId: input.agreementId ?? null, kind: input.kind, visibility: input.visibility },
     });
-    return event;
+    return { ...event, confirmation: "event.created" };
   });
 }

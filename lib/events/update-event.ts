@@ -4,11 +4,12 @@ import { AppError } from "@/lib/errors";
 import { requireEventAgreement } from "@/lib/exchanges/guards";
 import { requirePermission, type Actor } from "@/lib/permissions";
 import type { UpdateEventInput } from "@/lib/validation/event";
+import type { Confirmation } from "@/lib/confirmations";
 import { eventData } from "./event-fields";
 
 export const STALE_EVENT_MESSAGE = "This event was changed by someone else — reload to see their changes";
 
-export type UpdatedEvent = { agreementIds: (string | null)[]; public: boolean };
+export type UpdatedEvent = { agreementIds: (string | null)[]; public: boolean; confirmation: Confirmation };
 
 /** Saves an edited event; refused when someone else saved it since the form was loaded (compare-and-swap on updatedAt). */
 export async function updateEvent(input: UpdateEventInput, actor: Actor): Promise<UpdatedEvent> {
@@ -27,6 +28,10 @@ export async function updateEvent(input: UpdateEventInput, actor: Actor): Promis
       entityId: input.id,
       details: { agreementId: input.agreementId ?? null, visibility: input.visibility },
     });
-    return { agreementIds: [current.agreementId, input.agreementId ?? null], public: current.visibility === "PUBLIC" || input.visibility === "PUBLIC" };
+    return {
+      agreementIds: [current.agreementId, input.agreementId ?? null],
+      public: current.visibility === "PUBLIC" || input.visibility === "PUBLIC",
+      confirmation: "event.saved",
+    };
   });
 }

@@ -1,12 +1,13 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
+import type { Confirmation } from "@/lib/confirmations";
 import { requirePermission, type Actor } from "@/lib/permissions";
 import type { CreateExchangeInput } from "@/lib/validation/exchange";
 import { exchangeData } from "./exchange-fields";
 import { requireExchangeAgreement } from "./guards";
 
 /** Logs an exchange under an Active or Suspended agreement. */
-export async function logExchange(input: CreateExchangeInput, actor: Actor): Promise<{ id: string; agreementId: string }> {
+export async function logExchange(input: CreateExchangeInput, actor: Actor): Promise<{ id: string; agreementId: string; confirmation: Confirmation }> {
   requirePermission(actor, "exchange:write");
   return db.$transaction(async (tx) => {
     await requireExchangeAgreement(tx, input.agreementId);
@@ -18,6 +19,6 @@ export async function logExchange(input: CreateExchangeInput, actor: Actor): Pro
       entityId: exchange.id,
       details: { agreementId: input.agreementId, kind: input.kind, visibility: input.visibility },
     });
-    return exchange;
+    return { ...exchange, confirmation: "exchange.logged" };
   });
 }

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
+import type { Confirmation } from "@/lib/confirmations";
 import { AppError } from "@/lib/errors";
 import { requirePermission, type Actor } from "@/lib/permissions";
 import type { UpdateExchangeInput } from "@/lib/validation/exchange";
@@ -8,7 +9,7 @@ import { requireExchangeAgreement } from "./guards";
 
 export const STALE_EXCHANGE_MESSAGE = "This exchange was changed by someone else — reload to see their changes";
 
-export type UpdatedExchange = { agreementIds: string[]; public: boolean };
+export type UpdatedExchange = { agreementIds: string[]; public: boolean; confirmation: Confirmation };
 
 /**
  * Saves an edited exchange; refused when someone else saved it since the form was loaded
@@ -34,6 +35,7 @@ export async function updateExchange(input: UpdateExchangeInput, actor: Actor): 
     return {
       agreementIds: [...new Set([current.agreementId, input.agreementId])],
       public: current.visibility === "PUBLIC" || input.visibility === "PUBLIC",
+      confirmation: "exchange.saved",
     };
   });
 }

@@ -1,5 +1,6 @@
 import type { NotificationKind } from "@/generated/prisma/enums";
 import { writeAudit } from "@/lib/audit";
+import type { Confirmation } from "@/lib/confirmations";
 import { db } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/permissions";
 import { kindsForRole } from "./kinds";
@@ -9,7 +10,7 @@ import type { PreferencesInput } from "./preferences-schema";
  * Saves which kinds of email the signed-in user receives: the kinds for their role that are
  * ticked are on, the rest off. Only one's own preferences; audited.
  */
-export async function updatePreferences(input: PreferencesInput, actor: Actor): Promise<void> {
+export async function updatePreferences(input: PreferencesInput, actor: Actor): Promise<{ confirmation: Confirmation }> {
   requirePermission(actor, "account:manage");
   const kinds = kindsForRole(actor.role);
   const enabled = new Set<NotificationKind>(input.enabled);
@@ -30,4 +31,5 @@ export async function updatePreferences(input: PreferencesInput, actor: Actor): 
       details: { on: kinds.filter((kind) => enabled.has(kind)), off: kinds.filter((kind) => !enabled.has(kind)) },
     });
   });
+  return { confirmation: "preferences.saved" };
 }

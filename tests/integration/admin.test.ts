@@ -19,7 +19,7 @@ describe("the last active admin", () => {
   it("can step down once another admin is active", async () => {
     const first = await createAdmin();
     const second = await createAdmin();
-    expect(await changeRole(first.id, "STAFF", second)).toBe(true);
+    expect((await changeRole(first.id, "STAFF", second)).changed).toBe(true);
     expect((await db.user.findUniqueOrThrow({ where: { id: first.id } })).role).toBe("STAFF");
     await expect(setUserActive(second.id, false, second)).rejects.toThrow("last active admin");
   });
@@ -28,7 +28,7 @@ describe("the last active admin", () => {
     const admin = await createAdmin();
     const other = await createAdmin();
     const audited = await db.auditLog.count({ where: { entityId: other.id } });
-    expect(await changeRole(other.id, "ADMIN", admin)).toBe(false);
+    expect((await changeRole(other.id, "ADMIN", admin)).changed).toBe(false);
     expect(await db.auditLog.count({ where: { entityId: other.id } })).toBe(audited);
   });
 });

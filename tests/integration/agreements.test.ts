@@ -66,7 +66,7 @@ describe(`quorum (${backend()})`, () => {
 
     const one = await decideProposal(vote(proposalId, "approve"), first);
     expect(one.outcome).toBe("open");
-    expect(one.message).toMatch(/1 more approval is needed/);
+    expect(one.remaining).toBe(1);
     expect((await reloadAgreement(agreementId)).status).toBe("PENDING_APPROVAL");
     expect((await db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).state).toBe("OPEN");
 

@@ -111,7 +111,7 @@ describe("signing out", () => {
     expect((await sessionRoute(copied)).body.user?.email).toBe(staff.email);
 
     const { redirectedTo, setCookies } = await signOutWith(cookies);
-    expect(redirectedTo).toBe("/login?signedOut=1");
+    expect(redirectedTo).toBe("/login?done=signed-out");
     expect(setCookies[sessionCookieName()]).toBe("");
 
     expect(await userWith(copied)).toBeNull();
@@ -208,7 +208,7 @@ describe("a change made by an admin ends the user's sessions", () => {
     const phone = await signIn(staff);
     expect((await userWith(laptop))?.role).toBe("STAFF");
 
-    expect(await changeRole(staff.id, "COUNCILLOR", admin)).toBe(true);
+    expect((await changeRole(staff.id, "COUNCILLOR", admin)).changed).toBe(true);
     expect(await userWith(laptop)).toBeNull();
     expect(await userWith(phone)).toBeNull();
     expect((await sessionRoute(phone)).body).toEqual({});

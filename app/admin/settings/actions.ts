@@ -10,10 +10,10 @@ export const updateSettingsAction = createAction({
   permission: "settings:manage",
   schema: settingsSchema,
   async run(input, actor) {
-    await updateSettings(input, actor);
+    const result = await updateSettings(input, actor);
     // The council's name is in every page's header; the licence is on the open data.
     revalidatePath("/", "layout");
     revalidatePublic();
-    return "Settings saved.";
+    return result;
   },
 });

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { changeRole, createUser, resetPassword, setUserActive } from "@/lib/admin/users";
 import { createAction } from "@/lib/safe-action";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema } from "@/lib/validation/admin";
@@ -12,35 +11,36 @@ export const createUserAction = createAction({
   async run(input, actor, { ip }) {
     const user = await createUser(input, actor, { ip });
     revalidatePath("/admin/users");
-    redirect(`/admin/users/${user.id}?done=created`);
+    return user;
   },
+  redirectTo: (user) => `/admin/users/${user.id}`,
 });
 
 export const changeRoleAction = createAction({
   permission: "user:manage",
   schema: changeRoleSchema,
   async run(input, actor) {
-    const changed = await changeRole(input.userId, input.role, actor);
+    const result = await changeRole(input.userId, input.role, actor);
     revalidatePath("/admin/users");
-    redirect(`/admin/users/${input.userId}?done=${changed ? "role" : "role-unchanged"}`);
+    return result;
   },
+  redirectTo: (_result, input) => `/admin/users/${input.userId}`,
 });
 
 export const setActiveAction = createAction({
   permission: "user:manage",
   schema: setActiveSchema,
   async run(input, actor) {
-    await setUserActive(input.userId, input.active, actor);
+    const result = await setUserActive(input.userId, input.active, actor);
     revalidatePath("/admin/users");
-    redirect(`/admin/users/${input.userId}?done=${input.active ? "reactivated" : "deactivated"}`);
+    return result;
   },
+  redirectTo: (_result, input) => `/admin/users/${input.userId}`,
 });
 
 export const resetPasswordAction = createAction({
   permission: "user:manage",
   schema: resetPasswordSchema,
-  async run(input, actor) {
-    await resetPassword(input.userId, input.newPassword, actor);
-    redirect(`/admin/users/${input.userId}?done=password`);
-  },
+  run: (input, actor) => resetPassword(input.userId, input.newPassword, actor),
+  redirectTo: (_result, input) => `/admin/users/${input.userId}`,
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { applyCommand } from "@/lib/agreements/apply-command";
 import { revalidateAgreements, revalidatePublic } from "@/lib/cache";
 import { createAction } from "@/lib/safe-action";
@@ -11,9 +10,10 @@ export const agreementCommandAction = createAction({
   permission: "agreement:propose",
   schema: commandSchema,
   async run(input, actor) {
-    await applyCommand(input, actor);
+    const result = await applyCommand(input, actor);
     revalidateAgreements();
     revalidatePublic();
-    redirect(`/agreements/${input.agreementId}?done=${input.command}`);
+    return result;
   },
+  redirectTo: (_result, input) => `/agreements/${input.agreementId}`,
 });

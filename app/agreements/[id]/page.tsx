@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AgreementActivity } from "@/components/agreement-activity";
 import { CommandForm } from "@/components/command-form";
 import { StatusTag, Tag } from "@/components/status-tag";
+import { ConfirmationBanner } from "@/components/success-banner";
 import { SummaryList } from "@/components/summary-list";
 import { Timeline } from "@/components/timeline";
 import { requirePageUser } from "@/lib/auth/session";
@@ -11,29 +12,21 @@ import { getAgreementActivity } from "@/lib/data/activity";
 import { getAgreement } from "@/lib/data/agreements";
 import { countryName } from "@/lib/domain/countries";
 import { LOCALITY_KIND_LABELS, RELATIONSHIP_TYPE_LABELS, THEME_LABELS } from "@/lib/domain/labels";
-import { availableCommands, COMMAND_RULES, COMMANDS, isPubliclyVisible, PROPOSAL_RULES, statusLabel, type Command } from "@/lib/domain/lifecycle";
+import { availableCommands, COMMAND_RULES, isPubliclyVisible, PROPOSAL_RULES, statusLabel } from "@/lib/domain/lifecycle";
 import { formatDate } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { agreementCommandAction } from "./actions";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string; done?: string; saved?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string; done?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const agreement = await getAgreement((await params).id);
   return { title: agreement ? `${agreement.partner.name} agreement` : "Agreement not found" };
 }
 
-const DONE_MESSAGES: Record<Command, string> = {
-  submit: "Submitted for approval. Councillors have been asked to decide.",
-  withdraw: "The draft has been withdrawn.",
-  proposeSuspension: "Suspension proposed. Councillors have been asked to decide.",
-  proposeReinstatement: "Reinstatement proposed. Councillors have been asked to decide.",
-  proposeTermination: "Termination proposed. Councillors have been asked to decide.",
-};
-
 export default async function AgreementPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { action, done, saved } = await searchParams;
+  const { action, done } = await searchParams;
   const user = await requirePageUser(`/agreements/${id}`, "agreement:read");
   const [agreement, activity] = await Promise.all([getAgreement(id), getAgreementActivity(id)]);
   if (!agreement || !activity) notFound();
@@ -43,7 +36,6 @@ export default async function AgreementPage({ params, searchParams }: Props) {
   const chosen = commands.find((command) => command === action);
   const proposalsById = new Map(agreement.proposals.map((proposal) => [proposal.id, proposal]));
   const unconfirmed = agreement.status === "ACTIVE" && !agreement.partnerDecisionDate && !agreement.partnerDecisionReference;
-  const doneMessage = COMMANDS.find((command) => command === done);
   const { partner } = agreement;
 
   return (
@@ -51,11 +43,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
       <p>
         <Link href="/agreements">Back to agreements</Link>
       </p>
-      {doneMessage || saved ? (
-        <div role="status" className="mb-6 max-w-2xl border-l-8 border-success bg-green-50 p-4 font-semibold">
-          {doneMessage ? DONE_MESSAGES[doneMessage] : "The draft has been saved."}
-        </div>
-      ) : null}
+      <ConfirmationBanner scope="agreement" done={done} />
       <h1 className="mb-1">{partner.name}</h1>
       <p className="mb-1 text-lg" data-testid="agreement-status">
         Status: {statusLabel(agreement.status)}

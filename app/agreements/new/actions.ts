@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { createDraft } from "@/lib/agreements/create-draft";
 import { revalidateAgreements } from "@/lib/cache";
 import { createAction } from "@/lib/safe-action";
@@ -11,8 +10,9 @@ export const createAgreementAction = createAction({
   schema: createAgreementSchema,
   arrayFields: ["themes"],
   async run(input, actor) {
-    const { id } = await createDraft(input, actor);
+    const draft = await createDraft(input, actor);
     revalidateAgreements();
-    redirect(`/agreements/${id}?saved=1`);
+    return draft;
   },
+  redirectTo: (draft) => `/agreements/${draft.id}`,
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { logExchange } from "@/lib/exchanges/log-exchange";
 import { revalidateActivity } from "@/lib/exchanges/revalidate-activity";
 import { createAction } from "@/lib/safe-action";
@@ -10,8 +9,10 @@ export const createExchangeAction = createAction({
   permission: "exchange:write",
   schema: createExchangeSchema,
   async run(input, actor) {
-    const { agreementId } = await logExchange(input, actor);
-    revalidateActivity({ agreementIds: [agreementId], public: input.visibility === "PUBLIC" });
-    redirect(`/exchanges?done=logged&agreement=${agreementId}`);
+    const exchange = await logExchange(input, actor);
+    revalidateActivity({ agreementIds: [exchange.agreementId], public: input.visibility === "PUBLIC" });
+    return exchange;
   },
+  // The list filtered to the exchange's agreement, where the new one shows.
+  redirectTo: (exchange) => `/exchanges?agreement=${exchange.agreementId}`,
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { updateDraft } from "@/lib/agreements/update-draft";
 import { revalidateAgreements } from "@/lib/cache";
 import { createAction } from "@/lib/safe-action";
@@ -11,8 +10,9 @@ export const updateAgreementAction = createAction({
   schema: updateAgreementSchema,
   arrayFields: ["themes"],
   async run(input, actor) {
-    await updateDraft(input, actor);
+    const result = await updateDraft(input, actor);
     revalidateAgreements();
-    redirect(`/agreements/${input.id}?saved=1`);
+    return result;
   },
+  redirectTo: (_result, input) => `/agreements/${input.id}`,
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { updateEvent } from "@/lib/events/update-event";
 import { revalidateActivity } from "@/lib/exchanges/revalidate-activity";
 import { createAction } from "@/lib/safe-action";
@@ -12,6 +11,7 @@ export const updateEventAction = createAction({
   async run(input, actor) {
     const result = await updateEvent(input, actor);
     revalidateActivity(result);
-    redirect("/events?done=saved");
+    return result;
   },
+  redirectTo: () => "/events",
 });

@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { revalidateActivity } from "@/lib/exchanges/revalidate-activity";
 import { updateExchange } from "@/lib/exchanges/update-exchange";
 import { createAction } from "@/lib/safe-action";
@@ -12,6 +11,7 @@ export const updateExchangeAction = createAction({
   async run(input, actor) {
     const result = await updateExchange(input, actor);
     revalidateActivity(result);
-    redirect("/exchanges?done=saved");
+    return result;
   },
+  redirectTo: () => "/exchanges",
 });
