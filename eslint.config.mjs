@@ -37,6 +37,9 @@ export const PURE_MODULES = [
   "lib/notifications/preferences-schema.ts",
   "lib/export/agreement-table.ts",
   "lib/ical/calendar.ts",
+  "lib/import/columns.ts",
+  "lib/import/validate-rows.ts",
+  "lib/export/spreadsheet-safety.ts",
   // Pure helpers that still live beside the reads (issue 18 item 3 moves them).
   "lib/data/pagination.ts",
   "lib/data/public-types.ts",

@@ -1,7 +1,7 @@
 // The status lifecycle of an agreement: the one place that says which status may follow which.
 // Pure: no database, no framework. The UI asks it which buttons to show; the operations ask it
 // whether a change is allowed. Who may do what is lib/permissions.ts's table, read from here.
-import type { AgreementStatus, ProposalKind, Role } from "@/generated/prisma/enums";
+import type { AgreementStatus, DecisionKind, ProposalKind, Role } from "@/generated/prisma/enums";
 import { can, type Permission } from "@/lib/permissions";
 
 export type Status = AgreementStatus;
@@ -60,6 +60,13 @@ export const PROPOSAL_RULES: Record<ProposalKind, ProposalRule> = {
   REINSTATEMENT: { noun: "reinstatement", whileOpen: (from) => from, onApproved: "ACTIVE", onRejected: (from) => from },
   TERMINATION: { noun: "termination", whileOpen: (from) => from, onApproved: "TERMINATED", onRejected: (from) => from },
 };
+
+/**
+ * A link brought in from the council's own register (the spreadsheet import) is one already in
+ * force: it enters the lifecycle Active, with no status before it, recorded by an IMPORTED
+ * decision rather than a proposal councillors approved here.
+ */
+export const IMPORT_RULE = { status: "ACTIVE", fromStatus: null, decision: "IMPORTED" } as const satisfies { status: Status; fromStatus: Status | null; decision: DecisionKind };
 
 /** Who may vote on a proposal. */
 export const VOTE_PERMISSION: Permission = "proposal:decide";

@@ -1,5 +1,5 @@
 // The spreadsheet import: check a file against the register (read only), then import it in one
-// transaction — all rows or none — as Active agreements, each with an "Imported" decision.
+// transaction — all rows or none — entering the lifecycle as its IMPORT_RULE says (Active, with an "Imported" decision).
 import { createHash, randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { AgreementStatus, RelationshipType } from "@/generated/prisma/enums";
@@ -8,6 +8,7 @@ import { findOrCreatePartner, slugify } from "@/lib/agreements/partners";
 import { writeAudit } from "@/lib/audit";
 import { bulkInsert, type BulkColumn } from "./bulk-insert";
 import { db, type Tx } from "@/lib/db";
+import { IMPORT_RULE } from "@/lib/domain/lifecycle";
 import { appendDecisions, type NewDecision } from "@/lib/decisions/chain";
 import { isoDate } from "@/lib/export/spreadsheet-safety";
 import { requirePermission, type Actor } from "@/lib/permissions";
@@ -296,13 +297,13 @@ async function importRows(file: UploadedFile, validated: ValidatedSheet, actor: 
       for (const row of ready) {
         const agreementId = randomUUID();
         const partner = byKey.get(row.partnerKey)!;
-        agreements.push({ ...agreementData(row.input, partner.name), id: agreementId, partnerId: partner.id, status: "ACTIVE", createdById: actor.id, leadOfficerId: actor.id, updatedAt: now });
+        agreements.push({ ...agreementData(row.input, partner.name), id: agreementId, partnerId: partner.id, status: IMPORT_RULE.status, createdById: actor.id, leadOfficerId: actor.id, updatedAt: now });
         decisions.push({
           agreementId,
-          kind: "IMPORTED",
+          kind: IMPORT_RULE.decision,
           actorId: actor.id,
-          fromStatus: null,
-          toStatus: "ACTIVE",
+          fromStatus: IMPORT_RULE.fromStatus,
+          toStatus: IMPORT_RULE.status,
           reason: `Imported from the spreadsheet “${fileName}” (row ${row.rowNumber}).`,
         });
       }

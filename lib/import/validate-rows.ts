@@ -3,13 +3,14 @@
 // The agreement's own rules come from its schema (lib/validation/agreement.ts); this module only
 // turns spreadsheet cells (labels, names, UK dates) into the values that schema expects.
 import { LocalityKind, RelationshipType, type Theme } from "@/generated/prisma/enums";
-import { partnerIdentityKey } from "@/lib/agreements/partners";
+import { partnerIdentityKey } from "@/lib/domain/partner-identity";
 import { COUNTRIES, countryName, isCountryCode, NO_COUNTRY } from "@/lib/domain/countries";
 import { LOCALITY_KIND_LABELS, RELATIONSHIP_TYPE_LABELS, THEME_LABELS } from "@/lib/domain/labels";
+import { IMPORT_RULE, statusLabel } from "@/lib/domain/lifecycle";
 import { agreementFields, createAgreementSchema, type CreateAgreementInput } from "@/lib/validation/agreement";
 import { parseIsoDate } from "@/lib/validation/fields";
 import { COLUMN_BY_FIELD, IMPORT_COLUMNS, mapHeader, normaliseKey, type ImportField } from "./columns";
-import type { Sheet, SheetCell } from "./read-spreadsheet";
+import type { Sheet, SheetCell } from "@/lib/import/read-spreadsheet";
 
 /** A checked row: the agreement form's input, with the partner always named and placed. */
 export type ImportInput = CreateAgreementInput & { partnerName: string; country: string | null };
@@ -164,7 +165,7 @@ export async function validateSheetInTurns(sheet: Sheet, rowsPerTurn = 250): Pro
 function* validation(sheet: Sheet): Generator<void, ValidatedSheet, void> {
   const header = mapHeader(sheet.header);
   const notes = header.ignored.length
-    ? [`${header.ignored.length === 1 ? "This column is" : "These columns are"} not imported: ${header.ignored.map((name) => `“${name}”`).join(", ")}. Every imported agreement is Active.`]
+    ? [`${header.ignored.length === 1 ? "This column is" : "These columns are"} not imported: ${header.ignored.map((name) => `“${name}”`).join(", ")}. Every imported agreement is ${statusLabel(IMPORT_RULE.status)}.`]
     : [];
   if (header.problems.length) return { rows: [], problems: [], fileProblems: header.problems, notes, rowCount: sheet.rows.length };
   if (sheet.rows.length === 0) {
