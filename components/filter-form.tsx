@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Option } from "@/components/form/fields";
+import { LabelledControl, SelectOptions, type Option } from "@/components/form/labelled";
 
 /** A GET filter form: works without JavaScript and keeps its values in the address, so a view can be shared. */
 export function FilterForm({ label, clearHref, children, className = "sm:grid-cols-3 lg:grid-cols-6" }: { label: string; clearHref: string; children: React.ReactNode; className?: string }) {
@@ -18,29 +18,18 @@ export function FilterForm({ label, clearHref, children, className = "sm:grid-co
 
 export function FilterSelect({ name, label, value, options, anyLabel, className }: { name: string; label: string; value: string | undefined; options: readonly Option[]; anyLabel?: string; className?: string }) {
   return (
-    <div className={className}>
-      <label htmlFor={name} className="label">
-        {label}
-      </label>
+    <LabelledControl id={name} label={label} className={className}>
       <select id={name} name={name} defaultValue={value ?? ""} className="input">
-        {anyLabel !== undefined ? <option value="">{anyLabel}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} placeholder={anyLabel} />
       </select>
-    </div>
+    </LabelledControl>
   );
 }
 
 export function FilterInput({ name, label, value, type = "search", className }: { name: string; label: string; value: string | undefined; type?: "search" | "date" | "text"; className?: string }) {
   return (
-    <div className={className}>
-      <label htmlFor={name} className="label">
-        {label}
-      </label>
+    <LabelledControl id={name} label={label} className={className}>
       <input id={name} name={name} type={type} defaultValue={value} className="input" />
-    </div>
+    </LabelledControl>
   );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { connection } from "next/server";
+import { FilterSelect } from "@/components/filter-form";
+import { LabelledControl } from "@/components/form/labelled";
 import { StatusTag } from "@/components/status-tag";
 import { Place } from "@/components/public/place";
 import { WorldMap, type MapMarker } from "@/components/public/world-map";
@@ -100,41 +102,11 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
         aria-label="Search and filter partners"
         className="my-6 grid grid-cols-1 gap-4 rounded bg-slate-100 p-4 sm:grid-cols-2 lg:grid-cols-4"
       >
-        <div className="sm:col-span-2">
-          <label htmlFor="q" className="label">
-            Search partners
-          </label>
-          <span id="q-hint" className="hint">
-            By name, region or country
-          </span>
+        <LabelledControl id="q" label="Search partners" hint="By name, region or country" className="sm:col-span-2">
           <input id="q" name="q" type="search" defaultValue={filters.q} aria-describedby="q-hint" className="input" autoComplete="off" />
-        </div>
-        <div className="sm:self-end">
-          <label htmlFor="country" className="label">
-            Country
-          </label>
-          <select id="country" name="country" defaultValue={filters.country ?? ""} className="input">
-            <option value="">Any country</option>
-            {countries.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="sm:self-end">
-          <label htmlFor="type" className="label">
-            Relationship type
-          </label>
-          <select id="type" name="type" defaultValue={filters.type ?? ""} className="input">
-            <option value="">Any type</option>
-            {optionsOf(RELATIONSHIP_TYPE_LABELS).map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        </LabelledControl>
+        <FilterSelect name="country" label="Country" value={filters.country} options={countries} anyLabel="Any country" className="sm:self-end" />
+        <FilterSelect name="type" label="Relationship type" value={filters.type} options={optionsOf(RELATIONSHIP_TYPE_LABELS)} anyLabel="Any type" className="sm:self-end" />
         <div className="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-4">
           <button type="submit" className="button">
             Search

@@ -1,30 +1,11 @@
 "use client";
 
 import { useFieldContext } from "./action-form";
+import { describedBy, FieldMessages, LabelledControl, SelectOptions, type Option } from "./labelled";
+
+export type { Option };
 
 type BaseProps = { name: string; label: string; hint?: string; className?: string };
-
-function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-}
-
-function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
-  return (
-    <>
-      {hint ? (
-        <span id={`${id}-hint`} className="hint">
-          {hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span id={`${id}-error`} className="field-error">
-          <span className="sr-only">Error: </span>
-          {error}
-        </span>
-      ) : null}
-    </>
-  );
-}
 
 function text(value: unknown): string {
   if (value === undefined || value === null) return "";
@@ -37,11 +18,7 @@ export function TextField({ name, label, hint, type = "text", autoComplete, inpu
   const error = errorFor(name);
   const id = idFor(name);
   return (
-    <div className={className}>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      <FieldMessages id={id} hint={hint} error={error} />
+    <LabelledControl id={id} label={label} hint={hint} error={error} className={className}>
       <input
         id={id}
         type={type}
@@ -53,7 +30,7 @@ export function TextField({ name, label, hint, type = "text", autoComplete, inpu
         aria-describedby={describedBy(id, hint, error)}
         {...register(name)}
       />
-    </div>
+    </LabelledControl>
   );
 }
 
@@ -62,11 +39,7 @@ export function TextArea({ name, label, hint, rows = 4, className, required }: B
   const error = errorFor(name);
   const id = idFor(name);
   return (
-    <div className={className}>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      <FieldMessages id={id} hint={hint} error={error} />
+    <LabelledControl id={id} label={label} hint={hint} error={error} className={className}>
       <textarea
         id={id}
         rows={rows}
@@ -77,22 +50,16 @@ export function TextArea({ name, label, hint, rows = 4, className, required }: B
         aria-describedby={describedBy(id, hint, error)}
         {...register(name)}
       />
-    </div>
+    </LabelledControl>
   );
 }
-
-export type Option = { value: string; label: string };
 
 export function SelectField({ name, label, hint, options, placeholder, className }: BaseProps & { options: readonly Option[]; placeholder?: string }) {
   const { idFor, errorFor, valueFor, register } = useFieldContext();
   const error = errorFor(name);
   const id = idFor(name);
   return (
-    <div className={className}>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      <FieldMessages id={id} hint={hint} error={error} />
+    <LabelledControl id={id} label={label} hint={hint} error={error} className={className}>
       <select
         id={id}
         className="input"
@@ -101,14 +68,9 @@ export function SelectField({ name, label, hint, options, placeholder, className
         aria-describedby={describedBy(id, hint, error)}
         {...register(name)}
       >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} placeholder={placeholder} />
       </select>
-    </div>
+    </LabelledControl>
   );
 }
 

@@ -1,0 +1,54 @@
+// The markup every labelled field shares (the action forms' fields, the filter forms' and the
+// partners search): label, hint, error, then the control. No client code, so server pages use it too.
+
+export type Option = { value: string; label: string };
+
+/** The ids a control's aria-describedby names: its hint and its error, when shown. */
+export function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      {error ? (
+        <span id={`${id}-error`} className="field-error">
+          <span className="sr-only">Error: </span>
+          {error}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** A control (`children`, whose id is `id`) under its label, hint and error. */
+export function LabelledControl({ id, label, hint, error, className, children }: { id: string; label: string; hint?: string; error?: string; className?: string; children: React.ReactNode }) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      <FieldMessages id={id} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** A select's options, after an empty first one when `placeholder` is given ("Any country", "Choose…"). */
+export function SelectOptions({ options, placeholder }: { options: readonly Option[]; placeholder?: string }) {
+  return (
+    <>
+      {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </>
+  );
+}
