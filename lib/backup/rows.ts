@@ -80,18 +80,40 @@ export function* batches(rows: readonly Row[], maxBytes = 2_000_000, maxRows = 5
   if (parts.length > 0) yield `[${parts.join(",")}]`;
 }
 
+export type InsertOptions = {
+  /** Called after each statement with the rows it inserted. */
+  onBatch?: (count: number) => void;
+  /** At most this many rows per statement (else about 2 MB of JSON, at most 5,000 rows). */
+  rowsPerStatement?: number;
+  /**
+   * Awaited between statements: a caller on the thread that answers requests (embedded PGlite
+   * runs each statement there) lets other requests have a turn.
+   */
+  betweenStatements?: () => Promise<void>;
+};
+
 /**
- * Inserts rows (objects keyed by column name) in large batches. `columns` are the columns
- * written; any other column takes its default.
+ * The one bulk inserter (backup's restore, the decision chain, the import, the scale seed): rows
+ * (objects keyed by column name) travel as one JSON parameter per statement, and PostgreSQL
+ * converts each value to its column's type (json_populate_recordset over the table's own row
+ * type), rather than one bound parameter per value as Prisma's createMany sends. `columns` are
+ * the columns written; any other takes its default. A Date becomes its ISO 8601 instant, which a
+ * `date` column reads as its calendar day (the app's dates are UTC midnights).
  */
-export async function insertRows(sql: Sql, table: string, columns: readonly string[], rows: readonly Row[], onBatch?: (count: number) => void): Promise<void> {
-  if (rows.length === 0) return;
+export async function insertRows(sql: Sql, table: string, columns: readonly string[], rows: readonly Row[], options: InsertOptions = {}): Promise<number> {
+  if (rows.length === 0) return 0;
   const list = columns.map(quoteIdent).join(", ");
   const statement = `INSERT INTO ${quoteIdent(table)} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${quoteIdent(table)}, $1::json)`;
-  for (const batch of batches(rows)) {
+  let inserted = 0;
+  let first = true;
+  for (const batch of batches(rows, undefined, options.rowsPerStatement)) {
+    if (!first) await options.betweenStatements?.();
+    first = false;
     const count = await sql.$executeRawUnsafe(statement, batch);
-    onBatch?.(count);
+    inserted += count;
+    options.onBatch?.(count);
   }
+  return inserted;
 }
 
 /** Sets `columns` on rows already inserted, matched by primary key (the second half of a cycle). */

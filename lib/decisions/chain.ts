@@ -107,7 +107,7 @@ export async function appendDecisions(tx: Sql, decisions: readonly NewDecision[]
     return row;
   });
   const rows: Row[] = chained.map((decision) => ({ ...decision, createdAt: decision.createdAt.toISOString() }));
-  await insertRows(tx, "Decision", Object.keys(rows[0]!), rows, onBatch);
+  await insertRows(tx, "Decision", Object.keys(rows[0]!), rows, { onBatch });
   return chained;
 }
 

@@ -6,7 +6,7 @@ import type { AgreementStatus, RelationshipType } from "@/generated/prisma/enums
 import { agreementData } from "@/lib/agreements/agreement-fields";
 import { findOrCreatePartner, slugify } from "@/lib/agreements/partners";
 import { writeAudit } from "@/lib/audit";
-import { bulkInsert, type BulkColumn } from "./bulk-insert";
+import { insertRows } from "@/lib/backup/rows";
 import { db, type Tx } from "@/lib/db";
 import { IMPORT_RULE } from "@/lib/domain/lifecycle";
 import { appendDecisions, type NewDecision } from "@/lib/decisions/chain";
@@ -72,6 +72,9 @@ const LOOKUP_BATCH = 2000;
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** The import's bulk writes: a thousand rows per statement, with a turn for other requests between them. */
+const ROWS_BETWEEN_TURNS = { rowsPerStatement: 1000, betweenStatements: nextTurn };
 
 /** Which links (partner identity + relationship type) are already in the register, and which partners exist. */
 async function registerState(client: Reader, rows: readonly ValidRow[]) {
@@ -149,44 +152,13 @@ async function compareWithRegister(file: UploadedFile, validated: ValidatedSheet
   return { ok: true, check, ready, partners: existingPartners };
 }
 
-// What the import writes, typed by Prisma's own input types so a renamed column fails to compile.
+// What the import writes, and its columns checked against Prisma's own input types so a renamed column fails to compile.
 type PartnerRow = Prisma.PartnerCreateManyInput & { id: string; updatedAt: Date };
 type AgreementRow = Prisma.AgreementCreateManyInput & { id: string; updatedAt: Date };
 
-const PARTNER_COLUMNS: readonly BulkColumn<PartnerRow>[] = [
-  ["id", "uuid"],
-  ["slug", "text"],
-  ["name", "text"],
-  ["country", "text"],
-  ["region", "text"],
-  ["kind", '"LocalityKind"'],
-  ["latitude", "double precision"],
-  ["longitude", "double precision"],
-  ["population", "integer"],
-  ["website", "text"],
-  ["identityKey", "text"],
-  ["updatedAt", "timestamptz"],
-];
+const PARTNER_COLUMNS = ["id", "slug", "name", "country", "region", "kind", "latitude", "longitude", "population", "website", "identityKey", "updatedAt"] as const satisfies readonly (keyof PartnerRow)[];
 
-const AGREEMENT_COLUMNS: readonly BulkColumn<AgreementRow>[] = [
-  ["id", "uuid"],
-  ["partnerId", "uuid"],
-  ["relationshipType", '"RelationshipType"'],
-  ["title", "text"],
-  ["purpose", "text"],
-  ["themes", '"Theme"[]'],
-  ["linkBegan", "date"],
-  ["formalisedOn", "date"],
-  ["reviewDate", "date"],
-  ["leadOfficerId", "uuid"],
-  ["publicSummary", "text"],
-  ["internalNotes", "text"],
-  ["partnerDecisionDate", "date"],
-  ["partnerDecisionReference", "text"],
-  ["status", '"AgreementStatus"'],
-  ["createdById", "uuid"],
-  ["updatedAt", "timestamptz"],
-];
+const AGREEMENT_COLUMNS = ["id", "partnerId", "relationshipType", "title", "purpose", "themes", "linkBegan", "formalisedOn", "reviewDate", "leadOfficerId", "publicSummary", "internalNotes", "partnerDecisionDate", "partnerDecisionReference", "status", "createdById", "updatedAt"] as const satisfies readonly (keyof AgreementRow)[];
 
 /**
  * The partners of the ready rows: existing ones by identity, new ones written in one statement
@@ -237,7 +209,7 @@ async function createPartners(tx: Tx, rows: readonly ValidRow[], existing: Reado
       updatedAt: now,
     });
   }
-  await bulkInsert(tx, "Partner", PARTNER_COLUMNS, data);
+  await insertRows(tx, "Partner", PARTNER_COLUMNS, data, ROWS_BETWEEN_TURNS);
   for (const row of numbered) byKey.set(row.partnerKey, await findOrCreatePartner(tx, row.input));
   return { byKey, created: data.length + numbered.length };
 }
@@ -307,7 +279,7 @@ async function importRows(file: UploadedFile, validated: ValidatedSheet, actor: 
           reason: `Imported from the spreadsheet “${fileName}” (row ${row.rowNumber}).`,
         });
       }
-      await bulkInsert(tx, "Agreement", AGREEMENT_COLUMNS, agreements);
+      await insertRows(tx, "Agreement", AGREEMENT_COLUMNS, agreements, ROWS_BETWEEN_TURNS);
       await nextTurn();
       const chained = await appendDecisions(tx, decisions);
       // The decision that set each agreement's status (the two rows point at each other, so one is
