@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable } from "@/components/data-table";
-import { Pagination } from "@/components/pagination";
-import { ConfirmationBanner } from "@/components/success-banner";
-import { ActivityFilters } from "@/app/exchanges/activity-filters";
+import { activityFilterValues } from "@/components/activity-filters";
+import { ActivityLog } from "@/components/activity-log";
 import { requirePageUser } from "@/lib/auth/session";
 import { listEvents, parseEventFilters } from "@/lib/data/events";
 import { listAgreementFilterChoices } from "@/lib/data/exchanges";
@@ -23,50 +21,53 @@ const FEED_PATH = "/open-data/events.ics";
 export default async function EventsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("/events", "event:read");
   const params = await searchParams;
-  const filters = { ...parseEventFilters(params), page: pageNumber(params.page) };
+  const filters = {
+    ...parseEventFilters(params),
+    page: pageNumber(params.page),
+  };
   const [result, agreements, origin] = await Promise.all([listEvents(filters), listAgreementFilterChoices(), siteOrigin()]);
-  const query = { q: filters.q, agreement: filters.agreement, kind: filters.kind, from: filters.from, to: filters.to, visibility: filters.visibility };
   const feedUrl = `${origin}${FEED_PATH}`;
   const webcalUrl = feedUrl.replace(/^https?:/, "webcal:");
 
   return (
     <>
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <h1>Events</h1>
-        {can(user, "event:write") ? (
-          <Link href="/events/new" className="button">
-            Add an event
-          </Link>
-        ) : null}
-      </div>
-      <ConfirmationBanner scope="event" done={params.done} />
-      <p className="max-w-2xl">Charter signings, anniversaries, festivals, civic visits and exhibitions. Public events are published in the calendar feed below.</p>
-      <ActivityFilters noun="events" basePath="/events" values={query} agreements={agreementOptions(agreements)} kinds={optionsOf(EVENT_KIND_LABELS)} searchLabel="Title, place or partner" />
-
-      {result.items.length === 0 ? (
-        <p>No events match these filters.</p>
-      ) : (
-        <DataTable caption="Events, latest first" columns={["Starts", "Title", "Kind", "Place", "Agreement", "Visibility"]} actionsColumn={can(user, "event:write")}>
-          {result.items.map((event) => (
-            <tr key={event.id}>
-              <td>{formatInZone(event.startsAt, event.timeZone)}</td>
-              <td>{event.title}</td>
-              <td>{EVENT_KIND_LABELS[event.kind]}</td>
-              <td>{event.place}</td>
-              <td>{event.agreement ? <Link href={`/agreements/${event.agreement.id}`}>{event.agreement.partner.name}</Link> : null}</td>
-              <td>{VISIBILITY_LABELS[event.visibility]}</td>
-              {can(user, "event:write") ? (
-                <td>
-                  <Link href={`/events/${event.id}/edit`}>
-                    Edit<span className="sr-only"> {event.title}</span>
-                  </Link>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </DataTable>
-      )}
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={query} basePath="/events" noun="events" />
+      <ActivityLog
+        noun="events"
+        title="Events"
+        add={can(user, "event:write") ? { href: "/events/new", label: "Add an event" } : null}
+        confirmation={{ scope: "event", done: params.done }}
+        intro="Charter signings, anniversaries, festivals, civic visits and exhibitions. Public events are published in the calendar feed below."
+        filters={{
+          values: activityFilterValues(filters),
+          agreements: agreementOptions(agreements),
+          kinds: optionsOf(EVENT_KIND_LABELS),
+          searchLabel: "Title, place or partner",
+        }}
+        result={result}
+        table={{
+          caption: "Events, latest first",
+          columns: ["Starts", "Title", "Kind", "Place", "Agreement", "Visibility"],
+          actionsColumn: can(user, "event:write"),
+        }}
+      >
+        {result.items.map((event) => (
+          <tr key={event.id}>
+            <td>{formatInZone(event.startsAt, event.timeZone)}</td>
+            <td>{event.title}</td>
+            <td>{EVENT_KIND_LABELS[event.kind]}</td>
+            <td>{event.place}</td>
+            <td>{event.agreement ? <Link href={`/agreements/${event.agreement.id}`}>{event.agreement.partner.name}</Link> : null}</td>
+            <td>{VISIBILITY_LABELS[event.visibility]}</td>
+            {can(user, "event:write") ? (
+              <td>
+                <Link href={`/events/${event.id}/edit`}>
+                  Edit<span className="sr-only"> {event.title}</span>
+                </Link>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </ActivityLog>
 
       <section aria-labelledby="feed-heading" className="mt-10 max-w-3xl rounded border border-slate-300 p-4">
         <h2 id="feed-heading" className="mt-0">
