@@ -6,16 +6,13 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { PGlite } from "@electric-sql/pglite";
 import { describeDatabase, readDatabaseConfig } from "@/lib/db/config";
 import { runScript } from "@/lib/scripts";
 import { buildNeeded } from "./lib/build";
 import { bin, handOver, ROOT, run } from "./lib/run";
-import { NEXT_BIN, serverSettings } from "./lib/server-process";
+import { footprintDatabase, NEXT_BIN, serverSettings } from "./lib/server-process";
 
 const SECRET_FILE = path.join(ROOT, "data", ".demo-secret");
-/** The demo's database is a few MB: PostgreSQL's default 128MB of shared buffers only fills memory. */
-const DEMO_SHARED_BUFFERS = "16MB";
 
 /** NEXTAUTH_SECRET from the environment, or the demo's own, generated on the first run. */
 function demoSecret(): string {
@@ -56,7 +53,7 @@ await runScript("The demo", async () => {
   // (PGlite has no lock between processes).
   const { db, closeDatabase, embeddedDatabase } = await import("@/lib/db");
   try {
-    await fewerSharedBuffers(embeddedDatabase());
+    await footprintDatabase(embeddedDatabase());
     if ((await db.user.count()) === 0) {
       const { seedDemo } = await import("@/prisma/demo");
       await seedDemo();
@@ -78,14 +75,3 @@ await runScript("The demo", async () => {
   await handOver(process.execPath, [...server.nodeFlags, NEXT_BIN, "start", "-p", String(listenOn)], { ...env, ...server.env, NODE_ENV: "production" });
 });
 
-/**
- * The demo's shared buffers for the embedded database, kept in its folder (ALTER SYSTEM): they
- * apply from the server's start on. A value set that way before (by an earlier demo, or by
- * someone who chose another) is left alone.
- */
-async function fewerSharedBuffers(pglite: PGlite | undefined): Promise<void> {
-  if (!pglite) return;
-  const { rows } = await pglite.query<{ sourcefile: string | null }>("SELECT sourcefile FROM pg_settings WHERE name = 'shared_buffers'");
-  if (rows[0]?.sourcefile?.endsWith("postgresql.auto.conf")) return;
-  await pglite.exec(`ALTER SYSTEM SET shared_buffers = '${DEMO_SHARED_BUFFERS}'`);
-}

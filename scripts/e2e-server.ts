@@ -1,13 +1,18 @@
 // The Playwright webServer: a fresh database (a new PGlite folder, or the PostgreSQL database
 // in DATABASE_URL), migrated and seeded while a production build runs if the sources changed,
 // then `next start` on port 3100. `--build-only` just brings the build up to date.
+// E2E_SERVER_PROFILE=footprint runs the server as `npm run demo` does (scripts/lib/server-process.ts);
+// E2E_MEMORY_REPORT=<file> keeps the server's memory there, rewritten every few seconds, so the
+// file holds its last figures when the suite ends.
 import fs from "node:fs";
 import path from "node:path";
 import { readDatabaseConfig, describeDatabase } from "@/lib/db/config";
 import { runScript } from "@/lib/scripts";
 import { buildNeeded, distDir } from "./lib/build";
 import { E2E_PORT, E2E_SECRET } from "./lib/e2e-accounts";
+import { processMemory, processTree } from "./lib/process-memory";
 import { bin, ROOT, run, runForeground } from "./lib/run";
+import { NEXT_BIN, serverSettings, type ServerProfile } from "./lib/server-process";
 
 /** A build folder of its own, so the suite never clobbers a developer's .next (next.config.js reads NEXT_DIST_DIR). */
 const E2E_DIST_DIR = ".next-e2e";
@@ -60,9 +65,24 @@ await runScript("Starting the end-to-end server", async () => {
   };
   await Promise.all([prepareDatabase(), buildIfNeeded()]);
 
-  console.log(`[e2e] starting next on port ${port}`);
+  const profile: ServerProfile = env.E2E_SERVER_PROFILE === "footprint" ? "footprint" : "throughput";
+  const server = serverSettings(profile, env);
+  if (env.E2E_MEMORY_REPORT) reportMemory(env.E2E_MEMORY_REPORT, profile);
+  console.log(`[e2e] starting next on port ${port} (${profile} settings)`);
   // Idle connections stay open a minute, not Node's 5 s: a test's API requests (page.request)
   // reuse a kept-alive socket after longer pauses, and one the server is closing at that moment
   // answers ECONNRESET.
-  await runForeground(bin("next"), ["start", "-p", String(port), "--keepAliveTimeout", "60000"], { env });
+  await runForeground(process.execPath, [...server.nodeFlags, NEXT_BIN, "start", "-p", String(port), "--keepAliveTimeout", "60000"], { env: { ...env, ...server.env } });
 });
+
+/** Writes the server's resident memory now and at its peak (VmHWM) to `file` every 5 seconds. */
+function reportMemory(file: string, profile: ServerProfile): void {
+  const write = () => {
+    const servers = processTree(process.pid)
+      .map(processMemory)
+      .filter((memory) => memory !== null && memory.pid !== process.pid && /next/.test(memory.name));
+    if (servers.length === 0) return;
+    fs.writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), profile, servers }, null, 2)}\n`);
+  };
+  setInterval(write, 5_000).unref();
+}

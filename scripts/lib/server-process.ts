@@ -3,6 +3,7 @@
 // footprint small (docs/decisions/014-demo-footprint.md). Not tsx's loaders: the server runs
 // Next.js's own build, so it is plain Node.js running Next.js's bin.
 import { createRequire } from "node:module";
+import type { PGlite } from "@electric-sql/pglite";
 
 export const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
@@ -42,4 +43,19 @@ export function serverSettings(profile: ServerProfile, env: Record<string, strin
     nodeFlags: nodeFlags.filter((flag) => !given.has(flagName(flag))),
     env: Object.fromEntries(Object.entries(extra).filter(([name]) => env[name] === undefined)),
   };
+}
+
+/** The demo's database is a few MB: PostgreSQL's default 128MB of shared buffers only fills memory. */
+const FOOTPRINT_SHARED_BUFFERS = "16MB";
+
+/**
+ * The footprint profile's shared buffers for an embedded database, kept in its folder (ALTER
+ * SYSTEM): they apply from the next start on, so to the server. A value set that way before (by
+ * an earlier demo, or by someone who chose another) is left alone.
+ */
+export async function footprintDatabase(pglite: PGlite | undefined): Promise<void> {
+  if (!pglite) return;
+  const { rows } = await pglite.query<{ sourcefile: string | null }>("SELECT sourcefile FROM pg_settings WHERE name = 'shared_buffers'");
+  if (rows[0]?.sourcefile?.endsWith("postgresql.auto.conf")) return;
+  await pglite.exec(`ALTER SYSTEM SET shared_buffers = '${FOOTPRINT_SHARED_BUFFERS}'`);
 }
