@@ -146,6 +146,16 @@ export const partnerCountries = shortLived(60_000, async (): Promise<string[]> =
   return rows.flatMap((row) => (row.country ? [row.country] : []));
 });
 
+/** A proposal's case, as the agreement page and the approvals page show it. */
+const proposalCaseSelect = {
+  reason: true,
+  publicReason: true,
+  reference: true,
+  alternativesConsidered: true,
+  conflictsOfInterest: true,
+  backgroundPapers: true,
+} satisfies Prisma.ProposalSelect;
+
 export async function getAgreement(id: string) {
   if (!isUuid(id)) return null;
   return db.agreement.findUnique({
@@ -177,12 +187,7 @@ export async function getAgreement(id: string) {
           id: true,
           kind: true,
           state: true,
-          reason: true,
-          publicReason: true,
-          reference: true,
-          alternativesConsidered: true,
-          conflictsOfInterest: true,
-          backgroundPapers: true,
+          ...proposalCaseSelect,
           createdAt: true,
           closedAt: true,
           proposer: { select: { id: true, name: true } },
@@ -222,12 +227,7 @@ export async function listOpenProposals() {
     select: {
       id: true,
       kind: true,
-      reason: true,
-      publicReason: true,
-      reference: true,
-      alternativesConsidered: true,
-      conflictsOfInterest: true,
-      backgroundPapers: true,
+      ...proposalCaseSelect,
       createdAt: true,
       proposer: { select: { id: true, name: true } },
       agreement: { select: { id: true, status: true, relationshipType: true, partner: { select: { name: true, country: true } } } },

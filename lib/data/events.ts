@@ -40,14 +40,19 @@ function eventWhere(filters: EventFilters): Prisma.EventWhereInput {
   return { agreementId: filters.agreement, kind: filters.kind, visibility: filters.visibility, AND: and };
 }
 
-const eventListSelect = {
-  id: true,
+/** What every list of events shows of one: the staff log, the edit form and the public partner page. */
+export const eventSummarySelect = {
   title: true,
   kind: true,
   startsAt: true,
   endsAt: true,
   timeZone: true,
   place: true,
+} satisfies Prisma.EventSelect;
+
+const eventListSelect = {
+  id: true,
+  ...eventSummarySelect,
   visibility: true,
   agreement: { select: { id: true, partner: { select: { name: true } } } },
 } satisfies Prisma.EventSelect;
@@ -72,12 +77,7 @@ export function getEvent(id: string) {
     select: {
       id: true,
       agreementId: true,
-      title: true,
-      kind: true,
-      startsAt: true,
-      endsAt: true,
-      timeZone: true,
-      place: true,
+      ...eventSummarySelect,
       description: true,
       visibility: true,
       updatedAt: true,

@@ -6,14 +6,19 @@ import { EXCHANGE_AGREEMENT_STATUSES } from "@/lib/exchanges/guards";
 import { isUuid, parseIsoDate, queryChoice, queryParam, searchText } from "@/lib/validation/fields";
 import { pageOf, PAGE_SIZE, type Page } from "./pagination";
 
-/** An exchange's own fields, as the edit form and the agreement's activity read them. */
-export const exchangeFieldsSelect = {
+/** What every list of exchanges shows of one: the staff log, the edit form and the public partner page. */
+export const exchangeSummarySelect = {
   kind: true,
   direction: true,
   startDate: true,
   endDate: true,
   participantCount: true,
   participantsDescription: true,
+} satisfies Prisma.ExchangeSelect;
+
+/** An exchange's own fields, as the edit form and the agreement's activity read them. */
+export const exchangeFieldsSelect = {
+  ...exchangeSummarySelect,
   cost: true,
   currency: true,
   fundingSource: true,
@@ -79,12 +84,7 @@ function exchangeWhere(filters: ExchangeFilters): Prisma.ExchangeWhereInput {
 
 const exchangeListSelect = {
   id: true,
-  kind: true,
-  direction: true,
-  startDate: true,
-  endDate: true,
-  participantCount: true,
-  participantsDescription: true,
+  ...exchangeSummarySelect,
   cost: true,
   currency: true,
   visibility: true,

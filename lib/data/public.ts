@@ -8,6 +8,8 @@ import { registerPublicPagesVersion } from "@/lib/public-page-cache";
 import { FORBIDDEN_CHARACTERS } from "@/lib/validation/fields";
 import { countryName, NO_COUNTRY, NO_COUNTRY_LABEL } from "@/lib/domain/countries";
 import { PUBLIC_STATUSES } from "@/lib/domain/lifecycle";
+import { eventSummarySelect } from "./events";
+import { exchangeSummarySelect } from "./exchanges";
 import { hasFilters, haystackOf, matchesFilters, type PublicFilters } from "./public-filters";
 import type { PublicDecision, PublicEvent, PublicExchange, PublicLink, PublicStatus } from "./public-types";
 
@@ -273,16 +275,7 @@ const readPublicActivity = cached("activity", "activity", async (agreementIds: s
       },
       orderBy: [{ startDate: "desc" }, { id: "asc" }],
       take: 200,
-      select: {
-        id: true,
-        kind: true,
-        direction: true,
-        startDate: true,
-        endDate: true,
-        participantCount: true,
-        participantsDescription: true,
-        outcomes: true,
-      },
+      select: { id: true, ...exchangeSummarySelect, outcomes: true },
     }),
     db.event.findMany({
       where: {
@@ -292,16 +285,7 @@ const readPublicActivity = cached("activity", "activity", async (agreementIds: s
       },
       orderBy: [{ startsAt: "desc" }, { id: "asc" }],
       take: 200,
-      select: {
-        id: true,
-        title: true,
-        kind: true,
-        startsAt: true,
-        endsAt: true,
-        timeZone: true,
-        place: true,
-        description: true,
-      },
+      select: { id: true, ...eventSummarySelect, description: true },
     }),
   ]);
   return {
