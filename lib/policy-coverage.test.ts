@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ACTION_ACCESS, ROUTE_ACCESS } from "./permissions";
-import { actionChecksInSource, actionsInManifest, missingFromPolicy, pageCheckInSource, type ServerReferenceManifest } from "./policy-coverage";
+import { actionChecksInSource, actionsInManifest, missingFromPolicy, pageCheckInSource, type FoundCheck, type ServerReferenceManifest } from "./policy-coverage";
 
 const APP = path.join(process.cwd(), "app");
 
@@ -29,7 +29,7 @@ function routeOf(file: string): string {
 
 describe("every server action checks the permission ACTION_ACCESS gives it", () => {
   const serverFiles = sources.filter(({ source }) => /^\s*["']use server["']/.test(source));
-  const found = new Map(serverFiles.flatMap(({ file, source }) => [...actionChecksInSource(source)].map(([name, check]) => [`${file}#${name}`, check] as const)));
+  const found = new Map<string, FoundCheck>(serverFiles.flatMap(({ file, source }) => [...actionChecksInSource(source)].map(([name, check]) => [`${file}#${name}`, check] as const)));
 
   it("finds the app's actions (the reading works)", () => {
     expect(found.size).toBeGreaterThanOrEqual(10);
