@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { ErrorSummary, type SummaryError } from "@/components/form/error-summary";
 import { ImportPreview } from "@/components/import-preview";
+import { SuccessBanner } from "@/components/success-banner";
 import type { ImportState } from "@/lib/import/import-state";
 import { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, FILE_TOO_LARGE, MAX_FILE_BYTES, WRONG_FILE_TYPE } from "@/lib/import/limits";
 
@@ -65,16 +66,14 @@ export function ImportFlow({ state, uploadId }: { state: ImportState; uploadId?:
       <ErrorSummary errors={summaryErrors} formError={state.status === "checked" && state.message && !clientError ? state.message : undefined} />
 
       {state.status === "imported" ? (
-        <div role="status" className="mb-6 max-w-3xl border-l-8 border-success bg-green-50 p-4" data-testid="import-success">
-          <p className="m-0 font-semibold">
-            {state.created > 0 ? `Imported ${plural(state.created, "agreement")} from ${state.fileName}.` : `Nothing new to import from ${state.fileName}.`}
-          </p>
-          {state.newPartners > 0 ? <p className="mb-0">{plural(state.newPartners, "new partner was", "new partners were")} added.</p> : null}
-          {state.present > 0 ? <p className="mb-0">{plural(state.present, "row was", "rows were")} already present and skipped.</p> : null}
-          <p className="mb-0">
+        <SuccessBanner testId="import-success" wide>
+          <p className="m-0">{state.created > 0 ? `Imported ${plural(state.created, "agreement")} from ${state.fileName}.` : `Nothing new to import from ${state.fileName}.`}</p>
+          {state.newPartners > 0 ? <p className="mb-0 font-normal">{plural(state.newPartners, "new partner was", "new partners were")} added.</p> : null}
+          {state.present > 0 ? <p className="mb-0 font-normal">{plural(state.present, "row was", "rows were")} already present and skipped.</p> : null}
+          <p className="mb-0 font-normal">
             <Link href="/agreements?status=ACTIVE&sort=updated">See the active agreements</Link>
           </p>
-        </div>
+        </SuccessBanner>
       ) : null}
 
       <form action="/import/upload" method="post" encType="multipart/form-data" onSubmit={onCheck} noValidate className="space-y-4" aria-label="Upload a spreadsheet">
