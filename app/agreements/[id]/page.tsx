@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/back-link";
 import { AgreementActivity } from "@/components/agreement-activity";
 import { CommandForm } from "@/components/command-form";
 import { StatusTag, Tag } from "@/components/status-tag";
@@ -40,9 +41,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <p>
-        <Link href="/agreements">Back to agreements</Link>
-      </p>
+      <BackLink href="/agreements">Back to agreements</BackLink>
       <ConfirmationBanner scope="agreement" done={done} />
       <h1 className="mb-1">{partner.name}</h1>
       <p className="mb-1 text-lg" data-testid="agreement-status">

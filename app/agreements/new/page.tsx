@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/back-link";
 import { AgreementForm } from "@/components/agreement-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { listPartnerChoices } from "@/lib/data/agreements";
@@ -12,9 +12,7 @@ export default async function NewAgreementPage() {
   const partners = await listPartnerChoices();
   return (
     <>
-      <p>
-        <Link href="/agreements">Back to agreements</Link>
-      </p>
+      <BackLink href="/agreements">Back to agreements</BackLink>
       <h1>Draft a new agreement</h1>
       <p className="mb-6 max-w-2xl">A draft is only seen by staff and councillors. When it is ready, submit it for approval.</p>
       <AgreementForm

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/back-link";
 import { EventForm } from "@/components/event-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { listEventAgreementChoices } from "@/lib/data/exchanges";
 import { timeZoneChoices } from "@/lib/events/zoned-time";
-import { agreementOptions } from "@/lib/exchanges/agreement-choices";
+import { agreementOptions, openedFrom } from "@/lib/exchanges/agreement-choices";
 import { DEFAULT_TIME_ZONE } from "@/lib/validation/event";
 import { createEventAction } from "./actions";
 
@@ -14,12 +14,10 @@ export default async function NewEventPage({ searchParams }: { searchParams: Pro
   await requirePageUser("/events/new", "event:write");
   const { agreement } = await searchParams;
   const choices = await listEventAgreementChoices();
-  const chosen = choices.find((choice) => choice.id === agreement);
+  const { chosen, back } = openedFrom(choices, agreement, { href: "/events", label: "Back to events" });
   return (
     <>
-      <p>
-        <Link href={chosen ? `/agreements/${chosen.id}` : "/events"}>{chosen ? `Back to ${chosen.partner.name}` : "Back to events"}</Link>
-      </p>
+      <BackLink href={back.href}>{back.label}</BackLink>
       <h1>Add an event</h1>
       <EventForm
         action={createEventAction}

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/back-link";
 import { ExchangeForm } from "@/components/exchange-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { listExchangeAgreementChoices } from "@/lib/data/exchanges";
-import { agreementOptions } from "@/lib/exchanges/agreement-choices";
+import { agreementOptions, openedFrom } from "@/lib/exchanges/agreement-choices";
 import { currencyOptions } from "@/lib/exchanges/currencies";
 import { DEFAULT_CURRENCY } from "@/lib/validation/exchange";
 import { createExchangeAction } from "./actions";
@@ -14,12 +14,10 @@ export default async function NewExchangePage({ searchParams }: { searchParams: 
   await requirePageUser("/exchanges/new", "exchange:write");
   const { agreement } = await searchParams;
   const choices = await listExchangeAgreementChoices();
-  const chosen = choices.find((choice) => choice.id === agreement);
+  const { chosen, back } = openedFrom(choices, agreement, { href: "/exchanges", label: "Back to exchanges" });
   return (
     <>
-      <p>
-        <Link href={chosen ? `/agreements/${chosen.id}` : "/exchanges"}>{chosen ? `Back to ${chosen.partner.name}` : "Back to exchanges"}</Link>
-      </p>
+      <BackLink href={back.href}>{back.label}</BackLink>
       <h1>Log an exchange</h1>
       {choices.length === 0 ? (
         <p className="max-w-2xl">There is no active or suspended agreement to log an exchange under yet.</p>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/back-link";
 import { ChangeRoleForm, ResetPasswordForm, SetActiveForm } from "@/components/admin-forms";
 import { ConfirmationBanner } from "@/components/success-banner";
 import { SummaryList } from "@/components/summary-list";
@@ -19,9 +19,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   if (!user) notFound();
   return (
     <>
-      <p>
-        <Link href="/admin/users">Back to users</Link>
-      </p>
+      <BackLink href="/admin/users">Back to users</BackLink>
       <ConfirmationBanner scope="user" done={done} />
       <h1>{user.name}</h1>
       <SummaryList

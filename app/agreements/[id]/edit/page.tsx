@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/back-link";
 import { AgreementForm } from "@/components/agreement-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { getAgreement, listPartnerChoices } from "@/lib/data/agreements";
@@ -23,18 +23,14 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
       <>
         <h1>This agreement cannot be edited</h1>
         <p>Only draft agreements can be edited. Changes to an agreement in force go through a proposal that councillors decide.</p>
-        <p>
-          <Link href={`/agreements/${agreement.id}`}>Back to the agreement</Link>
-        </p>
+        <BackLink href={`/agreements/${agreement.id}`}>Back to the agreement</BackLink>
       </>
     );
   }
   const { partner } = agreement;
   return (
     <>
-      <p>
-        <Link href={`/agreements/${agreement.id}`}>Back to the agreement</Link>
-      </p>
+      <BackLink href={`/agreements/${agreement.id}`}>Back to the agreement</BackLink>
       <h1>Edit draft: {partner.name}</h1>
       <AgreementForm
         action={updateAgreementAction}

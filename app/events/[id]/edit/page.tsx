@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/back-link";
 import { EventForm } from "@/components/event-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { getEvent } from "@/lib/data/events";
@@ -20,9 +20,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   const zones = timeZoneChoices();
   return (
     <>
-      <p>
-        <Link href="/events">Back to events</Link>
-      </p>
+      <BackLink href="/events">Back to events</BackLink>
       <h1>Edit event: {event.title}</h1>
       <EventForm
         action={updateEventAction}

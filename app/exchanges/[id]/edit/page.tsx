@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/back-link";
 import { ExchangeForm } from "@/components/exchange-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { getExchange, listExchangeAgreementChoices } from "@/lib/data/exchanges";
@@ -24,9 +24,7 @@ export default async function EditExchangePage({ params }: { params: Promise<{ i
   const choices = await listExchangeAgreementChoices(exchange.agreementId);
   return (
     <>
-      <p>
-        <Link href={`/agreements/${exchange.agreementId}`}>Back to {exchange.agreement.partner.name}</Link>
-      </p>
+      <BackLink href={`/agreements/${exchange.agreementId}`}>Back to {exchange.agreement.partner.name}</BackLink>
       <h1>
         Edit exchange: {exchange.agreement.partner.name}, {formatDate(exchange.startDate)}
       </h1>
