@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseMalformedAction, refuseOversizedBody } from "@/lib/action-request";
-import { bodyWithNonce, cachedPublicPage, isInternalRender, placeholderNonce } from "@/lib/public-page-cache";
+import { bodyWithNonce, cachedPublicPage, isInternalRender, placeholderNonce } from "@/lib/cache/public-pages";
 import { servedOverHttps } from "@/lib/request-context";
 import { isCrossOriginPost } from "@/lib/request-origin";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
@@ -8,7 +8,7 @@ import { safeReturnPath } from "@/lib/validation/auth";
 
 /**
  * Security headers on every response, with a fresh CSP nonce per request, and anonymous visits to
- * the public pages answered from their cache (lib/public-page-cache.ts). This is not
+ * the public pages answered from their cache (lib/cache/public-pages.ts). This is not
  * authorization: pages and actions check the policy themselves.
  */
 export async function proxy(request: NextRequest) {

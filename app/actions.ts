@@ -10,6 +10,7 @@ const signOutAction = createAction({
   // Anyone: a session that has already ended still has its cookie cleared.
   permission: null,
   schema: z.object({}),
+  invalidates: [],
   run: () => endSession(),
   redirectTo: () => "/login",
 });

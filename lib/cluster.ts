@@ -1,33 +1,11 @@
 // What the server processes of one `npm start` share (scripts/start.ts runs one per CPU core on
-// a PostgreSQL server): the key of the public page cache's internal renders, and word of a
-// write, so that every process's short-lived caches (lib/cache.ts) start afresh at once.
-import cluster from "node:cluster";
+// a PostgreSQL server): the key of the public page cache's internal renders. Word of a write
+// comes from the database to every process of every server (lib/cache/listener.ts).
 import os from "node:os";
 import type { DatabaseConfig } from "@/lib/db/config";
 
-/** Set by scripts/start.ts for its processes: the secret and nonce placeholder of internal renders (lib/public-page-cache.ts). */
+/** Set by scripts/start.ts for its processes: the secret and nonce placeholder of internal renders (lib/cache/public-pages.ts). */
 export const RENDER_KEY_ENV = "TWINNING_RENDER_KEY";
-
-export type CacheScope = "public" | "office";
-type EpochMessage = { type: "twinning:cache-epoch"; scope: CacheScope };
-
-export function isEpochMessage(message: unknown): message is EpochMessage {
-  const candidate = message as Partial<EpochMessage> | null;
-  return candidate?.type === "twinning:cache-epoch" && (candidate.scope === "public" || candidate.scope === "office");
-}
-
-/** Tells the other server processes of this `npm start` that `scope` changed (scripts/start.ts relays it). */
-export function tellOtherProcesses(scope: CacheScope): void {
-  if (cluster.isWorker && process.send) process.send({ type: "twinning:cache-epoch", scope } satisfies EpochMessage);
-}
-
-/** Calls `onChange` when another server process tells of a write; once per process and scope holder. */
-export function listenToOtherProcesses(onChange: (scope: CacheScope) => void): void {
-  if (!cluster.isWorker) return;
-  process.on("message", (message: unknown) => {
-    if (isEpochMessage(message)) onChange(message.scope);
-  });
-}
 
 /**
  * How many server processes `npm start` runs: WEB_CONCURRENCY, else one per CPU core, on a

@@ -2,6 +2,7 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { getCurrentUser } from "@/lib/auth/session";
+import { invalidateAfterWrite, type Invalidation } from "@/lib/cache";
 import { AppError } from "@/lib/errors";
 import { requirePermission, type Actor, type Permission } from "@/lib/permissions";
 import type { ActionResult, FieldErrors } from "@/lib/action-result";
@@ -18,6 +19,8 @@ type ActionOptions<S extends z.ZodType, P extends Permission | null, R extends C
   schema: S;
   /** Names of fields that may repeat (checkbox groups). */
   arrayFields?: readonly string[];
+  /** What a successful run makes stale (lib/cache/invalidate.ts): read afresh at once. */
+  invalidates: readonly Invalidation[];
   /** The domain operation (one transaction); its result names its confirmation. */
   run: (input: z.output<S>, actor: P extends Permission ? Actor : Actor | null, context: { ip: string | null }) => Promise<R>;
   /**
@@ -48,6 +51,7 @@ export function createAction<S extends z.ZodType, P extends Permission | null, R
       unstable_rethrow(error);
       return { ...errorResult(error), values: echo(values) };
     }
+    invalidateAfterWrite(options.invalidates);
     const { confirmation } = done.result;
     if (options.redirectTo) {
       const path = await options.redirectTo(done.result, done.input);

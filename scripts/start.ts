@@ -1,11 +1,11 @@
 // `npm start [-- <next start options>]`: the production server. `next start` is one Node.js
 // process, and rendering a page keeps it busy: on a PostgreSQL server this runs one per CPU core
 // (WEB_CONCURRENCY to choose), sharing the port through node:cluster, and restarts one that
-// crashes. They share the public page cache's render key and tell each other of writes
-// (lib/cluster.ts). On the embedded database: one process, as `next start`.
+// crashes. They share the public page cache's render key (lib/cluster.ts); each hears of writes
+// from the database itself (lib/cache/listener.ts). On the embedded database: one process, as `next start`.
 import cluster, { type Worker } from "node:cluster";
 import { randomBytes } from "node:crypto";
-import { RENDER_KEY_ENV, isEpochMessage, serverProcessCount } from "@/lib/cluster";
+import { RENDER_KEY_ENV, serverProcessCount } from "@/lib/cluster";
 import { readDatabaseConfig } from "@/lib/db/config";
 import { runScript } from "@/lib/scripts";
 import { runForeground } from "./lib/run";
@@ -40,11 +40,6 @@ await runScript("Starting Twinning Office", async () => {
   cluster.on("listening", (worker, address) => {
     listening.add(worker.id);
     if (listening.size === count) console.log(`Twinning Office: ${count} server processes on port ${address.port}.`);
-  });
-  // A write in one process: the others' short-lived caches start afresh.
-  cluster.on("message", (from, message: unknown) => {
-    if (!isEpochMessage(message)) return;
-    for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from && worker.isConnected()) worker.send(message);
   });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { preferencesSchema } from "@/lib/notifications/preferences-schema";
 import { updatePreferences } from "@/lib/notifications/update-preferences";
 import { createAction } from "@/lib/safe-action";
@@ -9,10 +8,6 @@ export const updatePreferencesAction = createAction({
   permission: "account:manage",
   schema: preferencesSchema,
   arrayFields: ["enabled"],
-  async run(input, actor) {
-    const result = await updatePreferences(input, actor);
-    revalidatePath("/account");
-    revalidatePath("/admin/outbox");
-    return result;
-  },
+  invalidates: ["account"],
+  run: (input, actor) => updatePreferences(input, actor),
 });

@@ -10,6 +10,7 @@ export const signInAction = createAction({
   // Anyone: this is how one signs in.
   permission: null,
   schema: signInSchema,
+  invalidates: [],
   async run(input, _actor, { ip }) {
     const user = await signInOrThrow(input.email, input.password, ip);
     await startSession(user);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { bodyWithNonce, keepPage, placeholderNonce, publicPageKey } from "./public-page-cache";
+import { bodyWithNonce, keepPage, placeholderNonce, publicPageKey } from "./public-pages";
 
 function request(path: string, { method = "GET", headers = {} }: { method?: string; headers?: Record<string, string> } = {}) {
   return { method, url: new URL(path, "http://localhost:3000"), headers: new Headers(headers) };

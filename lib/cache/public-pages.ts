@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { RENDER_KEY_ENV } from "@/lib/cluster";
 import { configuredOrigin } from "@/lib/request-context";
+import { BoundedMap } from "./bounded-map";
+import { processState } from "./process-state";
+import { isWatching, settledVersion, TOPICS } from "./signal";
 
 // The public pages as an anonymous visitor sees them, kept rendered per version of the data.
 //
@@ -11,9 +14,9 @@ import { configuredOrigin } from "@/lib/request-context";
 // their own in the placeholder's place. The placeholder never leaves the server: only the
 // internal render, which carries a per-process secret, is given it.
 //
-// The version is the fingerprint lib/data/public.ts keeps (re-read at most once a second, and at
-// once after a decision through the app), so a change shows as soon as the listing's own data
-// would. Signed-in visitors (their name is in the header), client navigations (RSC requests) and
+// The version is the change signal's (signal.ts): a page is rendered again once anything it shows
+// has changed, in any process or server (or in psql), as soon as the listing's own data would
+// be. A render that fails leaves that page alone uncached for a while, never the others. Signed-in visitors (their name is in the header), client navigations (RSC requests) and
 // anything that is not a 200 without cookies go through to Next.js as before.
 
 /** Pages and files anyone may see and that look the same to every anonymous visitor. */
@@ -23,8 +26,10 @@ const CLIENT_ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state
 const MAX_URL_LENGTH = 2048;
 /** Rendered pages kept per process, newest last; the listing at scale is about 250 KB a page. */
 const MAX_BYTES = 64 * 1024 * 1024;
-/** After a failed internal render, pages go through uncached for this long before the next try. */
+/** After a failed internal render, that page goes through uncached for this long before the next try. */
 const RETRY_AFTER_MS = 30_000;
+/** Pages whose render failed, remembered for RETRY_AFTER_MS; beyond this many, the oldest are tried again. */
+const MAX_FAILED_PAGES = 1000;
 const RENDER_TIMEOUT_MS = 60_000;
 const INTERNAL_HEADER = "x-twinning-render";
 /** Headers of the rendered page that are per response: the proxy sets them afresh. */
@@ -40,22 +45,16 @@ type CachedPage = {
 type State = {
   secret: string;
   placeholder: string;
-  /** The public data version, registered by lib/data/public.ts when the app first loads it. */
-  version?: () => Promise<string>;
-  cachedVersion?: string;
+  cachedVersion?: number;
   pages: Map<string, CachedPage>;
   bytes: number;
   rendering: Map<string, Promise<CachedPage | null>>;
-  failedAt?: number;
+  /** When each page's last render failed, by its key without the version. */
+  failedAt: BoundedMap<string, number>;
 };
 
-// On globalThis: proxy.ts and the pages are bundled apart, each with its own copy of this module.
-const state: State = ((globalThis as typeof globalThis & { __twinningPublicPages?: State }).__twinningPublicPages ??= {
-  ...renderKey(),
-  pages: new Map(),
-  bytes: 0,
-  rendering: new Map(),
-} satisfies State);
+// proxy.ts checks the internal render's secret that the page's render was given: one state per process.
+const state = processState<State>("public-pages", () => ({ ...renderKey(), pages: new Map(), bytes: 0, rendering: new Map(), failedAt: new BoundedMap(MAX_FAILED_PAGES) }));
 
 /**
  * The internal render's secret and nonce placeholder: this process's own, or, under `npm start`
@@ -66,11 +65,6 @@ function renderKey(): { secret: string; placeholder: string } {
   const key = process.env[RENDER_KEY_ENV];
   const bytes = key && key.length >= 56 ? Buffer.from(key, "base64url") : randomBytes(42);
   return { secret: bytes.subarray(0, 24).toString("base64url"), placeholder: bytes.subarray(24, 42).toString("base64") };
-}
-
-/** lib/data/public.ts registers the version of what the public pages show. */
-export function registerPublicPagesVersion(version: () => Promise<string>): void {
-  state.version = version;
 }
 
 /** The request is this server rendering a public page for the cache: its nonce is the placeholder. */
@@ -106,16 +100,11 @@ export function publicPageKey({ method, url, headers }: CacheableRequest): strin
  * cache answers or the page could not be cached: the caller renders it as usual.
  */
 export async function cachedPublicPage(request: CacheableRequest): Promise<{ page: CachedPage; hit: boolean } | null> {
-  if (process.env.NODE_ENV !== "production" || !state.version) return null;
+  // Until this process's first read of the data starts the change signal, nothing is kept.
+  if (process.env.NODE_ENV !== "production" || !isWatching()) return null;
   const key = publicPageKey(request);
   if (!key) return null;
-  let version: string;
-  try {
-    version = await state.version();
-  } catch {
-    // The database is unreachable: the page renders as usual and says so itself.
-    return null;
-  }
+  const version = await settledVersion(TOPICS);
   if (version !== state.cachedVersion) {
     state.pages.clear();
     state.bytes = 0;
@@ -129,10 +118,11 @@ export async function cachedPublicPage(request: CacheableRequest): Promise<{ pag
     state.pages.set(versionedKey, page);
     return { page, hit: true };
   }
-  if (state.failedAt !== undefined && Date.now() - state.failedAt < RETRY_AFTER_MS) return null;
+  const failedAt = state.failedAt.get(key);
+  if (failedAt !== undefined && Date.now() - failedAt < RETRY_AFTER_MS) return null;
   let rendering = state.rendering.get(versionedKey);
   if (!rendering) {
-    rendering = renderForCache(request, versionedKey, version).finally(() => state.rendering.delete(versionedKey));
+    rendering = renderForCache(request, key, version).finally(() => state.rendering.delete(versionedKey));
     state.rendering.set(versionedKey, rendering);
   }
   const rendered = await rendering;
@@ -167,7 +157,7 @@ export function keepPage(key: string, response: { status: number; headers: Heade
 }
 
 /** Renders the page by asking this server for it, as the visitor would, with the internal header. */
-async function renderForCache(request: CacheableRequest, key: string, version: string): Promise<CachedPage | null> {
+async function renderForCache(request: CacheableRequest, key: string, version: number): Promise<CachedPage | null> {
   try {
     const response = await fetch(new URL(`${request.url.pathname}${request.url.search}`, selfOrigin()), {
       headers: {
@@ -178,12 +168,12 @@ async function renderForCache(request: CacheableRequest, key: string, version: s
       signal: AbortSignal.timeout(RENDER_TIMEOUT_MS),
     });
     const body = await response.text();
-    state.failedAt = undefined;
+    state.failedAt.delete(key);
     // A render that finishes after the data changed serves its waiting visitors, and is not kept.
-    return keepPage(key, response, body, { store: version === state.cachedVersion });
+    return keepPage(`${version}\n${key}`, response, body, { store: version === state.cachedVersion });
   } catch (error) {
-    state.failedAt = Date.now();
-    console.warn(`Public pages are served uncached for ${RETRY_AFTER_MS / 1000} s: rendering ${request.url.pathname} for the cache failed (${error instanceof Error ? error.message : String(error)}).`);
+    state.failedAt.set(key, Date.now());
+    console.warn(`${request.url.pathname} is served uncached for ${RETRY_AFTER_MS / 1000} s: rendering it for the cache failed (${error instanceof Error ? error.message : String(error)}).`);
     return null;
   }
 }

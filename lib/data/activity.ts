@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { shortLived } from "@/lib/cache";
+import { memoUntilChanged } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { DORMANCY_SINCE_FIELDS, DORMANT_STATUS, dormancyCutoff, dormancySince, isDormant, type DormancySinceField } from "@/lib/domain/dormancy";
 import { summariseActivity, type ActivityItem, type AgreementActivity } from "@/lib/exchanges/activity-summary";
@@ -87,12 +87,11 @@ export async function refreshDueActivity(client: RawClient = db): Promise<number
 
 /**
  * When the next planned exchange or event begins (the earliest "nextActivityAt"), read after a
- * refresh and kept a minute per server process, or until a write through the app. Until then
- * nothing can be due, and a dormancy query need not ask: that round trip cost the list page
- * about a quarter of its throughput. Rows written behind the app's back (scripts, another
- * server) show within the minute.
+ * refresh and kept a minute per server process, or until the activity changes (lib/cache). Until
+ * then nothing can be due, and a dormancy query need not ask: that round trip cost the list page
+ * about a quarter of its throughput.
  */
-const nextPlannedActivity = shortLived(60_000, async () => {
+const nextPlannedActivity = memoUntilChanged({ topics: ["links", "activity"], maxEntries: 1, maxAgeMs: 60_000 }, async () => {
   await refreshDueActivity();
   const [row] = await db.$queryRaw<{ at: Date | null }[]>`SELECT MIN("nextActivityAt") AS "at" FROM "Agreement"`;
   return row?.at ?? null;

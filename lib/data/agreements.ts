@@ -1,5 +1,5 @@
 import "server-only";
-import { shortLived } from "@/lib/cache";
+import { memoUntilChanged } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { REVIEW_WINDOW_DAYS } from "@/lib/domain/lifecycle";
 import { isUuid, queryChoice, queryParam, searchText } from "@/lib/validation/fields";
@@ -129,19 +129,20 @@ export async function listAgreements(filters: AgreementFilters): Promise<Page<Ag
 }
 
 /**
- * How many agreements match the filters (given as JSON), kept a few seconds per filter: at scale
- * counting the active links reads most of the table, and paging through a list (or the next
- * officer opening it) need not count again. A write through the app counts afresh at once.
+ * How many agreements match the filters (given as JSON), kept per filter until the register
+ * changes (lib/cache), or 5 seconds (a review falls due with time): at scale counting the active
+ * links reads most of the table, and paging through a list (or the next officer opening it) need
+ * not count again.
  */
-const countAgreements = shortLived(5_000, async (filtersJson: string) => {
+const countAgreements = memoUntilChanged({ topics: ["links", "activity", "settings"], maxEntries: 200, maxAgeMs: 5_000 }, async (filtersJson: string) => {
   const [row] = await db.$queryRaw<{ count: number }[]>`
     SELECT COUNT(*)::int AS "count" FROM "Agreement" a JOIN "Partner" p ON p."id" = a."partnerId"
     WHERE ${await agreementCondition(JSON.parse(filtersJson) as AgreementFilters, new Date())}`;
   return row?.count ?? 0;
 });
 
-/** Countries that appear among the partners, for the filter: a GROUP BY (Prisma's `distinct` would fetch every partner), kept a minute. */
-export const partnerCountries = shortLived(60_000, async (): Promise<string[]> => {
+/** Countries that appear among the partners, for the filter: a GROUP BY (Prisma's `distinct` would fetch every partner), kept until a partner changes. */
+export const partnerCountries = memoUntilChanged({ topics: ["links"], maxEntries: 1 }, async (): Promise<string[]> => {
   const rows = await db.partner.groupBy({ by: ["country"], where: { country: { not: null } }, orderBy: { country: "asc" } });
   return rows.flatMap((row) => (row.country ? [row.country] : []));
 });

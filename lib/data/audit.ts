@@ -1,5 +1,5 @@
 import "server-only";
-import { shortLived } from "@/lib/cache";
+import { memoUntilChanged } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { verifyDecisionChain, type ChainReport } from "@/lib/decisions/chain";
 import type { Prisma } from "@/generated/prisma/client";
@@ -45,9 +45,9 @@ export async function auditActions(): Promise<string[]> {
 
 /**
  * Whether the decision record's hash chain verifies. The walk reads every decision (seconds at
- * 60,000), so one result serves every view for a minute, or until the app records a decision.
+ * 60,000), so one result serves every view until a decision is recorded (lib/cache), or a minute.
  */
-export const decisionChainStatus = shortLived(60_000, async (): Promise<{ report: ChainReport; checkedAt: Date }> => {
+export const decisionChainStatus = memoUntilChanged({ topics: ["decisions"], maxEntries: 1, maxAgeMs: 60_000 }, async (): Promise<{ report: ChainReport; checkedAt: Date }> => {
   const report = await verifyDecisionChain(db);
   return { report, checkedAt: new Date() };
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { shortLived } from "@/lib/cache";
+import { memoUntilChanged } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import type { AgreementStatus, DecisionKind, ProposalKind, Theme } from "@/generated/prisma/enums";
@@ -16,10 +16,10 @@ export type RecentItem = { id: string; at: Date; href: string; text: string };
 
 /**
  * The figures over the whole register — agreements by status, exchanges per year, themes of the
- * active links — aggregate every row: computed at most every 30 seconds per server process, and
- * again after any write through the app (lib/cache.ts shortLived).
+ * active links — aggregate every row: computed once per server process until the register or its
+ * activity changes (lib/cache), or 30 seconds.
  */
-const registerFigures = shortLived(30_000, async (firstYearText: string) => {
+const registerFigures = memoUntilChanged({ topics: ["links", "activity"], maxEntries: 4, maxAgeMs: 30_000 }, async (firstYearText: string) => {
   const firstYear = Number(firstYearText);
   const [grouped, perYear, themes] = await Promise.all([
     db.agreement.groupBy({ by: ["status"], _count: { _all: true } }),
@@ -61,11 +61,11 @@ function withDates<T extends object>(rows: readonly Record<string, unknown>[], .
 
 /**
  * The panels that every user sees alike — reviews due, dormant links, recent activity — in ONE
- * statement, each a JSON array of its first rows by an index. Kept 5 s per server process and
- * recomputed after any write through the app: the statement costs PostgreSQL a few milliseconds
+ * statement, each a JSON array of its first rows by an index. Kept 5 s per server process, or
+ * until what they show changes (lib/cache): the statement costs PostgreSQL a few milliseconds
  * (mostly planning), which every dashboard view paid. Their `now` is the time they were read.
  */
-const sharedPanels = shortLived(5_000, async () => {
+const sharedPanels = memoUntilChanged({ topics: ["links", "activity", "decisions", "settings"], maxEntries: 1, maxAgeMs: 5_000 }, async () => {
   const now = new Date();
   const { dormancyMonths } = await getSettings();
   const dormant = await dormantCondition(now, dormancyMonths);

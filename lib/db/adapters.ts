@@ -15,6 +15,8 @@ export type AdapterHandle = {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** The embedded database, when there is one (scripts must close it or they hang). */
   pglite?: PGlite;
+  /** A PostgreSQL server's connection settings, for a connection of its own outside the pool (lib/cache/listener.ts's LISTEN). */
+  clientConfig?: pg.ClientConfig;
   close(): Promise<void>;
 };
 
@@ -41,7 +43,8 @@ export function postgresHandle(url: string, schema?: string): AdapterHandle {
     config.options = [config.options, `-c search_path=${schema}`].filter(Boolean).join(" ");
   }
   const factory = new WholeScriptPgFactory(config, schema === undefined ? undefined : { schema });
-  return { factory, close: async () => {} };
+  const { Client: _client, ...clientConfig } = config;
+  return { factory, clientConfig, close: async () => {} };
 }
 
 type PostgresError = { code?: string; message: string; detail?: string; column?: string; constraint?: string; severity?: string; hint?: string };

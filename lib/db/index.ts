@@ -50,6 +50,11 @@ export async function closeDatabase(): Promise<void> {
   await connection.handle.close();
 }
 
+/** The database behind `db` now: a new one after useDatabase (lib/cache/listener.ts listens to it). */
+export function databaseHandle(): AdapterHandle {
+  return current().handle;
+}
+
 /** The embedded PGlite behind `db`, if that is what is configured. */
 export function embeddedDatabase() {
   return current().handle.pglite;

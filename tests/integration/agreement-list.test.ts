@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { listAgreements, parseAgreementFilters } from "@/lib/data/agreements";
 import { listAgreementsForExport } from "@/lib/export/agreements";
-import { revalidateAgreements } from "@/lib/cache";
+import { markChanged } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { PAGE_SIZE } from "@/lib/data/pagination";
 import { createAgreement, createStaff, resetDatabase } from "../helpers/database";
@@ -14,7 +14,7 @@ vi.mock("next/cache", async () => (await import("../helpers/request-context")).n
 beforeEach(async () => {
   await resetDatabase();
   // The count is kept a few seconds per filter; each test starts with its own data.
-  revalidateAgreements();
+  markChanged();
 });
 
 const names = async (params: Record<string, string>) => (await listAgreements(parseAgreementFilters(params))).items.map((row) => row.partner.name);

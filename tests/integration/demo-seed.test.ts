@@ -9,7 +9,7 @@
 // regatta has not happened yet by the server's clock) and the full rule through the agreement
 // page's read, which takes `now`.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { revalidateAgreements, revalidatePublic } from "@/lib/cache";
+import { markChanged } from "@/lib/cache";
 import { getAgreementActivity } from "@/lib/data/activity";
 import { getDashboard } from "@/lib/data/dashboard";
 import { listEvents } from "@/lib/data/events";
@@ -57,8 +57,7 @@ describe.each([1, 5])(`the demo seeded %i year(s) ahead (${backend()})`, (years)
     await resetDatabase();
     expect((await seedDemo({ today })).created).toBe(true);
     // Fresh reads of the cached panels and public data, as after any write through the app.
-    revalidateAgreements();
-    revalidatePublic();
+    markChanged();
   }, 120_000);
 
   it("the dashboard: a review due soon, dormant links, and the recent regatta", async () => {

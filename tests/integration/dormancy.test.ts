@@ -3,7 +3,7 @@
 // exchanges and events (lastActivityByAgreement + isDormant), on both back ends.
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { seedScale } from "@/lib/backup/scale-seed";
-import { revalidateAgreements } from "@/lib/cache";
+import { markChanged } from "@/lib/cache";
 import { dormantCondition, lastActivityByAgreement, refreshDueActivity } from "@/lib/data/activity";
 import { db } from "@/lib/db";
 import { dormancyCutoff, dormancySince, isDormant, lastActivityOf } from "@/lib/domain/dormancy";
@@ -14,7 +14,7 @@ vi.mock("next/cache", async () => (await import("../helpers/request-context")).n
 beforeEach(async () => {
   await resetDatabase();
   // When the next planned activity begins is kept a minute per process: each test starts afresh.
-  revalidateAgreements();
+  markChanged();
 });
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -91,7 +91,7 @@ describe("the stored activity of an agreement", () => {
     expect(await activityOf(agreement.id)).toEqual({ lastActivityOn: null, nextActivityAt: utcDay(-1) });
     // The app had read when the next planned activity begins (in 20 days). Rows rewritten behind
     // its back show within a minute, or at once after a write through it, as here.
-    revalidateAgreements();
+    markChanged();
     expect(await dormant()).toBe(false);
     expect(await activityOf(agreement.id)).toEqual({ lastActivityOn: utcDay(-1), nextActivityAt: null });
     expect(await refreshDueActivity()).toBe(0);

@@ -3,7 +3,7 @@
 // refuses — a NUL, a string that is not a UUID, an enum value such as "constructor" (which `in`
 // let through) — which was a 500. On both back ends.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { revalidateAgreements } from "@/lib/cache";
+import { markChanged } from "@/lib/cache";
 import { getAgreementActivity } from "@/lib/data/activity";
 import { getAgreement, listAgreements, parseAgreementFilters } from "@/lib/data/agreements";
 import { getEvent, listEvents, parseEventFilters } from "@/lib/data/events";
@@ -16,7 +16,7 @@ vi.mock("next/cache", async () => (await import("../helpers/request-context")).n
 
 beforeEach(async () => {
   await resetDatabase();
-  revalidateAgreements();
+  markChanged();
 });
 
 const NOT_UUIDS = ["-".repeat(36), "0".repeat(36), "a\u0000b", "%ff", "constructor", "x".repeat(5000), "00000000-0000-0000-0000-00000000000g"];

@@ -10,7 +10,7 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import { seedScale } from "@/lib/backup/scale-seed";
-import { revalidateAgreements } from "@/lib/cache";
+import { markChanged } from "@/lib/cache";
 import { db, useDatabase as pointDbAt } from "@/lib/db";
 import { pgliteHandle, postgresHandle, type AdapterHandle } from "@/lib/db/adapters";
 import { readDatabaseConfig } from "@/lib/db/config";
@@ -135,7 +135,7 @@ function report(results: Awaited<ReturnType<typeof plansOf>>, tables: readonly s
 describe(`query plans of the signed-in pages at scale (${backend()})`, { timeout: 600_000 }, () => {
   // The register's figures and the dashboard's shared panels are kept a few seconds: each test
   // sees the statements of a fresh read.
-  beforeEach(() => revalidateAgreements());
+  beforeEach(() => markChanged());
 
   let staff = { id: "", email: "", name: "", role: "STAFF" as const };
 

@@ -1,7 +1,6 @@
 "use server";
 
 import { createDraft } from "@/lib/agreements/create-draft";
-import { revalidateAgreements } from "@/lib/cache";
 import { createAction } from "@/lib/safe-action";
 import { createAgreementSchema } from "@/lib/validation/agreement";
 
@@ -9,10 +8,7 @@ export const createAgreementAction = createAction({
   permission: "agreement:draft",
   schema: createAgreementSchema,
   arrayFields: ["themes"],
-  async run(input, actor) {
-    const draft = await createDraft(input, actor);
-    revalidateAgreements();
-    return draft;
-  },
+  invalidates: ["office"],
+  run: (input, actor) => createDraft(input, actor),
   redirectTo: (draft) => `/agreements/${draft.id}`,
 });

@@ -2,7 +2,7 @@
 // only the id of the checked upload (kept on the server, lib/import/uploads.ts), which is
 // imported as a whole, audited, and answered with a redirect (303) to the page with the outcome.
 import { getCurrentUser } from "@/lib/auth/session";
-import { revalidateAgreements, revalidatePublic } from "@/lib/cache";
+import { invalidateAfterWrite } from "@/lib/cache";
 import { importStepResponse, plain } from "@/lib/import/step-response";
 import { confirmUpload } from "@/lib/import/uploads";
 import { can } from "@/lib/permissions";
@@ -25,9 +25,6 @@ export async function POST(request: Request): Promise<Response> {
   if (!uploadId) return plain(400, "The confirmation does not name the checked file. Check the file again on /import.");
 
   const outcome = await confirmUpload(user, uploadId, { ip: await clientAddress() });
-  if ("created" in outcome && outcome.created) {
-    revalidateAgreements();
-    revalidatePublic();
-  }
+  if ("created" in outcome && outcome.created) invalidateAfterWrite(["office", "public"]);
   return importStepResponse(outcome);
 }
