@@ -166,31 +166,33 @@ export default async function PartnerPage({ params }: Props) {
         </section>
       ))}
 
-      <section aria-labelledby="exchanges-heading">
-        <h2 id="exchanges-heading">Exchanges</h2>
-        {exchanges.length === 0 ? (
-          <p>No public exchanges with {partner.name} have been recorded yet.</p>
-        ) : (
-          <ul className="max-w-3xl divide-y divide-slate-300 border-y border-slate-300">
-            {exchanges.map((exchange) => (
-              <ExchangeItem key={exchange.id} exchange={exchange} />
-            ))}
-          </ul>
-        )}
-      </section>
+      <ActivitySection noun="exchanges" title="Exchanges" partnerName={partner.name}>
+        {exchanges.map((exchange) => (
+          <ExchangeItem key={exchange.id} exchange={exchange} />
+        ))}
+      </ActivitySection>
 
-      <section aria-labelledby="events-heading">
-        <h2 id="events-heading">Events</h2>
-        {events.length === 0 ? (
-          <p>No public events with {partner.name} have been recorded yet.</p>
-        ) : (
-          <ul className="max-w-3xl divide-y divide-slate-300 border-y border-slate-300">
-            {events.map((event) => (
-              <EventItem key={event.id} event={event} />
-            ))}
-          </ul>
-        )}
-      </section>
+      <ActivitySection noun="events" title="Events" partnerName={partner.name}>
+        {events.map((event) => (
+          <EventItem key={event.id} event={event} />
+        ))}
+      </ActivitySection>
     </>
+  );
+}
+
+/** The partner's public exchanges or events: one item each, or a line saying there are none yet. */
+function ActivitySection({ noun, title, partnerName, children }: { noun: "exchanges" | "events"; title: string; partnerName: string; children: React.ReactNode[] }) {
+  return (
+    <section aria-labelledby={`${noun}-heading`}>
+      <h2 id={`${noun}-heading`}>{title}</h2>
+      {children.length === 0 ? (
+        <p>
+          No public {noun} with {partnerName} have been recorded yet.
+        </p>
+      ) : (
+        <ul className="max-w-3xl divide-y divide-slate-300 border-y border-slate-300">{children}</ul>
+      )}
+    </section>
   );
 }
