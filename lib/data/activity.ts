@@ -76,8 +76,8 @@ type RawClient = Pick<typeof db, "$queryRaw">;
  * (migration 20261128210000_performance); only the passing of time needs this. Usually no row.
  */
 export async function refreshDueActivity(client: RawClient = db): Promise<number> {
-  // The function only when something is due: calling it with nothing to do still cost ~3 ms of
-  // the database's time on every list and dashboard view.
+  // The function only when something is due: calling it with nothing to do still costs the
+  // database time on every list and dashboard view.
   const [row] = await client.$queryRaw<{ refreshed: number }[]>`
     SELECT CASE WHEN EXISTS (SELECT 1 FROM "Agreement" WHERE "nextActivityAt" <= now())
       THEN "agreement_activity_refresh"(ARRAY(SELECT "id" FROM "Agreement" WHERE "nextActivityAt" <= now()))
@@ -88,8 +88,8 @@ export async function refreshDueActivity(client: RawClient = db): Promise<number
 /**
  * When the next planned exchange or event begins (the earliest "nextActivityAt"), read after a
  * refresh and kept a minute per server process, or until the activity changes (lib/cache). Until
- * then nothing can be due, and a dormancy query need not ask: that round trip cost the list page
- * about a quarter of its throughput.
+ * then nothing can be due, and a dormancy query need not ask: that round trip per view was a
+ * large part of the list page's cost (README, Performance).
  */
 const nextPlannedActivity = memoUntilChanged({ topics: ["links", "activity"], maxEntries: 1, maxAgeMs: 60_000 }, async () => {
   await refreshDueActivity();

@@ -62,8 +62,8 @@ function withDates<T extends object>(rows: readonly Record<string, unknown>[], .
 /**
  * The panels that every user sees alike — reviews due, dormant links, recent activity — in ONE
  * statement, each a JSON array of its first rows by an index. Kept 5 s per server process, or
- * until what they show changes (lib/cache): the statement costs PostgreSQL a few milliseconds
- * (mostly planning), which every dashboard view paid. Their `now` is the time they were read.
+ * until what they show changes (lib/cache): the statement's cost, mostly planning, was paid by
+ * every dashboard view. Their `now` is the time they were read.
  */
 const sharedPanels = memoUntilChanged({ topics: ["links", "activity", "decisions", "settings"], maxEntries: 1, maxAgeMs: 5_000 }, async () => {
   const now = new Date();

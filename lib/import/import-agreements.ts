@@ -67,7 +67,7 @@ const LOOKUP_BATCH = 2000;
 /**
  * Lets other requests have a turn between two statements. An embedded PGlite statement runs on
  * the thread that answers requests and never waits on I/O, so a run of them (the import's
- * transaction held it for seconds) would otherwise keep the thread to itself.
+ * transaction held it in one piece) would otherwise keep the thread to itself.
  */
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -284,7 +284,7 @@ async function importRows(file: UploadedFile, validated: ValidatedSheet, actor: 
       const chained = await appendDecisions(tx, decisions);
       // The decision that set each agreement's status (the two rows point at each other, so one is
       // written after), matched by the ids in hand: a join on the decisions found a plan that grew
-      // with the table (seconds for 10,000 rows on PGlite).
+      // with the table (decision 015).
       for (let start = 0; start < chained.length; start += LOOKUP_BATCH) {
         await nextTurn();
         const batch = chained.slice(start, start + LOOKUP_BATCH);
