@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { bodyWithNonce, keepPage, placeholderNonce, publicPageKey } from "./public-pages";
+import { bodyWithNonce, cachedPublicPage, isInternalRender, keepPage, placeholderNonce, publicPageKey } from "./public-pages";
+import { markChanged, setWatching } from "./signal";
 
 function request(path: string, { method = "GET", headers = {} }: { method?: string; headers?: Record<string, string> } = {}) {
   return { method, url: new URL(path, "http://localhost:3000"), headers: new Headers(headers) };
@@ -70,5 +71,73 @@ describe("keepPage and bodyWithNonce", () => {
     expect(keepPage("test-key-3", ok({ "set-cookie": "a=b" }), "x")).toBeNull();
     expect(keepPage("test-key-4", ok({ "content-encoding": "gzip" }), "x")).toBeNull();
     expect(keepPage("test-key-5", ok(), "{}")).not.toBeNull();
+  });
+});
+
+describe("cachedPublicPage", () => {
+  /** The server's answers to its own internal renders, by path: a page, or a failure. */
+  let renders: Map<string, "fails" | string>;
+  let rendered: { path: string; headers: Headers }[];
+
+  beforeEach(() => {
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("APP_URL", "https://twinning.example.gov.uk");
+    setWatching(true, undefined);
+    // A fresh version: nothing cached by another test.
+    markChanged();
+    renders = new Map();
+    rendered = [];
+    vi.stubGlobal("fetch", async (url: URL, init: { headers: Record<string, string> }) => {
+      const headers = new Headers(init.headers);
+      rendered.push({ path: `${url.pathname}${url.search}`, headers });
+      const answer = renders.get(url.pathname);
+      if (!answer || answer === "fails") throw new Error("connect ECONNREFUSED");
+      return new Response(answer, { status: 200, headers: { "content-type": "text/html; charset=utf-8" } });
+    });
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.unstubAllGlobals();
+    setWatching(false, undefined);
+  });
+
+  it("renders a page once for every visitor, and again after the data changed", async () => {
+    renders.set("/partners", "<p>listing</p>");
+    expect(await cachedPublicPage(request("/partners"))).toMatchObject({ hit: false });
+    expect(await cachedPublicPage(request("/partners"))).toMatchObject({ hit: true });
+    expect(rendered).toHaveLength(1);
+    expect(isInternalRender(rendered[0]!.headers)).toBe(true);
+    markChanged(["activity"]);
+    expect(await cachedPublicPage(request("/partners"))).toMatchObject({ hit: false });
+    expect(rendered).toHaveLength(2);
+  });
+
+  it("a render that fails leaves only that page uncached: the others are rendered and kept", async () => {
+    // A failed render used to switch the cache off for every page for 30 s.
+    renders.set("/partners/broken", "fails");
+    renders.set("/partners", "<p>listing</p>");
+    expect(await cachedPublicPage(request("/partners/broken"))).toBeNull();
+    expect(await cachedPublicPage(request("/partners"))).toMatchObject({ hit: false });
+    expect(await cachedPublicPage(request("/partners"))).toMatchObject({ hit: true });
+    // The failed page is not tried again at once.
+    expect(await cachedPublicPage(request("/partners/broken"))).toBeNull();
+    expect(rendered.map((render) => render.path)).toEqual(["/partners/broken", "/partners"]);
+  });
+
+  it("a request with a malformed X-Forwarded-Host is served like any other and changes nothing for the next visitor", async () => {
+    renders.set("/partners", "<p>listing</p>");
+    const hostile = await cachedPublicPage(request("/partners", { headers: { "x-forwarded-host": "[", "x-forwarded-proto": "gopher" } }));
+    expect(hostile).toMatchObject({ hit: false });
+    // Its headers never reach the render: only the internal key and the encoding.
+    expect([...rendered[0]!.headers.keys()].sort()).toEqual(["accept-encoding", "x-twinning-render"]);
+    expect(await cachedPublicPage(request("/partners"))).toMatchObject({ hit: true });
+    expect(rendered).toHaveLength(1);
+  });
+
+  it("keeps nothing until this process watches the database for changes", async () => {
+    setWatching(false, undefined);
+    renders.set("/partners", "<p>listing</p>");
+    expect(await cachedPublicPage(request("/partners"))).toBeNull();
+    expect(rendered).toHaveLength(0);
   });
 });
