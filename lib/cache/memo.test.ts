@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { BoundedMap } from "./bounded-map";
 import { cacheUntilChanged, memoUntilChanged } from "./memo";
-import { markChanged, versionOf } from "./signal";
+import { markChanged, versionOf, type Topic } from "./signal";
 
 // The database's side (LISTEN, the sequence) is tests/integration/change-signal.test.ts's.
 vi.mock("./listener", async () => {
   const signal = await import("./signal");
-  return { currentVersion: async (topics: readonly signal.Topic[]) => signal.versionOf(topics) };
+  return { currentVersion: async (topics: readonly Topic[]) => signal.versionOf(topics) };
 });
 
 describe("BoundedMap", () => {
