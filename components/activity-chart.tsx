@@ -1,4 +1,5 @@
 import type { ActivityYear } from "@/lib/exchanges/activity-summary";
+import { plural } from "@/lib/format";
 
 const MAX_YEARS = 20;
 const BAR = 22;
@@ -10,10 +11,6 @@ const BOTTOM = 24;
 // Both colours have at least 3:1 contrast with white (WCAG 1.4.11); the legend and the table say the same in words.
 const EXCHANGE_COLOUR = "#1d4f91";
 const EVENT_COLOUR = "#b45309";
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
 
 /**
  * Exchanges and events per year as a small server-rendered SVG bar chart (stacked), with the same

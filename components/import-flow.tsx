@@ -6,6 +6,7 @@ import { ErrorSummary, type SummaryError } from "@/components/form/error-summary
 import { ImportPreview } from "@/components/import-preview";
 import { SuccessBanner } from "@/components/success-banner";
 import type { ImportState } from "@/lib/import/import-state";
+import { plural } from "@/lib/format";
 import { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, FILE_TOO_LARGE, MAX_FILE_BYTES, WRONG_FILE_TYPE } from "@/lib/import/limits";
 
 const FILE_ID = "import-file";
@@ -16,10 +17,6 @@ function fileProblem(file: File | undefined): string | null {
   if (file.size > MAX_FILE_BYTES) return FILE_TOO_LARGE(file.size);
   if (!ACCEPTED_EXTENSIONS.some((extension) => file.name.toLowerCase().endsWith(extension))) return WRONG_FILE_TYPE;
   return null;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
 }
 
 /**

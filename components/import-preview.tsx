@@ -2,12 +2,9 @@ import { SummaryList } from "@/components/summary-list";
 import { countryName } from "@/lib/domain/countries";
 import { RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
 import { statusLabel } from "@/lib/domain/lifecycle";
+import { plural } from "@/lib/format";
 import type { ImportCheck, PreviewRow } from "@/lib/import/import-state";
 import { formatBytes } from "@/lib/import/limits";
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
-}
 
 function year(date: string | null): string {
   return date ? date.slice(0, 4) : "";

@@ -6,6 +6,11 @@ const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", y
 const DATE_TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: COUNCIL_TIME_ZONE });
 const TIME_WITH_ZONE = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: COUNCIL_TIME_ZONE, timeZoneName: "short" });
 
+/** "1 agreement", "1,200 agreements"; `many` for a plural that is not `one` + "s" ("rows were"). */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
+}
+
 export function formatDate(date: Date | null | undefined): string {
   return date ? DATE.format(date) : "";
 }

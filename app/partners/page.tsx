@@ -15,7 +15,7 @@ import { dateOf, sinceOf } from "@/lib/data/public-format";
 import { getSettings } from "@/lib/data/settings";
 import { countryName } from "@/lib/domain/countries";
 import { optionsOf, RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
-import { formatDate } from "@/lib/format";
+import { formatDate, plural } from "@/lib/format";
 import { siteOriginFrom } from "@/lib/request-context";
 import { partnerPagePath } from "@/lib/open-data/partners";
 
@@ -48,10 +48,6 @@ export async function generateMetadata(): Promise<Metadata> {
       },
     },
   };
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 export default async function PartnersPage({ searchParams }: { searchParams: SearchParams }) {
