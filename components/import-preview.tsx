@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/data-table";
 import { SummaryList } from "@/components/summary-list";
 import { countryName } from "@/lib/domain/countries";
 import { RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
@@ -12,34 +13,21 @@ function year(date: string | null): string {
 
 function RowsTable({ caption, rows, total, present }: { caption: string; rows: PreviewRow[]; total: number; present?: boolean }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="table">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Row</th>
-            <th scope="col">Partner</th>
-            <th scope="col">Country</th>
-            <th scope="col">Relationship type</th>
-            <th scope="col">Since</th>
-            <th scope="col">{present ? "In the register" : "Partner record"}</th>
+    <>
+      <DataTable caption={caption} columns={["Row", "Partner", "Country", "Relationship type", "Since", present ? "In the register" : "Partner record"]}>
+        {rows.map((row) => (
+          <tr key={row.rowNumber}>
+            <td>{row.rowNumber}</td>
+            <td>{row.partnerName}</td>
+            <td>{countryName(row.country)}</td>
+            <td>{RELATIONSHIP_TYPE_LABELS[row.relationshipType]}</td>
+            <td>{year(row.linkBegan) || year(row.formalisedOn)}</td>
+            <td>{present ? (row.existingStatus ? statusLabel(row.existingStatus) : "") : row.newPartner ? "New partner" : "Existing partner"}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.rowNumber}>
-              <td>{row.rowNumber}</td>
-              <td>{row.partnerName}</td>
-              <td>{countryName(row.country)}</td>
-              <td>{RELATIONSHIP_TYPE_LABELS[row.relationshipType]}</td>
-              <td>{year(row.linkBegan) || year(row.formalisedOn)}</td>
-              <td>{present ? (row.existingStatus ? statusLabel(row.existingStatus) : "") : row.newPartner ? "New partner" : "Existing partner"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {total > rows.length ? <p className="hint mt-2">The first {rows.length.toLocaleString("en-GB")} of {total.toLocaleString("en-GB")} rows are shown.</p> : null}
-    </div>
+    </>
   );
 }
 
