@@ -3,12 +3,16 @@ import { z } from "zod";
 /** TRUSTED_PROXY_HOPS: how many reverse proxies of ours stand in front of the app (lib/request-context.ts). */
 export const proxyHopsSchema = z.coerce.number().int("TRUSTED_PROXY_HOPS must be a whole number").min(0).max(10).default(0);
 
+/** CACHE_CHANGE_SIGNAL: how the caches hear of changes, "listen" (LISTEN/NOTIFY) or "poll" (the sequence, once a second): lib/cache/listener.ts. */
+export const cacheSignalSchema = z.enum(["listen", "poll"], { message: 'CACHE_CHANGE_SIGNAL must be "listen" or "poll"' }).default("listen");
+
 const ServerEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
   /** Hours a session lasts before the user signs in again. */
   SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),
   TRUSTED_PROXY_HOPS: proxyHopsSchema,
+  CACHE_CHANGE_SIGNAL: cacheSignalSchema,
 });
 
 export type ServerEnv = z.infer<typeof ServerEnvSchema> & { NEXTAUTH_SECRET: string };
