@@ -1,6 +1,7 @@
 import type { AgreementStatus, DecisionKind } from "@/lib/domain/enums";
 import { statusLabel } from "@/lib/domain/lifecycle";
 import { formatDateTime } from "@/lib/format";
+import { DetailRow } from "@/components/detail-row";
 
 export type TimelineEntry = {
   id: string;
@@ -57,25 +58,15 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
                 </dd>
               </>
             ) : null}
-            <Row label="Reason" value={entry.reason} />
-            <Row label="Public reason" value={entry.publicReason} />
-            <Row label="Decision reference" value={entry.reference} />
-            <Row label="Alternatives considered" value={entry.proposal?.alternativesConsidered} />
-            <Row label="Conflicts of interest declared" value={entry.proposal?.conflictsOfInterest} />
-            <Row label="Background papers" value={entry.proposal?.backgroundPapers} />
+            <DetailRow label="Reason" value={entry.reason} />
+            <DetailRow label="Public reason" value={entry.publicReason} />
+            <DetailRow label="Decision reference" value={entry.reference} />
+            <DetailRow label="Alternatives considered" value={entry.proposal?.alternativesConsidered} />
+            <DetailRow label="Conflicts of interest declared" value={entry.proposal?.conflictsOfInterest} />
+            <DetailRow label="Background papers" value={entry.proposal?.backgroundPapers} />
           </dl>
         </li>
       ))}
     </ol>
-  );
-}
-
-function Row({ label, value }: { label: string; value: string | null | undefined }) {
-  if (!value) return null;
-  return (
-    <>
-      <dt className="font-semibold">{label}</dt>
-      <dd className="whitespace-pre-line">{value}</dd>
-    </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DetailRow } from "@/components/detail-row";
 import { StatusTag } from "@/components/status-tag";
 import { ConfirmationBanner } from "@/components/success-banner";
 import { VoteForm } from "@/components/vote-form";
@@ -48,38 +49,12 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
               <dd>
                 {proposal.proposer.name}, {formatDateTime(proposal.createdAt)}
               </dd>
-              <dt className="font-semibold">Their reason</dt>
-              <dd className="whitespace-pre-line">{proposal.reason}</dd>
-              {proposal.publicReason ? (
-                <>
-                  <dt className="font-semibold">Public reason</dt>
-                  <dd className="whitespace-pre-line">{proposal.publicReason}</dd>
-                </>
-              ) : null}
-              {proposal.reference ? (
-                <>
-                  <dt className="font-semibold">Reference</dt>
-                  <dd>{proposal.reference}</dd>
-                </>
-              ) : null}
-              {proposal.alternativesConsidered ? (
-                <>
-                  <dt className="font-semibold">Alternatives considered</dt>
-                  <dd className="whitespace-pre-line">{proposal.alternativesConsidered}</dd>
-                </>
-              ) : null}
-              {proposal.conflictsOfInterest ? (
-                <>
-                  <dt className="font-semibold">Conflicts of interest declared</dt>
-                  <dd className="whitespace-pre-line">{proposal.conflictsOfInterest}</dd>
-                </>
-              ) : null}
-              {proposal.backgroundPapers ? (
-                <>
-                  <dt className="font-semibold">Background papers</dt>
-                  <dd className="whitespace-pre-line">{proposal.backgroundPapers}</dd>
-                </>
-              ) : null}
+              <DetailRow label="Their reason" value={proposal.reason} />
+              <DetailRow label="Public reason" value={proposal.publicReason} />
+              <DetailRow label="Reference" value={proposal.reference} />
+              <DetailRow label="Alternatives considered" value={proposal.alternativesConsidered} />
+              <DetailRow label="Conflicts of interest declared" value={proposal.conflictsOfInterest} />
+              <DetailRow label="Background papers" value={proposal.backgroundPapers} />
               <dt className="font-semibold">Votes so far</dt>
               <dd>
                 {approvals} of {settings.approvalsNeeded} approvals
