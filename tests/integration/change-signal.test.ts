@@ -117,14 +117,18 @@ describe("the change signal", () => {
     expect(await millisecondsUntil(partnerName, "Signal town polled")).toBeLessThan(1000);
   });
 
-  it("forgets nothing it need not: a write to a table no cache reads, or a statement that changed no row, keeps the values", async () => {
+  it("forgets nothing it need not: a write to a table no cache reads, or a statement that changed no row, signals nothing", async () => {
+    const changeCount = async () => (await db.$queryRaw<{ count: string }[]>`SELECT "last_value"::text || ':' || "is_called"::text AS "count" FROM "change_signal"`)[0]!.count;
     await listPublicDecisions(10);
     await until(() => changeSignalStatus().listening);
     const decisions = await listPublicDecisions(10);
+    const before = await changeCount();
     await writeElsewhere(`UPDATE "Agreement" SET "title" = "title" WHERE false`);
     await writeElsewhere(`UPDATE "User" SET "name" = "name"`);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await listPublicDecisions(10)).toBe(decisions);
+    expect(await changeCount()).toBe(before);
+    // On PostgreSQL the channel is the database's: the other test files' schemas notify it too.
+    if (backend() === "pglite") expect(await listPublicDecisions(10)).toBe(decisions);
   });
 });
 
