@@ -2,10 +2,8 @@
 
 import { ActionForm } from "@/components/form/action-form";
 import { HiddenField, SelectField, TextField } from "@/components/form/fields";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema, settingsSchema } from "@/lib/validation/admin";
-
-type Action = (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
 
 export const ROLE_OPTIONS = [
   { value: "STAFF", label: "Staff (twinning officer)" },
@@ -13,7 +11,7 @@ export const ROLE_OPTIONS = [
   { value: "ADMIN", label: "Admin" },
 ];
 
-export function CreateUserForm({ action }: { action: Action }) {
+export function CreateUserForm({ action }: { action: FormAction }) {
   return (
     <ActionForm action={action} schema={createUserSchema} defaultValues={{ role: "STAFF" }} fieldOrder={["name", "email", "role", "password"]} submitLabel="Create user" aria-label="Create a user">
       <TextField name="name" label="Name" autoComplete="off" />
@@ -24,7 +22,7 @@ export function CreateUserForm({ action }: { action: Action }) {
   );
 }
 
-export function ChangeRoleForm({ action, userId, role }: { action: Action; userId: string; role: string }) {
+export function ChangeRoleForm({ action, userId, role }: { action: FormAction; userId: string; role: string }) {
   return (
     <ActionForm action={action} schema={changeRoleSchema} defaultValues={{ userId, role }} fieldOrder={["role"]} submitLabel="Change role" aria-label="Change role">
       <HiddenField name="userId" value={userId} />
@@ -33,7 +31,7 @@ export function ChangeRoleForm({ action, userId, role }: { action: Action; userI
   );
 }
 
-export function SetActiveForm({ action, userId, active }: { action: Action; userId: string; active: boolean }) {
+export function SetActiveForm({ action, userId, active }: { action: FormAction; userId: string; active: boolean }) {
   return (
     <ActionForm
       action={action}
@@ -49,7 +47,7 @@ export function SetActiveForm({ action, userId, active }: { action: Action; user
   );
 }
 
-export function ResetPasswordForm({ action, userId }: { action: Action; userId: string }) {
+export function ResetPasswordForm({ action, userId }: { action: FormAction; userId: string }) {
   return (
     <ActionForm action={action} schema={resetPasswordSchema} defaultValues={{ userId }} fieldOrder={["newPassword"]} submitLabel="Reset password" aria-label="Reset password">
       <HiddenField name="userId" value={userId} />
@@ -58,7 +56,7 @@ export function ResetPasswordForm({ action, userId }: { action: Action; userId: 
   );
 }
 
-export function SettingsForm({ action, values }: { action: Action; values: Record<string, unknown> }) {
+export function SettingsForm({ action, values }: { action: FormAction; values: Record<string, unknown> }) {
   return (
     <ActionForm action={action} schema={settingsSchema} defaultValues={values} fieldOrder={["councilName", "approvalsNeeded", "dormancyMonths", "reminderDays", "openDataLicence"]} submitLabel="Save settings" aria-label="Council settings">
       <TextField name="councilName" label="Council name" />

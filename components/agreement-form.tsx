@@ -1,8 +1,9 @@
 "use client";
 
 import { ActionForm } from "@/components/form/action-form";
+import { FieldGroup } from "@/components/form/labelled";
 import { CheckboxGroup, HiddenField, SelectField, TextArea, TextField, type Option } from "@/components/form/fields";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { COUNTRIES, NO_COUNTRY, NO_COUNTRY_LABEL } from "@/lib/domain/countries";
 import { createAgreementSchema, updateAgreementSchema } from "@/lib/validation/agreement";
 import { LOCALITY_KIND_LABELS, optionsOf, RELATIONSHIP_TYPE_LABELS, THEME_LABELS } from "@/lib/domain/labels";
@@ -33,7 +34,7 @@ export const AGREEMENT_FIELD_ORDER = [
 ] as const;
 
 type Props = {
-  action: (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
+  action: FormAction;
   defaultValues: Record<string, unknown>;
   partners: { id: string; name: string; country: string | null }[];
   edit?: { id: string; version: number };
@@ -51,8 +52,7 @@ export function AgreementForm({ action, defaultValues, partners, edit }: Props) 
           <HiddenField name="version" value={edit.version} />
         </>
       ) : null}
-      <fieldset className="space-y-5 border-l-4 border-slate-300 pl-4">
-        <legend className="text-xl font-bold">The partner</legend>
+      <FieldGroup legend="The partner">
         {partners.length > 0 ? (
           <SelectField
             name="partnerId"
@@ -72,9 +72,8 @@ export function AgreementForm({ action, defaultValues, partners, edit }: Props) 
         </div>
         <TextField name="population" label="Population" inputMode="numeric" />
         <TextField name="website" label="Website" type="url" />
-      </fieldset>
-      <fieldset className="space-y-5 border-l-4 border-slate-300 pl-4">
-        <legend className="text-xl font-bold">The agreement</legend>
+      </FieldGroup>
+      <FieldGroup legend="The agreement">
         <SelectField name="relationshipType" label="Relationship type" options={optionsOf(RELATIONSHIP_TYPE_LABELS)} />
         <TextField name="title" label="Title" hint="Optional. Left empty, it is made from the relationship type and the partner's name." />
         <div className="grid max-w-xl grid-cols-2 gap-4">
@@ -86,13 +85,12 @@ export function AgreementForm({ action, defaultValues, partners, edit }: Props) 
         <TextField name="reviewDate" label="Review date" type="date" hint="When the link is next reviewed. Must be in the future." />
         <TextArea name="publicSummary" label="Public summary" hint="Shown on the public partner page once the link is active." />
         <TextArea name="internalNotes" label="Internal notes" hint="Never shown to the public." />
-      </fieldset>
-      <fieldset className="space-y-5 border-l-4 border-slate-300 pl-4">
-        <legend className="text-xl font-bold">The partner&apos;s own decision</legend>
+      </FieldGroup>
+      <FieldGroup legend={"The partner's own decision"}>
         <p className="hint">A link is two-sided: record the partner&apos;s decision when known.</p>
         <TextField name="partnerDecisionDate" label="Partner decision date" type="date" />
         <TextField name="partnerDecisionReference" label="Partner decision reference" hint="E.g. the partner council's minute number." />
-      </fieldset>
+      </FieldGroup>
     </ActionForm>
   );
 }

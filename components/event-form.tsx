@@ -1,13 +1,14 @@
 "use client";
 
 import { ActionForm } from "@/components/form/action-form";
+import { FieldGroup } from "@/components/form/labelled";
 import { HiddenField, SelectField, TextArea, TextField, type Option } from "@/components/form/fields";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { EVENT_KIND_LABELS, optionsOf, VISIBILITY_LABELS } from "@/lib/domain/labels";
 import { createEventSchema, EVENT_FIELD_ORDER, updateEventSchema } from "@/lib/validation/event";
 
 type Props = {
-  action: (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
+  action: FormAction;
   defaultValues: Record<string, unknown>;
   /** Agreements the event may be tied to, labelled (see agreementOptions). */
   agreements: Option[];
@@ -30,8 +31,7 @@ export function EventForm({ action, defaultValues, agreements, timeZones, edit }
       ) : null}
       <TextField name="title" label="Title" hint="For example, 80 years of Coventry and Kiel" />
       <SelectField name="kind" label="Kind of event" placeholder="Choose the kind of event" options={optionsOf(EVENT_KIND_LABELS)} />
-      <fieldset className="space-y-5 border-l-4 border-slate-300 pl-4">
-        <legend className="text-xl font-bold">When</legend>
+      <FieldGroup legend="When">
         <div className="grid max-w-xl grid-cols-1 gap-4 sm:grid-cols-2">
           <TextField name="startsAt" label="Start date and time" type="datetime-local" hint="For example, 2027-05-08 19:00" />
           <TextField name="endsAt" label="End date and time" type="datetime-local" hint="Optional" />
@@ -42,7 +42,7 @@ export function EventForm({ action, defaultValues, agreements, timeZones, edit }
           hint="The times above are local times where the event is held."
           options={timeZones.map((zone) => ({ value: zone, label: zone.replace(/_/g, " ") }))}
         />
-      </fieldset>
+      </FieldGroup>
       <TextField name="place" label="Place" hint="For example, Council House, Coventry" />
       <TextArea name="description" label="Description" />
       <SelectField

@@ -1,13 +1,14 @@
 "use client";
 
 import { ActionForm } from "@/components/form/action-form";
+import { FieldGroup } from "@/components/form/labelled";
 import { HiddenField, SelectField, TextArea, TextField, type Option } from "@/components/form/fields";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { DIRECTION_LABELS, EXCHANGE_KIND_LABELS, FUNDING_SOURCE_LABELS, optionsOf, VISIBILITY_LABELS } from "@/lib/domain/labels";
 import { createExchangeSchema, EXCHANGE_FIELD_ORDER, updateExchangeSchema } from "@/lib/validation/exchange";
 
 type Props = {
-  action: (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
+  action: FormAction;
   defaultValues: Record<string, unknown>;
   /** Agreements the exchange may be logged under, labelled (see agreementOptions). */
   agreements: Option[];
@@ -27,8 +28,7 @@ export function ExchangeForm({ action, defaultValues, agreements, currencies, ed
           <HiddenField name="updatedAt" value={edit.updatedAt} />
         </>
       ) : null}
-      <fieldset className="space-y-5 border-l-4 border-slate-300 pl-4">
-        <legend className="text-xl font-bold">What happened</legend>
+      <FieldGroup legend="What happened">
         <SelectField
           name="agreementId"
           label="Agreement"
@@ -48,25 +48,22 @@ export function ExchangeForm({ action, defaultValues, agreements, currencies, ed
           <TextField name="startDate" label="Start date" type="date" />
           <TextField name="endDate" label="End date" type="date" hint="Optional, for more than one day" />
         </div>
-      </fieldset>
-      <fieldset className="space-y-5 border-l-4 border-slate-300 pl-4">
-        <legend className="text-xl font-bold">Who took part</legend>
+      </FieldGroup>
+      <FieldGroup legend="Who took part">
         <TextField name="participantCount" label="Number of participants" inputMode="numeric" className="max-w-xs" />
         <TextField name="participantsDescription" label="Who took part" hint="A short description, e.g. 24 pupils from Bishop Ullathorne School" />
-      </fieldset>
-      <fieldset className="space-y-5 border-l-4 border-slate-300 pl-4">
-        <legend className="text-xl font-bold">Cost and funding</legend>
+      </FieldGroup>
+      <FieldGroup legend="Cost and funding">
         <div className="grid max-w-xl grid-cols-1 gap-4 sm:grid-cols-2">
           <TextField name="cost" label="Cost" hint="Optional. The total, e.g. 1200.50" inputMode="decimal" />
           <SelectField name="currency" label="Currency" options={currencies} />
         </div>
         <SelectField name="fundingSource" label="Funding source" placeholder="Not recorded" options={optionsOf(FUNDING_SOURCE_LABELS)} />
-      </fieldset>
-      <fieldset className="space-y-5 border-l-4 border-slate-300 pl-4">
-        <legend className="text-xl font-bold">Outcomes and visibility</legend>
+      </FieldGroup>
+      <FieldGroup legend="Outcomes and visibility">
         <TextArea name="outcomes" label="Outcomes" hint="What came of it: agreements made, projects started, lessons learnt." />
         <SelectField name="visibility" label="Visibility" hint="Public exchanges are shown on the partner's public page; internal ones only to staff and councillors." options={optionsOf(VISIBILITY_LABELS)} />
-      </fieldset>
+      </FieldGroup>
     </ActionForm>
   );
 }

@@ -3,14 +3,12 @@
 import type { NotificationKind } from "@/lib/domain/enums";
 import { ActionForm } from "@/components/form/action-form";
 import { CheckboxGroup } from "@/components/form/fields";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { NOTIFICATION_KIND_INFO } from "@/lib/notifications/kinds";
 import { preferencesSchema } from "@/lib/notifications/preferences-schema";
 
-type Action = (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
-
 /** Ticked kinds are sent; a plain form without JavaScript works the same way. */
-export function NotificationPreferencesForm({ action, kinds, enabled }: { action: Action; kinds: NotificationKind[]; enabled: NotificationKind[] }) {
+export function NotificationPreferencesForm({ action, kinds, enabled }: { action: FormAction; kinds: NotificationKind[]; enabled: NotificationKind[] }) {
   const options = kinds.map((kind) => ({ value: kind, label: `${NOTIFICATION_KIND_INFO[kind].label} – ${NOTIFICATION_KIND_INFO[kind].description}` }));
   return (
     <ActionForm action={action} schema={preferencesSchema} defaultValues={{ enabled }} fieldOrder={["enabled"]} submitLabel="Save email preferences" aria-label="Email preferences">

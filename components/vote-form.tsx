@@ -2,11 +2,11 @@
 
 import { ActionForm } from "@/components/form/action-form";
 import { HiddenField, TextArea, TextField } from "@/components/form/fields";
-import type { ActionResult } from "@/lib/action-result";
+import type { FormAction } from "@/lib/action-result";
 import { voteFieldsSchema } from "@/lib/validation/agreement";
 
 /** Approve or reject one proposal, with a reason (required to reject) and a reference. */
-export function VoteForm({ action, proposalId, label }: { action: (previous: ActionResult, formData: FormData) => Promise<ActionResult>; proposalId: string; label: string }) {
+export function VoteForm({ action, proposalId, label }: { action: FormAction; proposalId: string; label: string }) {
   return (
     <ActionForm
       action={action}

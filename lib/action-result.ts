@@ -10,3 +10,6 @@ export type ActionResult =
   | { status: "error"; formError?: string; fieldErrors: FieldErrors; values?: Record<string, unknown> };
 
 export const IDLE: ActionResult = { status: "idle" };
+
+/** A server action as a form calls it (createAction in lib/safe-action.ts makes them). */
+export type FormAction = (previous: ActionResult, formData: FormData) => Promise<ActionResult>;

@@ -4,11 +4,9 @@ import { createContext, startTransition, useActionState, useContext, useRef, use
 import { useForm, type FieldValues, type UseFormRegister } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { IDLE, type ActionResult } from "@/lib/action-result";
+import { IDLE, type FormAction } from "@/lib/action-result";
 import { SuccessBanner } from "@/components/success-banner";
 import { ErrorSummary, type SummaryError } from "./error-summary";
-
-type ServerAction = (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
 
 type FormContextValue = {
   /** The element id of a field (unique when several forms share a page). */
@@ -27,7 +25,7 @@ export function useFieldContext(): FormContextValue {
 }
 
 type ActionFormProps = {
-  action: ServerAction;
+  action: FormAction;
   /** The same zod schema the server action parses with. */
   schema: z.ZodType<FieldValues, FieldValues>;
   defaultValues?: Record<string, unknown>;

@@ -52,3 +52,13 @@ export function SelectOptions({ options, placeholder }: { options: readonly Opti
     </>
   );
 }
+
+/** A group of a form's fields under its heading (a legend), with the rule down its side. */
+export function FieldGroup({ legend, children }: { legend: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <fieldset className="space-y-5 border-l-4 border-slate-300 pl-4">
+      <legend className="text-xl font-bold">{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
