@@ -92,6 +92,15 @@ describe("the change signal", () => {
     await saveCouncilName(settingsBefore);
   });
 
+  it("hears writes made through this process's own Prisma client too (the jobs, a script's operation)", async () => {
+    expect(await partnerName()).toBe("Signal town renamed");
+    await until(() => changeSignalStatus().listening);
+    await db.partner.update({ where: { slug }, data: { name: "Signal town by Prisma" } });
+    expect(await millisecondsUntil(partnerName, "Signal town by Prisma")).toBeLessThan(1000);
+    await db.partner.update({ where: { slug }, data: { name: "Signal town renamed" } });
+    expect(await millisecondsUntil(partnerName, "Signal town renamed")).toBeLessThan(1000);
+  });
+
   it("reads the sequence instead, at most once a second, with LISTEN turned off (CACHE_CHANGE_SIGNAL=poll)", async () => {
     vi.stubEnv("CACHE_CHANGE_SIGNAL", "poll");
     expect(await partnerName()).toBe("Signal town renamed");
