@@ -1,13 +1,66 @@
-// Every server action in the build, called over HTTP as each kind of visitor, against the policy
-// table ACTION_ACCESS in lib/permissions.ts: an action missing from the table fails the suite.
+// Every server action in the build, and every page without a dynamic segment, called over HTTP
+// as each kind of visitor, against an expected matrix written out by hand below from DESIGN.md's
+// roles (not derived from lib/permissions.ts, which is what is being tested). An action in the
+// build missing from the matrix, or from the policy table ACTION_ACCESS, fails the suite.
 // Calls carry no valid input, so an allowed call ends in a validation message and changes nothing.
-// lib/policy-coverage.test.ts shows that an action missing from the table is reported.
+// lib/policy-coverage.test.ts checks, from the sources, that each action and page checks its permission.
 import fs from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { ACTION_ACCESS, can, type Permission } from "../lib/permissions";
+import { ACTION_ACCESS } from "../lib/permissions";
 import { actionsInManifest, missingFromPolicy, type ManifestAction, type ServerReferenceManifest } from "../lib/policy-coverage";
 import { expect, signInAs, submitSignIn, test, uniqueEmail, type DemoAccount } from "./fixtures";
+
+type Role = "STAFF" | "COUNCILLOR" | "ADMIN";
+const ROLES: readonly Role[] = ["STAFF", "COUNCILLOR", "ADMIN"];
+type Allowed = Readonly<Record<Role, boolean>>;
+
+// DESIGN.md: officers (STAFF) draft, edit and propose, log exchanges and events, import and
+// export; councillors read what staff read and decide proposals; admins manage users, settings
+// and the audit log, and do the officers' work too (DESIGN.md's routes: "edit: staff, admin").
+const EVERYONE: Allowed = { STAFF: true, COUNCILLOR: true, ADMIN: true };
+const OFFICERS: Allowed = { STAFF: true, COUNCILLOR: false, ADMIN: true };
+const COUNCILLORS: Allowed = { STAFF: false, COUNCILLOR: true, ADMIN: false };
+const ADMINS: Allowed = { STAFF: false, COUNCILLOR: false, ADMIN: true };
+
+/** Who may call each protected server action. */
+const EXPECTED_ACTIONS: Readonly<Record<string, Allowed>> = {
+  "app/agreements/new/actions.ts#createAgreementAction": OFFICERS,
+  "app/agreements/[id]/edit/actions.ts#updateAgreementAction": OFFICERS,
+  "app/agreements/[id]/actions.ts#agreementCommandAction": OFFICERS,
+  "app/approvals/actions.ts#voteAction": COUNCILLORS,
+  "app/exchanges/new/actions.ts#createExchangeAction": OFFICERS,
+  "app/exchanges/[id]/edit/actions.ts#updateExchangeAction": OFFICERS,
+  "app/events/new/actions.ts#createEventAction": OFFICERS,
+  "app/events/[id]/edit/actions.ts#updateEventAction": OFFICERS,
+  "app/admin/users/actions.ts#createUserAction": ADMINS,
+  "app/admin/users/actions.ts#changeRoleAction": ADMINS,
+  "app/admin/users/actions.ts#setActiveAction": ADMINS,
+  "app/admin/users/actions.ts#resetPasswordAction": ADMINS,
+  "app/admin/settings/actions.ts#updateSettingsAction": ADMINS,
+  "app/account/actions.ts#updatePreferencesAction": EVERYONE,
+};
+
+/** Actions anyone may call: signing in and out. */
+const EXPECTED_PUBLIC_ACTIONS = ["app/actions.ts#signOut", "app/login/actions.ts#signInAction"];
+
+/** Who may open each signed-in page without a dynamic segment (anonymous visitors are sent to /login). */
+const EXPECTED_PAGES: Readonly<Record<string, Allowed>> = {
+  "/dashboard": EVERYONE,
+  "/agreements": EVERYONE,
+  "/agreements/new": OFFICERS,
+  "/approvals": COUNCILLORS,
+  "/exchanges": EVERYONE,
+  "/exchanges/new": OFFICERS,
+  "/events": EVERYONE,
+  "/events/new": OFFICERS,
+  "/import": OFFICERS,
+  "/account": EVERYONE,
+  "/admin/users": ADMINS,
+  "/admin/audit": ADMINS,
+  "/admin/settings": ADMINS,
+  "/admin/outbox": ADMINS,
+};
 
 type Action = ManifestAction;
 
@@ -21,7 +74,7 @@ function loadActions(): Action[] {
 }
 
 const ACTIONS = loadActions();
-const PROTECTED = ACTIONS.filter((action) => ACTION_ACCESS[action.key] !== "public");
+const PROTECTED = ACTIONS.filter((action) => !EXPECTED_PUBLIC_ACTIONS.includes(action.key));
 
 type CallResult = { status: number; result: { status?: string; formError?: string; fieldErrors?: Record<string, string[]> } | null; body: string };
 
@@ -63,8 +116,9 @@ async function pageAs(browser: Browser, account: DemoAccount): Promise<Page> {
   return page;
 }
 
-test("the build has server actions, and every one is in the policy table", () => {
+test("the build has server actions, and every one is in the expected matrix and the policy table", () => {
   expect(PROTECTED.length).toBeGreaterThanOrEqual(10);
+  expect(PROTECTED.map((action) => action.key).sort(), "protected server actions: write each one's row in EXPECTED_ACTIONS").toEqual(Object.keys(EXPECTED_ACTIONS).sort());
   const missing = missingFromPolicy(ACTIONS.map((action) => action.key), ACTION_ACCESS);
   expect(missing, "server actions with no entry in ACTION_ACCESS (lib/permissions.ts)").toEqual([]);
 });
@@ -73,18 +127,33 @@ test("anonymous callers are refused by every protected action", async ({ request
   for (const action of PROTECTED) expectRefused(await callAction(request, action, {}), REFUSED_SIGNED_OUT, `anonymous → ${action.key}`);
 });
 
-for (const account of ["STAFF", "COUNCILLOR", "ADMIN"] as const) {
-  test(`${account}: each action is allowed or refused as the policy says`, async ({ browser }) => {
+for (const account of ROLES) {
+  test(`${account}: each action is allowed or refused as the expected matrix says`, async ({ browser }) => {
     test.setTimeout(180_000);
     const page = await pageAs(browser, account);
     for (const action of PROTECTED) {
-      const permission = ACTION_ACCESS[action.key] as Permission;
       const call = await callAction(page.request, action, {});
-      if (can({ role: account }, permission)) expectAllowed(call, `${account} → ${action.key}`);
+      if (EXPECTED_ACTIONS[action.key]![account]) expectAllowed(call, `${account} → ${action.key}`);
       else expectRefused(call, REFUSED_FORBIDDEN, `${account} → ${action.key}`);
     }
   });
+
+  test(`${account}: each signed-in page opens (200) or is forbidden (403) as the expected matrix says`, async ({ browser }) => {
+    const page = await pageAs(browser, account);
+    for (const [route, allowed] of Object.entries(EXPECTED_PAGES)) {
+      const response = await page.request.get(route, { maxRedirects: 0 });
+      expect.soft(response.status(), `${account} → ${route}`).toBe(allowed[account] ? 200 : 403);
+    }
+  });
 }
+
+test("anonymous visitors are sent to /login by every signed-in page", async ({ request }) => {
+  for (const route of Object.keys(EXPECTED_PAGES)) {
+    const response = await request.get(route);
+    const landed = new URL(response.url());
+    expect.soft(`${landed.pathname} ${landed.searchParams.get("callbackUrl")}`, `anonymous → ${route}`).toBe(`/login ${route}`);
+  }
+});
 
 test("a deactivated user's session is refused by every action at the next request", async ({ browser }) => {
   test.setTimeout(180_000);
