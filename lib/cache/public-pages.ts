@@ -16,7 +16,8 @@ import { isWatching, settledVersion, TOPICS } from "./signal";
 //
 // The version is the change signal's (signal.ts): a page is rendered again once anything it shows
 // has changed, in any process or server (or in psql), as soon as the listing's own data would
-// be. A render that fails leaves that page alone uncached for a while, never the others. Signed-in visitors (their name is in the header), client navigations (RSC requests) and
+// be. A render that fails leaves that page alone uncached for a while, never the others.
+// Signed-in visitors (their name is in the header), client navigations (RSC requests) and
 // anything that is not a 200 without cookies go through to Next.js as before.
 
 /** Pages and files anyone may see and that look the same to every anonymous visitor. */
