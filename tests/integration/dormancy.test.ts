@@ -141,7 +141,7 @@ describe("the database's dormancy (triggers + dormantCondition) and isDormant", 
       formalisedOnTheCutoff: { linkBegan: null, formalisedOn: near(0) },
       draftedHereToday: { linkBegan: null, formalisedOn: null },
     };
-    const cases: { id: string; name: string; expected: boolean }[] = [];
+    const cases: { id: string; name: string; expected: boolean; lastActivity: Date | null }[] = [];
     for (const status of ["ACTIVE", "SUSPENDED"] as const) {
       for (const [beginning, dates] of Object.entries(beginnings)) {
         for (const [activity, { exchanges, events }] of Object.entries(activities)) {
@@ -153,13 +153,16 @@ describe("the database's dormancy (triggers + dormantCondition) and isDormant", 
           }
           const lastActivity = lastActivityOf([...exchanges, ...events], now);
           const expected = isDormant({ status, lastActivity, now, dormancyMonths, since: dormancySince({ ...dates, createdAt }) });
-          cases.push({ id: agreement.id, name: `${status} ${beginning} ${activity}`, expected });
+          cases.push({ id: agreement.id, name: `${status} ${beginning} ${activity}`, expected, lastActivity });
         }
       }
     }
     const found = new Set(await dormantIds(now, dormancyMonths));
     const disagreements = cases.filter((item) => found.has(item.id) !== item.expected).map((item) => `${item.name}: isDormant says ${item.expected}`);
     expect(disagreements).toEqual([]);
+    // The agreement page's read of the last activity (lastActivityByAgreement) agrees with the rule too.
+    const read = await lastActivityByAgreement(cases.map((item) => item.id), now);
+    expect(cases.filter((item) => (read.get(item.id)?.getTime() ?? null) !== (item.lastActivity?.getTime() ?? null)).map((item) => item.name)).toEqual([]);
     // The grid has both answers, so agreeing means something.
     expect(cases.filter((item) => item.expected).length).toBeGreaterThan(5);
     expect(cases.filter((item) => !item.expected).length).toBeGreaterThan(5);
