@@ -6,7 +6,7 @@
 // value ignored, never a 500, and must change nothing a signed-in user can see.
 import type { APIRequestContext } from "@playwright/test";
 import { can, ROUTE_ACCESS } from "../lib/permissions";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, signInAs, test } from "./fixtures";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, ON_POSTGRES, signInAs, test } from "./fixtures";
 import { isKnownRoute, pageRoutes, routeHandlerRoutes } from "./routes";
 import { loadServerActions, serverAction } from "./server-actions";
 
@@ -237,7 +237,6 @@ test("every page and route handler lists the query parameters it reads (for the 
  * addresses, which is the same code on both back ends, and what the database makes of hostile
  * ids and filters is tested on both by tests/integration/hostile-reads.test.ts.
  */
-const ON_POSTGRES = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 
 for (const visitor of ["anonymous", "STAFF", "COUNCILLOR", "ADMIN"] as const) {
   test(`hostile page segments and query strings, ${visitor}: no response ≥ 500`, async ({ page, browserProblems }) => {

@@ -12,11 +12,10 @@ import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import type { PlaywrightWorkerArgs } from "@playwright/test";
 import pg from "pg";
-import { expect, test, uniqueEmail, DEMO_ACCOUNTS, DEMO_PASSWORD } from "./fixtures";
+import { expect, test, uniqueEmail, DEMO_ACCOUNTS, DEMO_PASSWORD, ON_POSTGRES } from "./fixtures";
 import { callServerAction, loadServerActions, serverAction, signInRequest, type ActionCall } from "./server-actions";
 
 const DATABASE_URL = process.env.DATABASE_URL ?? "";
-const ON_POSTGRES = /^postgres(ql)?:\/\//.test(DATABASE_URL);
 const DURATION_MS = 20_000;
 const OFFICERS = 10;
 const COUNCILLORS = 10;
