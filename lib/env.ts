@@ -6,6 +6,9 @@ export const proxyHopsSchema = z.coerce.number().int("TRUSTED_PROXY_HOPS must be
 /** CACHE_CHANGE_SIGNAL: how the caches hear of changes, "listen" (LISTEN/NOTIFY) or "poll" (the sequence, once a second): lib/cache/listener.ts. */
 export const cacheSignalSchema = z.enum(["listen", "poll"], { message: 'CACHE_CHANGE_SIGNAL must be "listen" or "poll"' }).default("listen");
 
+/** PUBLIC_PAGE_CACHE_MB: how much rendered public pages each server process keeps (lib/cache/public-pages.ts). */
+export const pageCacheMegabytesSchema = z.coerce.number().int("PUBLIC_PAGE_CACHE_MB must be a whole number").min(0).max(4096).default(64);
+
 const ServerEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
@@ -13,6 +16,7 @@ const ServerEnvSchema = z.object({
   SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(8),
   TRUSTED_PROXY_HOPS: proxyHopsSchema,
   CACHE_CHANGE_SIGNAL: cacheSignalSchema,
+  PUBLIC_PAGE_CACHE_MB: pageCacheMegabytesSchema,
 });
 
 export type ServerEnv = z.infer<typeof ServerEnvSchema> & { NEXTAUTH_SECRET: string };

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { RENDER_KEY_ENV } from "@/lib/cluster";
+import { pageCacheMegabytesSchema } from "@/lib/env";
 import { configuredOrigin } from "@/lib/request-context";
 import { BoundedMap } from "./bounded-map";
 import { processState } from "./process-state";
@@ -25,8 +26,8 @@ const PUBLIC_PAGE = /^\/(?:partners(?:\/[^/]+)?|open-data(?:\/[^/]+)?)$/;
 /** Requests of the Next.js client router: they ask for the page's RSC payload, not its HTML. */
 const CLIENT_ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"];
 const MAX_URL_LENGTH = 2048;
-/** Rendered pages kept per process, newest last; the listing at scale is about 250 KB a page. */
-const MAX_BYTES = 64 * 1024 * 1024;
+/** Rendered pages kept per process, newest last (the listing at scale is about 250 KB a page); checked at start by lib/env.ts. */
+const MAX_BYTES = pageCacheMegabytesSchema.parse(process.env.PUBLIC_PAGE_CACHE_MB) * 2 ** 20;
 /** After a failed internal render, that page goes through uncached for this long before the next try. */
 const RETRY_AFTER_MS = 30_000;
 /** Pages whose render failed, remembered for RETRY_AFTER_MS; beyond this many, the oldest are tried again. */

@@ -10,7 +10,7 @@ describe("serverSettings", () => {
   it("gives the demo a small heap, PGlite without the optimising compiler, and fewer malloc arenas", () => {
     const settings = serverSettings("footprint", {});
     expect(settings.nodeFlags).toEqual(expect.arrayContaining(["--liftoff-only", expect.stringMatching(/^--max-semi-space-size=\d+$/), expect.stringMatching(/^--max-old-space-size=\d+$/)]));
-    expect(settings.env).toEqual({ MALLOC_ARENA_MAX: "2" });
+    expect(settings.env).toEqual({ MALLOC_ARENA_MAX: "2", PUBLIC_PAGE_CACHE_MB: "16" });
   });
 
   it("gives npm start its larger young generation", () => {
@@ -18,7 +18,7 @@ describe("serverSettings", () => {
   });
 
   it("leaves a flag to NODE_OPTIONS, however it is spelt, and a variable to the environment", () => {
-    const settings = serverSettings("footprint", { NODE_OPTIONS: "--max_old_space_size=512 --enable-source-maps", MALLOC_ARENA_MAX: "4" });
+    const settings = serverSettings("footprint", { NODE_OPTIONS: "--max_old_space_size=512 --enable-source-maps", MALLOC_ARENA_MAX: "4", PUBLIC_PAGE_CACHE_MB: "8" });
     expect(settings.nodeFlags.some((flag) => flag.startsWith("--max-old-space-size"))).toBe(false);
     expect(settings.nodeFlags).toContain("--liftoff-only");
     expect(settings.env).toEqual({});
