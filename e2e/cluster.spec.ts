@@ -1,7 +1,8 @@
 // `npm start` on a PostgreSQL server runs one server process per core (scripts/start.ts). This
 // starts it beside the suite's own server — same build, same database, two processes — and
-// checks what they must share: word of a write (the dashboard's figures, kept 30 s per process,
-// change at once in both) and the public page cache's render key (a page rendered by one process
+// checks what they must share: the change signal (the dashboard's figures, cached in each
+// process, change at once in both: PostgreSQL notifies each process's LISTEN connection,
+// lib/cache/README.md) and the public page cache's render key (a page rendered by one process
 // for another's cache carries the right nonces). Each request opens its own connection, so the
 // cluster hands them to the two processes in turn.
 import { spawn, type ChildProcess } from "node:child_process";

@@ -3,7 +3,7 @@
 // action runs in (built with Next's factories), so `headers()`, `cookies()` and `connection()` —
 // ours and NextAuth's `getServerSession` alike — read the request we give them. Nothing of ours
 // (database, session checks, policy) is replaced. `next/cache` is the one module a test mocks
-// (see nextCacheMock): revalidation and the data cache need Next's incremental cache, which only
+// (see nextCacheMock): revalidation needs Next's incremental cache, which only
 // a running server has.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
@@ -70,13 +70,9 @@ export const revalidations: string[] = [];
 
 /**
  * The `next/cache` module for `vi.mock("next/cache", () => nextCacheMock)`: revalidation is
- * recorded, and the data cache calls through (every read goes to the database).
+ * recorded (the app keeps nothing in Next.js's data cache: lib/cache/README.md).
  */
 export const nextCacheMock = {
   revalidatePath: (path: string, type?: string) => void revalidations.push(`path:${path}${type ? `:${type}` : ""}`),
   revalidateTag: (tag: string) => void revalidations.push(`tag:${tag}`),
-  unstable_cache:
-    <A extends unknown[], R>(callback: (...args: A) => Promise<R>) =>
-    (...args: A) =>
-      callback(...args),
 };
