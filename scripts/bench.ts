@@ -34,8 +34,13 @@ import { bin, ROOT, run } from "./lib/run";
 const DEMO_EMAIL = "officer@example.org";
 const DEMO_PASSWORD = "twinning-demo-2026";
 const STATIC_PATH = "/bench/static-page.html";
+/**
+ * What the server serves beside the app for the bench only: public/bench/, made at the start and
+ * removed at the end (never in a production build). The generic static page comes from bench/.
+ */
+const SERVED_DIR = path.join(ROOT, "public", "bench");
 /** The static twins of the GET targets: public/bench/sized/, served by the same server. */
-const SIZED_DIR = path.join(ROOT, "public", "bench", "sized");
+const SIZED_DIR = path.join(SERVED_DIR, "sized");
 
 type Target = {
   name: string;
@@ -117,7 +122,7 @@ await runScript("Benchmark", async () => {
   };
   const cleanup = async () => {
     await stopServer();
-    fs.rmSync(SIZED_DIR, { recursive: true, force: true });
+    fs.rmSync(SERVED_DIR, { recursive: true, force: true });
     await dropDatabase?.();
   };
   try {
@@ -182,6 +187,8 @@ await runScript("Benchmark", async () => {
       await waitForServer(`${base}/login`, server);
     };
     fs.rmSync(SIZED_DIR, { recursive: true, force: true });
+    fs.mkdirSync(SERVED_DIR, { recursive: true });
+    fs.copyFileSync(path.join(ROOT, "bench", "static-page.html"), path.join(ROOT, "public", STATIC_PATH));
     await startServer();
 
     const cookie = await signIn(base);
