@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/data-table";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/filter-form";
 import { Pagination } from "@/components/pagination";
 import { StatusTag, Tag } from "@/components/status-tag";
@@ -74,39 +75,24 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
       {result.items.length === 0 ? (
         <p>No agreements match these filters.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="table">
-            <caption className="sr-only">Agreements, sorted by {SORT_LABELS[filters.sort ?? "partner"].toLowerCase()}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Partner</th>
-                <th scope="col">Country</th>
-                <th scope="col">Type</th>
-                <th scope="col">Since</th>
-                <th scope="col">Review date</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.items.map((agreement) => (
-                <tr key={agreement.id}>
-                  <td>
-                    <Link href={`/agreements/${agreement.id}`}>{agreement.partner.name}</Link>
-                  </td>
-                  <td>{countryName(agreement.partner.country)}</td>
-                  <td>{RELATIONSHIP_TYPE_LABELS[agreement.relationshipType]}</td>
-                  <td>{sinceText(agreement.linkBegan, agreement.formalisedOn).replace(/^since /, "")}</td>
-                  <td>{formatDate(agreement.reviewDate)}</td>
-                  <td className="space-x-1">
-                    <StatusTag status={agreement.status} />
-                    {agreement.openProposal ? <Tag tone="warning">Proposed: {PROPOSAL_RULES[agreement.openProposal].noun}</Tag> : null}
-                    {agreement.dormant ? <Tag tone="warning">Dormant</Tag> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={`Agreements, sorted by ${SORT_LABELS[filters.sort ?? "partner"].toLowerCase()}`} columns={["Partner", "Country", "Type", "Since", "Review date", "Status"]}>
+          {result.items.map((agreement) => (
+            <tr key={agreement.id}>
+              <td>
+                <Link href={`/agreements/${agreement.id}`}>{agreement.partner.name}</Link>
+              </td>
+              <td>{countryName(agreement.partner.country)}</td>
+              <td>{RELATIONSHIP_TYPE_LABELS[agreement.relationshipType]}</td>
+              <td>{sinceText(agreement.linkBegan, agreement.formalisedOn).replace(/^since /, "")}</td>
+              <td>{formatDate(agreement.reviewDate)}</td>
+              <td className="space-x-1">
+                <StatusTag status={agreement.status} />
+                {agreement.openProposal ? <Tag tone="warning">Proposed: {PROPOSAL_RULES[agreement.openProposal].noun}</Tag> : null}
+                {agreement.dormant ? <Tag tone="warning">Dormant</Tag> : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={query} basePath="/agreements" noun="agreements" />
     </>
