@@ -18,15 +18,12 @@ import path from "node:path";
 
 /** Pure rules and schemas: no database, no reads, no framework, no Node.js. Files or folders ("/**"). */
 export const PURE_MODULES = [
+  // Rules, schemas, the policy table, formats of dates and numbers (lib/README.md).
   "lib/domain/**",
-  "lib/validation/**",
-  "lib/permissions.ts",
-  "lib/errors.ts",
-  "lib/action-result.ts",
-  "lib/format.ts",
-  "lib/form-data.ts",
-  "lib/policy-coverage.ts",
-  "lib/security-headers.ts",
+  // Pure parts that stay beside the feature they serve.
+  "lib/web/action-result.ts",
+  "lib/web/form-data.ts",
+  "lib/web/security-headers.ts",
   "lib/auth/password-policy.ts",
   "lib/events/zoned-time.ts",
   "lib/exchanges/activity-summary.ts",
@@ -40,11 +37,6 @@ export const PURE_MODULES = [
   "lib/import/columns.ts",
   "lib/import/validate-rows.ts",
   "lib/export/spreadsheet-safety.ts",
-  // Pure helpers that still live beside the reads (issue 18 item 3 moves them).
-  "lib/data/pagination.ts",
-  "lib/data/public-types.ts",
-  "lib/data/public-format.ts",
-  "lib/data/public-filters.ts",
 ];
 
 /**

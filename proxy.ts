@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { refuseMalformedAction, refuseOversizedBody } from "@/lib/action-request";
+import { refuseMalformedAction, refuseOversizedBody } from "@/lib/web/proxy-filter";
 import { bodyWithNonce, cachedPublicPage, isInternalRender, placeholderNonce } from "@/lib/cache/public-pages";
-import { servedOverHttps } from "@/lib/request-context";
-import { isCrossOriginPost } from "@/lib/request-origin";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
-import { safeReturnPath } from "@/lib/validation/auth";
+import { servedOverHttps } from "@/lib/web/request-context";
+import { isCrossOriginPost } from "@/lib/web/request-origin";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/web/security-headers";
+import { safeReturnPath } from "@/lib/domain/validation/auth";
 
 /**
  * Security headers on every response, with a fresh CSP nonce per request, and anonymous visits to

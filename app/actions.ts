@@ -1,9 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { IDLE } from "@/lib/action-result";
+import { IDLE } from "@/lib/web/action-result";
 import { endSession } from "@/lib/auth/session";
-import { createAction } from "@/lib/safe-action";
+import { createAction } from "@/lib/web/safe-action";
 
 /** Ends the session on the server (a copy of the cookie stops working too), audited, and clears the cookie. */
 const signOutAction = createAction({

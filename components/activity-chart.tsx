@@ -1,5 +1,5 @@
 import type { ActivityYear } from "@/lib/exchanges/activity-summary";
-import { plural } from "@/lib/format";
+import { plural } from "@/lib/domain/format";
 
 const MAX_YEARS = 20;
 const BAR = 22;

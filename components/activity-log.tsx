@@ -4,7 +4,7 @@ import { DataTable } from "@/components/data-table";
 import type { Option } from "@/components/form/labelled";
 import { Pagination } from "@/components/pagination";
 import { ConfirmationBanner } from "@/components/success-banner";
-import type { ConfirmationScope } from "@/lib/confirmations";
+import type { ConfirmationScope } from "@/lib/web/confirmations";
 
 type ActivityLogProps = {
   /** "events" or "exchanges": the filters' name, the pagination's words and the list's path (/events). */

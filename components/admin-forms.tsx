@@ -2,8 +2,8 @@
 
 import { ActionForm } from "@/components/form/action-form";
 import { HiddenField, SelectField, TextField } from "@/components/form/fields";
-import type { FormAction } from "@/lib/action-result";
-import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema, settingsSchema } from "@/lib/validation/admin";
+import type { FormAction } from "@/lib/web/action-result";
+import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema, settingsSchema } from "@/lib/domain/validation/admin";
 
 export const ROLE_OPTIONS = [
   { value: "STAFF", label: "Staff (twinning officer)" },

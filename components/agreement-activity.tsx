@@ -5,8 +5,8 @@ import { DIRECTION_LABELS, EVENT_KIND_LABELS, EXCHANGE_KIND_LABELS, FUNDING_SOUR
 import { formatInZone } from "@/lib/events/zoned-time";
 import { canLogExchangeUnder } from "@/lib/exchanges/guards";
 import type { ActivityItem, AgreementActivity as Activity } from "@/lib/exchanges/activity-summary";
-import { formatDate, formatMoney } from "@/lib/format";
-import { can, type Actor } from "@/lib/permissions";
+import { formatDate, formatMoney } from "@/lib/domain/format";
+import { can, type Actor } from "@/lib/domain/permissions";
 
 function dateRange(start: Date, end: Date | null): string {
   return end && end.getTime() !== start.getTime() ? `${formatDate(start)} to ${formatDate(end)}` : formatDate(start);

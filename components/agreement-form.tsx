@@ -3,9 +3,9 @@
 import { ActionForm } from "@/components/form/action-form";
 import { FieldGroup } from "@/components/form/labelled";
 import { CheckboxGroup, HiddenField, SelectField, TextArea, TextField, type Option } from "@/components/form/fields";
-import type { FormAction } from "@/lib/action-result";
+import type { FormAction } from "@/lib/web/action-result";
 import { COUNTRIES, NO_COUNTRY, NO_COUNTRY_LABEL } from "@/lib/domain/countries";
-import { createAgreementSchema, updateAgreementSchema } from "@/lib/validation/agreement";
+import { createAgreementSchema, updateAgreementSchema } from "@/lib/domain/validation/agreement";
 import { LOCALITY_KIND_LABELS, optionsOf, RELATIONSHIP_TYPE_LABELS, THEME_LABELS } from "@/lib/domain/labels";
 
 const COUNTRY_OPTIONS: Option[] = [{ value: NO_COUNTRY, label: NO_COUNTRY_LABEL }, ...COUNTRIES.map((country) => ({ value: country.code, label: country.name }))];

@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/form/action-form";
 import { HiddenField, TextArea, TextField } from "@/components/form/fields";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/web/action-result";
 import { COMMAND_RULES, type Command } from "@/lib/domain/lifecycle";
-import { commandSchema } from "@/lib/validation/agreement";
+import { commandSchema } from "@/lib/domain/validation/agreement";
 
 const REASON_HINT: Record<Command, string> = {
   submit: "Why this partner, and why now. Councillors read this before they decide.",

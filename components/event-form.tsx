@@ -3,9 +3,9 @@
 import { ActionForm } from "@/components/form/action-form";
 import { FieldGroup } from "@/components/form/labelled";
 import { HiddenField, SelectField, TextArea, TextField, type Option } from "@/components/form/fields";
-import type { FormAction } from "@/lib/action-result";
+import type { FormAction } from "@/lib/web/action-result";
 import { EVENT_KIND_LABELS, optionsOf, VISIBILITY_LABELS } from "@/lib/domain/labels";
-import { createEventSchema, EVENT_FIELD_ORDER, updateEventSchema } from "@/lib/validation/event";
+import { createEventSchema, EVENT_FIELD_ORDER, updateEventSchema } from "@/lib/domain/validation/event";
 
 type Props = {
   action: FormAction;

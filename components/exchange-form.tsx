@@ -3,9 +3,9 @@
 import { ActionForm } from "@/components/form/action-form";
 import { FieldGroup } from "@/components/form/labelled";
 import { HiddenField, SelectField, TextArea, TextField, type Option } from "@/components/form/fields";
-import type { FormAction } from "@/lib/action-result";
+import type { FormAction } from "@/lib/web/action-result";
 import { DIRECTION_LABELS, EXCHANGE_KIND_LABELS, FUNDING_SOURCE_LABELS, optionsOf, VISIBILITY_LABELS } from "@/lib/domain/labels";
-import { createExchangeSchema, EXCHANGE_FIELD_ORDER, updateExchangeSchema } from "@/lib/validation/exchange";
+import { createExchangeSchema, EXCHANGE_FIELD_ORDER, updateExchangeSchema } from "@/lib/domain/validation/exchange";
 
 type Props = {
   action: FormAction;

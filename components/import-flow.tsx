@@ -6,7 +6,7 @@ import { ErrorSummary, type SummaryError } from "@/components/form/error-summary
 import { ImportPreview } from "@/components/import-preview";
 import { SuccessBanner } from "@/components/success-banner";
 import type { ImportState } from "@/lib/import/import-state";
-import { plural } from "@/lib/format";
+import { plural } from "@/lib/domain/format";
 import { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, FILE_TOO_LARGE, MAX_FILE_BYTES, WRONG_FILE_TYPE } from "@/lib/import/limits";
 
 const FILE_ID = "import-file";

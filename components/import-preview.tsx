@@ -3,7 +3,7 @@ import { SummaryList } from "@/components/summary-list";
 import { countryName } from "@/lib/domain/countries";
 import { RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
 import { statusLabel } from "@/lib/domain/lifecycle";
-import { plural } from "@/lib/format";
+import { plural } from "@/lib/domain/format";
 import type { ImportCheck, PreviewRow } from "@/lib/import/import-state";
 import { formatBytes } from "@/lib/import/limits";
 

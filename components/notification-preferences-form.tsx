@@ -3,7 +3,7 @@
 import type { NotificationKind } from "@/lib/domain/enums";
 import { ActionForm } from "@/components/form/action-form";
 import { CheckboxGroup } from "@/components/form/fields";
-import type { FormAction } from "@/lib/action-result";
+import type { FormAction } from "@/lib/web/action-result";
 import { NOTIFICATION_KIND_INFO } from "@/lib/notifications/kinds";
 import { preferencesSchema } from "@/lib/notifications/preferences-schema";
 

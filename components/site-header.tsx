@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { can, type Actor, type Permission } from "@/lib/permissions";
+import { can, type Actor, type Permission } from "@/lib/domain/permissions";
 
 type NavItem = { href: string; label: string; permission?: Permission };
 

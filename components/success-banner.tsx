@@ -1,4 +1,4 @@
-import { confirmationFor, type ConfirmationScope } from "@/lib/confirmations";
+import { confirmationFor, type ConfirmationScope } from "@/lib/web/confirmations";
 
 /** The one confirmation box: a status region, so a screen reader announces it. */
 export function SuccessBanner({ children, testId, wide = false }: { children: React.ReactNode; testId?: string; wide?: boolean }) {
@@ -9,7 +9,7 @@ export function SuccessBanner({ children, testId, wide = false }: { children: Re
   );
 }
 
-/** The confirmation a redirect carried to this page (?done=<code>, lib/confirmations.ts), if it is one of `scope`'s. */
+/** The confirmation a redirect carried to this page (?done=<code>, lib/web/confirmations.ts), if it is one of `scope`'s. */
 export function ConfirmationBanner({ scope, done }: { scope: ConfirmationScope; done: string | string[] | undefined }) {
   const text = confirmationFor(scope, done);
   return text ? <SuccessBanner>{text}</SuccessBanner> : null;

@@ -1,6 +1,6 @@
 import type { AgreementStatus, DecisionKind } from "@/lib/domain/enums";
 import { statusLabel } from "@/lib/domain/lifecycle";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/domain/format";
 import { DetailRow } from "@/components/detail-row";
 
 export type TimelineEntry = {

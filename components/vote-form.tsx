@@ -2,8 +2,8 @@
 
 import { ActionForm } from "@/components/form/action-form";
 import { HiddenField, TextArea, TextField } from "@/components/form/fields";
-import type { FormAction } from "@/lib/action-result";
-import { voteFieldsSchema } from "@/lib/validation/agreement";
+import type { FormAction } from "@/lib/web/action-result";
+import { voteFieldsSchema } from "@/lib/domain/validation/agreement";
 
 /** Approve or reject one proposal, with a reason (required to reject) and a reference. */
 export function VoteForm({ action, proposalId, label }: { action: FormAction; proposalId: string; label: string }) {

@@ -5,7 +5,7 @@
 // checked after a refused submission, with the error summary and inline errors showing.
 // Markup does not depend on the database: the pages are checked once per CI run, on the embedded one.
 import type { Browser, Page } from "@playwright/test";
-import { ROUTE_ACCESS, can } from "../lib/permissions";
+import { ROUTE_ACCESS, can } from "../lib/domain/permissions";
 import { axeViolations } from "./axe";
 import { expect, ON_POSTGRES, signInAs, test, uniquePartnerName, type DemoAccount } from "./fixtures";
 import { isKnownRoute, pageRoutes, type Route } from "./routes";

@@ -1,8 +1,8 @@
 // Signing in and out, and who may open which page: every page in app/ is checked against
-// ROUTE_ACCESS (lib/permissions.ts) for anonymous visitors and each role.
+// ROUTE_ACCESS (lib/domain/permissions.ts) for anonymous visitors and each role.
 import type { Page } from "@playwright/test";
-import { ROUTE_ACCESS, can } from "../lib/permissions";
-import { missingFromPolicy } from "../lib/policy-coverage";
+import { ROUTE_ACCESS, can } from "../lib/domain/permissions";
+import { missingFromPolicy } from "../lib/domain/policy-coverage";
 import { isKnownRoute, pageRoutes, type Route } from "./routes";
 import { DEACTIVATED_ACCOUNT, DEMO_ACCOUNTS, DEMO_PASSWORD, expect, signInAs, signOut, submitSignIn, test, uniqueName, type DemoAccount } from "./fixtures";
 
@@ -135,7 +135,7 @@ const STATIC_PAGES = PAGES.filter((route): route is Route => isKnownRoute(route)
 
 test("every page in app/ has an entry in ROUTE_ACCESS", () => {
   const missing = missingFromPolicy(PAGES, ROUTE_ACCESS);
-  expect(missing, "pages with no access rule in lib/permissions.ts ROUTE_ACCESS").toEqual([]);
+  expect(missing, "pages with no access rule in lib/domain/permissions.ts ROUTE_ACCESS").toEqual([]);
 });
 
 type Visitor = "anonymous" | "STAFF" | "COUNCILLOR" | "ADMIN";

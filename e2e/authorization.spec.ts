@@ -1,14 +1,14 @@
 // Every server action in the build, and every page without a dynamic segment, called over HTTP
 // as each kind of visitor, against an expected matrix written out by hand below from DESIGN.md's
-// roles (not derived from lib/permissions.ts, which is what is being tested). An action in the
+// roles (not derived from lib/domain/permissions.ts, which is what is being tested). An action in the
 // build missing from the matrix, or from the policy table ACTION_ACCESS, fails the suite.
 // Calls carry no valid input, so an allowed call ends in a validation message and changes nothing.
-// lib/policy-coverage.test.ts checks, from the sources, that each action and page checks its permission.
+// lib/domain/policy-coverage.test.ts checks, from the sources, that each action and page checks its permission.
 import fs from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { ACTION_ACCESS } from "../lib/permissions";
-import { actionsInManifest, missingFromPolicy, type ManifestAction, type ServerReferenceManifest } from "../lib/policy-coverage";
+import { ACTION_ACCESS } from "../lib/domain/permissions";
+import { actionsInManifest, missingFromPolicy, type ManifestAction, type ServerReferenceManifest } from "../lib/domain/policy-coverage";
 import { expect, signInAs, submitSignIn, test, uniqueEmail, type DemoAccount } from "./fixtures";
 
 type Role = "STAFF" | "COUNCILLOR" | "ADMIN";
@@ -120,7 +120,7 @@ test("the build has server actions, and every one is in the expected matrix and 
   expect(PROTECTED.length).toBeGreaterThanOrEqual(10);
   expect(PROTECTED.map((action) => action.key).sort(), "protected server actions: write each one's row in EXPECTED_ACTIONS").toEqual(Object.keys(EXPECTED_ACTIONS).sort());
   const missing = missingFromPolicy(ACTIONS.map((action) => action.key), ACTION_ACCESS);
-  expect(missing, "server actions with no entry in ACTION_ACCESS (lib/permissions.ts)").toEqual([]);
+  expect(missing, "server actions with no entry in ACTION_ACCESS (lib/domain/permissions.ts)").toEqual([]);
 });
 
 test("anonymous callers are refused by every protected action", async ({ request }) => {

@@ -5,7 +5,7 @@
 // every page segment and query parameter. Each must be answered with a 4xx, a redirect or the
 // value ignored, never a 500, and must change nothing a signed-in user can see.
 import type { APIRequestContext } from "@playwright/test";
-import { can, ROUTE_ACCESS } from "../lib/permissions";
+import { can, ROUTE_ACCESS } from "../lib/domain/permissions";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, ON_POSTGRES, signInAs, test } from "./fixtures";
 import { isKnownRoute, pageRoutes, routeHandlerRoutes } from "./routes";
 import { loadServerActions, serverAction } from "./server-actions";

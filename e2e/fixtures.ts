@@ -3,7 +3,7 @@
 // already holds earlier runs' rows).
 import { randomBytes } from "node:crypto";
 import { expect, type Cookie, type Page } from "@playwright/test";
-import { safeReturnPath } from "../lib/validation/auth";
+import { safeReturnPath } from "../lib/domain/validation/auth";
 import { DEACTIVATED_ACCOUNT, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../scripts/lib/e2e-accounts";
 
 export { test } from "./browser-problems";

@@ -4,7 +4,7 @@
 // brackets held the server for seconds and ended in a 500. The largest legitimate form still fits.
 // And the server keeps answering while large spreadsheets are read (figures in the test's output).
 import ExcelJS from "exceljs";
-import { ACTION_BODY_LIMIT_BYTES } from "../lib/action-request";
+import { ACTION_BODY_LIMIT_BYTES } from "../lib/web/proxy-filter";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, ON_POSTGRES, test, uniqueEmail, uniquePartnerName } from "./fixtures";
 import { callServerAction, loadServerActions, serverAction, signInRequest } from "./server-actions";
 

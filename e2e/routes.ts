@@ -3,7 +3,7 @@
 // the bad-input suite.
 import fs from "node:fs";
 import path from "node:path";
-import { ROUTE_ACCESS } from "../lib/permissions";
+import { ROUTE_ACCESS } from "../lib/domain/permissions";
 
 export type Route = keyof typeof ROUTE_ACCESS;
 

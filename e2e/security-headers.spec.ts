@@ -1,7 +1,7 @@
 // HTTP hardening as the browser receives it: the security headers of a public and a signed-in
 // page, a Content Security Policy that really stops an injected inline script, the session
 // cookie's flags, and a session past its time sent back to /login.
-// (lib/security-headers.test.ts covers HSTS over HTTPS; tests/unit/session-cookie.test.ts the
+// (lib/web/security-headers.test.ts covers HSTS over HTTPS; tests/unit/session-cookie.test.ts the
 // Secure flag in production.)
 import type { Page, Response } from "@playwright/test";
 import { decode, encode } from "next-auth/jwt";

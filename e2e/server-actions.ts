@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { test, type APIRequestContext } from "@playwright/test";
-import { actionsInManifest, type ManifestAction, type ServerReferenceManifest } from "../lib/policy-coverage";
+import { actionsInManifest, type ManifestAction, type ServerReferenceManifest } from "../lib/domain/policy-coverage";
 
 /** An action by its ACTION_ACCESS key ("app/approvals/actions.ts#voteAction") and a page that runs it. */
 export type ServerAction = ManifestAction;

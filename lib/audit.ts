@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "./db";
-import type { Actor } from "./permissions";
-import { validAddress } from "./request-context";
+import type { Actor } from "./domain/permissions";
+import { validAddress } from "./web/request-context";
 
 export type AuditEntry = {
   actor?: Pick<Actor, "id" | "email"> | null;
@@ -9,7 +9,7 @@ export type AuditEntry = {
   action: string;
   entityType?: string;
   entityId?: string;
-  /** The client's address (lib/request-context.ts); stored only if it is an IP address, else null. */
+  /** The client's address (lib/web/request-context.ts); stored only if it is an IP address, else null. */
   ip?: string | null;
   details?: Prisma.InputJsonValue;
 };

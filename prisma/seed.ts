@@ -1,5 +1,5 @@
 import { closeDatabase } from "@/lib/db";
-import { runScript } from "@/lib/scripts";
+import { runScript } from "@/lib/config/scripts";
 import { seedDemo } from "./demo";
 
 await runScript("Seeding the demo", async () => {

@@ -3,7 +3,7 @@
 import { writeBackup } from "@/lib/backup/backup";
 import { closeDatabase } from "@/lib/db";
 import { describeDatabase, readDatabaseConfig } from "@/lib/db/config";
-import { runScript } from "@/lib/scripts";
+import { runScript } from "@/lib/config/scripts";
 
 const USAGE = "Usage: npm run backup -- <file.json>";
 

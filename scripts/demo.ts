@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describeDatabase, readDatabaseConfig } from "@/lib/db/config";
-import { runScript } from "@/lib/scripts";
+import { runScript } from "@/lib/config/scripts";
 import { buildNeeded } from "./lib/build";
 import { bin, handOver, ROOT, run } from "./lib/run";
 import { footprintDatabase, NEXT_BIN, serverSettings } from "./lib/server-process";

@@ -2,7 +2,7 @@
 // that it cannot sign in). Runs before `next start`, never while a server holds the database.
 import { hashPassword } from "@/lib/auth/password";
 import { closeDatabase, db, embeddedDatabase } from "@/lib/db";
-import { runScript } from "@/lib/scripts";
+import { runScript } from "@/lib/config/scripts";
 import { seedDemo } from "@/prisma/demo";
 import { DEACTIVATED_ACCOUNT, DEMO_PASSWORD } from "./lib/e2e-accounts";
 import { footprintDatabase } from "./lib/server-process";

@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { readDatabaseConfig, describeDatabase } from "@/lib/db/config";
-import { runScript } from "@/lib/scripts";
+import { runScript } from "@/lib/config/scripts";
 import { buildNeeded, distDir } from "./lib/build";
 import { E2E_PORT, E2E_SECRET } from "./lib/e2e-accounts";
 import { processMemory, processTree } from "./lib/process-memory";

@@ -11,7 +11,7 @@ import { EmbeddedDatabaseInUse, lockEmbeddedDatabase } from "@/lib/jobs/embedded
 import { describeJobsReport } from "@/lib/jobs/report";
 import { runDueJobs } from "@/lib/jobs/run-jobs";
 import { transportFromEnv } from "@/lib/notifications/config";
-import { runScript } from "@/lib/scripts";
+import { runScript } from "@/lib/config/scripts";
 
 const INTERVAL_MS = 60_000;
 

@@ -4,7 +4,7 @@
 import { readBackupFile, restoreBackup } from "@/lib/backup/restore";
 import { closeDatabase } from "@/lib/db";
 import { describeDatabase, readDatabaseConfig } from "@/lib/db/config";
-import { runScript } from "@/lib/scripts";
+import { runScript } from "@/lib/config/scripts";
 
 const USAGE = "Usage: npm run restore -- <file.json>";
 

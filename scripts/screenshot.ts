@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
-import { runScript } from "@/lib/scripts";
+import { runScript } from "@/lib/config/scripts";
 import { CHROMIUM_ARGS, chromiumPath } from "./lib/chromium";
 import { bin, ROOT } from "./lib/run";
 import { waitForServer } from "./lib/wait-for-server";

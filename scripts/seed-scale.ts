@@ -3,10 +3,10 @@
 // realistic register in bulk: thousands of rows per statement. Adds to what is there (run
 // `npm run db:seed` first for the demo accounts). A progress bar goes to stderr.
 import { parseArgs } from "node:util";
-import { seedScale } from "@/lib/backup/scale-seed";
+import { seedScale } from "@/scripts/lib/scale-seed";
 import { closeDatabase, db } from "@/lib/db";
 import { describeDatabase, readDatabaseConfig } from "@/lib/db/config";
-import { runScript } from "@/lib/scripts";
+import { runScript } from "@/lib/config/scripts";
 
 const USAGE = "Usage: npm run db:seed:scale -- [--agreements 20000] [--exchanges 200000] [--events N] [--seed N]";
 

@@ -1,13 +1,13 @@
 // `npm start [-- <next start options>]`: the production server. `next start` is one Node.js
 // process, and rendering a page keeps it busy: on a PostgreSQL server this runs one per CPU core
 // (WEB_CONCURRENCY to choose), sharing the port through node:cluster, and restarts one that
-// crashes. They share the public page cache's render key (lib/cluster.ts); each hears of writes
+// crashes. They share the public page cache's render key (lib/config/cluster.ts); each hears of writes
 // from the database itself (lib/cache/listener.ts). On the embedded database: one process, as `next start`.
 import cluster, { type Worker } from "node:cluster";
 import { randomBytes } from "node:crypto";
-import { RENDER_KEY_ENV, serverProcessCount } from "@/lib/cluster";
+import { RENDER_KEY_ENV, serverProcessCount } from "@/lib/config/cluster";
 import { readDatabaseConfig } from "@/lib/db/config";
-import { runScript } from "@/lib/scripts";
+import { runScript } from "@/lib/config/scripts";
 import { runForeground } from "./lib/run";
 import { NEXT_BIN, serverSettings } from "./lib/server-process";
 

@@ -10,7 +10,7 @@ import { writeAudit } from "@/lib/audit";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { normaliseEmail } from "@/lib/auth/sign-in";
 import { closeDatabase, db } from "@/lib/db";
-import { runScript } from "@/lib/scripts";
+import { runScript } from "@/lib/config/scripts";
 
 const USAGE = `Usage: npm run user:create -- --email <email> --role <STAFF|COUNCILLOR|ADMIN> [--name "<full name>"]
 The password (at least ${MIN_PASSWORD_LENGTH} characters) is read from stdin, or asked for at the terminal.

@@ -3,7 +3,7 @@
 // decision that does not match and exits 1. See docs/decisions/009-decision-chain.md.
 import { closeDatabase, db } from "@/lib/db";
 import { describeChainReport, verifyDecisionChain } from "@/lib/decisions/chain";
-import { runScript } from "@/lib/scripts";
+import { runScript } from "@/lib/config/scripts";
 
 await runScript("Verify decisions", async () => {
   try {

@@ -2,7 +2,7 @@
 
 import { preferencesSchema } from "@/lib/notifications/preferences-schema";
 import { updatePreferences } from "@/lib/notifications/update-preferences";
-import { createAction } from "@/lib/safe-action";
+import { createAction } from "@/lib/web/safe-action";
 
 export const updatePreferencesAction = createAction({
   permission: "account:manage",

@@ -6,13 +6,13 @@ import { Pagination } from "@/components/pagination";
 import { StatusTag, Tag } from "@/components/status-tag";
 import { requirePageUser } from "@/lib/auth/session";
 import { listAgreements, parseAgreementFilters, partnerCountries, type AgreementSort } from "@/lib/data/agreements";
-import { pageNumber } from "@/lib/data/pagination";
+import { pageNumber } from "@/lib/domain/pagination";
 import { countryName } from "@/lib/domain/countries";
 import { optionsOf, RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
 import { PROPOSAL_RULES, STATUSES, statusLabel } from "@/lib/domain/lifecycle";
-import { formatDate, sinceText } from "@/lib/format";
+import { formatDate, sinceText } from "@/lib/domain/format";
 import { exportHref } from "@/lib/export/agreement-table";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/domain/permissions";
 
 export const metadata: Metadata = { title: "Agreements" };
 

@@ -1,8 +1,8 @@
 "use server";
 
 import { decideProposal } from "@/lib/agreements/decide-proposal";
-import { createAction } from "@/lib/safe-action";
-import { voteSchema } from "@/lib/validation/agreement";
+import { createAction } from "@/lib/web/safe-action";
+import { voteSchema } from "@/lib/domain/validation/agreement";
 
 export const voteAction = createAction({
   permission: "proposal:decide",

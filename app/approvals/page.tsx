@@ -9,7 +9,7 @@ import { listOpenProposals } from "@/lib/data/agreements";
 import { getSettings } from "@/lib/data/settings";
 import { countryName } from "@/lib/domain/countries";
 import { PROPOSAL_KIND_LABELS, RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/domain/format";
 import { voteAction } from "./actions";
 
 export const metadata: Metadata = { title: "Approvals" };

@@ -5,7 +5,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getDashboard } from "@/lib/data/dashboard";
 import { THEME_LABELS } from "@/lib/domain/labels";
 import { PROPOSAL_RULES, REVIEW_WINDOW_DAYS, statusLabel, STATUSES } from "@/lib/domain/lifecycle";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/domain/format";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

@@ -5,12 +5,12 @@ import { ActivityLog } from "@/components/activity-log";
 import { requirePageUser } from "@/lib/auth/session";
 import { listEvents, parseEventFilters } from "@/lib/data/events";
 import { listAgreementFilterChoices } from "@/lib/data/exchanges";
-import { pageNumber } from "@/lib/data/pagination";
+import { pageNumber } from "@/lib/domain/pagination";
 import { EVENT_KIND_LABELS, optionsOf, VISIBILITY_LABELS } from "@/lib/domain/labels";
-import { siteOrigin } from "@/lib/request-context";
+import { siteOrigin } from "@/lib/web/request-context";
 import { formatInZone } from "@/lib/events/zoned-time";
 import { agreementOptions } from "@/lib/exchanges/agreement-choices";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/domain/permissions";
 
 export const metadata: Metadata = { title: "Events" };
 

@@ -4,11 +4,11 @@ import { activityFilterValues } from "@/components/activity-filters";
 import { ActivityLog } from "@/components/activity-log";
 import { requirePageUser } from "@/lib/auth/session";
 import { listAgreementFilterChoices, listExchanges, parseExchangeFilters } from "@/lib/data/exchanges";
-import { pageNumber } from "@/lib/data/pagination";
+import { pageNumber } from "@/lib/domain/pagination";
 import { DIRECTION_LABELS, EXCHANGE_KIND_LABELS, optionsOf, VISIBILITY_LABELS } from "@/lib/domain/labels";
 import { agreementOptions } from "@/lib/exchanges/agreement-choices";
-import { formatDate, formatMoney } from "@/lib/format";
-import { can } from "@/lib/permissions";
+import { formatDate, formatMoney } from "@/lib/domain/format";
+import { can } from "@/lib/domain/permissions";
 
 export const metadata: Metadata = { title: "Exchanges" };
 

@@ -14,7 +14,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ImportPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("/import", "import:run");
   // ?upload=<id>: what became of an upload (the steps redirect here); ?busy: another import of the user's was under way.
-  // The one result that is not an ActionResult with a confirmation from lib/confirmations.ts: the
+  // The one result that is not an ActionResult with a confirmation from lib/web/confirmations.ts: the
   // import's outcome is kept with its upload, so every reload shows the same preview or outcome and
   // nothing is imported twice, and its words carry the file's counts. It is shown with the forms'
   // own SuccessBanner and ErrorSummary.

@@ -2,9 +2,9 @@
 
 import { startSession } from "@/lib/auth/session";
 import { signInOrThrow } from "@/lib/auth/sign-in";
-import { siteOrigin } from "@/lib/request-context";
-import { createAction } from "@/lib/safe-action";
-import { safeReturnPath, signInSchema } from "@/lib/validation/auth";
+import { siteOrigin } from "@/lib/web/request-context";
+import { createAction } from "@/lib/web/safe-action";
+import { safeReturnPath, signInSchema } from "@/lib/domain/validation/auth";
 
 export const signInAction = createAction({
   // Anyone: this is how one signs in.

@@ -2,7 +2,7 @@
 
 import { ActionForm } from "@/components/form/action-form";
 import { HiddenField, TextField } from "@/components/form/fields";
-import { signInSchema } from "@/lib/validation/auth";
+import { signInSchema } from "@/lib/domain/validation/auth";
 import { signInAction } from "./actions";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ConfirmationBanner } from "@/components/success-banner";
 import { getCurrentUser } from "@/lib/auth/session";
-import { siteOrigin } from "@/lib/request-context";
-import { safeReturnPath } from "@/lib/validation/auth";
+import { siteOrigin } from "@/lib/web/request-context";
+import { safeReturnPath } from "@/lib/domain/validation/auth";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };

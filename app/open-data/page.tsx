@@ -4,7 +4,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { getSettings } from "@/lib/data/settings";
 import { licenceOf } from "@/lib/open-data/licence";
-import { siteOriginFrom } from "@/lib/request-context";
+import { siteOriginFrom } from "@/lib/web/request-context";
 import { PARTNER_FIELDS } from "@/lib/open-data/partners";
 
 export async function generateMetadata(): Promise<Metadata> {

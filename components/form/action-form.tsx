@@ -4,7 +4,7 @@ import { createContext, startTransition, useActionState, useContext, useRef, use
 import { useForm, type FieldValues, type UseFormRegister } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { IDLE, type FormAction } from "@/lib/action-result";
+import { IDLE, type FormAction } from "@/lib/web/action-result";
 import { SuccessBanner } from "@/components/success-banner";
 import { ErrorSummary, type SummaryError } from "./error-summary";
 

@@ -1,9 +1,9 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { requirePermission, type Actor } from "@/lib/permissions";
+import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import { readSettings } from "@/lib/settings";
-import type { SettingsInput } from "@/lib/validation/admin";
-import type { Confirmation } from "@/lib/confirmations";
+import type { SettingsInput } from "@/lib/domain/validation/admin";
+import type { Confirmation } from "@/lib/web/confirmations";
 
 export async function updateSettings(input: SettingsInput, actor: Actor): Promise<{ confirmation: Confirmation }> {
   requirePermission(actor, "settings:manage");

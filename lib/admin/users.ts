@@ -2,11 +2,11 @@ import { db, type Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { endUserSessions } from "@/lib/auth/sessions";
-import { AppError } from "@/lib/errors";
-import { requirePermission, type Actor } from "@/lib/permissions";
+import { AppError } from "@/lib/domain/errors";
+import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import type { Role } from "@/generated/prisma/enums";
-import type { CreateUserInput } from "@/lib/validation/admin";
-import type { Confirmation } from "@/lib/confirmations";
+import type { CreateUserInput } from "@/lib/domain/validation/admin";
+import type { Confirmation } from "@/lib/web/confirmations";
 
 // User administration. Users are never deleted: decisions keep their author.
 

@@ -1,5 +1,5 @@
 import { RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
-import type { CreateAgreementInput } from "@/lib/validation/agreement";
+import type { CreateAgreementInput } from "@/lib/domain/validation/agreement";
 
 /** The agreement's own columns from the form (the partner's are written apart). */
 export function agreementData(input: CreateAgreementInput, partnerName: string) {

@@ -1,12 +1,12 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { appendDecision, DECISION_TRANSACTION } from "@/lib/decisions/chain";
-import { AppError, STALE_VERSION_MESSAGE } from "@/lib/errors";
+import { AppError, STALE_VERSION_MESSAGE } from "@/lib/domain/errors";
 import { COMMAND_RULES, checkCommand, PROPOSAL_RULES } from "@/lib/domain/lifecycle";
 import { enqueueProposalCreated } from "@/lib/notifications/enqueue";
-import { requirePermission, type Actor } from "@/lib/permissions";
-import { missingReasons, type CommandInput } from "@/lib/validation/agreement";
-import type { Confirmation } from "@/lib/confirmations";
+import { requirePermission, type Actor } from "@/lib/domain/permissions";
+import { missingReasons, type CommandInput } from "@/lib/domain/validation/agreement";
+import type { Confirmation } from "@/lib/web/confirmations";
 import { loadAgreementState, updateAgreementIfCurrent } from "./guards";
 
 export type CommandResult = { proposalId?: string; confirmation: Confirmation };

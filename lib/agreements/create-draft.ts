@@ -1,8 +1,8 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { requirePermission, type Actor } from "@/lib/permissions";
-import type { CreateAgreementInput } from "@/lib/validation/agreement";
-import type { Confirmation } from "@/lib/confirmations";
+import { requirePermission, type Actor } from "@/lib/domain/permissions";
+import type { CreateAgreementInput } from "@/lib/domain/validation/agreement";
+import type { Confirmation } from "@/lib/web/confirmations";
 import { agreementData } from "./agreement-fields";
 import { findOrCreatePartner } from "./partners";
 

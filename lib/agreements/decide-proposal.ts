@@ -1,13 +1,13 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { appendDecision, DECISION_TRANSACTION } from "@/lib/decisions/chain";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/domain/errors";
 import { checkVote, statusAfter, tally, type Vote } from "@/lib/domain/lifecycle";
 import { enqueueDecisionReached } from "@/lib/notifications/enqueue";
-import { requirePermission, type Actor } from "@/lib/permissions";
+import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import { readSettings } from "@/lib/settings";
-import type { VoteInput } from "@/lib/validation/agreement";
-import type { Confirmation } from "@/lib/confirmations";
+import type { VoteInput } from "@/lib/domain/validation/agreement";
+import type { Confirmation } from "@/lib/web/confirmations";
 import { updateAgreementIfCurrent } from "./guards";
 
 /** `remaining`: how many more approvals the proposal needs (0 once it is decided). */

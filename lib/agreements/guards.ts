@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import { AppError, STALE_VERSION_MESSAGE } from "@/lib/errors";
+import { AppError, STALE_VERSION_MESSAGE } from "@/lib/domain/errors";
 import type { AgreementStatus, Prisma } from "@/generated/prisma/client";
 
 /** Loads an agreement with what the lifecycle needs to know, or NOT_FOUND. */

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/domain/errors";
 import { partnerIdentityKey, slugify } from "@/lib/domain/partner-identity";
-import type { CreateAgreementInput } from "@/lib/validation/agreement";
+import type { CreateAgreementInput } from "@/lib/domain/validation/agreement";
 
 // The pure naming rules live in lib/domain/partner-identity.ts; re-exported for existing callers.
 export { partnerIdentityKey, slugify };

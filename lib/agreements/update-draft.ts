@@ -1,9 +1,9 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { AppError, STALE_VERSION_MESSAGE } from "@/lib/errors";
-import { requirePermission, type Actor } from "@/lib/permissions";
-import type { UpdateAgreementInput } from "@/lib/validation/agreement";
-import type { Confirmation } from "@/lib/confirmations";
+import { AppError, STALE_VERSION_MESSAGE } from "@/lib/domain/errors";
+import { requirePermission, type Actor } from "@/lib/domain/permissions";
+import type { UpdateAgreementInput } from "@/lib/domain/validation/agreement";
+import type { Confirmation } from "@/lib/web/confirmations";
 import { agreementData } from "./agreement-fields";
 import { loadAgreementState, updateAgreementIfCurrent } from "./guards";
 import { findOrCreatePartner, updatePartner } from "./partners";

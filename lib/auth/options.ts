@@ -1,8 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import { encode, type JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { readServerEnv } from "@/lib/env";
-import { clientAddress } from "@/lib/request-context";
+import { readServerEnv } from "@/lib/config/env";
+import { clientAddress } from "@/lib/web/request-context";
 import type { Role } from "@/generated/prisma/enums";
 import { createSession, findSessionUser, revokeSession, sessionEndsAt, type SessionClaims } from "./sessions";
 import { signIn } from "./sign-in";

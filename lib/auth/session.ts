@@ -2,9 +2,9 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { decode, encode } from "next-auth/jwt";
-import { readServerEnv } from "@/lib/env";
-import type { Confirmation } from "@/lib/confirmations";
-import { can, type Actor, type Permission } from "@/lib/permissions";
+import { readServerEnv } from "@/lib/config/env";
+import type { Confirmation } from "@/lib/web/confirmations";
+import { can, type Actor, type Permission } from "@/lib/domain/permissions";
 import { secureCookiesEnabled, sessionCookieName, warnRefusedSession } from "./options";
 import { createSession, findSessionUser, revokeSession, type SessionClaims, type StartedSession } from "./sessions";
 

@@ -5,8 +5,8 @@
 import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { readServerEnv } from "@/lib/env";
-import type { Actor } from "@/lib/permissions";
+import { readServerEnv } from "@/lib/config/env";
+import type { Actor } from "@/lib/domain/permissions";
 
 const HOUR_MS = 60 * 60 * 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

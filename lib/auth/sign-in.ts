@@ -1,9 +1,9 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/domain/errors";
 import type { Outcome } from "@/lib/domain/sign-in-lock";
-import { formatTimeWithZone } from "@/lib/format";
-import type { Actor } from "@/lib/permissions";
+import { formatTimeWithZone } from "@/lib/domain/format";
+import type { Actor } from "@/lib/domain/permissions";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { admitSignIn, lockKeys, settleSignIn } from "./sign-in-lock";
 
@@ -31,7 +31,7 @@ export function normaliseEmail(email: string): string {
 
 /**
  * Checks an email and password; the same message whether the email or the password is wrong.
- * `address` is the client's (lib/request-context.ts clientAddress), null when unknown. The sign-in
+ * `address` is the client's (lib/web/request-context.ts clientAddress), null when unknown. The sign-in
  * lock (lib/domain/sign-in-lock.ts) admits the attempt first: a locked attempt is refused unchecked.
  */
 export async function signIn(emailInput: string, password: string, address: string | null, { clock = () => new Date() }: SignInOptions = {}): Promise<SignInResult> {
@@ -82,7 +82,7 @@ export async function signIn(emailInput: string, password: string, address: stri
 }
 
 /**
- * signIn for the sign-in form's action (lib/safe-action.ts): a refusal is thrown as an AppError,
+ * signIn for the sign-in form's action (lib/web/safe-action.ts): a refusal is thrown as an AppError,
  * so the form shows its message like any action's. NextAuth's authorize keeps signIn's result.
  */
 export async function signInOrThrow(email: string, password: string, address: string | null): Promise<SignedInUser> {

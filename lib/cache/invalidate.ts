@@ -1,5 +1,5 @@
 // What a write through the app makes stale, named in one place: createAction's `invalidates`
-// (lib/safe-action.ts) and the import's route handler call invalidateAfterWrite. The database
+// (lib/web/safe-action.ts) and the import's route handler call invalidateAfterWrite. The database
 // tells every process of every server what changed (listener.ts); this covers the rest:
 //  - the writer sees its own change at once, before its own notification has arrived
 //    (read-your-writes: its topics count as changed in this process now);

@@ -5,7 +5,7 @@
 // lost, the sequence the triggers advance is read instead, at most once a second: one row.
 import pg from "pg";
 import { databaseHandle, db } from "@/lib/db";
-import { cacheSignalSchema } from "@/lib/env";
+import { cacheSignalSchema } from "@/lib/config/env";
 import type { AdapterHandle } from "@/lib/db/adapters";
 import { processState } from "./process-state";
 import { isTopic, markChanged, setWatching, settledVersion, type Topic } from "./signal";
@@ -32,7 +32,7 @@ type ListenerState = {
 
 const state = processState<ListenerState>("listener", () => ({ generation: 0, checkedAt: 0, listening: false }));
 
-/** CACHE_CHANGE_SIGNAL: "listen" (the default) or "poll" where LISTEN cannot work; the server refuses to start with anything else (lib/env.ts). */
+/** CACHE_CHANGE_SIGNAL: "listen" (the default) or "poll" where LISTEN cannot work; the server refuses to start with anything else (lib/config/env.ts). */
 export function changeSignalMode(env: Record<string, string | undefined> = process.env): "listen" | "poll" {
   return cacheSignalSchema.parse(env.CACHE_CHANGE_SIGNAL?.trim() || undefined);
 }

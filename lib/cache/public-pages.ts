@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { RENDER_KEY_ENV } from "@/lib/cluster";
-import { pageCacheMegabytesSchema } from "@/lib/env";
-import { configuredOrigin } from "@/lib/request-context";
+import { RENDER_KEY_ENV } from "@/lib/config/cluster";
+import { pageCacheMegabytesSchema } from "@/lib/config/env";
+import { configuredOrigin } from "@/lib/web/request-context";
 import { BoundedMap } from "./bounded-map";
 import { processState } from "./process-state";
 import { isWatching, settledVersion, TOPICS } from "./signal";
@@ -26,7 +26,7 @@ const PUBLIC_PAGE = /^\/(?:partners(?:\/[^/]+)?|open-data(?:\/[^/]+)?)$/;
 /** Requests of the Next.js client router: they ask for the page's RSC payload, not its HTML. */
 const CLIENT_ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"];
 const MAX_URL_LENGTH = 2048;
-/** Rendered pages kept per process, newest last (the listing at scale is about 250 KB a page); checked at start by lib/env.ts. */
+/** Rendered pages kept per process, newest last (the listing at scale is about 250 KB a page); checked at start by lib/config/env.ts. */
 const MAX_BYTES = pageCacheMegabytesSchema.parse(process.env.PUBLIC_PAGE_CACHE_MB) * 2 ** 20;
 /** After a failed internal render, that page goes through uncached for this long before the next try. */
 const RETRY_AFTER_MS = 30_000;
@@ -84,7 +84,7 @@ type CacheableRequest = { method: string; url: URL; headers: Pick<Headers, "get"
 /**
  * The cache key of a request the cache may answer: an anonymous GET or HEAD of a public page,
  * not from the client router. Null for everything else. Open data carries absolute links, made
- * from the configured public address (lib/request-context.ts): with none configured (APP_URL,
+ * from the configured public address (lib/web/request-context.ts): with none configured (APP_URL,
  * NEXTAUTH_URL), links follow each request's host, so no page is shared and the cache stays out.
  */
 export function publicPageKey({ method, url, headers }: CacheableRequest): string | null {

@@ -4,7 +4,7 @@ import { memoUntilChanged } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { DORMANCY_SINCE_FIELDS, DORMANT_STATUS, dormancyCutoff, dormancySince, isDormant, type DormancySinceField } from "@/lib/domain/dormancy";
 import { summariseActivity, type ActivityItem, type AgreementActivity } from "@/lib/exchanges/activity-summary";
-import { isUuid } from "@/lib/validation/fields";
+import { isUuid } from "@/lib/domain/validation/fields";
 import { exchangeFieldsSelect } from "./exchanges";
 import { getSettings } from "./settings";
 

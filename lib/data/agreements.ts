@@ -2,11 +2,11 @@ import "server-only";
 import { memoUntilChanged } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { REVIEW_WINDOW_DAYS } from "@/lib/domain/lifecycle";
-import { isUuid, queryChoice, queryParam, searchText } from "@/lib/validation/fields";
+import { isUuid, queryChoice, queryParam, searchText } from "@/lib/domain/validation/fields";
 import { Prisma } from "@/generated/prisma/client";
 import { AgreementStatus, RelationshipType, type ProposalKind } from "@/generated/prisma/enums";
 import { dormantCondition } from "./activity";
-import { pageOf, PAGE_SIZE, type Page } from "./pagination";
+import { pageOf, PAGE_SIZE, type Page } from "../domain/pagination";
 import { getSettings } from "./settings";
 
 /** The list's orders, over "Agreement" AS a joined to its "Partner" AS p; ties go by id. */

@@ -3,7 +3,7 @@ import { memoUntilChanged } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { verifyDecisionChain, type ChainReport } from "@/lib/decisions/chain";
 import type { Prisma } from "@/generated/prisma/client";
-import { pageOf, PAGE_SIZE, type Page } from "./pagination";
+import { pageOf, PAGE_SIZE, type Page } from "../domain/pagination";
 
 export type AuditFilters = { user?: string; action?: string; from?: Date; to?: Date; page: number };
 

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import type { AgreementStatus, DecisionKind, ProposalKind, Theme } from "@/generated/prisma/enums";
 import type { ActivityYear } from "@/lib/exchanges/activity-summary";
-import type { Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/domain/permissions";
 import { dormantCondition } from "./activity";
 import { reviewDueCondition } from "./agreements";
 import { awaitingDecisionBy } from "./notifications";

@@ -3,9 +3,9 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 import { EventKind, type Visibility } from "@/generated/prisma/enums";
 import { isPubliclyVisible } from "@/lib/domain/lifecycle";
-import { isUuid, parseIsoDate, queryChoice } from "@/lib/validation/fields";
+import { isUuid, parseIsoDate, queryChoice } from "@/lib/domain/validation/fields";
 import { dayAfter, parseActivityFilters } from "./exchanges";
-import { pageOf, PAGE_SIZE, type Page } from "./pagination";
+import { pageOf, PAGE_SIZE, type Page } from "../domain/pagination";
 
 export type EventFilters = {
   q?: string;

@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/prisma/client";
 import { ExchangeKind, Visibility } from "@/generated/prisma/enums";
 import { EXCHANGE_AGREEMENT_STATUSES } from "@/lib/exchanges/guards";
-import { isUuid, parseIsoDate, queryChoice, queryParam, searchText } from "@/lib/validation/fields";
-import { pageOf, PAGE_SIZE, type Page } from "./pagination";
+import { isUuid, parseIsoDate, queryChoice, queryParam, searchText } from "@/lib/domain/validation/fields";
+import { pageOf, PAGE_SIZE, type Page } from "../domain/pagination";
 
 /** What every list of exchanges shows of one: the staff log, the edit form and the public partner page. */
 export const exchangeSummarySelect = {

@@ -3,8 +3,8 @@ import { Prisma } from "@/generated/prisma/client";
 import type { NotificationKind, OutboxStatus, Role } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { kindsForRole } from "@/lib/notifications/kinds";
-import { can, type Actor } from "@/lib/permissions";
-import { pageOf, PAGE_SIZE, type Page } from "./pagination";
+import { can, type Actor } from "@/lib/domain/permissions";
+import { pageOf, PAGE_SIZE, type Page } from "../domain/pagination";
 
 /** The proposals awaiting a councillor's decision, over "Proposal" AS pr: open, not theirs, not yet voted on. */
 export function awaitingDecisionBy(userId: string): Prisma.Sql {

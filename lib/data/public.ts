@@ -2,13 +2,13 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { cacheUntilChanged, type Topic } from "@/lib/cache";
 import { db } from "@/lib/db";
-import { FORBIDDEN_CHARACTERS } from "@/lib/validation/fields";
+import { FORBIDDEN_CHARACTERS } from "@/lib/domain/validation/fields";
 import { countryName, NO_COUNTRY, NO_COUNTRY_LABEL } from "@/lib/domain/countries";
 import { PUBLIC_STATUSES } from "@/lib/domain/lifecycle";
 import { eventSummarySelect } from "./events";
 import { exchangeSummarySelect } from "./exchanges";
-import { hasFilters, haystackOf, matchesFilters, type PublicFilters } from "./public-filters";
-import type { PublicDecision, PublicEvent, PublicExchange, PublicLink, PublicStatus } from "./public-types";
+import { hasFilters, haystackOf, matchesFilters, type PublicFilters } from "../domain/public-filters";
+import type { PublicDecision, PublicEvent, PublicExchange, PublicLink, PublicStatus } from "../domain/public-types";
 
 // The public listing, partner pages and open data read through here, and at scale (20,000 links)
 // a busy day must cost no database work per request. Everything is kept in this process's memory

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isUuid } from "@/lib/validation/fields";
+import { isUuid } from "@/lib/domain/validation/fields";
 
 const userSelect = { id: true, name: true, email: true, role: true, active: true, createdAt: true } as const;
 

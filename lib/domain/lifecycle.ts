@@ -1,8 +1,8 @@
 // The status lifecycle of an agreement: the one place that says which status may follow which.
 // Pure: no database, no framework. The UI asks it which buttons to show; the operations ask it
-// whether a change is allowed. Who may do what is lib/permissions.ts's table, read from here.
+// whether a change is allowed. Who may do what is lib/domain/permissions.ts's table, read from here.
 import type { AgreementStatus, DecisionKind, ProposalKind, Role } from "@/generated/prisma/enums";
-import { can, type Permission } from "@/lib/permissions";
+import { can, type Permission } from "@/lib/domain/permissions";
 
 export type Status = AgreementStatus;
 export const STATUSES: readonly Status[] = ["DRAFT", "PENDING_APPROVAL", "ACTIVE", "SUSPENDED", "TERMINATED", "WITHDRAWN"];
@@ -28,7 +28,7 @@ type ReasonRule = "required" | "optional" | "none";
 
 type CommandRule = {
   label: string;
-  /** Who may use it: lib/permissions.ts's ROLE_PERMISSIONS says which roles hold it. */
+  /** Who may use it: lib/domain/permissions.ts's ROLE_PERMISSIONS says which roles hold it. */
   permission: Permission;
   from: readonly Status[];
   /** A proposal this command opens, or the status it sets at once. */

@@ -119,7 +119,7 @@ export function emailKey(email: string): string {
 }
 
 /**
- * The counter key of a client address (canonical, lib/request-context.ts validAddress): an IPv4
+ * The counter key of a client address (canonical, lib/web/request-context.ts validAddress): an IPv4
  * address itself, an IPv6 address's /64 network, or "unknown" when there is none.
  */
 export function addressKey(address: string | null): string {

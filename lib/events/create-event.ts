@@ -1,9 +1,9 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { requireEventAgreement } from "@/lib/exchanges/guards";
-import { requirePermission, type Actor } from "@/lib/permissions";
-import type { CreateEventInput } from "@/lib/validation/event";
-import type { Confirmation } from "@/lib/confirmations";
+import { requirePermission, type Actor } from "@/lib/domain/permissions";
+import type { CreateEventInput } from "@/lib/domain/validation/event";
+import type { Confirmation } from "@/lib/web/confirmations";
 import { eventData } from "./event-fields";
 
 /** Records an event, optionally tied to an agreement. */

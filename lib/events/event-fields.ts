@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import type { CreateEventInput } from "@/lib/validation/event";
+import type { CreateEventInput } from "@/lib/domain/validation/event";
 
 /** The columns an event form writes, from its parsed input (times already in UTC). */
 export function eventData(input: CreateEventInput) {

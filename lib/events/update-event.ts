@@ -1,10 +1,10 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/domain/errors";
 import { requireEventAgreement } from "@/lib/exchanges/guards";
-import { requirePermission, type Actor } from "@/lib/permissions";
-import type { UpdateEventInput } from "@/lib/validation/event";
-import type { Confirmation } from "@/lib/confirmations";
+import { requirePermission, type Actor } from "@/lib/domain/permissions";
+import type { UpdateEventInput } from "@/lib/domain/validation/event";
+import type { Confirmation } from "@/lib/web/confirmations";
 import { eventData } from "./event-fields";
 
 export const STALE_EVENT_MESSAGE = "This event was changed by someone else — reload to see their changes";

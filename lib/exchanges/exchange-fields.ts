@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import type { CreateExchangeInput } from "@/lib/validation/exchange";
+import type { CreateExchangeInput } from "@/lib/domain/validation/exchange";
 
 /** The columns an exchange form writes, from its parsed input. */
 export function exchangeData(input: CreateExchangeInput) {

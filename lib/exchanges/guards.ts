@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/domain/errors";
 import type { AgreementStatus } from "@/generated/prisma/enums";
 import { statusLabel } from "@/lib/domain/lifecycle";
 

@@ -1,8 +1,8 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import type { Confirmation } from "@/lib/confirmations";
-import { requirePermission, type Actor } from "@/lib/permissions";
-import type { CreateExchangeInput } from "@/lib/validation/exchange";
+import type { Confirmation } from "@/lib/web/confirmations";
+import { requirePermission, type Actor } from "@/lib/domain/permissions";
+import type { CreateExchangeInput } from "@/lib/domain/validation/exchange";
 import { exchangeData } from "./exchange-fields";
 import { requireExchangeAgreement } from "./guards";
 

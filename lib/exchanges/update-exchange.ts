@@ -1,9 +1,9 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import type { Confirmation } from "@/lib/confirmations";
-import { AppError } from "@/lib/errors";
-import { requirePermission, type Actor } from "@/lib/permissions";
-import type { UpdateExchangeInput } from "@/lib/validation/exchange";
+import type { Confirmation } from "@/lib/web/confirmations";
+import { AppError } from "@/lib/domain/errors";
+import { requirePermission, type Actor } from "@/lib/domain/permissions";
+import type { UpdateExchangeInput } from "@/lib/domain/validation/exchange";
 import { exchangeData } from "./exchange-fields";
 import { requireExchangeAgreement } from "./guards";
 

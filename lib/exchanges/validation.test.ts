@@ -1,8 +1,8 @@
-// The exchange and event schemas (lib/validation/exchange.ts, event.ts): every problem at once,
+// The exchange and event schemas (lib/domain/validation/exchange.ts, event.ts): every problem at once,
 // each message naming its field.
 import { describe, expect, it } from "vitest";
-import { createEventSchema, updateEventSchema } from "@/lib/validation/event";
-import { createExchangeSchema, updateExchangeSchema } from "@/lib/validation/exchange";
+import { createEventSchema, updateEventSchema } from "@/lib/domain/validation/event";
+import { createExchangeSchema, updateExchangeSchema } from "@/lib/domain/validation/exchange";
 import { agreementOptions } from "./agreement-choices";
 
 const AGREEMENT = "5b8f0c1e-0000-4000-8000-000000000001";

@@ -11,7 +11,7 @@ import { db, type Tx } from "@/lib/db";
 import { IMPORT_RULE } from "@/lib/domain/lifecycle";
 import { appendDecisions, type NewDecision } from "@/lib/decisions/chain";
 import { isoDate } from "@/lib/export/spreadsheet-safety";
-import { requirePermission, type Actor } from "@/lib/permissions";
+import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import { PREVIEW_ROW_LIMIT, PROBLEM_LIMIT, type ImportCheck, type PreviewRow } from "./import-state";
 import { readSpreadsheet, type UploadedFile } from "./read-spreadsheet";
 import { validateSheetInTurns, type ValidatedSheet, type ValidRow } from "./validate-rows";

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { requirePermission, type Actor } from "@/lib/permissions";
+import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import { previewImport, runImport } from "./import-agreements";
 import type { ImportState } from "./import-state";
 import type { UploadedFile } from "./read-spreadsheet";

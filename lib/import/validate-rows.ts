@@ -1,14 +1,14 @@
 // Checks every row of an import before anything is written, and says what is wrong in plain
 // words ("row 14: country 'Germny' is not a known country"). Pure: no database.
-// The agreement's own rules come from its schema (lib/validation/agreement.ts); this module only
+// The agreement's own rules come from its schema (lib/domain/validation/agreement.ts); this module only
 // turns spreadsheet cells (labels, names, UK dates) into the values that schema expects.
 import { LocalityKind, RelationshipType, type Theme } from "@/generated/prisma/enums";
 import { partnerIdentityKey } from "@/lib/domain/partner-identity";
 import { COUNTRIES, countryName, isCountryCode, NO_COUNTRY } from "@/lib/domain/countries";
 import { LOCALITY_KIND_LABELS, RELATIONSHIP_TYPE_LABELS, THEME_LABELS } from "@/lib/domain/labels";
 import { IMPORT_RULE, statusLabel } from "@/lib/domain/lifecycle";
-import { agreementFields, createAgreementSchema, type CreateAgreementInput } from "@/lib/validation/agreement";
-import { parseIsoDate } from "@/lib/validation/fields";
+import { agreementFields, createAgreementSchema, type CreateAgreementInput } from "@/lib/domain/validation/agreement";
+import { parseIsoDate } from "@/lib/domain/validation/fields";
 import { COLUMN_BY_FIELD, IMPORT_COLUMNS, mapHeader, normaliseKey, type ImportField } from "./columns";
 import type { Sheet, SheetCell } from "@/lib/import/read-spreadsheet";
 

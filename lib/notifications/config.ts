@@ -3,8 +3,8 @@ import nodemailer, { type Transporter } from "nodemailer";
 
 type Env = Record<string, string | undefined>;
 
-/** The app's public address for links in emails (lib/request-context.ts). */
-export { appUrl } from "@/lib/request-context";
+/** The app's public address for links in emails (lib/web/request-context.ts). */
+export { appUrl } from "@/lib/web/request-context";
 
 export function mailFrom(env: Env = process.env): string {
   return env.MAIL_FROM || "Twinning Office <no-reply@localhost>";

@@ -2,7 +2,7 @@
 // message exists if and only if the change that caused it was committed.
 import type { NotificationKind, Role } from "@/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
-import { ROLE_PERMISSIONS, type Permission } from "@/lib/permissions";
+import { ROLE_PERMISSIONS, type Permission } from "@/lib/domain/permissions";
 import { readSettings } from "@/lib/settings";
 import { appUrl } from "./config";
 import { decisionReachedEmail, proposalNewEmail, type ProposalFacts, type RenderedEmail } from "./templates";

@@ -3,7 +3,7 @@
 import type { ProposalKind } from "@/generated/prisma/enums";
 import { PROPOSAL_KIND_LABELS } from "@/lib/domain/labels";
 import { REVIEW_WINDOW_DAYS } from "@/lib/domain/lifecycle";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/domain/format";
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 

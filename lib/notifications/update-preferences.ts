@@ -1,8 +1,8 @@
 import type { NotificationKind } from "@/generated/prisma/enums";
 import { writeAudit } from "@/lib/audit";
-import type { Confirmation } from "@/lib/confirmations";
+import type { Confirmation } from "@/lib/web/confirmations";
 import { db } from "@/lib/db";
-import { requirePermission, type Actor } from "@/lib/permissions";
+import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import { kindsForRole } from "./kinds";
 import type { PreferencesInput } from "./preferences-schema";
 

@@ -1,6 +1,6 @@
 // decisions.atom: an RFC 4287 feed of the council's public decisions on its links — approved,
 // paused, reinstated or ended — each with its public reason.
-import type { PublicDecision } from "@/lib/data/public-types";
+import type { PublicDecision } from "@/lib/domain/public-types";
 import { countryName } from "@/lib/domain/countries";
 import { RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
 import type { Licence } from "./licence";

@@ -1,5 +1,5 @@
 // Test data for the open-data serialisers.
-import type { PublicDecision, PublicLink } from "@/lib/data/public-types";
+import type { PublicDecision, PublicLink } from "@/lib/domain/public-types";
 
 let counter = 0;
 

@@ -1,7 +1,7 @@
 // partners.geojson: an RFC 7946 FeatureCollection of the current partners that have a location.
 // Positions are [longitude, latitude], WGS 84.
 import type { Feature, FeatureCollection, Point } from "geojson";
-import type { PublicLink } from "@/lib/data/public-types";
+import type { PublicLink } from "@/lib/domain/public-types";
 import { partnerRecord, type PartnerRecord } from "./partners";
 
 export type PartnerProperties = Omit<PartnerRecord, "latitude" | "longitude">;

@@ -1,6 +1,6 @@
 // The current partners as open data: one documented record shape behind the JSON, CSV and
 // GeoJSON files, so the three never drift apart.
-import type { PublicLink } from "@/lib/data/public-types";
+import type { PublicLink } from "@/lib/domain/public-types";
 import { countryName } from "@/lib/domain/countries";
 import { RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
 import { toCsv } from "./csv";

@@ -17,8 +17,8 @@ import { readDatabaseConfig } from "@/lib/db/config";
 import { hashPassword } from "@/lib/auth/password";
 import { partnerIdentityKey, slugify } from "@/lib/agreements/partners";
 import { appendDecision } from "@/lib/decisions/chain";
-import type { Actor } from "@/lib/permissions";
-import { createAgreementSchema, type CreateAgreementInput } from "@/lib/validation/agreement";
+import type { Actor } from "@/lib/domain/permissions";
+import { createAgreementSchema, type CreateAgreementInput } from "@/lib/domain/validation/agreement";
 import { readMigrations } from "./migrations";
 
 export type Backend = "pglite" | "postgres";

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { changeRole, resetPassword, setUserActive } from "@/lib/admin/users";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/domain/errors";
 import { createAdmin, createStaff, resetDatabase } from "../helpers/database";
 
 beforeEach(resetDatabase);

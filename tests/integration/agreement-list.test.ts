@@ -6,7 +6,7 @@ import { listAgreements, parseAgreementFilters } from "@/lib/data/agreements";
 import { listAgreementsForExport } from "@/lib/export/agreements";
 import { markChanged } from "@/lib/cache";
 import { db } from "@/lib/db";
-import { PAGE_SIZE } from "@/lib/data/pagination";
+import { PAGE_SIZE } from "@/lib/domain/pagination";
 import { createAgreement, createStaff, resetDatabase } from "../helpers/database";
 
 vi.mock("next/cache", async () => (await import("../helpers/request-context")).nextCacheMock);

@@ -8,9 +8,9 @@ import { decideProposal } from "@/lib/agreements/decide-proposal";
 import { updateDraft } from "@/lib/agreements/update-draft";
 import { db } from "@/lib/db";
 import { appendDecision } from "@/lib/decisions/chain";
-import { AppError, STALE_VERSION_MESSAGE } from "@/lib/errors";
-import type { Actor } from "@/lib/permissions";
-import { commandSchema, updateAgreementSchema, voteSchema, type CommandInput } from "@/lib/validation/agreement";
+import { AppError, STALE_VERSION_MESSAGE } from "@/lib/domain/errors";
+import type { Actor } from "@/lib/domain/permissions";
+import { commandSchema, updateAgreementSchema, voteSchema, type CommandInput } from "@/lib/domain/validation/agreement";
 import {
   backend,
   createAdmin,

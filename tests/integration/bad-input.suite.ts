@@ -23,14 +23,14 @@ import { startSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { createEvent } from "@/lib/events/create-event";
 import { logExchange } from "@/lib/exchanges/log-exchange";
-import { ACTION_ACCESS, can } from "@/lib/permissions";
+import { ACTION_ACCESS, can } from "@/lib/domain/permissions";
 import {
   PEER_ADDRESS_HEADER,
   recordPeerAddresses,
-} from "@/lib/request-context";
-import { commandSchema } from "@/lib/validation/agreement";
-import { createEventSchema } from "@/lib/validation/event";
-import { createExchangeSchema } from "@/lib/validation/exchange";
+} from "@/lib/web/request-context";
+import { commandSchema } from "@/lib/domain/validation/agreement";
+import { createEventSchema } from "@/lib/domain/validation/event";
+import { createExchangeSchema } from "@/lib/domain/validation/exchange";
 import {
   createAdmin,
   createAgreement,

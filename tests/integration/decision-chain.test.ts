@@ -14,8 +14,8 @@ import { db } from "@/lib/db";
 import { pgliteHandle, postgresHandle, type AdapterHandle } from "@/lib/db/adapters";
 import { readDatabaseConfig } from "@/lib/db/config";
 import { appendDecision, appendDecisions, decisionHash, GENESIS_HASH, verifyDecisionChain } from "@/lib/decisions/chain";
-import type { Actor } from "@/lib/permissions";
-import { commandSchema, voteSchema } from "@/lib/validation/agreement";
+import type { Actor } from "@/lib/domain/permissions";
+import { commandSchema, voteSchema } from "@/lib/domain/validation/agreement";
 import { backend, createAgreement, createCouncillor, createStaff, draftInput, resetDatabase, setApprovalsNeeded } from "../helpers/database";
 import { readMigrations } from "../helpers/migrations";
 

@@ -2,7 +2,7 @@
 // 20261128210000_performance, give the same dormant links as the rule read straight from the
 // exchanges and events (lastActivityByAgreement + isDormant), on both back ends.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { seedScale } from "@/lib/backup/scale-seed";
+import { seedScale } from "@/scripts/lib/scale-seed";
 import { markChanged } from "@/lib/cache";
 import { dormantCondition, lastActivityByAgreement, refreshDueActivity } from "@/lib/data/activity";
 import { db } from "@/lib/db";

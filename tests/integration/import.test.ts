@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError } from "@/lib/domain/errors";
 import { MAX_FILE_BYTES } from "@/lib/import/limits";
 import { previewImport, runImport } from "@/lib/import/import-agreements";
 import { backend, createAgreement, createCouncillor, createStaff, resetDatabase, rowCounts } from "../helpers/database";

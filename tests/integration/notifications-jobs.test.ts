@@ -16,7 +16,7 @@ import { readDatabaseConfig } from "@/lib/db/config";
 import { DIGEST_JOB } from "@/lib/jobs/weekly-digest";
 import { lockFilePath } from "@/lib/jobs/embedded-lock";
 import { isoWeekPeriod } from "@/lib/jobs/periods";
-import { commandSchema } from "@/lib/validation/agreement";
+import { commandSchema } from "@/lib/domain/validation/agreement";
 import { backend, createAgreement, createCouncillor, createStaff, draftInput } from "../helpers/database";
 import { ROOT, readMigrations } from "../helpers/migrations";
 import { headerOf, startSmtpServer, type TestSmtpServer } from "../helpers/smtp";

@@ -16,8 +16,8 @@ import { preferencesSchema } from "@/lib/notifications/preferences-schema";
 import { backoffMs, claimDueMessages, LEASE_MS, sendOutbox } from "@/lib/notifications/send-outbox";
 import { escapeHtml } from "@/lib/notifications/templates";
 import { updatePreferences } from "@/lib/notifications/update-preferences";
-import type { Actor } from "@/lib/permissions";
-import { commandSchema, voteSchema } from "@/lib/validation/agreement";
+import type { Actor } from "@/lib/domain/permissions";
+import { commandSchema, voteSchema } from "@/lib/domain/validation/agreement";
 import { backend, createAgreement, createCouncillor, createStaff, draftInput, resetDatabase } from "../helpers/database";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp";
 

@@ -9,7 +9,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
-import { seedScale } from "@/lib/backup/scale-seed";
+import { seedScale } from "@/scripts/lib/scale-seed";
 import { markChanged } from "@/lib/cache";
 import { db, useDatabase as pointDbAt } from "@/lib/db";
 import { pgliteHandle, postgresHandle, type AdapterHandle } from "@/lib/db/adapters";

@@ -15,7 +15,7 @@ import { authOptions, sessionCookieName } from "@/lib/auth/options";
 import { getCurrentUser, startSession } from "@/lib/auth/session";
 import { createSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
-import { readServerEnv } from "@/lib/env";
+import { readServerEnv } from "@/lib/config/env";
 import { runDueJobs } from "@/lib/jobs/run-jobs";
 import { createAdmin, createStaff, resetDatabase, type TestUser } from "../helpers/database";
 

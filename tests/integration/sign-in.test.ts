@@ -2,13 +2,13 @@
 // deactivated accounts refused, and the sign-in lock (issue 17 finding 2, ASVS 2.2.1): counted per
 // email across addresses and per address across emails, so that concurrent guesses cannot all be
 // checked, a new X-Forwarded-For value gives no fresh tries, and password spraying is slowed; the
-// client's address read under the proxy trust policy (lib/request-context.ts) and stored in the
+// client's address read under the proxy trust policy (lib/web/request-context.ts) and stored in the
 // audit log only when it is an IP address.
 // First: it installs the AsyncLocalStorage global that Next's modules expect when they load.
 import { inRequest } from "../helpers/request-context";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { signInAction } from "@/app/login/actions";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/web/action-result";
 import { writeAudit } from "@/lib/audit";
 import { authOptions } from "@/lib/auth/options";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
@@ -17,7 +17,7 @@ import { ACCOUNT_DEACTIVATED, INCORRECT_CREDENTIALS, signIn } from "@/lib/auth/s
 import { db } from "@/lib/db";
 import { ADDRESS_RULE, EMAIL_RULE } from "@/lib/domain/sign-in-lock";
 import { runDueJobs } from "@/lib/jobs/run-jobs";
-import { PEER_ADDRESS_HEADER, recordPeerAddresses } from "@/lib/request-context";
+import { PEER_ADDRESS_HEADER, recordPeerAddresses } from "@/lib/web/request-context";
 import { createStaff, resetDatabase, TEST_PASSWORD } from "../helpers/database";
 
 // Every password check, counted (argon2 is the cost a guess has to pay).
@@ -167,7 +167,7 @@ describe("the sign-in lock", () => {
 
 // ---------------------------------------------------------------------------------------------
 // Through the sign-in form and NextAuth's credentials route: the client's address comes from
-// lib/request-context.ts. PEER_ADDRESS_HEADER is what the server writes from the socket.
+// lib/web/request-context.ts. PEER_ADDRESS_HEADER is what the server writes from the socket.
 
 function form(email: string, password: string): FormData {
   const data = new FormData();
@@ -192,7 +192,7 @@ async function auditedAddresses(action: string): Promise<(string | null)[]> {
   return (await db.auditLog.findMany({ where: { action }, select: { ip: true }, orderBy: { createdAt: "asc" } })).map((row) => row.ip);
 }
 
-describe("the client's address (lib/request-context.ts)", () => {
+describe("the client's address (lib/web/request-context.ts)", () => {
   it("default policy: the socket's address; a new X-Forwarded-For value gives no fresh tries", async () => {
     await createStaff({ email: "forwarded@example.test" });
     for (let attempt = 0; attempt < EMAIL_RULE.limit; attempt += 1) {

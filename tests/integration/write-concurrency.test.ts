@@ -8,8 +8,8 @@ import { decideProposal } from "@/lib/agreements/decide-proposal";
 import { db } from "@/lib/db";
 import { verifyDecisionChain } from "@/lib/decisions/chain";
 import { logExchange } from "@/lib/exchanges/log-exchange";
-import { commandSchema, voteSchema } from "@/lib/validation/agreement";
-import { createExchangeSchema } from "@/lib/validation/exchange";
+import { commandSchema, voteSchema } from "@/lib/domain/validation/agreement";
+import { createExchangeSchema } from "@/lib/domain/validation/exchange";
 import { backend, createAgreement, createCouncillor, createStaff, resetDatabase } from "../helpers/database";
 
 beforeEach(resetDatabase);

@@ -50,7 +50,7 @@ describe("components (UI only)", () => {
     ['import type { Tx } from "@/lib/db";', /lib\/db/],
     ['import { db } from "../lib/db";', /lib\/db/],
     ['import { listPublicPartners } from "@/lib/data/public";', /never import reads/],
-    ['import type { PublicLink } from "@/lib/data/public-types";', /never import reads/],
+    ['import type { AgreementFilters } from "@/lib/data/agreements";', /never import reads/],
     ['import { Prisma } from "@/generated/prisma/client";', /Prisma client is the database/],
     ['import "server-only";', /UI only/],
     ['import { headers } from "next/headers";', /UI only/],
@@ -67,8 +67,8 @@ describe("components (UI only)", () => {
         'import { Role } from "@/generated/prisma/enums";',
         'import type { Agreement } from "@/generated/prisma/client";',
         'import { availableCommands } from "@/lib/domain/lifecycle";',
-        'import { can } from "@/lib/permissions";',
-        'import { commandSchema } from "@/lib/validation/agreement";',
+        'import { can } from "@/lib/domain/permissions";',
+        'import { commandSchema } from "@/lib/domain/validation/agreement";',
         'import { Field } from "@/components/form/fields";',
       ].join("\n"),
     );
@@ -114,12 +114,12 @@ describe("pure rules and schemas", () => {
     ["lib/domain/new-rule.ts", 'import { randomUUID } from "node:crypto";', /no Node\.js module/],
     ["lib/domain/new-rule.ts", 'import { createHash } from "crypto";', /no Node\.js module/],
     ["lib/domain/new-rule.ts", 'import { getSettings } from "../data/settings";', /pure sibling/],
-    ["lib/validation/new-schema.ts", 'import { db } from "@/lib/db";', /lib\/db/],
-    ["lib/validation/new-schema.ts", 'import { listAgreements } from "@/lib/data/agreements";', /pure rule imports values only/],
-    ["lib/validation/new-schema.ts", 'import { cookies } from "next/headers";', /no framework/],
-    ["lib/permissions.ts", 'import { getSession } from "@/lib/auth/session";', /pure rule imports values only/],
-    ["lib/permissions.ts", 'import { db } from "./db";', /pure sibling/],
-    ["lib/data/public-format.ts", 'import { getSettings } from "./settings";', /pure sibling/],
+    ["lib/domain/validation/new-schema.ts", 'import { db } from "@/lib/db";', /lib\/db/],
+    ["lib/domain/validation/new-schema.ts", 'import { listAgreements } from "@/lib/data/agreements";', /pure rule imports values only/],
+    ["lib/domain/validation/new-schema.ts", 'import { cookies } from "next/headers";', /no framework/],
+    ["lib/domain/permissions.ts", 'import { getSession } from "@/lib/auth/session";', /pure rule imports values only/],
+    ["lib/web/action-result.ts", 'import { createAction } from "./safe-action";', /pure sibling/],
+    ["lib/web/security-headers.ts", 'import { clientAddress } from "./request-context";', /pure sibling/],
   ])("%s: refuses %s", async (file, code, because) => {
     await expectRefused(file, code, because);
   });
@@ -132,13 +132,13 @@ describe("pure rules and schemas", () => {
         'import { Role } from "@/generated/prisma/enums";',
         'import type { Prisma } from "@/generated/prisma/client";',
         'import type { AgreementFilters } from "@/lib/data/agreements";',
-        'import { can } from "@/lib/permissions";',
-        'import { AppError } from "@/lib/errors";',
-        'import { isUuid } from "@/lib/validation/fields";',
+        'import { can } from "@/lib/domain/permissions";',
+        'import { AppError } from "@/lib/domain/errors";',
+        'import { isUuid } from "@/lib/domain/validation/fields";',
         'import { statusLabel } from "./lifecycle";',
       ].join("\n"),
     );
-    await expectAllowed("lib/data/public-format.ts", 'import type { PublicLink } from "./public-types";\nimport { PAGE_SIZE } from "./pagination";');
+    await expectAllowed("lib/domain/public-format.ts", 'import type { PublicLink } from "./public-types";\nimport { PAGE_SIZE } from "./pagination";');
   });
 
   it("lists only modules that exist (a stale entry would check nothing)", async () => {

@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { parseAgreementFilters } from "@/lib/data/agreements";
 import { parseEventFilters } from "@/lib/data/events";
 import { parseActivityFilters, parseExchangeFilters } from "@/lib/data/exchanges";
-import { parsePublicFilters } from "@/lib/data/public-filters";
-import { ownValue, queryChoice } from "@/lib/validation/fields";
+import { parsePublicFilters } from "@/lib/domain/public-filters";
+import { ownValue, queryChoice } from "@/lib/domain/validation/fields";
 
 const INHERITED = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf", "__defineGetter__", "prototype"];
 

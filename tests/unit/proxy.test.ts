@@ -3,7 +3,7 @@
 // HSTS from the configured public address, never from a request header.
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { servedOverHttps } from "@/lib/request-context";
+import { servedOverHttps } from "@/lib/web/request-context";
 import { proxy } from "@/proxy";
 
 const HSTS = "strict-transport-security";

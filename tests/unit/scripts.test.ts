@@ -1,12 +1,12 @@
-// One clear line when a script or the server cannot start (lib/scripts.ts), and the build
+// One clear line when a script or the server cannot start (lib/config/scripts.ts), and the build
 // staleness check the demo and e2e server use (scripts/lib/build.ts).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { DatabaseConfigError } from "@/lib/db/config";
-import { ConfigurationError } from "@/lib/env";
-import { explainStartupError } from "@/lib/scripts";
+import { ConfigurationError } from "@/lib/config/env";
+import { explainStartupError } from "@/lib/config/scripts";
 import { buildNeeded } from "@/scripts/lib/build";
 
 describe("explainStartupError", () => {

@@ -8,7 +8,7 @@ import { decode, encode } from "next-auth/jwt";
 import { authOptions, secureCookiesEnabled, sessionCookieName } from "@/lib/auth/options";
 import { issueSessionCookie, readSessionClaims } from "@/lib/auth/session";
 import { sessionEndsAt } from "@/lib/auth/sessions";
-import { readServerEnv } from "@/lib/env";
+import { readServerEnv } from "@/lib/config/env";
 
 const user = { id: "2f1d8a36-8f0e-4d61-9d3c-6d2f7f1c0a11", email: "officer@example.org", name: "Olivia Officer", role: "STAFF" as const, sessionVersion: 3 };
 

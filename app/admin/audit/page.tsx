@@ -5,10 +5,10 @@ import { Pagination } from "@/components/pagination";
 import { requirePageUser } from "@/lib/auth/session";
 import { auditActions, decisionChainStatus, listAudit } from "@/lib/data/audit";
 import { describeChainReport, type ChainReport } from "@/lib/decisions/chain";
-import { pageNumber } from "@/lib/data/pagination";
+import { pageNumber } from "@/lib/domain/pagination";
 import { listUsers } from "@/lib/data/users";
-import { formatDateTime } from "@/lib/format";
-import { auditFilterSchema } from "@/lib/validation/admin";
+import { formatDateTime } from "@/lib/domain/format";
+import { auditFilterSchema } from "@/lib/domain/validation/admin";
 
 export const metadata: Metadata = { title: "Audit log" };
 

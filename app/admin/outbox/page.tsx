@@ -6,11 +6,11 @@ import { NotificationStatusTag } from "@/components/notification-status-tag";
 import { Pagination } from "@/components/pagination";
 import { requirePageUser } from "@/lib/auth/session";
 import { listOutbox, outboxCounts, recipientMatrix } from "@/lib/data/notifications";
-import { pageNumber } from "@/lib/data/pagination";
-import { formatDateTime } from "@/lib/format";
+import { pageNumber } from "@/lib/domain/pagination";
+import { formatDateTime } from "@/lib/domain/format";
 import { smtpOptions } from "@/lib/notifications/config";
 import { NOTIFICATION_KIND_INFO, NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
-import { queryParam } from "@/lib/validation/fields";
+import { queryParam } from "@/lib/domain/validation/fields";
 
 export const metadata: Metadata = { title: "Email outbox" };
 

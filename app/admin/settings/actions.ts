@@ -1,8 +1,8 @@
 "use server";
 
 import { updateSettings } from "@/lib/admin/update-settings";
-import { createAction } from "@/lib/safe-action";
-import { settingsSchema } from "@/lib/validation/admin";
+import { createAction } from "@/lib/web/safe-action";
+import { settingsSchema } from "@/lib/domain/validation/admin";
 
 export const updateSettingsAction = createAction({
   permission: "settings:manage",

@@ -1,8 +1,8 @@
 "use server";
 
 import { changeRole, createUser, resetPassword, setUserActive } from "@/lib/admin/users";
-import { createAction } from "@/lib/safe-action";
-import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema } from "@/lib/validation/admin";
+import { createAction } from "@/lib/web/safe-action";
+import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema } from "@/lib/domain/validation/admin";
 
 export const createUserAction = createAction({
   permission: "user:manage",

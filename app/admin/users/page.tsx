@@ -5,7 +5,7 @@ import { DataTable } from "@/components/data-table";
 import { Tag } from "@/components/status-tag";
 import { requirePageUser } from "@/lib/auth/session";
 import { listUsers } from "@/lib/data/users";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/domain/format";
 import { createUserAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };

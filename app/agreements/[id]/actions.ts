@@ -1,8 +1,8 @@
 "use server";
 
 import { applyCommand } from "@/lib/agreements/apply-command";
-import { createAction } from "@/lib/safe-action";
-import { commandSchema } from "@/lib/validation/agreement";
+import { createAction } from "@/lib/web/safe-action";
+import { commandSchema } from "@/lib/domain/validation/agreement";
 
 export const agreementCommandAction = createAction({
   // applyCommand checks the command's own permission too.

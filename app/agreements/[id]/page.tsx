@@ -14,8 +14,8 @@ import { getAgreement } from "@/lib/data/agreements";
 import { countryName } from "@/lib/domain/countries";
 import { LOCALITY_KIND_LABELS, RELATIONSHIP_TYPE_LABELS, THEME_LABELS } from "@/lib/domain/labels";
 import { availableCommands, COMMAND_RULES, isPubliclyVisible, PROPOSAL_RULES, statusLabel } from "@/lib/domain/lifecycle";
-import { formatDate } from "@/lib/format";
-import { can } from "@/lib/permissions";
+import { formatDate } from "@/lib/domain/format";
+import { can } from "@/lib/domain/permissions";
 import { agreementCommandAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string; done?: string | string[] }> };

@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { parseAgreementFilters } from "@/lib/data/agreements";
 import { exportFileName, type ExportFormat } from "@/lib/export/agreement-table";
 import { agreementsFile, EXPORT_CONTENT_TYPES } from "@/lib/export/agreements";
-import { can } from "@/lib/permissions";
+import { can } from "@/lib/domain/permissions";
 
 const FORMATS: readonly ExportFormat[] = ["csv", "xlsx"];
 

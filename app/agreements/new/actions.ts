@@ -1,8 +1,8 @@
 "use server";
 
 import { createDraft } from "@/lib/agreements/create-draft";
-import { createAction } from "@/lib/safe-action";
-import { createAgreementSchema } from "@/lib/validation/agreement";
+import { createAction } from "@/lib/web/safe-action";
+import { createAgreementSchema } from "@/lib/domain/validation/agreement";
 
 export const createAgreementAction = createAction({
   permission: "agreement:draft",

@@ -1,8 +1,8 @@
 "use server";
 
 import { createEvent } from "@/lib/events/create-event";
-import { createAction } from "@/lib/safe-action";
-import { createEventSchema } from "@/lib/validation/event";
+import { createAction } from "@/lib/web/safe-action";
+import { createEventSchema } from "@/lib/domain/validation/event";
 
 export const createEventAction = createAction({
   permission: "event:write",

@@ -5,7 +5,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { listEventAgreementChoices } from "@/lib/data/exchanges";
 import { timeZoneChoices } from "@/lib/events/zoned-time";
 import { agreementOptions, openedFrom } from "@/lib/exchanges/agreement-choices";
-import { DEFAULT_TIME_ZONE } from "@/lib/validation/event";
+import { DEFAULT_TIME_ZONE } from "@/lib/domain/validation/event";
 import { createEventAction } from "./actions";
 
 export const metadata: Metadata = { title: "Add an event" };

@@ -1,8 +1,8 @@
 "use server";
 
 import { logExchange } from "@/lib/exchanges/log-exchange";
-import { createAction } from "@/lib/safe-action";
-import { createExchangeSchema } from "@/lib/validation/exchange";
+import { createAction } from "@/lib/web/safe-action";
+import { createExchangeSchema } from "@/lib/domain/validation/exchange";
 
 export const createExchangeAction = createAction({
   permission: "exchange:write",

@@ -5,7 +5,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { listExchangeAgreementChoices } from "@/lib/data/exchanges";
 import { agreementOptions, openedFrom } from "@/lib/exchanges/agreement-choices";
 import { currencyOptions } from "@/lib/exchanges/currencies";
-import { DEFAULT_CURRENCY } from "@/lib/validation/exchange";
+import { DEFAULT_CURRENCY } from "@/lib/domain/validation/exchange";
 import { createExchangeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Log an exchange" };

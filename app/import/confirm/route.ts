@@ -5,10 +5,10 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { invalidateAfterWrite } from "@/lib/cache";
 import { importStepResponse, plain } from "@/lib/import/step-response";
 import { confirmUpload } from "@/lib/import/uploads";
-import { can } from "@/lib/permissions";
-import { readBodyUpTo } from "@/lib/request-body";
-import { clientAddress } from "@/lib/request-context";
-import { isCrossOriginPost } from "@/lib/request-origin";
+import { can } from "@/lib/domain/permissions";
+import { readBodyUpTo } from "@/lib/web/request-body";
+import { clientAddress } from "@/lib/web/request-context";
+import { isCrossOriginPost } from "@/lib/web/request-origin";
 
 /** The form holds one id; anything much longer is not this form. */
 const BODY_LIMIT = 4 * 1024;

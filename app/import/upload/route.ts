@@ -6,9 +6,9 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { FILE_TOO_LARGE, MAX_FILE_BYTES, MAX_UPLOAD_REQUEST_BYTES } from "@/lib/import/limits";
 import { importStepResponse, plain } from "@/lib/import/step-response";
 import { checkUpload, keepRefusal } from "@/lib/import/uploads";
-import { can } from "@/lib/permissions";
-import { declaresMoreThan, readBodyUpTo } from "@/lib/request-body";
-import { isCrossOriginPost } from "@/lib/request-origin";
+import { can } from "@/lib/domain/permissions";
+import { declaresMoreThan, readBodyUpTo } from "@/lib/web/request-body";
+import { isCrossOriginPost } from "@/lib/web/request-origin";
 
 const NO_FILE = "Choose a CSV or Excel file to check.";
 

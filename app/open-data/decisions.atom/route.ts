@@ -3,7 +3,7 @@ import { listPublicDecisions, publicFile } from "@/lib/data/public";
 import { getSettings } from "@/lib/data/settings";
 import { decisionsAtom } from "@/lib/open-data/atom";
 import { licenceOf } from "@/lib/open-data/licence";
-import { siteOriginFrom } from "@/lib/request-context";
+import { siteOriginFrom } from "@/lib/web/request-context";
 import { openDataResponse } from "@/lib/open-data/response";
 
 const FEED_SIZE = 100;

@@ -3,7 +3,7 @@ import { listPublicEventsForFeed } from "@/lib/data/events";
 import { publicFile } from "@/lib/data/public";
 import { getSettings } from "@/lib/data/settings";
 import { EVENT_KIND_LABELS } from "@/lib/domain/labels";
-import { siteOrigin } from "@/lib/request-context";
+import { siteOrigin } from "@/lib/web/request-context";
 import { serialiseCalendar } from "@/lib/ical/calendar";
 
 /** Public events as an iCalendar feed (RFC 5545) to subscribe to. Internal events never appear. */

@@ -1,6 +1,6 @@
 import { connection } from "next/server";
 import { currentLinksFile } from "@/lib/data/public";
-import { siteOriginFrom } from "@/lib/request-context";
+import { siteOriginFrom } from "@/lib/web/request-context";
 import { partnersCsv } from "@/lib/open-data/partners";
 import { openDataResponse } from "@/lib/open-data/response";
 

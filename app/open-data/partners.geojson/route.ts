@@ -1,7 +1,7 @@
 import { connection } from "next/server";
 import { currentLinksFile } from "@/lib/data/public";
 import { partnersGeoJson } from "@/lib/open-data/geojson";
-import { siteOriginFrom } from "@/lib/request-context";
+import { siteOriginFrom } from "@/lib/web/request-context";
 import { openDataResponse } from "@/lib/open-data/response";
 
 export async function GET(request: Request): Promise<Response> {

@@ -2,7 +2,7 @@ import { connection } from "next/server";
 import { currentLinksFile } from "@/lib/data/public";
 import { getSettings } from "@/lib/data/settings";
 import { licenceOf } from "@/lib/open-data/licence";
-import { siteOriginFrom } from "@/lib/request-context";
+import { siteOriginFrom } from "@/lib/web/request-context";
 import { partnersJson } from "@/lib/open-data/partners";
 import { openDataResponse } from "@/lib/open-data/response";
 

@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { siteOriginFrom } from "@/lib/request-context";
+import { siteOriginFrom } from "@/lib/web/request-context";
 import { partnersJsonSchema } from "@/lib/open-data/partners";
 import { openDataResponse } from "@/lib/open-data/response";
 

@@ -7,13 +7,13 @@ import { StatusTag } from "@/components/status-tag";
 import { SummaryList } from "@/components/summary-list";
 import { Place } from "@/components/public/place";
 import { getPublicPartner, listPublicActivity } from "@/lib/data/public";
-import { dateOf, localityOf, safeWebsite, sinceOf } from "@/lib/data/public-format";
-import type { PublicEvent, PublicExchange, PublicLink } from "@/lib/data/public-types";
+import { dateOf, localityOf, safeWebsite, sinceOf } from "@/lib/domain/public-format";
+import type { PublicEvent, PublicExchange, PublicLink } from "@/lib/domain/public-types";
 import { getSettings } from "@/lib/data/settings";
 import { DIRECTION_LABELS, EVENT_KIND_LABELS, EXCHANGE_KIND_LABELS, RELATIONSHIP_TYPE_LABELS, THEME_LABELS } from "@/lib/domain/labels";
 import { statusLabel } from "@/lib/domain/lifecycle";
-import { formatDate } from "@/lib/format";
-import { siteOriginFrom } from "@/lib/request-context";
+import { formatDate } from "@/lib/domain/format";
+import { siteOriginFrom } from "@/lib/web/request-context";
 import { partnerPagePath } from "@/lib/open-data/partners";
 
 type Props = { params: Promise<{ slug: string }> };

@@ -6,7 +6,7 @@ import { ConfirmationBanner } from "@/components/success-banner";
 import { SummaryList } from "@/components/summary-list";
 import { requirePageUser } from "@/lib/auth/session";
 import { getUser } from "@/lib/data/users";
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/domain/format";
 import { changeRoleAction, resetPasswordAction, setActiveAction } from "../actions";
 
 export const metadata: Metadata = { title: "User" };

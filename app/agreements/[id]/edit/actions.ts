@@ -1,8 +1,8 @@
 "use server";
 
 import { updateDraft } from "@/lib/agreements/update-draft";
-import { createAction } from "@/lib/safe-action";
-import { updateAgreementSchema } from "@/lib/validation/agreement";
+import { createAction } from "@/lib/web/safe-action";
+import { updateAgreementSchema } from "@/lib/domain/validation/agreement";
 
 export const updateAgreementAction = createAction({
   permission: "agreement:edit",

@@ -1,8 +1,8 @@
 "use server";
 
 import { updateEvent } from "@/lib/events/update-event";
-import { createAction } from "@/lib/safe-action";
-import { updateEventSchema } from "@/lib/validation/event";
+import { createAction } from "@/lib/web/safe-action";
+import { updateEventSchema } from "@/lib/domain/validation/event";
 
 export const updateEventAction = createAction({
   permission: "event:write",

@@ -1,8 +1,8 @@
 "use server";
 
 import { updateExchange } from "@/lib/exchanges/update-exchange";
-import { createAction } from "@/lib/safe-action";
-import { updateExchangeSchema } from "@/lib/validation/exchange";
+import { createAction } from "@/lib/web/safe-action";
+import { updateExchangeSchema } from "@/lib/domain/validation/exchange";
 
 export const updateExchangeAction = createAction({
   permission: "exchange:write",

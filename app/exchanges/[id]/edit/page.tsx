@@ -6,8 +6,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getExchange, listExchangeAgreementChoices } from "@/lib/data/exchanges";
 import { agreementOptions } from "@/lib/exchanges/agreement-choices";
 import { currencyOptions } from "@/lib/exchanges/currencies";
-import { formatDate } from "@/lib/format";
-import { DEFAULT_CURRENCY } from "@/lib/validation/exchange";
+import { formatDate } from "@/lib/domain/format";
+import { DEFAULT_CURRENCY } from "@/lib/domain/validation/exchange";
 import { updateExchangeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Edit exchange" };

@@ -1,7 +1,7 @@
 // How the public pages word a partner and its link. Pure.
 import { countryName } from "@/lib/domain/countries";
 import { LOCALITY_KIND_LABELS } from "@/lib/domain/labels";
-import { sinceText } from "@/lib/format";
+import { sinceText } from "@/lib/domain/format";
 import type { PublicLink, PublicPartner } from "./public-types";
 
 /** A YYYY-MM-DD or ISO 8601 string as a Date (date-only strings are UTC midnight, as stored). */

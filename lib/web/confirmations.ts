@@ -1,10 +1,10 @@
 // What a completed action tells its user: every confirmation's words, in one table. An operation
-// returns its confirmation (a key of this table) with its result; createAction (lib/safe-action.ts)
+// returns its confirmation (a key of this table) with its result; createAction (lib/web/safe-action.ts)
 // either returns the words to the form, or redirects with `?done=<code>` to the page that shows
 // what was done, whose <ConfirmationBanner> looks the code up here again. The code in the address
 // is the key without its scope: the page says which scope it shows (the events list shows "event").
 
-import { ownValue } from "@/lib/validation/fields";
+import { ownValue } from "@/lib/domain/validation/fields";
 
 export const CONFIRMATIONS = {
   user: {

@@ -1,5 +1,5 @@
 // Command-line scripts (seed, user creation, demo) end with one clear line, never a stack trace.
-import { DatabaseConfigError, describeDatabase, readDatabaseConfig } from "./db/config";
+import { DatabaseConfigError, describeDatabase, readDatabaseConfig } from "../db/config";
 import { ConfigurationError } from "./env";
 
 export function explainStartupError(error: unknown): string {

@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT_BYTES, ACTION_NESTING_LIMIT, bodyLimitFor, nestsDeeperThan, refuseMalformedAction, refuseOversizedBody } from "./action-request";
-import { MAX_UPLOAD_REQUEST_BYTES } from "./import/limits";
+import { ACTION_BODY_LIMIT_BYTES, ACTION_NESTING_LIMIT, bodyLimitFor, nestsDeeperThan, refuseMalformedAction, refuseOversizedBody } from "./proxy-filter";
+import { MAX_UPLOAD_REQUEST_BYTES } from "../import/limits";
 
 function action(body: string, contentType: string, headers: Record<string, string> = {}): Request {
   return new Request("http://localhost/agreements/new", {
@@ -88,7 +88,7 @@ describe("refuseMalformedAction", () => {
 
 describe("refuseOversizedBody", () => {
   it("is the limit next.config.js gives Next.js's own server-action reader", async () => {
-    const { default: nextConfig } = (await import(new URL("../next.config.js", import.meta.url).href)) as { default: NextConfig };
+    const { default: nextConfig } = (await import(new URL("../../next.config.js", import.meta.url).href)) as { default: NextConfig };
     expect(nextConfig.experimental?.serverActions?.bodySizeLimit).toBe(`${ACTION_BODY_LIMIT_BYTES / 1024}kb`);
   });
 

@@ -1,5 +1,5 @@
 // Every server action and every page in app/ checks the permission the policy table
-// (lib/permissions.ts) gives it, read from the sources themselves: a new action or page without
+// (lib/domain/permissions.ts) gives it, read from the sources themselves: a new action or page without
 // a check, or with another permission than the table's, fails here.
 import fs from "node:fs";
 import path from "node:path";

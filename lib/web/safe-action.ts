@@ -3,12 +3,12 @@ import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { getCurrentUser } from "@/lib/auth/session";
 import { invalidateAfterWrite, type Invalidation } from "@/lib/cache";
-import { AppError } from "@/lib/errors";
-import { requirePermission, type Actor, type Permission } from "@/lib/permissions";
-import type { ActionResult, FieldErrors } from "@/lib/action-result";
-import { confirmationText, pathWithConfirmation, type Confirmation } from "@/lib/confirmations";
-import { submittedValues } from "@/lib/form-data";
-import { clientAddress } from "@/lib/request-context";
+import { AppError } from "@/lib/domain/errors";
+import { requirePermission, type Actor, type Permission } from "@/lib/domain/permissions";
+import type { ActionResult, FieldErrors } from "@/lib/web/action-result";
+import { confirmationText, pathWithConfirmation, type Confirmation } from "@/lib/web/confirmations";
+import { submittedValues } from "@/lib/web/form-data";
+import { clientAddress } from "@/lib/web/request-context";
 
 /** What an operation returns besides its own result: the confirmation to show, if it has one. */
 export type Confirmed = { confirmation?: Confirmation };

@@ -8,8 +8,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { isPubliclyVisible } from "@/lib/domain/lifecycle";
 import { partnerIdentityKey, slugify } from "@/lib/domain/partner-identity";
 import { appendDecisions, type NewDecision } from "@/lib/decisions/chain";
-import type { Sql } from "./catalog";
-import { insertRows, type Row } from "./rows";
+import type { Sql } from "../../lib/backup/catalog";
+import { insertRows, type Row } from "../../lib/backup/rows";
 
 export type ScaleOptions = { agreements: number; exchanges: number; events?: number; seed?: number };
 export type ScaleProgress = (table: string, done: number, total: number) => void;

@@ -1,7 +1,7 @@
-import { db } from "./db";
-import { readDatabaseConfig } from "./db/config";
+import { db } from "../db";
+import { readDatabaseConfig } from "../db/config";
 import { readServerEnv } from "./env";
-import { claimEmbeddedDatabaseForApp, startInAppJobs } from "./jobs/in-app";
+import { claimEmbeddedDatabaseForApp, startInAppJobs } from "../jobs/in-app";
 import { explainStartupError } from "./scripts";
 
 /** What stops the server from starting, in one line, or null when all is well. */

@@ -5,7 +5,7 @@
 // action's arguments are checked for depth and shape. The answers are 4xx, so a broken or hostile
 // client is told plainly that the request was wrong, and no error is logged as ours.
 import { MAX_UPLOAD_REQUEST_BYTES } from "@/lib/import/limits";
-import { declaresMoreThan, readBodyUpTo } from "@/lib/request-body";
+import { declaresMoreThan, readBodyUpTo } from "@/lib/web/request-body";
 
 /**
  * next.config.js `experimental.serverActions.bodySizeLimit` ("128kb"). The largest form is an
@@ -17,7 +17,7 @@ export const ACTION_BODY_LIMIT_BYTES = 128 * 1024;
 /** Deeper than the arguments of any form of ours (about five levels); React decodes them recursively. */
 export const ACTION_NESTING_LIMIT = 32;
 
-/** Route handlers that take a larger body and read it with their own limit (lib/request-body.ts). */
+/** Route handlers that take a larger body and read it with their own limit (lib/web/request-body.ts). */
 const OWN_BODY_LIMITS: ReadonlyMap<string, number> = new Map([["/import/upload", MAX_UPLOAD_REQUEST_BYTES]]);
 
 /** The most bytes a request to `pathname` may send. */

@@ -2,7 +2,7 @@
 // applied to the cached links in memory.
 import { RelationshipType } from "@/generated/prisma/enums";
 import { countryName, NO_COUNTRY } from "@/lib/domain/countries";
-import { queryChoice, queryParam, searchText } from "@/lib/validation/fields";
+import { queryChoice, queryParam, searchText } from "@/lib/domain/validation/fields";
 import type { PublicLink } from "./public-types";
 
 export type PublicFilters = { q?: string; country?: string; type?: RelationshipType };

@@ -1,15 +1,15 @@
-import type { Confirmation } from "@/lib/confirmations";
+import type { Confirmation } from "@/lib/web/confirmations";
 
 /** What every server action returns, and what every form shows. */
 export type FieldErrors = Record<string, string[] | undefined>;
 
 export type ActionResult =
   | { status: "idle" }
-  /** `message`: the confirmation's words (lib/confirmations.ts). */
+  /** `message`: the confirmation's words (lib/web/confirmations.ts). */
   | { status: "success"; confirmation: Confirmation; message: string }
   | { status: "error"; formError?: string; fieldErrors: FieldErrors; values?: Record<string, unknown> };
 
 export const IDLE: ActionResult = { status: "idle" };
 
-/** A server action as a form calls it (createAction in lib/safe-action.ts makes them). */
+/** A server action as a form calls it (createAction in lib/web/safe-action.ts makes them). */
 export type FormAction = (previous: ActionResult, formData: FormData) => Promise<ActionResult>;

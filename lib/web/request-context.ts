@@ -12,7 +12,7 @@
 import http from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
-import { proxyHopsSchema } from "@/lib/env";
+import { proxyHopsSchema } from "@/lib/config/env";
 
 type Env = Record<string, string | undefined>;
 type HeaderReader = Pick<Headers, "get">;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** TRUSTED_PROXY_HOPS: how many reverse proxies of ours stand in front of the app (lib/request-context.ts). */
+/** TRUSTED_PROXY_HOPS: how many reverse proxies of ours stand in front of the app (lib/web/request-context.ts). */
 export const proxyHopsSchema = z.coerce.number().int("TRUSTED_PROXY_HOPS must be a whole number").min(0).max(10).default(0);
 
 /** CACHE_CHANGE_SIGNAL: how the caches hear of changes, "listen" (LISTEN/NOTIFY) or "poll" (the sequence, once a second): lib/cache/listener.ts. */
