@@ -16,7 +16,7 @@ const nextConfig = {
     "@node-rs/argon2",
   ],
   // Server actions take forms, never files: the proxy refuses a larger body before Next.js reads it
-  // (lib/action-request.ts ACTION_BODY_LIMIT_BYTES, the same figure). The spreadsheet import posts
+  // (lib/web/proxy-filter.ts ACTION_BODY_LIMIT_BYTES, the same figure). The spreadsheet import posts
   // its file to a route handler with a limit of its own (app/import/upload/route.ts).
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "128kb" } },
   // `npm test` type-checks the whole project first; its build may skip the duplicate check.
