@@ -11,7 +11,8 @@ type PartnerFields = Pick<
   "partnerName" | "country" | "region" | "localityKind" | "latitude" | "longitude" | "population" | "website"
 >;
 
-function partnerData(input: PartnerFields) {
+/** A partner's columns from the form's (or an imported row's) fields: the one mapping of both. */
+export function partnerData(input: PartnerFields) {
   const country = input.country ?? null;
   return {
     name: input.partnerName,

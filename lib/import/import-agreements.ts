@@ -4,7 +4,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { AgreementStatus, RelationshipType } from "@/generated/prisma/enums";
 import { agreementData } from "@/lib/agreements/agreement-fields";
-import { findOrCreatePartner, slugify } from "@/lib/agreements/partners";
+import { findOrCreatePartner, partnerData, slugify } from "@/lib/agreements/partners";
 import { writeAudit } from "@/lib/audit";
 import { insertRows } from "@/lib/backup/rows";
 import { db, type Tx } from "@/lib/db";
@@ -194,20 +194,7 @@ async function createPartners(tx: Tx, rows: readonly ValidRow[], existing: Reado
     const id = randomUUID();
     byKey.set(key, { id, name: row.input.partnerName });
     const { input } = row;
-    data.push({
-      id,
-      slug,
-      name: input.partnerName,
-      country: input.country,
-      region: input.region ?? null,
-      kind: input.localityKind,
-      latitude: input.latitude ?? null,
-      longitude: input.longitude ?? null,
-      population: input.population ?? null,
-      website: input.website ?? null,
-      identityKey: key,
-      updatedAt: now,
-    });
+    data.push({ id, slug, ...partnerData(input), identityKey: key, updatedAt: now });
   }
   await insertRows(tx, "Partner", PARTNER_COLUMNS, data, ROWS_BETWEEN_TURNS);
   for (const row of numbered) byKey.set(row.partnerKey, await findOrCreatePartner(tx, row.input));

@@ -2,7 +2,7 @@
 // may vote and has not. One message per proposal, councillor and day (the dedupeKey).
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/notifications/config";
-import { eligibleVoters, enqueue, proposalFacts, withKindEnabled, type OutboxDraft } from "@/lib/notifications/enqueue";
+import { eligibleVoters, enqueue, proposalFacts, proposalSelect, withKindEnabled, type OutboxDraft } from "@/lib/notifications/enqueue";
 import { proposalReminderEmail } from "@/lib/notifications/templates";
 import { readSettings } from "@/lib/settings";
 import { dayPeriod } from "./periods";
@@ -15,16 +15,7 @@ export async function enqueueReminders(now = new Date()): Promise<{ enqueued: nu
     const proposals = await tx.proposal.findMany({
       where: { state: "OPEN", createdAt: { lte: new Date(now.getTime() - reminderDays * DAY_MS) } },
       orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        kind: true,
-        reason: true,
-        createdAt: true,
-        proposerId: true,
-        proposer: { select: { name: true } },
-        agreement: { select: { id: true, title: true, leadOfficerId: true, partner: { select: { name: true } } } },
-        decisions: { where: { kind: { in: ["APPROVED", "REJECTED"] } }, select: { actorId: true } },
-      },
+      select: { ...proposalSelect, decisions: { where: { kind: { in: ["APPROVED", "REJECTED"] } }, select: { actorId: true } } },
     });
     if (proposals.length === 0) return { enqueued: 0 };
     const voters = await withKindEnabled(tx, "PROPOSAL_REMINDER", await eligibleVoters(tx));

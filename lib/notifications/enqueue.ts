@@ -49,7 +49,8 @@ export async function enqueue(tx: Tx, drafts: OutboxDraft[]): Promise<number> {
   return count;
 }
 
-const proposalSelect = {
+/** What a notification about a proposal says of it (lib/jobs/reminders.ts adds the votes). */
+export const proposalSelect = {
   id: true,
   kind: true,
   reason: true,
