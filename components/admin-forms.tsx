@@ -3,7 +3,7 @@
 import { ActionForm } from "@/components/form/action-form";
 import { HiddenField, SelectField, TextField } from "@/components/form/fields";
 import type { FormAction } from "@/lib/web/action-result";
-import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema, settingsSchema } from "@/lib/domain/validation/admin";
+import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema, settingsSchema, unlockSignInSchema } from "@/lib/domain/validation/admin";
 
 export const ROLE_OPTIONS = [
   { value: "STAFF", label: "Staff (twinning officer)" },
@@ -43,6 +43,14 @@ export function SetActiveForm({ action, userId, active }: { action: FormAction; 
     >
       <HiddenField name="userId" value={userId} />
       <HiddenField name="active" value={String(!active)} />
+    </ActionForm>
+  );
+}
+
+export function UnlockSignInForm({ action, userId }: { action: FormAction; userId: string }) {
+  return (
+    <ActionForm action={action} schema={unlockSignInSchema} defaultValues={{ userId }} submitLabel="Unlock sign-in" aria-label="Unlock sign-in">
+      <HiddenField name="userId" value={userId} />
     </ActionForm>
   );
 }

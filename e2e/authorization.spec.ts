@@ -37,8 +37,10 @@ const EXPECTED_ACTIONS: Readonly<Record<string, Allowed>> = {
   "app/admin/users/actions.ts#changeRoleAction": ADMINS,
   "app/admin/users/actions.ts#setActiveAction": ADMINS,
   "app/admin/users/actions.ts#resetPasswordAction": ADMINS,
+  "app/admin/users/actions.ts#unlockSignInAction": ADMINS,
   "app/admin/settings/actions.ts#updateSettingsAction": ADMINS,
   "app/account/actions.ts#updatePreferencesAction": EVERYONE,
+  "app/account/actions.ts#changePasswordAction": EVERYONE,
 };
 
 /** Actions anyone may call: signing in and out. */

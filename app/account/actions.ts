@@ -1,5 +1,7 @@
 "use server";
 
+import { changeOwnPassword } from "@/lib/auth/session";
+import { changePasswordSchema } from "@/lib/domain/validation/account";
 import { preferencesSchema } from "@/lib/notifications/preferences-schema";
 import { updatePreferences } from "@/lib/notifications/update-preferences";
 import { createAction } from "@/lib/web/safe-action";
@@ -10,4 +12,13 @@ export const updatePreferencesAction = createAction({
   arrayFields: ["enabled"],
   invalidates: ["account"],
   run: (input, actor) => updatePreferences(input, actor),
+});
+
+export const changePasswordAction = createAction({
+  permission: "account:manage",
+  schema: changePasswordSchema,
+  invalidates: ["account"],
+  run: (input, actor, { ip }) => changeOwnPassword(input, actor, ip),
+  // A redirect empties the form: the passwords typed are not kept in the page.
+  redirectTo: () => "/account",
 });

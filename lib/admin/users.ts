@@ -2,6 +2,7 @@ import { db, type Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
 import { endUserSessions } from "@/lib/auth/sessions";
+import { clearEmailLock } from "@/lib/auth/sign-in-lock";
 import { AppError } from "@/lib/domain/errors";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import type { Role } from "@/generated/prisma/enums";
@@ -76,4 +77,15 @@ export async function resetPassword(userId: string, newPassword: string, actor: 
     await writeAudit(tx, { actor, action: "user.password-reset", entityType: "User", entityId: userId, details: { email: user.email } });
   });
   return { confirmation: "user.password" };
+}
+
+/** Clears the account's sign-in lock (its email's failed attempts), so they can sign in again at once. */
+export async function unlockSignIn(userId: string, actor: Actor): Promise<{ confirmation: Confirmation }> {
+  requirePermission(actor, "user:manage");
+  await db.$transaction(async (tx) => {
+    const user = await findUser(tx, userId);
+    await clearEmailLock(tx, user.email);
+    await writeAudit(tx, { actor, action: "user.sign-in-unlock", entityType: "User", entityId: userId, details: { email: user.email } });
+  });
+  return { confirmation: "user.unlocked" };
 }

@@ -6,7 +6,10 @@ import { readServerEnv } from "@/lib/config/env";
 import type { Confirmation } from "@/lib/web/confirmations";
 import { can, type Actor, type Permission } from "@/lib/domain/permissions";
 import { secureCookiesEnabled, sessionCookieName, warnRefusedSession } from "./options";
-import { createSession, findSessionUser, revokeSession, type SessionClaims, type StartedSession } from "./sessions";
+import { AppError } from "@/lib/domain/errors";
+import type { ChangePasswordInput } from "@/lib/domain/validation/account";
+import { changePassword } from "./change-password";
+import { createSession, findSessionUser, revokeSession, sessionEndsAt, type SessionClaims, type StartedSession } from "./sessions";
 
 /**
  * The claims of this request's session cookie, or null when there is none or it is refused
@@ -68,6 +71,19 @@ export async function issueSessionCookie(user: Actor & { sessionVersion: number 
     token: { sub: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion, sid: session.id, authTime: session.authTime },
   });
   (await cookies()).set(sessionCookieName(), token, { ...sessionCookieAttributes(), maxAge });
+}
+
+/**
+ * Changing one's own password (/account): every other session ends, and this one's cookie is
+ * re-issued with the user's new session counter, so the person who changed it stays signed in
+ * until their session would have ended anyway.
+ */
+export async function changeOwnPassword(input: ChangePasswordInput, actor: Actor, ip: string | null): Promise<{ confirmation: Confirmation }> {
+  const claims = await readSessionClaims();
+  if (!claims || typeof claims.sessionId !== "string" || typeof claims.authTime !== "number") throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  const { confirmation, sessionVersion } = await changePassword(input, actor, { ip, sessionId: claims.sessionId });
+  await issueSessionCookie({ ...actor, sessionVersion }, { id: claims.sessionId, authTime: claims.authTime, endsAt: sessionEndsAt(claims.authTime) });
+  return { confirmation };
 }
 
 /** Signing out: the session's row is deleted (a copy of the cookie stops working too, audited), then the cookie. */

@@ -82,6 +82,16 @@ export async function endUserSessions(tx: Tx, userId: string): Promise<void> {
 }
 
 /**
+ * Ends every session of a user but `keepSessionId` (the one that changed their password), in the
+ * transaction of that change. The counter is bumped as endUserSessions does; the returned value is
+ * the new counter, for re-issuing the kept session's cookie (lib/auth/session.ts).
+ */
+export async function endOtherSessions(tx: Tx, userId: string, keepSessionId: string): Promise<{ sessionVersion: number }> {
+  await tx.userSession.deleteMany({ where: { userId, id: { not: keepSessionId } } });
+  return tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+}
+
+/**
  * Removes the rows of expired sessions (the jobs; a sign-in also removes its user's). Reads no
  * setting, so `npm run jobs` needs no NEXTAUTH_SECRET; a row kept past a lowered SESSION_HOURS
  * is refused anyway (findSessionUser) and removed when it expires.

@@ -67,6 +67,14 @@ export async function settleSignIn(tx: Tx, keys: LockKeys, outcome: Outcome, now
   for (const { key, rule } of keys) await saveCounter(tx, key, settle(counters.get(key)!, rule, now, outcome), now);
 }
 
+/**
+ * An administrator's unlock: the account's own counter (its email's) is removed, failures and lock
+ * with it, in the caller's transaction. A client address's counter is left: it guards every account.
+ */
+export async function clearEmailLock(tx: Tx, email: string): Promise<void> {
+  await tx.signInCounter.deleteMany({ where: { key: emailKey(email) } });
+}
+
 /** Removes counters nobody has used for a day: by then their failures are forgotten (jobs). */
 export async function deleteForgottenSignInCounters(now = new Date()): Promise<{ deleted: number }> {
   const { count } = await db.signInCounter.deleteMany({ where: { updatedAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } } });

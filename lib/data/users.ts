@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { EMAIL_RULE, emailKey, lockedUntil } from "@/lib/domain/sign-in-lock";
 import { isUuid } from "@/lib/domain/validation/fields";
 
 const userSelect = { id: true, name: true, email: true, role: true, active: true, createdAt: true } as const;
@@ -11,4 +12,13 @@ export function listUsers() {
 export function getUser(id: string) {
   if (!isUuid(id)) return Promise.resolve(null);
   return db.user.findUnique({ where: { id }, select: userSelect });
+}
+
+/** When the account's sign-in lock (its email's counter) ends, or null: read afresh, never cached (failed sign-ins change it). */
+export async function getSignInLockedUntil(email: string, now = new Date()): Promise<Date | null> {
+  const counter = await db.signInCounter.findUnique({
+    where: { key: emailKey(email) },
+    select: { failures: true, pending: true, pendingSince: true, firstFailureAt: true, lastFailureAt: true, lockedUntil: true },
+  });
+  return counter ? lockedUntil(counter, EMAIL_RULE, now) : null;
 }

@@ -3,7 +3,8 @@
 export const COUNCIL_TIME_ZONE = "Europe/London";
 
 const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: COUNCIL_TIME_ZONE });
+// Every time of day shown carries its zone (GMT or BST): a reader elsewhere, or a summer date read in winter, is never misled.
+const DATE_TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: COUNCIL_TIME_ZONE, timeZoneName: "short" });
 const TIME_WITH_ZONE = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: COUNCIL_TIME_ZONE, timeZoneName: "short" });
 
 /** "1 agreement", "1,200 agreements"; `many` for a plural that is not `one` + "s" ("rows were"). */
@@ -15,6 +16,7 @@ export function formatDate(date: Date | null | undefined): string {
   return date ? DATE.format(date) : "";
 }
 
+/** "3 December 2026 at 14:05 GMT" (or BST in summer). */
 export function formatDateTime(date: Date | null | undefined): string {
   return date ? DATE_TIME.format(date) : "";
 }

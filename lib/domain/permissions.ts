@@ -104,6 +104,8 @@ export const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "app/admin/users/actions.ts#changeRoleAction": "user:manage",
   "app/admin/users/actions.ts#setActiveAction": "user:manage",
   "app/admin/users/actions.ts#resetPasswordAction": "user:manage",
+  "app/admin/users/actions.ts#unlockSignInAction": "user:manage",
   "app/admin/settings/actions.ts#updateSettingsAction": "settings:manage",
   "app/account/actions.ts#updatePreferencesAction": "account:manage",
+  "app/account/actions.ts#changePasswordAction": "account:manage",
 };

@@ -77,6 +77,12 @@ export function currentCounter(counter: Counter, rule: LockRule, now: Date): Cou
   return current;
 }
 
+/** When the lock on a counter ends, or null when it is not locked at `now`. */
+export function lockedUntil(counter: Counter, rule: LockRule, now: Date): Date | null {
+  const { lockedUntil: until } = currentCounter(counter, rule, now);
+  return until && until > now ? until : null;
+}
+
 export type Admission =
   | { kind: "admitted"; counter: Counter }
   /** Locked until then: the attempt is refused without a check. */

@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db";
 import { ROLE_PERMISSIONS, type Permission } from "@/lib/domain/permissions";
 import { readSettings } from "@/lib/settings";
 import { appUrl } from "./config";
-import { decisionReachedEmail, proposalNewEmail, type ProposalFacts, type RenderedEmail } from "./templates";
+import { decisionReachedEmail, passwordChangedEmail, proposalNewEmail, type ProposalFacts, type RenderedEmail } from "./templates";
 
 export type Recipient = { id: string; email: string; name: string };
 
@@ -138,4 +138,17 @@ export async function enqueueDecisionReached(
       }),
     })),
   );
+}
+
+/** A changed password: a security notice to its owner, sent whatever their preferences (no withKindEnabled). */
+export async function enqueuePasswordChanged(tx: Tx, recipient: Recipient, changedAt: Date): Promise<number> {
+  const { councilName } = await readSettings(tx);
+  return enqueue(tx, [
+    {
+      kind: "PASSWORD_CHANGED",
+      recipient,
+      dedupeKey: `password-changed:${recipient.id}:${changedAt.toISOString()}`,
+      email: passwordChangedEmail({ baseUrl: appUrl(), councilName, recipientName: recipient.name, changedAt }),
+    },
+  ]);
 }

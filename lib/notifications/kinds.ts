@@ -2,6 +2,7 @@
 import type { NotificationKind, Role } from "@/generated/prisma/enums";
 import { REVIEW_WINDOW_DAYS } from "@/lib/domain/lifecycle";
 
+/** The kinds a user may turn off at /account. Security notices (PASSWORD_CHANGED) are not among them: they are always sent. */
 export const NOTIFICATION_KINDS = ["PROPOSAL_NEW", "DECISION_REACHED", "PROPOSAL_REMINDER", "WEEKLY_DIGEST"] as const satisfies readonly NotificationKind[];
 
 type KindInfo = { label: string; description: string; roles: readonly Role[] };
@@ -26,6 +27,11 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, KindInfo> = {
     label: "Weekly digest",
     description: `Review dates due within ${REVIEW_WINDOW_DAYS} days and links that have gone dormant.`,
     roles: ["STAFF", "ADMIN"],
+  },
+  PASSWORD_CHANGED: {
+    label: "Password changed (security notice)",
+    description: "When your password is changed. Always sent.",
+    roles: ["STAFF", "ADMIN", "COUNCILLOR"],
   },
 };
 

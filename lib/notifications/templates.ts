@@ -3,7 +3,7 @@
 import type { ProposalKind } from "@/generated/prisma/enums";
 import { PROPOSAL_KIND_LABELS } from "@/lib/domain/labels";
 import { REVIEW_WINDOW_DAYS } from "@/lib/domain/lifecycle";
-import { formatDate } from "@/lib/domain/format";
+import { formatDate, formatDateTime } from "@/lib/domain/format";
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
@@ -169,5 +169,23 @@ export function weeklyDigestEmail({ week, reviews, dormant, dormancyMonths, ...c
       },
     ],
     action: { label: "Open the agreements list", path: "/agreements" },
+  });
+}
+
+/** A security notice: sent whatever the user's preferences, so it names no preference to change. */
+export function passwordChangedEmail({ changedAt, ...common }: Common & { changedAt: Date }): RenderedEmail {
+  return render({
+    ...common,
+    subject: "Your Twinning Office password has been changed",
+    greeting: `Dear ${common.recipientName},`,
+    blocks: [
+      {
+        paragraphs: [
+          `The password of your account was changed on ${formatDateTime(changedAt)}. Every other session of yours has been signed out.`,
+          "If you did not change it, contact your council's IT service desk or an administrator of the Twinning Office at once: they can reset your password.",
+        ],
+      },
+    ],
+    action: { label: "Sign in to your account", path: "/account" },
   });
 }

@@ -14,7 +14,9 @@ export const CONFIRMATIONS = {
     deactivated: "The user has been deactivated and signed out.",
     reactivated: "The user has been reactivated.",
     password: "The password has been reset. Their other sessions have ended.",
+    unlocked: "Sign-in has been unlocked. They can sign in again now.",
   },
+  account: { "password-changed": "Your password has been changed. Your other sessions have been signed out." },
   agreement: {
     saved: "The draft has been saved.",
     submit: "Submitted for approval. Councillors have been asked to decide.",

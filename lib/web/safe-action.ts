@@ -83,8 +83,7 @@ export function errorResult(error: unknown): Extract<ActionResult, { status: "er
   return { status: "error", formError: "Something went wrong on our side and nothing was saved. Please try again.", fieldErrors: {} };
 }
 
-/** Echoes submitted text back to a form re-rendered without JavaScript; never a password. */
+/** Echoes submitted text back to a form re-rendered without JavaScript; never a password (any field named so). */
 function echo(values: Record<string, unknown>): Record<string, unknown> {
-  const { password: _password, newPassword: _newPassword, ...rest } = values;
-  return rest;
+  return Object.fromEntries(Object.entries(values).filter(([name]) => !/password/i.test(name)));
 }

@@ -274,6 +274,11 @@ type Fixture = {
   form?: boolean;
   /** valid() writes rows (a fresh record per case): fingerprint after it. */
   writes?: boolean;
+  /**
+   * Who calls it, signed in afresh for each case, instead of the shared visitor of its role: for an
+   * action that ends its caller's other sessions (and so the shared visitor's). Needs `writes`.
+   */
+  visitor?: () => Promise<Visitor>;
 };
 
 let sequence = 0;
@@ -362,6 +367,24 @@ const FIXTURES: Record<string, Fixture> = {
   "app/account/actions.ts#updatePreferencesAction": {
     valid: async () => ({ enabled: ["DECISION_REACHED", "WEEKLY_DIGEST"] }),
   },
+  "app/account/actions.ts#changePasswordAction": {
+    valid: async () => ({
+      currentPassword: TEST_PASSWORD,
+      newPassword: TEST_PASSWORD,
+      confirmNewPassword: TEST_PASSWORD,
+    }),
+    writes: true,
+    visitor: async () => sessionOf(await createStaff()),
+    anyCharacter: {
+      currentPassword: PASSWORD_ANY,
+      newPassword: PASSWORD_ANY,
+      confirmNewPassword: PASSWORD_ANY,
+    },
+    refusalWrites: {
+      tables: ["AuditLog", "SignInCounter"],
+      why: "a wrong current password is audited and counts towards the sign-in lock",
+    },
+  },
   "app/admin/settings/actions.ts#updateSettingsAction": {
     valid: async () => ({
       councilName: "Coventry City Council",
@@ -387,6 +410,9 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "app/admin/users/actions.ts#setActiveAction": {
     valid: async ({ target }) => ({ userId: target.id, active: "true" }),
+  },
+  "app/admin/users/actions.ts#unlockSignInAction": {
+    valid: async ({ target }) => ({ userId: target.id }),
   },
   "app/admin/users/actions.ts#resetPasswordAction": {
     valid: async ({ target }) => ({
@@ -759,7 +785,11 @@ export function defineBadInputSuite(part: BadInputPart): void {
             expected: Expect | "accept",
             options: { field?: string; saved?: string; marker?: boolean } = {},
           ) {
-            const visitor = withAddress(visitorFor(action.key));
+            const visitor = withAddress(
+              fixture!.visitor
+                ? await fixture!.visitor()
+                : visitorFor(action.key),
+            );
             const payload =
               fixture!.form &&
               input &&

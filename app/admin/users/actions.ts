@@ -1,8 +1,8 @@
 "use server";
 
-import { changeRole, createUser, resetPassword, setUserActive } from "@/lib/admin/users";
+import { changeRole, createUser, resetPassword, setUserActive, unlockSignIn } from "@/lib/admin/users";
 import { createAction } from "@/lib/web/safe-action";
-import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema } from "@/lib/domain/validation/admin";
+import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema, unlockSignInSchema } from "@/lib/domain/validation/admin";
 
 export const createUserAction = createAction({
   permission: "user:manage",
@@ -33,5 +33,13 @@ export const resetPasswordAction = createAction({
   schema: resetPasswordSchema,
   invalidates: [],
   run: (input, actor) => resetPassword(input.userId, input.newPassword, actor),
+  redirectTo: (_result, input) => `/admin/users/${input.userId}`,
+});
+
+export const unlockSignInAction = createAction({
+  permission: "user:manage",
+  schema: unlockSignInSchema,
+  invalidates: ["users"],
+  run: (input, actor) => unlockSignIn(input.userId, actor),
   redirectTo: (_result, input) => `/admin/users/${input.userId}`,
 });

@@ -5,10 +5,15 @@ import { enumField, optionalDate, optionalText, requiredText } from "./fields";
 
 const roles = Object.values(Role) as [Role, ...Role[]];
 
-const password = z
-  .string({ error: "Enter a password" })
-  .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(200, "Password must be 200 characters or fewer");
+/** A password being set (by an admin, or by its owner on /account): the length rule of lib/auth/password-policy.ts. */
+export function newPasswordField(missing = "Enter a password") {
+  return z
+    .string({ error: missing })
+    .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+    .max(200, "Password must be 200 characters or fewer");
+}
+
+const password = newPasswordField();
 
 const email = requiredText("Email", 320, "Enter an email address")
   .transform((value) => value.toLowerCase())
@@ -24,6 +29,8 @@ export const createUserSchema = z.object({
 export const changeRoleSchema = z.object({ userId: z.uuid({ error: "The user was not found" }), role: enumField("a role", roles) });
 
 export const setActiveSchema = z.object({ userId: z.uuid({ error: "The user was not found" }), active: z.enum(["true", "false"]).transform((value) => value === "true") });
+
+export const unlockSignInSchema = z.object({ userId: z.uuid({ error: "The user was not found" }) });
 
 export const resetPasswordSchema = z.object({ userId: z.uuid({ error: "The user was not found" }), newPassword: password });
 

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
-import { ChangeRoleForm, ResetPasswordForm, SetActiveForm } from "@/components/admin-forms";
+import { ChangeRoleForm, ResetPasswordForm, SetActiveForm, UnlockSignInForm } from "@/components/admin-forms";
 import { ConfirmationBanner } from "@/components/success-banner";
 import { SummaryList } from "@/components/summary-list";
 import { requirePageUser } from "@/lib/auth/session";
-import { getUser } from "@/lib/data/users";
-import { formatDate } from "@/lib/domain/format";
-import { changeRoleAction, resetPasswordAction, setActiveAction } from "../actions";
+import { getSignInLockedUntil, getUser } from "@/lib/data/users";
+import { formatDate, formatTimeWithZone } from "@/lib/domain/format";
+import { changeRoleAction, resetPasswordAction, setActiveAction, unlockSignInAction } from "../actions";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -17,6 +17,8 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   await requirePageUser(`/admin/users/${id}`, "user:manage");
   const user = await getUser(id);
   if (!user) notFound();
+  const lockedUntil = await getSignInLockedUntil(user.email);
+  const lock = lockedUntil ? `Sign-in locked until ${formatTimeWithZone(lockedUntil)}` : null;
   return (
     <>
       <BackLink href="/admin/users">Back to users</BackLink>
@@ -25,10 +27,17 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       <SummaryList
         rows={[
           { label: "Email", value: user.email },
-          { label: "Status", value: user.active ? "Active" : "Deactivated" },
+          { label: "Status", value: [user.active ? "Active" : "Deactivated", lock].filter(Boolean).join(". ") },
           { label: "Added", value: formatDate(user.createdAt) },
         ]}
       />
+      {lock ? (
+        <>
+          <h2>Sign-in locked</h2>
+          <p className="max-w-2xl">{lock}, after too many failed attempts to sign in with this email. Unlocking lets them sign in again at once.</p>
+          <UnlockSignInForm action={unlockSignInAction} userId={user.id} />
+        </>
+      ) : null}
       <h2>Role</h2>
       <ChangeRoleForm action={changeRoleAction} userId={user.id} role={user.role} />
       <h2>{user.active ? "Deactivate" : "Reactivate"}</h2>
