@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plural } from "./format";
+import { formatDateTime, formatTimeWithZone, plural } from "./format";
 
 describe("plural", () => {
   it("counts as the council writes them, with a plural of its own where it is not one + s", () => {
@@ -7,5 +7,14 @@ describe("plural", () => {
     expect(plural(0, "agreement")).toBe("0 agreements");
     expect(plural(20000, "current partner")).toBe("20,000 current partners");
     expect(plural(2, "row was", "rows were")).toBe("2 rows were");
+  });
+});
+
+describe("times shown to users", () => {
+  it("carry the council's time zone, GMT in winter and BST in summer", () => {
+    expect(formatTimeWithZone(new Date("2026-12-03T14:05:00Z"))).toBe("14:05 GMT");
+    expect(formatTimeWithZone(new Date("2026-07-03T13:05:00Z"))).toBe("14:05 BST");
+    expect(formatDateTime(new Date("2026-12-03T14:05:00Z"))).toBe("3 December 2026 at 14:05 GMT");
+    expect(formatDateTime(new Date("2026-07-03T13:05:00Z"))).toBe("3 July 2026 at 14:05 BST");
   });
 });
