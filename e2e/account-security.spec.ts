@@ -5,6 +5,7 @@
 // creates its own user: the demo accounts' passwords never change. The lock takes five failed
 // sign-ins from this machine (the suite's budget: 20 per address, SECURITY.md).
 import type { Browser, Page } from "@playwright/test";
+import { axeViolations } from "./axe";
 import { expect, signInAs, submitSignIn, test, uniqueEmail, uniqueName } from "./fixtures";
 
 const FIRST_PASSWORD = "first-e2e-password-2026";
@@ -50,6 +51,8 @@ for (const javaScriptEnabled of [true, false]) {
     await fillChangePassword(here, FIRST_PASSWORD, NEW_PASSWORD, `${NEW_PASSWORD}-typo`);
     await expect(here.getByTestId("error-summary")).toContainText("There is a problem");
     await expect(here.getByTestId("error-summary")).toContainText("The new passwords do not match");
+    // axe runs in the page: only where scripts run.
+    if (javaScriptEnabled) expect(await axeViolations(here)).toEqual([]);
     // A password is never sent back into the form.
     await expect(here.getByLabel("Current password", { exact: true })).toHaveValue(javaScriptEnabled ? FIRST_PASSWORD : "");
 
@@ -87,6 +90,7 @@ test("an admin sees a locked sign-in with its time zone, and unlocks it", async 
 
   await page.goto(userPath);
   await expect(page.getByText(new RegExp(`^Active\\. ${LOCKED_UNTIL.source}$`))).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
   await page.getByRole("button", { name: "Unlock sign-in" }).click();
   await expect(page.getByText("Sign-in has been unlocked.")).toBeVisible();
   await expect(page.getByText(LOCKED_UNTIL)).toHaveCount(0);
