@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { backoffMs } from "./send-outbox";
-import { escapeHtml, proposalNewEmail, weeklyDigestEmail } from "./templates";
+import { escapeHtml, passwordChangedEmail, proposalNewEmail, weeklyDigestEmail } from "./templates";
 
 const common = { baseUrl: "https://twinning.example.gov.uk", councilName: "Coventry & District", recipientName: "Cllr <Dana>" };
 const proposal = { agreementTitle: "Kiel\r\nBcc: victim@example.org", partnerName: "Kiel <img src=x onerror=alert(1)>", kind: "SUSPENSION" as const, reason: "Budget \"cut\" & review", proposerName: "Olivia", openedAt: new Date("2026-11-20T10:00:00Z") };
@@ -16,6 +16,14 @@ describe("email templates", () => {
     expect(email.text).toContain("https://twinning.example.gov.uk/approvals");
     expect(email.text).toContain("https://twinning.example.gov.uk/account");
     expect(email.html).toContain('<a href="https://twinning.example.gov.uk/account">Choose which emails you receive</a>');
+  });
+
+  it("says a password-changed notice cannot be turned off, with the time and its zone, and escapes the name", () => {
+    const email = passwordChangedEmail({ ...common, changedAt: new Date("2026-12-03T14:05:00Z") });
+    expect(email.text).toContain("changed on 3 December 2026 at 14:05 GMT");
+    expect(email.text).toContain("it is sent whichever emails you choose to receive");
+    expect(email.text).not.toContain("Choose which emails you receive");
+    expect(email.html).toContain("Dear Cllr &lt;Dana&gt;,");
   });
 
   it("keeps subjects on one line (no header injection)", () => {

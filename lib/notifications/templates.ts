@@ -20,10 +20,19 @@ function oneLine(value: string): string {
 
 type Block = { heading?: string; paragraphs?: string[]; facts?: [string, string][]; list?: string[] };
 
-type Layout = { baseUrl: string; councilName: string; subject: string; greeting: string; blocks: Block[]; action?: { label: string; path: string } };
+type Layout = {
+  baseUrl: string;
+  councilName: string;
+  subject: string;
+  greeting: string;
+  blocks: Block[];
+  action?: { label: string; path: string };
+  /** A security notice is sent whatever the user's choices: its footer says so instead of linking to them. */
+  securityNotice?: boolean;
+};
 
 /** The shared frame: greeting, content, one call to action, and the link to preferences. */
-function render({ baseUrl, councilName, subject, greeting, blocks, action }: Layout): RenderedEmail {
+function render({ baseUrl, councilName, subject, greeting, blocks, action, securityNotice = false }: Layout): RenderedEmail {
   const preferences = `${baseUrl}/account`;
   const text: string[] = [greeting, ""];
   const html: string[] = [
@@ -69,11 +78,17 @@ function render({ baseUrl, councilName, subject, greeting, blocks, action }: Lay
     text.push(`${action.label}: ${url}`, "");
     html.push(`<p><a href="${escapeHtml(url)}">${escapeHtml(action.label)}</a></p>`);
   }
-  text.push("--", `${councilName} · Twinning Office`, `Choose which emails you receive: ${preferences}`);
-  html.push(
-    `<hr><p style="font-size: 14px;">${escapeHtml(councilName)} · Twinning Office<br>`,
-    `<a href="${escapeHtml(preferences)}">Choose which emails you receive</a></p></body></html>`,
-  );
+  if (securityNotice) {
+    const notice = "This is a security notice about your account: it is sent whichever emails you choose to receive.";
+    text.push("--", `${councilName} · Twinning Office`, notice);
+    html.push(`<hr><p style="font-size: 14px;">${escapeHtml(councilName)} · Twinning Office<br>`, `${escapeHtml(notice)}</p></body></html>`);
+  } else {
+    text.push("--", `${councilName} · Twinning Office`, `Choose which emails you receive: ${preferences}`);
+    html.push(
+      `<hr><p style="font-size: 14px;">${escapeHtml(councilName)} · Twinning Office<br>`,
+      `<a href="${escapeHtml(preferences)}">Choose which emails you receive</a></p></body></html>`,
+    );
+  }
   return { subject: oneLine(subject), text: text.join("\n"), html: html.join("\n") };
 }
 
@@ -172,7 +187,7 @@ export function weeklyDigestEmail({ week, reviews, dormant, dormancyMonths, ...c
   });
 }
 
-/** A security notice: sent whatever the user's preferences, so it names no preference to change. */
+/** A security notice: sent whatever the user's preferences, so its footer links to none. */
 export function passwordChangedEmail({ changedAt, ...common }: Common & { changedAt: Date }): RenderedEmail {
   return render({
     ...common,
@@ -187,5 +202,6 @@ export function passwordChangedEmail({ changedAt, ...common }: Common & { change
       },
     ],
     action: { label: "Sign in to your account", path: "/account" },
+    securityNotice: true,
   });
 }
