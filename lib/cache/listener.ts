@@ -109,8 +109,17 @@ async function readChangeCount(): Promise<string> {
   return row?.count ?? "";
 }
 
-function onNotification(payload: string | undefined): void {
-  markChanged(payload && isTopic(payload) ? [payload] : undefined);
+/**
+ * A notification's payload is "<schema>.<topic>" (migration change_signal_per_schema): NOTIFY
+ * reaches every listener of the database, so a listener keeps only its own schema's; `schema`
+ * undefined (the embedded database, one process) keeps all.
+ */
+function onNotification(payload: string | undefined, schema?: string): void {
+  const dot = payload?.lastIndexOf(".") ?? -1;
+  if (payload === undefined || dot < 0) return markChanged();
+  if (schema !== undefined && payload.slice(0, dot) !== schema) return;
+  const topic = payload.slice(dot + 1);
+  markChanged(isTopic(topic) ? [topic] : undefined);
 }
 
 /** Notifications are arriving: no more reading of the sequence; what changed before LISTEN began counts as changed. */
@@ -125,7 +134,7 @@ async function listen(handle: AdapterHandle, generation: number, attempt: number
   if (generation !== state.generation) return;
   if (handle.pglite) {
     try {
-      const unlisten = await handle.pglite.listen(CHANNEL, onNotification);
+      const unlisten = await handle.pglite.listen(CHANNEL, (payload) => onNotification(payload));
       const stop = () => unlisten().catch(() => {});
       if (generation !== state.generation) return void (await stop());
       state.stop = stop;
@@ -154,8 +163,9 @@ async function listen(handle: AdapterHandle, generation: number, attempt: number
   };
   client.on("error", lost);
   client.on("end", () => lost());
+  let schema: string | undefined;
   client.on("notification", (message) => {
-    if (message.channel === CHANNEL) onNotification(message.payload);
+    if (message.channel === CHANNEL) onNotification(message.payload, schema);
   });
   const stop = async () => {
     ended = true;
@@ -164,6 +174,9 @@ async function listen(handle: AdapterHandle, generation: number, attempt: number
   state.stop = stop;
   try {
     await client.connect();
+    // The schema this connection's search path resolves to, as the triggers' TG_TABLE_SCHEMA names it.
+    const { rows } = await client.query<{ schema: string }>("SELECT current_schema() AS schema");
+    schema = rows[0]?.schema ?? undefined;
     await client.query(`LISTEN ${CHANNEL}`);
   } catch (error) {
     lost(error);
