@@ -37,6 +37,10 @@ export const PURE_MODULES = [
   "lib/import/columns.ts",
   "lib/import/validate-rows.ts",
   "lib/export/spreadsheet-safety.ts",
+  // The languages and their messages (JSON data).
+  "lib/i18n/locales.ts",
+  "lib/i18n/messages.ts",
+  "messages/**",
 ];
 
 /**

@@ -1,4 +1,8 @@
 // @ts-check
+import createNextIntlPlugin from "next-intl/plugin";
+
+// The language of each request and its messages (docs/decisions/020-languages.md).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import("next").NextConfig} */
 const nextConfig = {
@@ -23,4 +27,4 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === "1" },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

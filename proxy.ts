@@ -5,11 +5,14 @@ import { servedOverHttps } from "@/lib/web/request-context";
 import { isCrossOriginPost } from "@/lib/web/request-origin";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/web/security-headers";
 import { safeReturnPath } from "@/lib/domain/validation/auth";
+import { splitLocalePath } from "@/lib/i18n/locales";
+import { LOCALE_HEADER, PATH_HEADER } from "@/lib/i18n/request-header";
 
 /**
- * Security headers on every response, with a fresh CSP nonce per request, and anonymous visits to
- * the public pages answered from their cache (lib/cache/public-pages.ts). This is not
- * authorization: pages and actions check the policy themselves.
+ * Security headers on every response, with a fresh CSP nonce per request; the language prefix of
+ * the address ("/cy/partners") taken off and handed to the page (docs/decisions/020-languages.md);
+ * anonymous visits to the public pages answered from their cache (lib/cache/public-pages.ts). This
+ * is not authorization: pages and actions check the policy themselves.
  */
 export async function proxy(request: NextRequest) {
   // From the configured public address, never from X-Forwarded-Proto (anyone can send that).
@@ -30,6 +33,11 @@ export async function proxy(request: NextRequest) {
   }
   const malformed = (await refuseOversizedBody(request)) ?? (await refuseMalformedAction(request));
   if (malformed) return malformed;
+  const language = splitLocalePath(request.nextUrl.pathname);
+  if (language.prefixed && language.locale === "en") {
+    // "/en/partners": English has no prefix; one address per page.
+    return withSecurityHeaders(NextResponse.redirect(new URL(`${language.path}${request.nextUrl.search}`, request.nextUrl), 308), "default-src 'none'", https);
+  }
   const internalRender = isInternalRender(request.headers);
   const cached = internalRender ? null : await cachedPublicPage({ method: request.method, url: request.nextUrl, headers: request.headers });
   const nonce = internalRender ? placeholderNonce() : Buffer.from(crypto.randomUUID()).toString("base64");
@@ -43,7 +51,14 @@ export async function proxy(request: NextRequest) {
   // Next.js reads the nonce from the request's policy and adds it to its own scripts.
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
-  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, https);
+  // Set on every request, so a visitor's own header of that name never reaches a page.
+  requestHeaders.set(LOCALE_HEADER, language.served ? language.locale : "en");
+  requestHeaders.set(PATH_HEADER, `${language.path}${request.nextUrl.search}`);
+  if (!language.prefixed) return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, https);
+  // A page in a language it is not offered in ("/de/dashboard") is no page of ours: an address
+  // no route matches gives the site's own 404 page.
+  const target = new URL(language.served ? `${language.path}${request.nextUrl.search}` : "/_not-offered-in-this-language", request.nextUrl);
+  return withSecurityHeaders(NextResponse.rewrite(target, { request: { headers: requestHeaders } }), csp, https);
 }
 
 /** The body as one chunk: a byte array given to Response is copied and then re-read in small pieces. */

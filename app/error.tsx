@@ -1,12 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("common.error");
   return (
     <>
-      <h1>Sorry, there is a problem with the service</h1>
-      <p>Nothing you had already saved has been lost. Try again in a moment.</p>
+      <h1>{t("heading")}</h1>
+      <p>{t("body")}</p>
       <button type="button" className="button" onClick={reset}>
-        Try again
+        {t("retry")}
       </button>
     </>
   );

@@ -1,12 +1,14 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Link } from "@/components/link";
 
 export default function Forbidden() {
+  const t = useTranslations("common.forbidden");
   return (
     <>
-      <h1>You do not have access to this page</h1>
-      <p>Your role does not allow this. If you think it should, ask the office lead to change your role.</p>
+      <h1>{t("heading")}</h1>
+      <p>{t("body")}</p>
       <p>
-        <Link href="/dashboard">Go to your dashboard</Link>
+        <Link href="/dashboard">{t("link")}</Link>
       </p>
     </>
   );

@@ -1,12 +1,14 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Link } from "@/components/link";
 
 export default function NotFound() {
+  const t = useTranslations("common.notFound");
   return (
     <>
-      <h1>Page not found</h1>
-      <p>If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.</p>
+      <h1>{t("heading")}</h1>
+      <p>{t("body")}</p>
       <p>
-        <Link href="/partners">See our partner towns and cities</Link>
+        <Link href="/partners">{t("link")}</Link>
       </p>
     </>
   );

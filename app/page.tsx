@@ -1,6 +1,6 @@
-import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
+import { redirectLocalized } from "@/lib/i18n/server";
 
 export default async function Home() {
-  redirect((await getCurrentUser()) ? "/dashboard" : "/partners");
+  return redirectLocalized((await getCurrentUser()) ? "/dashboard" : "/partners");
 }

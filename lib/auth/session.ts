@@ -1,6 +1,8 @@
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { localizedPath } from "@/lib/i18n/locales";
+import { getPageLocale } from "@/lib/i18n/server";
 import { decode, encode } from "next-auth/jwt";
 import { readServerEnv } from "@/lib/config/env";
 import type { Confirmation } from "@/lib/web/confirmations";
@@ -51,7 +53,11 @@ export const getCurrentUser = cache(async (): Promise<Actor | null> => {
 /** For pages: signed out → /login (and back afterwards); signed in without the permission → 403. */
 export async function requirePageUser(returnTo: string, permission?: Permission): Promise<Actor> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) {
+    // Back to the page in the language it was asked in, by way of the sign-in page in that language.
+    const locale = await getPageLocale();
+    redirect(localizedPath(`/login?callbackUrl=${encodeURIComponent(localizedPath(returnTo, locale))}`, locale));
+  }
   if (permission && !can(user, permission)) forbidden();
   return user;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { RENDER_KEY_ENV } from "@/lib/config/cluster";
 import { pageCacheMegabytesSchema } from "@/lib/config/env";
+import { splitLocalePath } from "@/lib/i18n/locales";
 import { configuredOrigin } from "@/lib/web/request-context";
 import { BoundedMap } from "./bounded-map";
 import { processState } from "./process-state";
@@ -21,7 +22,7 @@ import { isWatching, settledVersion, TOPICS } from "./signal";
 // Signed-in visitors (their name is in the header), client navigations (RSC requests) and
 // anything that is not a 200 without cookies go through to Next.js as before.
 
-/** Pages and files anyone may see and that look the same to every anonymous visitor. */
+/** Pages and files anyone may see and that look the same to every anonymous visitor (without the language prefix: each language is a page of its own). */
 const PUBLIC_PAGE = /^\/(?:partners(?:\/[^/]+)?|open-data(?:\/[^/]+)?)$/;
 /** Requests of the Next.js client router: they ask for the page's RSC payload, not its HTML. */
 const CLIENT_ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"];
@@ -90,7 +91,8 @@ type CacheableRequest = { method: string; url: URL; headers: Pick<Headers, "get"
 export function publicPageKey({ method, url, headers }: CacheableRequest): string | null {
   const origin = configuredOrigin();
   if (!origin || (method !== "GET" && method !== "HEAD")) return null;
-  if (!PUBLIC_PAGE.test(url.pathname) || url.href.length > MAX_URL_LENGTH || url.searchParams.has("_rsc")) return null;
+  const { path, served } = splitLocalePath(url.pathname);
+  if (!served || !PUBLIC_PAGE.test(path) || url.href.length > MAX_URL_LENGTH || url.searchParams.has("_rsc")) return null;
   if (CLIENT_ROUTER_HEADERS.some((name) => headers.has(name))) return null;
   if (headers.has("authorization") || /(?:^|;\s*)(?:__Host-|__Secure-)?next-auth\.session-token/.test(headers.get("cookie") ?? "")) return null;
   return `${origin}${url.pathname}${url.search}`;
@@ -144,7 +146,9 @@ export function keepPage(key: string, response: { status: number; headers: Heade
   if (response.status !== 200 || response.headers.has("set-cookie")) return null;
   const encoding = response.headers.get("content-encoding");
   if (encoding && encoding !== "identity") return null;
-  const headers = [...response.headers].filter(([name]) => !PER_RESPONSE_HEADERS.has(name.toLowerCase()));
+  // Next.js's own routing headers (x-middleware-rewrite on a page in another language) describe
+  // the internal render's request: sent again from the proxy they would route this one.
+  const headers = [...response.headers].filter(([name]) => !PER_RESPONSE_HEADERS.has(name.toLowerCase()) && !/^x-(?:middleware|nextjs)-/i.test(name));
   const parts = body.split(state.placeholder).map((part) => Buffer.from(part));
   const page: CachedPage = { headers, parts, bytes: parts.reduce((sum, part) => sum + part.length, 0) };
   if (!store || page.bytes > MAX_BYTES / 4) return page;

@@ -1,5 +1,11 @@
 // Human labels for the enums, one place for every page, export and message.
+import labelsCy from "@/messages/labels/cy.json";
+import labelsDe from "@/messages/labels/de.json";
+import labelsEn from "@/messages/labels/en.json";
+import labelsFr from "@/messages/labels/fr.json";
+import type { Locale } from "@/lib/i18n/locales";
 import type {
+  AgreementStatus,
   Direction,
   EventKind,
   ExchangeKind,
@@ -11,77 +17,41 @@ import type {
   Visibility,
 } from "@/generated/prisma/enums";
 
-export const RELATIONSHIP_TYPE_LABELS: Record<RelationshipType, string> = {
-  TWIN_TOWN: "Twin town",
-  SISTER_CITY: "Sister city",
-  FRIENDSHIP_CITY: "Friendship city",
-  PARTNERSHIP: "Partnership",
-  MEMORANDUM_OF_UNDERSTANDING: "Memorandum of understanding",
+// The English text lives in messages/labels/en.json with its translations beside it: this is
+// its typed view for code that is not a page (exports, emails, audit), and labelsIn(locale) for
+// pages in other languages. The types make a missing enum value a type error.
+const english = labelsEn satisfies EnumLabels;
+
+type EnumLabels = {
+  relationshipType: Record<RelationshipType, string>;
+  localityKind: Record<LocalityKind, string>;
+  theme: Record<Theme, string>;
+  proposalKind: Record<ProposalKind, string>;
+  exchangeKind: Record<ExchangeKind, string>;
+  direction: Record<Direction, string>;
+  fundingSource: Record<FundingSource, string>;
+  visibility: Record<Visibility, string>;
+  eventKind: Record<EventKind, string>;
+  status: Record<AgreementStatus, string>;
 };
 
-export const LOCALITY_KIND_LABELS: Record<LocalityKind, string> = {
-  VILLAGE: "Village",
-  TOWN: "Town",
-  CITY: "City",
-  COUNTY: "County",
-  PROVINCE: "Province",
-  REGION: "Region",
-  OTHER: "Other",
-};
+export const RELATIONSHIP_TYPE_LABELS: Record<RelationshipType, string> = english.relationshipType;
+export const LOCALITY_KIND_LABELS: Record<LocalityKind, string> = english.localityKind;
+export const THEME_LABELS: Record<Theme, string> = english.theme;
+export const PROPOSAL_KIND_LABELS: Record<ProposalKind, string> = english.proposalKind;
+export const EXCHANGE_KIND_LABELS: Record<ExchangeKind, string> = english.exchangeKind;
+export const DIRECTION_LABELS: Record<Direction, string> = english.direction;
+export const FUNDING_SOURCE_LABELS: Record<FundingSource, string> = english.fundingSource;
+export const VISIBILITY_LABELS: Record<Visibility, string> = english.visibility;
+export const EVENT_KIND_LABELS: Record<EventKind, string> = english.eventKind;
+export const STATUS_LABELS: Record<AgreementStatus, string> = english.status;
 
-export const THEME_LABELS: Record<Theme, string> = {
-  CULTURE: "Culture",
-  EDUCATION: "Education",
-  TRADE: "Trade",
-  TOURISM: "Tourism",
-  RECONCILIATION: "Reconciliation",
-  CLIMATE: "Climate",
-  SPORT: "Sport",
-  SHARED_NAME: "Shared name",
-  DIASPORA: "Diaspora",
-  TECHNICAL_COOPERATION: "Technical cooperation",
-  HUMANITARIAN: "Humanitarian",
-};
+const TRANSLATED: Record<Locale, EnumLabels> = { en: english, cy: labelsCy, de: labelsDe, fr: labelsFr };
 
-export const PROPOSAL_KIND_LABELS: Record<ProposalKind, string> = {
-  ACTIVATION: "Approval of the agreement",
-  SUSPENSION: "Suspension",
-  REINSTATEMENT: "Reinstatement",
-  TERMINATION: "Termination",
-};
-
-export const EXCHANGE_KIND_LABELS: Record<ExchangeKind, string> = {
-  DELEGATION_VISIT: "Delegation visit",
-  SCHOOL_OR_YOUTH_EXCHANGE: "School or youth exchange",
-  CULTURAL: "Cultural",
-  SPORT: "Sport",
-  TRADE_MISSION: "Trade or business mission",
-  TECHNICAL_COOPERATION: "Technical cooperation",
-  HUMANITARIAN_AID: "Humanitarian aid",
-  VIRTUAL_MEETING: "Virtual meeting",
-  OTHER: "Other",
-};
-
-export const DIRECTION_LABELS: Record<Direction, string> = { INBOUND: "Inbound", OUTBOUND: "Outbound", JOINT: "Joint" };
-
-export const FUNDING_SOURCE_LABELS: Record<FundingSource, string> = {
-  COUNCIL_BUDGET: "Council budget",
-  EU_PROGRAMME: "EU programme",
-  PARTNER: "Partner",
-  SPONSOR: "Sponsor",
-  OTHER: "Other",
-};
-
-export const VISIBILITY_LABELS: Record<Visibility, string> = { PUBLIC: "Public", INTERNAL: "Internal" };
-
-export const EVENT_KIND_LABELS: Record<EventKind, string> = {
-  CHARTER_SIGNING: "Charter signing",
-  ANNIVERSARY: "Anniversary",
-  FESTIVAL: "Festival",
-  CIVIC_VISIT: "Civic visit",
-  EXHIBITION: "Exhibition",
-  OTHER: "Other",
-};
+/** The enums' labels in a page's language. */
+export function labelsIn(locale: Locale): EnumLabels {
+  return TRANSLATED[locale];
+}
 
 /** Options for a select, in the order of the label table. */
 export function optionsOf<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {

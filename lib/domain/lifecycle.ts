@@ -2,6 +2,7 @@
 // Pure: no database, no framework. The UI asks it which buttons to show; the operations ask it
 // whether a change is allowed. Who may do what is lib/domain/permissions.ts's table, read from here.
 import type { AgreementStatus, DecisionKind, ProposalKind, Role } from "@/generated/prisma/enums";
+import { STATUS_LABELS } from "@/lib/domain/labels";
 import { can, type Permission } from "@/lib/domain/permissions";
 
 export type Status = AgreementStatus;
@@ -134,22 +135,7 @@ export function statusAfter(kind: ProposalKind, outcome: Exclude<Tally, "open">,
 export const REVIEW_WINDOW_DAYS = 90;
 
 export function statusLabel(status: Status): string {
-  switch (status) {
-    case "DRAFT":
-      return "Draft";
-    case "PENDING_APPROVAL":
-      return "Pending approval";
-    case "ACTIVE":
-      return "Active";
-    case "SUSPENDED":
-      return "Suspended";
-    case "TERMINATED":
-      return "Terminated";
-    case "WITHDRAWN":
-      return "Withdrawn";
-    default:
-      return assertNever(status);
-  }
+  return STATUS_LABELS[status];
 }
 
 export function assertNever(value: never): never {

@@ -1,4 +1,6 @@
 import { redirect, unstable_rethrow } from "next/navigation";
+import { localizedPath } from "@/lib/i18n/locales";
+import { getPageLocale } from "@/lib/i18n/server";
 import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -55,7 +57,9 @@ export function createAction<S extends z.ZodType, P extends Permission | null, R
     const { confirmation } = done.result;
     if (options.redirectTo) {
       const path = await options.redirectTo(done.result, done.input);
-      redirect(confirmation ? pathWithConfirmation(path, confirmation) : path);
+      // In the language of the page the form was posted from (a path already in one stays as it is).
+      const localized = localizedPath(path, await getPageLocale());
+      redirect(confirmation ? pathWithConfirmation(localized, confirmation) : localized);
     }
     if (!confirmation) throw new Error("An action that does not redirect must return a confirmation to show.");
     return { status: "success", confirmation, message: confirmationText(confirmation) };

@@ -143,7 +143,7 @@ describe("pure rules and schemas", () => {
 
   it("lists only modules that exist (a stale entry would check nothing)", async () => {
     const { PURE_MODULES } = (await import(path.join(root, "eslint.config.mjs"))) as { PURE_MODULES: string[] };
-    const missing = PURE_MODULES.filter((entry) => (entry.endsWith("/**") ? !readdirSync(path.join(root, entry.slice(0, -3))).some((name) => name.endsWith(".ts")) : !existsSync(path.join(root, entry))));
+    const missing = PURE_MODULES.filter((entry) => (entry.endsWith("/**") ? !readdirSync(path.join(root, entry.slice(0, -3)), { recursive: true }).some((name) => /\.(?:ts|json)$/.test(String(name))) : !existsSync(path.join(root, entry))));
     expect(missing).toEqual([]);
   });
 });

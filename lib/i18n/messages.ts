@@ -1,0 +1,50 @@
+// Every message of the site, by namespace and language. A namespace is one folder of messages/
+// with a JSON file per language it is offered in: the shared chrome and the public pages in every
+// language (LOCALES), the staff pages in English and Welsh (STAFF_LOCALES). A page in German uses
+// the English text of a staff namespace (a signed-in officer reading a German public page sees
+// the staff menu in English). lib/i18n/messages.test.ts checks every key exists in every language
+// of its namespace and that no Welsh text is the English copied.
+import commonCy from "@/messages/common/cy.json";
+import commonDe from "@/messages/common/de.json";
+import commonEn from "@/messages/common/en.json";
+import commonFr from "@/messages/common/fr.json";
+import publicCy from "@/messages/public/cy.json";
+import publicDe from "@/messages/public/de.json";
+import publicEn from "@/messages/public/en.json";
+import publicFr from "@/messages/public/fr.json";
+import labelsCy from "@/messages/labels/cy.json";
+import labelsDe from "@/messages/labels/de.json";
+import labelsEn from "@/messages/labels/en.json";
+import labelsFr from "@/messages/labels/fr.json";
+import { DEFAULT_LOCALE, type Locale } from "./locales";
+
+type Translations<T> = { en: T } & Partial<Record<Exclude<Locale, "en">, T>>;
+
+/** Each namespace's messages per language; English is the reference every other language matches. */
+export const NAMESPACES = {
+  common: { en: commonEn, cy: commonCy, de: commonDe, fr: commonFr },
+  labels: { en: labelsEn, cy: labelsCy, de: labelsDe, fr: labelsFr },
+  public: { en: publicEn, cy: publicCy, de: publicDe, fr: publicFr },
+} satisfies Record<string, Translations<object>>;
+
+export type Namespace = keyof typeof NAMESPACES;
+export type Messages = { [N in Namespace]: (typeof NAMESPACES)[N]["en"] };
+
+/** The messages a page in `locale` is given: each namespace in that language, else in English. */
+export function messagesFor(locale: Locale): Messages {
+  return Object.fromEntries(
+    Object.entries(NAMESPACES).map(([name, translations]) => [name, (translations as Translations<object>)[locale] ?? translations[DEFAULT_LOCALE]]),
+  ) as Messages;
+}
+
+/**
+ * The namespaces components in the browser read (forms and their errors): only these are sent
+ * with every page, so a public page does not carry the whole staff vocabulary.
+ */
+export const CLIENT_NAMESPACES = ["common"] as const satisfies readonly Namespace[];
+
+/** The messages the browser is given for a page in `locale`. */
+export function clientMessagesFor(locale: Locale): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
+  const all = messagesFor(locale);
+  return Object.fromEntries(CLIENT_NAMESPACES.map((name) => [name, all[name]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
+}
