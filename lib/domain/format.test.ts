@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatTimeWithZone, plural } from "./format";
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatTimeWithZone, plural } from "./format";
 
 describe("plural", () => {
   it("counts as the council writes them, with a plural of its own where it is not one + s", () => {
@@ -16,5 +16,18 @@ describe("times shown to users", () => {
     expect(formatTimeWithZone(new Date("2026-07-03T13:05:00Z"))).toBe("14:05 BST");
     expect(formatDateTime(new Date("2026-12-03T14:05:00Z"))).toBe("3 December 2026 at 14:05 GMT");
     expect(formatDateTime(new Date("2026-07-03T13:05:00Z"))).toBe("3 July 2026 at 14:05 BST");
+  });
+});
+
+describe("in other languages", () => {
+  it("writes dates, times, numbers and money as each language does", () => {
+    const winter = new Date("2026-12-03T14:05:00Z");
+    expect(formatDate(winter, "cy")).toBe("3 Rhagfyr 2026");
+    expect(formatDate(winter, "de")).toBe("3. Dezember 2026");
+    expect(formatDate(winter, "fr")).toBe("3 décembre 2026");
+    expect(formatNumber(1200, "de")).toBe("1.200");
+    expect(formatNumber(1200, "cy")).toBe("1,200");
+    expect(formatMoney(1234.5, "EUR", "de")).toBe("1.234,50 €");
+    expect(formatTimeWithZone(winter, "cy")).toBe("14:05 GMT");
   });
 });
