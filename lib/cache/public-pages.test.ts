@@ -22,6 +22,14 @@ describe("publicPageKey", () => {
     expect(publicPageKey(request("/open-data/partners.json"))).toBe("https://twinning.example.gov.uk/open-data/partners.json");
   });
 
+  it("keeps each language of a public page apart, and no page in a language it is not offered in", () => {
+    expect(publicPageKey(request("/cy/partners"))).toBe("http://localhost:3000/cy/partners");
+    expect(publicPageKey(request("/de/partners/kiel"))).toBe("http://localhost:3000/de/partners/kiel");
+    expect(publicPageKey(request("/partners"))).not.toBe(publicPageKey(request("/cy/partners")));
+    expect(publicPageKey(request("/en/partners"))).toBeNull();
+    expect(publicPageKey(request("/cy/dashboard"))).toBeNull();
+  });
+
   it("takes no origin from the request: forged or malformed forwarding headers neither change the key nor throw", () => {
     // X-Forwarded-Host: [ made the cache's render throw and switched the cache off for everyone for 30 s.
     const forgeries: Record<string, string>[] = [{ "x-forwarded-host": "[" }, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }, { host: "evil.example" }];

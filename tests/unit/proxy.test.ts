@@ -116,3 +116,36 @@ describe("requests the proxy refuses itself (Next.js answers them with a 500)", 
     }
   });
 });
+
+describe("the language of the address (docs/decisions/020-languages.md)", () => {
+  const forwarded = (response: Response, name: string) => response.headers.get(`x-middleware-request-${name}`);
+
+  it("takes the prefix off and tells the page the language and its path", async () => {
+    const response = await proxy(request("/cy/partners?page=2"));
+    expect(response.status).toBe(200);
+    expect(new URL(response.headers.get("x-middleware-rewrite")!).pathname).toBe("/partners");
+    expect(forwarded(response, "x-twinning-locale")).toBe("cy");
+    expect(forwarded(response, "x-twinning-path")).toBe("/partners?page=2");
+  });
+
+  it("never lets a visitor's own header choose the language or the path", async () => {
+    for (const path of ["/partners", "/dashboard", "/de/partners"]) {
+      const response = await proxy(request(path, { headers: { "x-twinning-locale": "fr", "x-twinning-path": "//evil.example" } }));
+      expect(forwarded(response, "x-twinning-locale"), path).toBe(path.startsWith("/de") ? "de" : "en");
+      expect(forwarded(response, "x-twinning-path"), path).toBe(path.replace(/^\/de/, ""));
+    }
+  });
+
+  it("sends /en/… to the address without a prefix, keeping the query", async () => {
+    const response = await proxy(request("/en/partners?q=Kiel"));
+    expect(response.status).toBe(308);
+    expect(response.headers.get("location")).toBe("http://localhost:3000/partners?q=Kiel");
+  });
+
+  it("a staff page in a partner language is no page of ours; in Welsh it is", async () => {
+    const german = await proxy(request("/de/dashboard"));
+    expect(new URL(german.headers.get("x-middleware-rewrite")!).pathname).not.toBe("/dashboard");
+    const welsh = await proxy(request("/cy/dashboard"));
+    expect(new URL(welsh.headers.get("x-middleware-rewrite")!).pathname).toBe("/dashboard");
+  });
+});
