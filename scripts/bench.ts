@@ -204,6 +204,8 @@ await runScript("Benchmark", async () => {
       { name: "partner page", path: `/partners/${slug}`, kind: "public" },
       { name: "/open-data/partners.json", path: "/open-data/partners.json", kind: "public" },
       { name: "/partners", path: "/partners", kind: "public" },
+      // The Welsh listing: its own entry in the page cache, rendered in its own language (issue 19).
+      { name: "/cy/partners", path: "/cy/partners", kind: "public" },
     ];
     // Each GET target's first response becomes its static twin; next start lists public/ once,
     // at start, so it restarts to serve them.
