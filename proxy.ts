@@ -36,7 +36,7 @@ export async function proxy(request: NextRequest) {
   const language = splitLocalePath(request.nextUrl.pathname);
   if (language.prefixed && language.locale === "en") {
     // "/en/partners": English has no prefix; one address per page.
-    return withSecurityHeaders(NextResponse.redirect(new URL(`${language.path}${request.nextUrl.search}`, request.nextUrl), 308), "default-src 'none'", https);
+    return withSecurityHeaders(NextResponse.redirect(onThisSite(request, language.path), 308), "default-src 'none'", https);
   }
   const internalRender = isInternalRender(request.headers);
   const cached = internalRender ? null : await cachedPublicPage({ method: request.method, url: request.nextUrl, headers: request.headers });
@@ -57,8 +57,18 @@ export async function proxy(request: NextRequest) {
   if (!language.prefixed) return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, https);
   // A page in a language it is not offered in ("/de/dashboard") is no page of ours: an address
   // no route matches gives the site's own 404 page.
-  const target = new URL(language.served ? `${language.path}${request.nextUrl.search}` : "/_not-offered-in-this-language", request.nextUrl);
+  const target = onThisSite(request, language.served ? language.path : "/_not-offered-in-this-language");
   return withSecurityHeaders(NextResponse.rewrite(target, { request: { headers: requestHeaders } }), csp, https);
+}
+
+/**
+ * The request's address with another path, on this site whatever the path: "/en//evil.example"
+ * must not become a protocol-relative address of another site.
+ */
+function onThisSite(request: NextRequest, path: string): URL {
+  const url = request.nextUrl.clone();
+  url.pathname = path;
+  return url;
 }
 
 /** The body as one chunk: a byte array given to Response is copied and then re-read in small pieces. */

@@ -142,6 +142,14 @@ describe("the language of the address (docs/decisions/020-languages.md)", () => 
     expect(response.headers.get("location")).toBe("http://localhost:3000/partners?q=Kiel");
   });
 
+  it("never redirects or rewrites to another site, whatever follows the prefix", async () => {
+    for (const path of ["/en//evil.example/x", "/en/%2F%2Fevil.example", "/cy//evil.example/x", "/en/\\evil.example"]) {
+      const response = await proxy(request(path));
+      const target = response.headers.get("location") ?? response.headers.get("x-middleware-rewrite");
+      if (target) expect(new URL(target, "http://localhost:3000").host, path).toBe("localhost:3000");
+    }
+  });
+
   it("a staff page in a partner language is no page of ours; in Welsh it is", async () => {
     const german = await proxy(request("/de/dashboard"));
     expect(new URL(german.headers.get("x-middleware-rewrite")!).pathname).not.toBe("/dashboard");
