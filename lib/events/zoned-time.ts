@@ -83,12 +83,16 @@ export function utcToZonedWallTime(date: Date, timeZone: string): string {
 
 const displayFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** "8 May 2027 at 19:00 BST", in the event's own zone. */
-export function formatInZone(date: Date, timeZone: string): string {
-  let formatter = displayFormatters.get(timeZone);
+/**
+ * "8 May 2027 at 19:00 BST", in the event's own zone; `languageTag` ("cy-GB") words it in another
+ * language ("8 Mai 2027 am 19:00 BST").
+ */
+export function formatInZone(date: Date, timeZone: string, languageTag = "en-GB"): string {
+  const key = `${languageTag}|${timeZone}`;
+  let formatter = displayFormatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
-    displayFormatters.set(timeZone, formatter);
+    formatter = new Intl.DateTimeFormat(languageTag, { timeZone, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+    displayFormatters.set(key, formatter);
   }
   return formatter.format(date);
 }
