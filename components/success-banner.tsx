@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { confirmationFor, type ConfirmationScope } from "@/lib/web/confirmations";
 
 /** The one confirmation box: a status region, so a screen reader announces it. */
@@ -9,8 +10,9 @@ export function SuccessBanner({ children, testId, wide = false }: { children: Re
   );
 }
 
-/** The confirmation a redirect carried to this page (?done=<code>, lib/web/confirmations.ts), if it is one of `scope`'s. */
+/** The confirmation a redirect carried to this page (?done=<code>, lib/web/confirmations.ts), if it is one of `scope`'s, in the page's language. */
 export function ConfirmationBanner({ scope, done }: { scope: ConfirmationScope; done: string | string[] | undefined }) {
-  const text = confirmationFor(scope, done);
-  return text ? <SuccessBanner>{text}</SuccessBanner> : null;
+  const t = useTranslations("confirmations");
+  const confirmation = confirmationFor(scope, done);
+  return confirmation ? <SuccessBanner>{t(confirmation)}</SuccessBanner> : null;
 }

@@ -16,6 +16,8 @@ import labelsCy from "@/messages/labels/cy.json";
 import labelsDe from "@/messages/labels/de.json";
 import labelsEn from "@/messages/labels/en.json";
 import labelsFr from "@/messages/labels/fr.json";
+import confirmationsCy from "@/messages/confirmations/cy.json";
+import confirmationsEn from "@/messages/confirmations/en.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 
 type Translations<T> = { en: T } & Partial<Record<Exclude<Locale, "en">, T>>;
@@ -25,6 +27,7 @@ export const NAMESPACES = {
   common: { en: commonEn, cy: commonCy, de: commonDe, fr: commonFr },
   labels: { en: labelsEn, cy: labelsCy, de: labelsDe, fr: labelsFr },
   public: { en: publicEn, cy: publicCy, de: publicDe, fr: publicFr },
+  confirmations: { en: confirmationsEn, cy: confirmationsCy },
 } satisfies Record<string, Translations<object>>;
 
 export type Namespace = keyof typeof NAMESPACES;
@@ -33,7 +36,7 @@ export type Messages = { [N in Namespace]: (typeof NAMESPACES)[N]["en"] };
 /** The messages a page in `locale` is given: each namespace in that language, else in English. */
 export function messagesFor(locale: Locale): Messages {
   return Object.fromEntries(
-    Object.entries(NAMESPACES).map(([name, translations]) => [name, (translations as Translations<object>)[locale] ?? translations[DEFAULT_LOCALE]]),
+    Object.entries(NAMESPACES).map(([name, translations]) => [name, (translations as Translations<object>)[locale] ?? (translations as Translations<object>)[DEFAULT_LOCALE]]),
   ) as Messages;
 }
 

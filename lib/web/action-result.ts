@@ -5,7 +5,7 @@ export type FieldErrors = Record<string, string[] | undefined>;
 
 export type ActionResult =
   | { status: "idle" }
-  /** `message`: the confirmation's words (lib/web/confirmations.ts). */
+  /** `message`: the confirmation's words in the page's language (lib/web/confirmations.ts). */
   | { status: "success"; confirmation: Confirmation; message: string }
   | { status: "error"; formError?: string; fieldErrors: FieldErrors; values?: Record<string, unknown> };
 

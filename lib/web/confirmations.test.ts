@@ -8,9 +8,16 @@ describe("confirmations", () => {
     expect(pathWithConfirmation("/admin/users/u1", "user.role-unchanged")).toBe("/admin/users/u1?done=role-unchanged");
   });
 
-  it("show the same words on the page the redirect reaches as on a form that stays", () => {
-    expect(confirmationFor("vote", "open")).toBe(confirmationText("vote.open"));
-    expect(confirmationFor("session", "signed-out")).toBe("You have signed out.");
+  it("name the same message on the page the redirect reaches as on a form that stays", () => {
+    expect(confirmationFor("vote", "open")).toBe("vote.open");
+    expect(confirmationFor("session", "signed-out")).toBe("session.signed-out");
+    expect(confirmationText("session.signed-out")).toBe("You have signed out.");
+  });
+
+  it("are worded in the page's language", () => {
+    expect(confirmationText("session.signed-out", "cy")).toBe("Rydych wedi allgofnodi.");
+    // A staff message in a partner language falls back to English.
+    expect(confirmationText("agreement.saved", "de")).toBe("The draft has been saved.");
   });
 
   it("show nothing for another scope's code, a repeated, missing or inherited one", () => {

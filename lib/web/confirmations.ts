@@ -1,47 +1,17 @@
-// What a completed action tells its user: every confirmation's words, in one table. An operation
-// returns its confirmation (a key of this table) with its result; createAction (lib/web/safe-action.ts)
-// either returns the words to the form, or redirects with `?done=<code>` to the page that shows
-// what was done, whose <ConfirmationBanner> looks the code up here again. The code in the address
-// is the key without its scope: the page says which scope it shows (the events list shows "event").
+// What a completed action tells its user. An operation returns its confirmation (a key of
+// messages/confirmations, e.g. "event.created") with its result; createAction (lib/web/safe-action.ts)
+// either returns the words to the form, in the language of the page it was posted from, or
+// redirects with `?done=<code>` to the page that shows what was done, whose <ConfirmationBanner>
+// turns the code back into the key (confirmationFor) and shows its words in the page's language.
+// The code in the address is the key without its scope: the page says which scope it shows (the
+// events list shows "event").
 
+import type { Locale } from "@/lib/i18n/locales";
+import { NAMESPACES } from "@/lib/i18n/messages";
 import { ownValue } from "@/lib/domain/validation/fields";
 
-export const CONFIRMATIONS = {
-  user: {
-    created: "The user has been created. They can sign in now.",
-    role: "The role has been changed. It takes effect on their next request.",
-    "role-unchanged": "The user already had that role: nothing was changed.",
-    deactivated: "The user has been deactivated and signed out.",
-    reactivated: "The user has been reactivated.",
-    password: "The password has been reset. Their other sessions have ended.",
-    unlocked: "Sign-in has been unlocked. They can sign in again now.",
-  },
-  account: { "password-changed": "Your password has been changed. Your other sessions have been signed out." },
-  agreement: {
-    saved: "The draft has been saved.",
-    submit: "Submitted for approval. Councillors have been asked to decide.",
-    withdraw: "The draft has been withdrawn.",
-    proposeSuspension: "Suspension proposed. Councillors have been asked to decide.",
-    proposeReinstatement: "Reinstatement proposed. Councillors have been asked to decide.",
-    proposeTermination: "Termination proposed. Councillors have been asked to decide.",
-  },
-  vote: {
-    open: "Your approval is recorded. More approvals are needed before the change takes effect.",
-    approved: "Approved. The change has taken effect.",
-    rejected: "Rejected. The proposal has ended and the agreement is unchanged.",
-  },
-  event: {
-    created: "The event has been saved.",
-    saved: "The event has been saved.",
-  },
-  exchange: {
-    logged: "The exchange has been logged. The list shows the exchanges under its agreement; clear the filters to see them all.",
-    saved: "The exchange has been saved.",
-  },
-  settings: { saved: "Settings saved." },
-  preferences: { saved: "Your email preferences are saved." },
-  session: { "signed-out": "You have signed out." },
-} as const satisfies Record<string, Record<string, string>>;
+/** Every confirmation by scope and code, in English (messages/confirmations/en.json): the keys are the contract. */
+export const CONFIRMATIONS = NAMESPACES.confirmations.en satisfies Record<string, Record<string, string>>;
 
 export type ConfirmationScope = keyof typeof CONFIRMATIONS;
 
@@ -56,9 +26,11 @@ function split(confirmation: Confirmation): [ConfirmationScope, string] {
   return [confirmation.slice(0, dot) as ConfirmationScope, confirmation.slice(dot + 1)];
 }
 
-export function confirmationText(confirmation: Confirmation): string {
+/** A confirmation's words in `locale` (English unless given): what a form that stays shows. */
+export function confirmationText(confirmation: Confirmation, locale: Locale = "en"): string {
   const [scope, code] = split(confirmation);
-  return (CONFIRMATIONS[scope] as Record<string, string>)[code]!;
+  const translated = (NAMESPACES.confirmations as Partial<Record<Locale, typeof CONFIRMATIONS>>)[locale] ?? CONFIRMATIONS;
+  return (translated[scope] as Record<string, string>)[code]!;
 }
 
 /** `path` with the confirmation's code as the first query parameter: /exchanges?done=logged&agreement=… */
@@ -68,7 +40,11 @@ export function pathWithConfirmation(path: string, confirmation: Confirmation): 
   return `${pathname}?${CONFIRMATION_PARAM}=${code}${query ? `&${query}` : ""}`;
 }
 
-/** The words for a `?done=` value on a page that shows `scope`'s confirmations; undefined for a missing, repeated or unknown value. */
-export function confirmationFor(scope: ConfirmationScope, done: string | string[] | undefined): string | undefined {
-  return ownValue<string>(CONFIRMATIONS[scope], done);
+/**
+ * The confirmation a `?done=` value names on a page that shows `scope`'s confirmations ("vote" and
+ * "open" → "vote.open", a key of the "confirmations" messages); undefined for a missing, repeated
+ * or unknown value.
+ */
+export function confirmationFor(scope: ConfirmationScope, done: string | string[] | undefined): Confirmation | undefined {
+  return ownValue<string>(CONFIRMATIONS[scope], done) === undefined ? undefined : (`${scope}.${done as string}` as Confirmation);
 }

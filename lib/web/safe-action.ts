@@ -1,5 +1,5 @@
 import { redirect, unstable_rethrow } from "next/navigation";
-import { localizedPath } from "@/lib/i18n/locales";
+import { localizedPath, type Locale } from "@/lib/i18n/locales";
 import { getPageLocale } from "@/lib/i18n/server";
 import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
@@ -11,6 +11,12 @@ import type { ActionResult, FieldErrors } from "@/lib/web/action-result";
 import { confirmationText, pathWithConfirmation, type Confirmation } from "@/lib/web/confirmations";
 import { submittedValues } from "@/lib/web/form-data";
 import { clientAddress } from "@/lib/web/request-context";
+
+/**
+ * Where an action goes after success: a path, put in the language of the page the form was posted
+ * from, or a path in a language of its own choosing (a language just chosen on /account).
+ */
+export type RedirectTarget = string | { path: string; locale: Locale };
 
 /** What an operation returns besides its own result: the confirmation to show, if it has one. */
 export type Confirmed = { confirmation?: Confirmation };
@@ -29,7 +35,7 @@ type ActionOptions<S extends z.ZodType, P extends Permission | null, R extends C
    * Where a success goes next (e.g. the new record's page), with the confirmation's code as
    * ?done= for that page's banner. Without it the form stays and shows the confirmation itself.
    */
-  redirectTo?: (result: R, input: z.output<S>) => string | Promise<string>;
+  redirectTo?: (result: R, input: z.output<S>) => RedirectTarget | Promise<RedirectTarget>;
 };
 
 /**
@@ -56,13 +62,13 @@ export function createAction<S extends z.ZodType, P extends Permission | null, R
     invalidateAfterWrite(options.invalidates);
     const { confirmation } = done.result;
     if (options.redirectTo) {
-      const path = await options.redirectTo(done.result, done.input);
-      // In the language of the page the form was posted from (a path already in one stays as it is).
-      const localized = localizedPath(path, await getPageLocale());
+      const target = await options.redirectTo(done.result, done.input);
+      // In the language of the page the form was posted from (a path already in one stays as it is), or the one the action names.
+      const localized = typeof target === "string" ? localizedPath(target, await getPageLocale()) : localizedPath(target.path, target.locale);
       redirect(confirmation ? pathWithConfirmation(localized, confirmation) : localized);
     }
     if (!confirmation) throw new Error("An action that does not redirect must return a confirmation to show.");
-    return { status: "success", confirmation, message: confirmationText(confirmation) };
+    return { status: "success", confirmation, message: confirmationText(confirmation, await getPageLocale()) };
   };
 }
 
