@@ -8,7 +8,7 @@ export { partnerIdentityKey, slugify };
 
 type PartnerFields = Pick<
   CreateAgreementInput,
-  "partnerName" | "country" | "region" | "localityKind" | "latitude" | "longitude" | "population" | "website"
+  "partnerName" | "country" | "region" | "localityKind" | "latitude" | "longitude" | "population" | "website" | "localName" | "localNameLanguage"
 >;
 
 /** A partner's columns from the form's (or an imported row's) fields: the one mapping of both. */
@@ -23,6 +23,9 @@ export function partnerData(input: PartnerFields) {
     longitude: input.longitude ?? null,
     population: input.population ?? null,
     website: input.website ?? null,
+    // Both or neither (the form's schema checks it; a CHECK constraint too).
+    localName: input.localName && input.localNameLanguage ? input.localName : null,
+    localNameLanguage: input.localName && input.localNameLanguage ? input.localNameLanguage : null,
     identityKey: partnerIdentityKey(input.partnerName, country),
   };
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { LocalityKind, RelationshipType, Theme } from "@/generated/prisma/enums";
 import { isCountryCode, NO_COUNTRY } from "@/lib/domain/countries";
+import { canonicalLanguageTag } from "@/lib/domain/language-tags";
+import type { Locale } from "@/lib/i18n/locales";
 import { COMMAND_RULES, COMMANDS, REJECTION_REASON_MESSAGE, rejectionLacksReason, type Command } from "@/lib/domain/lifecycle";
 import { enumField, longText, optionalDate, optionalNumber, optionalText, todayUtc, versionField } from "./fields";
 
@@ -12,6 +14,8 @@ const country = z
   .refine((value) => value !== "", "Choose a country, or “No country (fictional or other)”")
   .refine((value) => value === NO_COUNTRY || isCountryCode(value.toUpperCase()), "Choose a country from the list, or “No country (fictional or other)”")
   .transform((value) => (value === NO_COUNTRY ? null : value.toUpperCase()));
+
+const LANGUAGE_TAG_MESSAGE = "Language of that name must be a language tag, such as de, sr-Cyrl or ar";
 
 /** The fields of the agreement form, shared by "new" and "edit". */
 export const agreementFields = z.object({
@@ -40,6 +44,10 @@ export const agreementFields = z.object({
   website: optionalText("Website", 300).refine((value) => value === undefined || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(value), "Website must start with http:// or https://"),
   partnerDecisionDate: optionalDate("Partner decision date"),
   partnerDecisionReference: optionalText("Partner decision reference", 200),
+  localName: optionalText("Name in the partner's language", 120),
+  localNameLanguage: optionalText("Language of that name", 35)
+    .refine((value) => value === undefined || canonicalLanguageTag(value) !== null, LANGUAGE_TAG_MESSAGE)
+    .transform((value) => (value === undefined ? undefined : (canonicalLanguageTag(value) ?? value))),
 });
 
 function checkFields(value: z.output<typeof agreementFields>, context: z.RefinementCtx, now: Date) {
@@ -57,6 +65,12 @@ function checkFields(value: z.output<typeof agreementFields>, context: z.Refinem
   if ((value.latitude === undefined) !== (value.longitude === undefined)) {
     const missing = value.latitude === undefined ? "latitude" : "longitude";
     context.addIssue({ code: "custom", path: [missing], message: `Enter both latitude and longitude, or neither` });
+  }
+  if (value.localName && !value.localNameLanguage) {
+    context.addIssue({ code: "custom", path: ["localNameLanguage"], message: "Enter the language of the name in the partner's language, e.g. de or ar" });
+  }
+  if (value.localNameLanguage && !value.localName) {
+    context.addIssue({ code: "custom", path: ["localName"], message: "Enter the name in the partner's language, or leave its language blank" });
   }
   const today = todayUtc(now);
   for (const field of ["linkBegan", "formalisedOn", "partnerDecisionDate"] as const) {
@@ -132,3 +146,21 @@ export const voteSchema = voteFieldsSchema
 
 export type VoteInput = z.output<typeof voteSchema>;
 
+
+/** The languages staff translate an agreement's public text into: the public pages' languages but English. */
+export const CONTENT_LOCALES = ["cy", "de", "fr"] as const satisfies readonly Exclude<Locale, "en">[];
+export type ContentLocale = (typeof CONTENT_LOCALES)[number];
+
+/**
+ * One language's translation of an agreement's public text: the summary, and the public reason
+ * of the decision behind its current status. A blank field removes that field's translation (the
+ * public page then shows the English, marked "Not yet translated").
+ */
+export const translationSchema = z.object({
+  agreementId: z.uuid({ error: "The agreement was not found" }),
+  locale: z.enum(CONTENT_LOCALES, { error: "Choose a language" }),
+  publicSummary: longText("Public summary", 2000),
+  publicReason: longText("Public reason", 2000),
+});
+
+export type TranslationInput = z.output<typeof translationSchema>;
