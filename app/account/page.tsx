@@ -1,34 +1,39 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/change-password-form";
+import { LanguageForm } from "@/components/language-form";
 import { NotificationPreferencesForm } from "@/components/notification-preferences-form";
 import { ConfirmationBanner } from "@/components/success-banner";
 import { requirePageUser } from "@/lib/auth/session";
 import { getPreferences } from "@/lib/data/notifications";
-import { changePasswordAction, updatePreferencesAction } from "./actions";
+import { getUser } from "@/lib/data/users";
+import { changePasswordAction, updateLanguageAction, updatePreferencesAction } from "./actions";
 
-export const metadata: Metadata = { title: "Your account" };
-
-const ROLE_LABELS = { STAFF: "Staff (twinning officer)", COUNCILLOR: "Councillor", ADMIN: "Admin" } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account"))("title") };
+}
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
   const { done } = await searchParams;
   const user = await requirePageUser("/account", "account:manage");
-  const preferences = await getPreferences(user);
+  const [preferences, own, t] = await Promise.all([getPreferences(user), getUser(user.id), getTranslations("account")]);
   return (
     <>
       <ConfirmationBanner scope="account" done={done} />
-      <h1>Your account</h1>
+      <h1>{t("title")}</h1>
       <dl className="mb-8 grid max-w-2xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
-        <dt className="font-semibold">Name</dt>
+        <dt className="font-semibold">{t("name")}</dt>
         <dd>{user.name}</dd>
-        <dt className="font-semibold">Email</dt>
+        <dt className="font-semibold">{t("email")}</dt>
         <dd>{user.email}</dd>
-        <dt className="font-semibold">Role</dt>
-        <dd>{ROLE_LABELS[user.role]}</dd>
+        <dt className="font-semibold">{t("role")}</dt>
+        <dd>{t(`roles.${user.role}`)}</dd>
       </dl>
-      <h2>Email notifications</h2>
+      <h2>{t("language.heading")}</h2>
+      <LanguageForm action={updateLanguageAction} language={own?.language ?? "en"} />
+      <h2>{t("notifications.heading")}</h2>
       {preferences.length === 0 ? (
-        <p>There are no emails for your role to choose from.</p>
+        <p>{t("notifications.none")}</p>
       ) : (
         <NotificationPreferencesForm
           action={updatePreferencesAction}
@@ -36,11 +41,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           enabled={preferences.filter((preference) => preference.enabled).map((preference) => preference.kind)}
         />
       )}
-      <p className="mt-6 max-w-2xl">
-        Emails about your own account (for example, a change to your password) cannot be turned off, for anyone, administrators included. An administrator
-        can see who receives which emails, but cannot change your choices.
-      </p>
-      <h2>Change password</h2>
+      <p className="mt-6 max-w-2xl">{t("notifications.note")}</p>
+      <h2>{t("password.heading")}</h2>
       <ChangePasswordForm action={changePasswordAction} />
     </>
   );

@@ -95,7 +95,7 @@ export function CheckboxGroup({ name, label, hint, options, className }: BasePro
               className="h-5 w-5"
               {...register(name)}
             />
-            {option.label}
+            {option.lang ? <span lang={option.lang}>{option.label}</span> : option.label}
           </label>
         ))}
       </div>
@@ -116,7 +116,7 @@ export function RadioGroup({ name, label, hint, options, className }: BaseProps 
         {options.map((option, index) => (
           <label key={option.value} className="flex items-center gap-2">
             <input id={index === 0 ? id : `${id}-${option.value}`} type="radio" value={option.value} defaultChecked={current === option.value} className="h-5 w-5" {...register(name)} />
-            {option.label}
+            {option.lang ? <span lang={option.lang}>{option.label}</span> : option.label}
           </label>
         ))}
       </div>

@@ -1,7 +1,8 @@
 // The markup every labelled field shares (the action forms' fields, the filter forms' and the
 // partners search): label, hint, error, then the control. No client code, so server pages use it too.
 
-export type Option = { value: string; label: string };
+/** `lang`: the label's language when it is not the page's (a language named in itself, "Cymraeg"). */
+export type Option = { value: string; label: string; lang?: string };
 
 /** The ids a control's aria-describedby names: its hint and its error, when shown. */
 export function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {

@@ -5,7 +5,7 @@ import { endUserSessions } from "@/lib/auth/sessions";
 import { clearEmailLock } from "@/lib/auth/sign-in-lock";
 import { AppError } from "@/lib/domain/errors";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
-import type { Role } from "@/generated/prisma/enums";
+import type { Language, Role } from "@/generated/prisma/enums";
 import type { CreateUserInput } from "@/lib/domain/validation/admin";
 import type { Confirmation } from "@/lib/web/confirmations";
 
@@ -88,4 +88,17 @@ export async function unlockSignIn(userId: string, actor: Actor): Promise<{ conf
     await writeAudit(tx, { actor, action: "user.sign-in-unlock", entityType: "User", entityId: userId, details: { email: user.email } });
   });
   return { confirmation: "user.unlocked" };
+}
+
+/** An admin sets the language a user's sign-in lands in and their emails are written in (audited). */
+export async function setUserLanguage(userId: string, language: Language, actor: Actor): Promise<{ confirmation: Confirmation }> {
+  requirePermission(actor, "user:manage");
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, language: true } });
+    if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
+    if (user.language === language) return;
+    await tx.user.update({ where: { id: userId }, data: { language } });
+    await writeAudit(tx, { actor, action: "user.language", entityType: "User", entityId: userId, details: { email: user.email, from: user.language, to: language } });
+  });
+  return { confirmation: "user.language" };
 }

@@ -41,7 +41,7 @@ export async function changePassword(input: ChangePasswordInput, actor: Actor, {
   let outcome: Outcome = "abandoned";
   let settled = false;
   try {
-    const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { id: true, email: true, name: true, passwordHash: true } });
+    const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { id: true, email: true, name: true, language: true, passwordHash: true } });
     outcome = (await verifyPassword(user.passwordHash, input.currentPassword)) ? "passed" : "failed";
     if (outcome === "failed") {
       await db.$transaction(async (tx) => {
@@ -58,7 +58,7 @@ export async function changePassword(input: ChangePasswordInput, actor: Actor, {
       await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
       const { sessionVersion } = await endOtherSessions(tx, actor.id, sessionId);
       await writeAudit(tx, { actor, action: "account.password-change", entityType: "User", entityId: actor.id, ip });
-      await enqueuePasswordChanged(tx, { id: user.id, email: user.email, name: user.name }, changedAt);
+      await enqueuePasswordChanged(tx, { id: user.id, email: user.email, name: user.name, language: user.language }, changedAt);
       return { confirmation: "account.password-changed" as const, sessionVersion };
     });
     settled = true;

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import type { StaffLocale } from "@/lib/i18n/locales";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/domain/errors";
 import type { Outcome } from "@/lib/domain/sign-in-lock";
@@ -16,7 +17,8 @@ export function lockedMessage(until: Date): string {
   return `Too many failed attempts to sign in. For your security, sign-in is locked until ${formatTimeWithZone(until)}; try again then.`;
 }
 
-export type SignedInUser = Actor & { sessionVersion: number };
+/** `language`: the user's own (User.language), where signing in lands. */
+export type SignedInUser = Actor & { sessionVersion: number; language: StaffLocale };
 
 export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; message: string };
 
@@ -48,7 +50,7 @@ export async function signIn(emailInput: string, password: string, address: stri
   try {
     const user = await db.user.findUnique({
       where: { email },
-      select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true },
+      select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true, language: true },
     });
     const passwordMatches = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
     outcome = passwordMatches ? "passed" : "failed";
@@ -72,7 +74,7 @@ export async function signIn(emailInput: string, password: string, address: stri
     });
     return {
       ok: true,
-      user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+      user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion, language: user.language },
     };
   } catch (error) {
     // The attempt's place is freed; if its outcome was known and not saved, a failure still counts.

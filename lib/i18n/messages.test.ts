@@ -7,7 +7,7 @@ import { NAMESPACES } from "./messages";
  * and the few words Welsh takes unchanged. Anything else equal to its English is a copy nobody
  * translated.
  */
-const SAME_IN_WELSH = new Set(["Partner", "Sponsor", "© {council}", "CSV", "JSON", "GeoJSON", "iCalendar", "Atom", "ID", "URL", "Email", "E-bost"]);
+const SAME_IN_WELSH = new Set(["Partner", "Sponsor", "© {council}", "CSV", "JSON", "GeoJSON", "iCalendar", "Atom", "ID", "URL", "Email", "E-bost", "Cost"]);
 
 type Tree = { [key: string]: string | Tree };
 

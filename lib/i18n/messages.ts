@@ -18,6 +18,16 @@ import labelsEn from "@/messages/labels/en.json";
 import labelsFr from "@/messages/labels/fr.json";
 import confirmationsCy from "@/messages/confirmations/cy.json";
 import confirmationsEn from "@/messages/confirmations/en.json";
+import emailsCy from "@/messages/emails/cy.json";
+import emailsEn from "@/messages/emails/en.json";
+import accountCy from "@/messages/account/cy.json";
+import accountEn from "@/messages/account/en.json";
+import authCy from "@/messages/auth/cy.json";
+import authEn from "@/messages/auth/en.json";
+import activityCy from "@/messages/activity/cy.json";
+import activityEn from "@/messages/activity/en.json";
+import activityFormCy from "@/messages/activityForm/cy.json";
+import activityFormEn from "@/messages/activityForm/en.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 
 type Translations<T> = { en: T } & Partial<Record<Exclude<Locale, "en">, T>>;
@@ -28,6 +38,11 @@ export const NAMESPACES = {
   labels: { en: labelsEn, cy: labelsCy, de: labelsDe, fr: labelsFr },
   public: { en: publicEn, cy: publicCy, de: publicDe, fr: publicFr },
   confirmations: { en: confirmationsEn, cy: confirmationsCy },
+  emails: { en: emailsEn, cy: emailsCy },
+  account: { en: accountEn, cy: accountCy },
+  auth: { en: authEn, cy: authCy },
+  activity: { en: activityEn, cy: activityCy },
+  activityForm: { en: activityFormEn, cy: activityFormCy },
 } satisfies Record<string, Translations<object>>;
 
 export type Namespace = keyof typeof NAMESPACES;
@@ -44,7 +59,7 @@ export function messagesFor(locale: Locale): Messages {
  * The namespaces components in the browser read (forms and their errors): only these are sent
  * with every page, so a public page does not carry the whole staff vocabulary.
  */
-export const CLIENT_NAMESPACES = ["common"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["common", "account", "auth", "activityForm"] as const satisfies readonly Namespace[];
 
 /** The messages the browser is given for a page in `locale`. */
 export function clientMessagesFor(locale: Locale): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

@@ -31,7 +31,7 @@ export async function enqueueReminders(now = new Date()): Promise<{ enqueued: nu
           kind: "PROPOSAL_REMINDER" as const,
           recipient,
           dedupeKey: `reminder:${proposal.id}:${recipient.id}:${day}`,
-          email: proposalReminderEmail({ baseUrl, councilName, recipientName: recipient.name, proposal: facts, daysOpen }),
+          email: proposalReminderEmail({ baseUrl, councilName, recipientName: recipient.name, locale: recipient.language, proposal: facts, daysOpen }),
         }));
     });
     return { enqueued: await enqueue(tx, drafts) };

@@ -33,7 +33,7 @@ export async function runWeeklyDigest(now = new Date()): Promise<DigestResult> {
       const staff = await tx.user.findMany({
         where: { active: true, role: { in: [...NOTIFICATION_KIND_INFO.WEEKLY_DIGEST.roles] } },
         orderBy: { email: "asc" },
-        select: { id: true, email: true, name: true },
+        select: { id: true, email: true, name: true, language: true },
       });
       const recipients = await withKindEnabled(tx, "WEEKLY_DIGEST", staff);
       const baseUrl = appUrl();
@@ -49,7 +49,7 @@ export async function runWeeklyDigest(now = new Date()): Promise<DigestResult> {
           kind: "WEEKLY_DIGEST" as const,
           recipient,
           dedupeKey: `digest:${period}:${recipient.id}`,
-          email: weeklyDigestEmail({ baseUrl, councilName, recipientName: recipient.name, ...items }),
+          email: weeklyDigestEmail({ baseUrl, councilName, recipientName: recipient.name, locale: recipient.language, ...items }),
         })),
       );
     }

@@ -3,11 +3,13 @@
 import type { NotificationKind, Role } from "@/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
 import { ROLE_PERMISSIONS, type Permission } from "@/lib/domain/permissions";
+import type { StaffLocale } from "@/lib/i18n/locales";
 import { readSettings } from "@/lib/settings";
 import { appUrl } from "./config";
 import { decisionReachedEmail, passwordChangedEmail, proposalNewEmail, type ProposalFacts, type RenderedEmail } from "./templates";
 
-export type Recipient = { id: string; email: string; name: string };
+/** `language`: the recipient's own (User.language): their emails are written in it. */
+export type Recipient = { id: string; email: string; name: string; language: StaffLocale };
 
 export type OutboxDraft = { kind: NotificationKind; recipient: Recipient; dedupeKey: string; email: RenderedEmail };
 
@@ -86,7 +88,7 @@ export async function eligibleVoters(tx: Tx, proposerId?: string): Promise<Recip
   return tx.user.findMany({
     where: { active: true, role: { in: rolesWith("proposal:decide") }, ...(proposerId ? { id: { not: proposerId } } : {}) },
     orderBy: { email: "asc" },
-    select: { id: true, email: true, name: true },
+    select: { id: true, email: true, name: true, language: true },
   });
 }
 
@@ -103,7 +105,7 @@ export async function enqueueProposalCreated(tx: Tx, proposalId: string): Promis
       kind: "PROPOSAL_NEW",
       recipient,
       dedupeKey: `proposal-new:${proposal.id}:${recipient.id}`,
-      email: proposalNewEmail({ baseUrl, councilName, recipientName: recipient.name, proposal: facts }),
+      email: proposalNewEmail({ baseUrl, councilName, recipientName: recipient.name, locale: recipient.language, proposal: facts }),
     })),
   );
 }
@@ -116,7 +118,7 @@ export async function enqueueDecisionReached(
   const proposal: ProposalRow = await tx.proposal.findUniqueOrThrow({ where: { id: input.proposalId }, select: proposalSelect });
   const ids = [...new Set([proposal.proposerId, proposal.agreement.leadOfficerId].filter((id): id is string => Boolean(id)))];
   const { councilName } = await readSettings(tx);
-  const users = await tx.user.findMany({ where: { id: { in: ids }, active: true }, orderBy: { email: "asc" }, select: { id: true, email: true, name: true } });
+  const users = await tx.user.findMany({ where: { id: { in: ids }, active: true }, orderBy: { email: "asc" }, select: { id: true, email: true, name: true, language: true } });
   const recipients = await withKindEnabled(tx, "DECISION_REACHED", users);
   const facts = proposalFacts(proposal);
   const baseUrl = appUrl();
@@ -130,6 +132,7 @@ export async function enqueueDecisionReached(
         baseUrl,
         councilName,
         recipientName: recipient.name,
+        locale: recipient.language,
         proposal: facts,
         outcome: input.outcome,
         decidedBy: input.decidedBy.name,
@@ -148,7 +151,7 @@ export async function enqueuePasswordChanged(tx: Tx, recipient: Recipient, chang
       kind: "PASSWORD_CHANGED",
       recipient,
       dedupeKey: `password-changed:${recipient.id}:${changedAt.toISOString()}`,
-      email: passwordChangedEmail({ baseUrl: appUrl(), councilName, recipientName: recipient.name, changedAt }),
+      email: passwordChangedEmail({ baseUrl: appUrl(), councilName, recipientName: recipient.name, locale: recipient.language, changedAt }),
     },
   ]);
 }

@@ -39,6 +39,36 @@ describe("email templates", () => {
     expect(email.html).toContain("<li>Belgrade link (Belgrade)</li>");
   });
 
+  it("writes to a Welsh recipient in Welsh: words, dates, <html lang> and links to the /cy/ pages", () => {
+    const email = proposalNewEmail({ ...common, locale: "cy", proposal });
+    expect(email.subject).toBe("Angen penderfyniad: atal – Kiel Bcc: victim@example.org");
+    expect(email.html).toContain('<html lang="cy-GB">');
+    expect(email.text).toContain("Annwyl Cllr <Dana>,");
+    expect(email.text).toContain("Cynnig: Atal");
+    expect(email.text).toContain("Cynigiwyd ar: 20 Tachwedd 2026");
+    expect(email.text).toContain("https://twinning.example.gov.uk/cy/approvals");
+    expect(email.html).toContain('<a href="https://twinning.example.gov.uk/cy/account">Dewiswch pa negeseuon e-bost a gewch</a>');
+    expect(email.html).toContain("Coventry &amp; District · Swyddfa Gefeillio");
+    expect(email.text).not.toMatch(/Dear|Proposed on|Choose which emails/);
+
+    const digest = weeklyDigestEmail({ ...common, locale: "cy", week: "2026-W49", dormancyMonths: 24, reviews: [], dormant: [] });
+    expect(digest.subject).toBe("Crynodeb gefeillio wythnosol (2026-W49): 0 adolygiad yn ddyledus, 0 yn segur");
+    expect(digest.text).toMatch(/Dyddiadau adolygu o fewn 90 diwrnod\n-+\nDim\./);
+
+    const notice = passwordChangedEmail({ ...common, locale: "cy", changedAt: new Date("2026-12-03T14:05:00Z") });
+    expect(notice.subject).toBe("Mae eich cyfrinair Swyddfa Gefeillio wedi'i newid");
+    expect(notice.text).toContain("https://twinning.example.gov.uk/cy/account");
+    expect(notice.text).toContain("Hysbysiad diogelwch am eich cyfrif");
+  });
+
+  it("writes in English with <html lang=en-GB> and links without a prefix when no language or English is given", () => {
+    const email = proposalNewEmail({ ...common, locale: "en", proposal });
+    expect(email.html).toContain('<html lang="en-GB">');
+    expect(email.text).toContain("Dear Cllr <Dana>,");
+    expect(email.text).not.toContain("/cy/");
+    expect(proposalNewEmail({ ...common, proposal })).toEqual(email);
+  });
+
   it("escapeHtml covers the five characters", () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   });

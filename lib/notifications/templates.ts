@@ -1,9 +1,13 @@
-// Every email as plain text and accessible HTML. Pure: no database. All user-entered text is
-// escaped in the HTML part; the plain-text part is never interpreted.
+// Every email as plain text and accessible HTML, in the recipient's language (English or Welsh:
+// User.language). Pure: no database. Its words are messages/emails; all user-entered text is escaped
+// in the HTML part; the plain-text part is never interpreted.
+import { createTranslator } from "use-intl/core";
 import type { ProposalKind } from "@/generated/prisma/enums";
-import { PROPOSAL_KIND_LABELS } from "@/lib/domain/labels";
+import { labelsIn } from "@/lib/domain/labels";
 import { REVIEW_WINDOW_DAYS } from "@/lib/domain/lifecycle";
-import { formatDate, formatDateTime } from "@/lib/domain/format";
+import { COUNCIL_TIME_ZONE, formatDate, formatDateTime } from "@/lib/domain/format";
+import { LANGUAGE_TAGS, localizedPath, type StaffLocale } from "@/lib/i18n/locales";
+import { NAMESPACES } from "@/lib/i18n/messages";
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
@@ -18,25 +22,41 @@ function oneLine(value: string): string {
   return value.replace(/[\r\n]+/g, " ").trim();
 }
 
+/** The words of the emails in `locale` (messages/emails). */
+function translator(locale: StaffLocale) {
+  return createTranslator({
+    locale: LANGUAGE_TAGS[locale],
+    messages: { emails: NAMESPACES.emails[locale] ?? NAMESPACES.emails.en },
+    namespace: "emails",
+    timeZone: COUNCIL_TIME_ZONE,
+  });
+}
+
+type Translate = ReturnType<typeof translator>;
+
 type Block = { heading?: string; paragraphs?: string[]; facts?: [string, string][]; list?: string[] };
 
 type Layout = {
   baseUrl: string;
   councilName: string;
+  locale: StaffLocale;
+  t: Translate;
   subject: string;
   greeting: string;
   blocks: Block[];
+  /** `path` without a language prefix: a Welsh recipient is sent to its /cy/ address. */
   action?: { label: string; path: string };
   /** A security notice is sent whatever the user's choices: its footer says so instead of linking to them. */
   securityNotice?: boolean;
 };
 
 /** The shared frame: greeting, content, one call to action, and the link to preferences. */
-function render({ baseUrl, councilName, subject, greeting, blocks, action, securityNotice = false }: Layout): RenderedEmail {
-  const preferences = `${baseUrl}/account`;
+function render({ baseUrl, councilName, locale, t, subject, greeting, blocks, action, securityNotice = false }: Layout): RenderedEmail {
+  const preferences = `${baseUrl}${localizedPath("/account", locale)}`;
+  const office = t("footer.office", { council: councilName });
   const text: string[] = [greeting, ""];
   const html: string[] = [
-    `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(oneLine(subject))}</title></head>`,
+    `<!DOCTYPE html><html lang="${LANGUAGE_TAGS[locale]}"><head><meta charset="utf-8"><title>${escapeHtml(oneLine(subject))}</title></head>`,
     `<body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #0b0c0c;">`,
     `<p>${escapeHtml(greeting)}</p>`,
   ];
@@ -60,8 +80,8 @@ function render({ baseUrl, councilName, subject, greeting, blocks, action, secur
     }
     if (block.list) {
       if (block.list.length === 0) {
-        text.push("None.", "");
-        html.push("<p>None.</p>");
+        text.push(t("none"), "");
+        html.push(`<p>${escapeHtml(t("none"))}</p>`);
       } else {
         html.push("<ul>");
         for (const item of block.list) {
@@ -74,70 +94,81 @@ function render({ baseUrl, councilName, subject, greeting, blocks, action, secur
     }
   }
   if (action) {
-    const url = `${baseUrl}${action.path}`;
+    const url = `${baseUrl}${localizedPath(action.path, locale)}`;
     text.push(`${action.label}: ${url}`, "");
     html.push(`<p><a href="${escapeHtml(url)}">${escapeHtml(action.label)}</a></p>`);
   }
   if (securityNotice) {
-    const notice = "This is a security notice about your account: it is sent whichever emails you choose to receive.";
-    text.push("--", `${councilName} · Twinning Office`, notice);
-    html.push(`<hr><p style="font-size: 14px;">${escapeHtml(councilName)} · Twinning Office<br>`, `${escapeHtml(notice)}</p></body></html>`);
+    const notice = t("footer.securityNotice");
+    text.push("--", office, notice);
+    html.push(`<hr><p style="font-size: 14px;">${escapeHtml(office)}<br>`, `${escapeHtml(notice)}</p></body></html>`);
   } else {
-    text.push("--", `${councilName} · Twinning Office`, `Choose which emails you receive: ${preferences}`);
-    html.push(
-      `<hr><p style="font-size: 14px;">${escapeHtml(councilName)} · Twinning Office<br>`,
-      `<a href="${escapeHtml(preferences)}">Choose which emails you receive</a></p></body></html>`,
-    );
+    const choose = t("footer.choose");
+    text.push("--", office, `${choose}: ${preferences}`);
+    html.push(`<hr><p style="font-size: 14px;">${escapeHtml(office)}<br>`, `<a href="${escapeHtml(preferences)}">${escapeHtml(choose)}</a></p></body></html>`);
   }
   return { subject: oneLine(subject), text: text.join("\n"), html: html.join("\n") };
 }
 
-type Common = { baseUrl: string; councilName: string; recipientName: string };
+/** `locale`: the recipient's own language (User.language); English when not given. */
+type Common = { baseUrl: string; councilName: string; recipientName: string; locale?: StaffLocale };
+
+/** What every email shares: the recipient's language, its words and the greeting. */
+function frame({ baseUrl, councilName, recipientName, locale = "en" }: Common) {
+  const t = translator(locale);
+  return { baseUrl, councilName, locale, t, greeting: t("greeting", { name: recipientName }) };
+}
 
 export type ProposalFacts = { agreementTitle: string; partnerName: string; kind: ProposalKind; reason: string; proposerName: string; openedAt: Date };
 
+function kindOf(proposal: ProposalFacts, locale: StaffLocale): string {
+  return labelsIn(locale).proposalKind[proposal.kind];
+}
+
 export function proposalNewEmail({ proposal, ...common }: Common & { proposal: ProposalFacts }): RenderedEmail {
-  const kind = PROPOSAL_KIND_LABELS[proposal.kind];
+  const base = frame(common);
+  const { t, locale } = base;
+  const kind = kindOf(proposal, locale);
   return render({
-    ...common,
-    subject: `Decision needed: ${kind.toLowerCase()} – ${proposal.agreementTitle}`,
-    greeting: `Dear ${common.recipientName},`,
+    ...base,
+    subject: t("proposalNew.subject", { kind: kind.toLowerCase(), agreement: proposal.agreementTitle }),
     blocks: [
       {
-        paragraphs: [`${proposal.proposerName} has asked councillors to decide on a proposal. It stays open until enough councillors approve it or one rejects it.`],
+        paragraphs: [t("proposalNew.body", { proposer: proposal.proposerName })],
         facts: [
-          ["Agreement", proposal.agreementTitle],
-          ["Partner", proposal.partnerName],
-          ["Proposal", kind],
-          ["Reason", proposal.reason],
-          ["Proposed on", formatDate(proposal.openedAt)],
+          [t("facts.agreement"), proposal.agreementTitle],
+          [t("facts.partner"), proposal.partnerName],
+          [t("facts.proposal"), kind],
+          [t("facts.reason"), proposal.reason],
+          [t("facts.proposedOn"), formatDate(proposal.openedAt, locale)],
         ],
       },
     ],
-    action: { label: "Review proposals awaiting your decision", path: "/approvals" },
+    action: { label: t("reviewProposals"), path: "/approvals" },
   });
 }
 
 export function proposalReminderEmail({ proposal, daysOpen, ...common }: Common & { proposal: ProposalFacts; daysOpen: number }): RenderedEmail {
-  const kind = PROPOSAL_KIND_LABELS[proposal.kind];
+  const base = frame(common);
+  const { t, locale } = base;
+  const kind = kindOf(proposal, locale);
   return render({
-    ...common,
-    subject: `Reminder: ${kind.toLowerCase()} – ${proposal.agreementTitle} still awaits your decision`,
-    greeting: `Dear ${common.recipientName},`,
+    ...base,
+    subject: t("proposalReminder.subject", { kind: kind.toLowerCase(), agreement: proposal.agreementTitle }),
     blocks: [
       {
-        paragraphs: [`This proposal has been open for ${daysOpen} days and you have not yet voted on it.`],
+        paragraphs: [t("proposalReminder.body", { days: daysOpen })],
         facts: [
-          ["Agreement", proposal.agreementTitle],
-          ["Partner", proposal.partnerName],
-          ["Proposal", kind],
-          ["Reason", proposal.reason],
-          ["Proposed by", proposal.proposerName],
-          ["Proposed on", formatDate(proposal.openedAt)],
+          [t("facts.agreement"), proposal.agreementTitle],
+          [t("facts.partner"), proposal.partnerName],
+          [t("facts.proposal"), kind],
+          [t("facts.reason"), proposal.reason],
+          [t("facts.proposedBy"), proposal.proposerName],
+          [t("facts.proposedOn"), formatDate(proposal.openedAt, locale)],
         ],
       },
     ],
-    action: { label: "Review proposals awaiting your decision", path: "/approvals" },
+    action: { label: t("reviewProposals"), path: "/approvals" },
   });
 }
 
@@ -149,21 +180,23 @@ export function decisionReachedEmail({
   agreementId,
   ...common
 }: Common & { proposal: ProposalFacts; outcome: "approved" | "rejected"; decidedBy: string; decisionReason: string | null; agreementId: string }): RenderedEmail {
-  const kind = PROPOSAL_KIND_LABELS[proposal.kind];
+  const base = frame(common);
+  const { t, locale } = base;
+  const kind = kindOf(proposal, locale);
+  const outcomeText = outcome === "approved" ? t("decisionReached.approved") : t("decisionReached.rejected");
   const facts: [string, string][] = [
-    ["Agreement", proposal.agreementTitle],
-    ["Partner", proposal.partnerName],
-    ["Proposal", kind],
-    ["Outcome", outcome === "approved" ? "Approved" : "Rejected"],
-    ["Decided by", decidedBy],
+    [t("facts.agreement"), proposal.agreementTitle],
+    [t("facts.partner"), proposal.partnerName],
+    [t("facts.proposal"), kind],
+    [t("facts.outcome"), outcomeText],
+    [t("facts.decidedBy"), decidedBy],
   ];
-  if (decisionReason) facts.push(["Reason given", decisionReason]);
+  if (decisionReason) facts.push([t("facts.reasonGiven"), decisionReason]);
   return render({
-    ...common,
-    subject: `${outcome === "approved" ? "Approved" : "Rejected"}: ${kind.toLowerCase()} – ${proposal.agreementTitle}`,
-    greeting: `Dear ${common.recipientName},`,
-    blocks: [{ paragraphs: [`Councillors have reached a decision on a proposal you made or on a link you lead.`], facts }],
-    action: { label: "See the agreement and its decisions", path: `/agreements/${agreementId}` },
+    ...base,
+    subject: `${outcomeText}: ${kind.toLowerCase()} – ${proposal.agreementTitle}`,
+    blocks: [{ paragraphs: [t("decisionReached.body")], facts }],
+    action: { label: t("decisionReached.action"), path: `/agreements/${agreementId}` },
   });
 }
 
@@ -171,37 +204,35 @@ export type DigestReview = { title: string; partnerName: string; reviewDate: Dat
 export type DigestDormant = { title: string; partnerName: string };
 
 export function weeklyDigestEmail({ week, reviews, dormant, dormancyMonths, ...common }: Common & { week: string; reviews: DigestReview[]; dormant: DigestDormant[]; dormancyMonths: number }): RenderedEmail {
+  const base = frame(common);
+  const { t, locale } = base;
   return render({
-    ...common,
-    subject: `Weekly twinning digest (${week}): ${reviews.length} ${reviews.length === 1 ? "review" : "reviews"} due, ${dormant.length} dormant`,
-    greeting: `Dear ${common.recipientName},`,
+    ...base,
+    subject: t("weeklyDigest.subject", { week, reviews: reviews.length, dormant: dormant.length }),
     blocks: [
-      { heading: `Review dates due within ${REVIEW_WINDOW_DAYS} days`, list: reviews.map((review) => `${review.title} (${review.partnerName}): review by ${formatDate(review.reviewDate)}`) },
       {
-        heading: "Dormant links",
-        paragraphs: [`Active links with no exchange or event in the last ${dormancyMonths} months.`],
+        heading: t("weeklyDigest.reviewsHeading", { days: REVIEW_WINDOW_DAYS }),
+        list: reviews.map((review) => t("weeklyDigest.reviewItem", { title: review.title, partner: review.partnerName, date: formatDate(review.reviewDate, locale) })),
+      },
+      {
+        heading: t("weeklyDigest.dormantHeading"),
+        paragraphs: [t("weeklyDigest.dormantBody", { months: dormancyMonths })],
         list: dormant.map((link) => `${link.title} (${link.partnerName})`),
       },
     ],
-    action: { label: "Open the agreements list", path: "/agreements" },
+    action: { label: t("weeklyDigest.action"), path: "/agreements" },
   });
 }
 
 /** A security notice: sent whatever the user's preferences, so its footer links to none. */
 export function passwordChangedEmail({ changedAt, ...common }: Common & { changedAt: Date }): RenderedEmail {
+  const base = frame(common);
+  const { t, locale } = base;
   return render({
-    ...common,
-    subject: "Your Twinning Office password has been changed",
-    greeting: `Dear ${common.recipientName},`,
-    blocks: [
-      {
-        paragraphs: [
-          `The password of your account was changed on ${formatDateTime(changedAt)}. Every other session of yours has been signed out.`,
-          "If you did not change it, contact your council's IT service desk or an administrator of the Twinning Office at once: they can reset your password.",
-        ],
-      },
-    ],
-    action: { label: "Sign in to your account", path: "/account" },
+    ...base,
+    subject: t("passwordChanged.subject"),
+    blocks: [{ paragraphs: [t("passwordChanged.changed", { when: formatDateTime(changedAt, locale) }), t("passwordChanged.notYou")] }],
+    action: { label: t("passwordChanged.action"), path: "/account" },
     securityNotice: true,
   });
 }

@@ -1,8 +1,8 @@
 "use server";
 
-import { changeRole, createUser, resetPassword, setUserActive, unlockSignIn } from "@/lib/admin/users";
+import { changeRole, createUser, resetPassword, setUserActive, setUserLanguage, unlockSignIn } from "@/lib/admin/users";
 import { createAction } from "@/lib/web/safe-action";
-import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema, unlockSignInSchema } from "@/lib/domain/validation/admin";
+import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema, unlockSignInSchema, userLanguageSchema } from "@/lib/domain/validation/admin";
 
 export const createUserAction = createAction({
   permission: "user:manage",
@@ -41,5 +41,13 @@ export const unlockSignInAction = createAction({
   schema: unlockSignInSchema,
   invalidates: ["users"],
   run: (input, actor) => unlockSignIn(input.userId, actor),
+  redirectTo: (_result, input) => `/admin/users/${input.userId}`,
+});
+
+export const setUserLanguageAction = createAction({
+  permission: "user:manage",
+  schema: userLanguageSchema,
+  invalidates: ["users"],
+  run: (input, actor) => setUserLanguage(input.userId, input.language, actor),
   redirectTo: (_result, input) => `/admin/users/${input.userId}`,
 });

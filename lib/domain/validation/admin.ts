@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Role } from "@/generated/prisma/enums";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { languageField } from "./account";
 import { enumField, optionalDate, optionalText, requiredText } from "./fields";
 
 const roles = Object.values(Role) as [Role, ...Role[]];
@@ -29,6 +30,8 @@ export const createUserSchema = z.object({
 export const changeRoleSchema = z.object({ userId: z.uuid({ error: "The user was not found" }), role: enumField("a role", roles) });
 
 export const setActiveSchema = z.object({ userId: z.uuid({ error: "The user was not found" }), active: z.enum(["true", "false"]).transform((value) => value === "true") });
+
+export const userLanguageSchema = z.object({ userId: z.uuid({ error: "The user was not found" }), language: languageField });
 
 export const unlockSignInSchema = z.object({ userId: z.uuid({ error: "The user was not found" }) });
 
