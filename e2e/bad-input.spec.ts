@@ -102,6 +102,7 @@ const QUERY_PARAMETERS: Record<string, readonly string[]> = {
   "/import/upload": [],
   "/open-data/decisions.atom": [],
   "/open-data/events.ics": [],
+  "/open-data/partner-translations.csv": [],
   "/open-data/partners.csv": [],
   "/open-data/partners.geojson": [],
   "/open-data/partners.json": [],

@@ -8,7 +8,8 @@ import { PUBLIC_STATUSES } from "@/lib/domain/lifecycle";
 import { eventSummarySelect } from "./events";
 import { exchangeSummarySelect } from "./exchanges";
 import { hasFilters, haystackOf, matchesFilters, type PublicFilters } from "../domain/public-filters";
-import type { PublicDecision, PublicEvent, PublicExchange, PublicLink, PublicStatus } from "../domain/public-types";
+import { CONTENT_LOCALES } from "@/lib/domain/validation/agreement";
+import type { PublicDecision, PublicEvent, PublicExchange, PublicLink, PublicStatus, PublicTranslations } from "../domain/public-types";
 
 // The public listing, partner pages and open data read through here, and at scale (20,000 links)
 // a busy day must cost no database work per request. Everything is kept in this process's memory
@@ -37,7 +38,8 @@ const linkSelect = {
   linkBegan: true,
   formalisedOn: true,
   publicSummary: true,
-  statusDecision: { select: { createdAt: true, publicReason: true } },
+  translations: { select: { locale: true, publicSummary: true } },
+  statusDecision: { select: { createdAt: true, publicReason: true, translations: { select: { locale: true, publicReason: true } } } },
   partner: {
     select: {
       id: true,
@@ -50,13 +52,27 @@ const linkSelect = {
       longitude: true,
       population: true,
       website: true,
+      localName: true,
+      localNameLanguage: true,
     },
   },
 } satisfies Prisma.AgreementSelect;
 
 type LinkRow = Prisma.AgreementGetPayload<{ select: typeof linkSelect }>;
 
+/** A link's public text in each language it is translated into (only what is shown: a reason only when the status shows one). */
+function translationsOf(row: LinkRow, publicReason: string | null): PublicTranslations {
+  const translations: PublicTranslations = {};
+  for (const locale of CONTENT_LOCALES) {
+    const publicSummary = row.translations.find((translation) => translation.locale === locale)?.publicSummary ?? null;
+    const reason = publicReason ? (row.statusDecision?.translations.find((translation) => translation.locale === locale)?.publicReason ?? null) : null;
+    if (publicSummary !== null || reason !== null) translations[locale] = { publicSummary, publicReason: reason };
+  }
+  return translations;
+}
+
 function toPublicLink(row: LinkRow): PublicLink {
+  const publicReason = row.status === "ACTIVE" ? null : (row.statusDecision?.publicReason ?? null);
   return {
     agreementId: row.id,
     status: row.status as PublicStatus,
@@ -66,7 +82,8 @@ function toPublicLink(row: LinkRow): PublicLink {
     formalisedOn: day(row.formalisedOn),
     publicSummary: row.publicSummary,
     statusChangedAt: row.statusDecision?.createdAt.toISOString() ?? null,
-    publicReason: row.status === "ACTIVE" ? null : (row.statusDecision?.publicReason ?? null),
+    publicReason,
+    translations: translationsOf(row, publicReason),
     partner: { ...row.partner },
   };
 }

@@ -95,6 +95,7 @@ export const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "app/agreements/new/actions.ts#createAgreementAction": "agreement:draft",
   "app/agreements/[id]/edit/actions.ts#updateAgreementAction": "agreement:edit",
   "app/agreements/[id]/actions.ts#agreementCommandAction": "agreement:propose",
+  "app/agreements/[id]/actions.ts#saveTranslationAction": "agreement:edit",
   "app/approvals/actions.ts#voteAction": "proposal:decide",
   "app/exchanges/new/actions.ts#createExchangeAction": "exchange:write",
   "app/exchanges/[id]/edit/actions.ts#updateExchangeAction": "exchange:write",

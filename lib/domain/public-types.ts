@@ -2,6 +2,7 @@
 // the data cache. Nothing here carries internal notes, internal reasons or internal activity.
 import type { Direction, EventKind, ExchangeKind, LocalityKind, RelationshipType, Theme } from "@/generated/prisma/enums";
 import type { PublicStatus } from "@/lib/domain/lifecycle";
+import type { ContentLocale } from "@/lib/domain/validation/agreement";
 
 export type { PublicStatus };
 
@@ -17,7 +18,17 @@ export type PublicPartner = {
   longitude: number | null;
   population: number | null;
   website: string | null;
+  /** The partner's name in its own language and script (Köln, Београд, إربد), or null. */
+  localName: string | null;
+  /** The BCP 47 tag of localName (de, sr-Cyrl, ar); set exactly when localName is. */
+  localNameLanguage: string | null;
 };
+
+/**
+ * A link's public text in the languages staff translated it into (English is the link's own): a
+ * language appears when at least one of its fields is translated; a null field is not yet.
+ */
+export type PublicTranslations = Partial<Record<ContentLocale, { publicSummary: string | null; publicReason: string | null }>>;
 
 /** One public link (agreement) with its partner. */
 export type PublicLink = {
@@ -34,6 +45,8 @@ export type PublicLink = {
   statusChangedAt: string | null;
   /** The public reason of that decision (paused and ended links). */
   publicReason: string | null;
+  /** publicSummary and publicReason in other languages. */
+  translations: PublicTranslations;
   partner: PublicPartner;
 };
 

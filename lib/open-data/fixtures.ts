@@ -20,6 +20,7 @@ export function aLink(overrides: Partial<Omit<PublicLink, "partner">> & { partne
     publicSummary: "One of the first Anglo-German reconciliations.",
     statusChangedAt: "1967-01-01T00:00:00.000Z",
     publicReason: null,
+    translations: {},
     ...link,
     partner: {
       id: uuid(counter),
@@ -32,6 +33,8 @@ export function aLink(overrides: Partial<Omit<PublicLink, "partner">> & { partne
       longitude: 10.1228,
       population: 247000,
       website: "https://www.kiel.de",
+      localName: null,
+      localNameLanguage: null,
       ...partner,
     },
   };

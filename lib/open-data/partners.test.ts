@@ -4,7 +4,8 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { aLink, ORIGIN } from "./fixtures";
 import { licenceOf } from "./licence";
-import { PARTNER_FIELDS, partnersCsv, partnersJson, partnersJsonSchema } from "./partners";
+import { partnersGeoJson } from "./geojson";
+import { PARTNER_FIELDS, partnersCsv, partnersJson, partnersJsonSchema, partnerTranslationsCsv, TRANSLATION_FIELDS } from "./partners";
 
 const publication = { councilName: "Coventry City Council", licence: licenceOf("Open Government Licence v3.0"), origin: ORIGIN, generatedAt: new Date("2026-11-28T10:00:00Z") };
 
@@ -84,5 +85,53 @@ describe("partners.csv", () => {
     const csv = partnersCsv([aLink({ partner: { name: "Ankh-Morpork", country: null, latitude: null, longitude: null } })], ORIGIN);
     const [record] = parse(csv, { columns: true }) as Record<string, string>[];
     expect(record).toMatchObject({ name: "Ankh-Morpork", countryCode: "", countryName: "", latitude: "" });
+  });
+});
+
+describe("names and text in other languages", () => {
+  const koeln = aLink({
+    partner: { name: "Cologne", slug: "cologne", localName: "Köln", localNameLanguage: "de" },
+    translations: { cy: { publicSummary: "Cyswllt ers 1967.", publicReason: null }, fr: { publicSummary: "Un jumelage depuis 1967.", publicReason: null } },
+  });
+  const irbid = aLink({ relationshipType: "PARTNERSHIP", partner: { name: "Irbid", slug: "irbid", country: "JO", localName: "إربد", localNameLanguage: "ar" } });
+
+  it("partners.json carries the local name, its language, the link's term in it and every translation, and matches its schema", () => {
+    const document = JSON.parse(JSON.stringify(partnersJson([koeln, irbid, aLink()], publication))) as { partners: Record<string, unknown>[] };
+    const validate = validator();
+    expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
+    expect(document.partners[0]).toMatchObject({
+      name: "Cologne",
+      localName: "Köln",
+      localNameLanguage: "de",
+      relationshipTypeLocal: "Städtepartnerschaft",
+      translations: { cy: { publicSummary: "Cyswllt ers 1967.", publicReason: null }, fr: { publicSummary: "Un jumelage depuis 1967.", publicReason: null } },
+    });
+    expect(document.partners[1]).toMatchObject({ localName: "إربد", localNameLanguage: "ar", relationshipTypeLocal: "شراكة", translations: {} });
+    expect(document.partners[2]).toMatchObject({ localName: null, localNameLanguage: null, relationshipTypeLocal: null, translations: {} });
+    expect(validate({ ...document, partners: [{ ...document.partners[0], translations: { es: { publicSummary: "x", publicReason: null } } }] }), "an unknown language").toBe(false);
+  });
+
+  it("partners.csv and partners.geojson carry the local name and its language, not the translations", () => {
+    const [record] = parse(partnersCsv([koeln], ORIGIN), { columns: true }) as Record<string, string>[];
+    expect(record).toMatchObject({ localName: "Köln", localNameLanguage: "de", relationshipTypeLocal: "Städtepartnerschaft" });
+    expect(Object.keys(record!)).not.toContain("translations");
+    expect(partnersGeoJson([irbid], ORIGIN).features[0]!.properties).toMatchObject({ localName: "إربد", localNameLanguage: "ar" });
+  });
+
+  it("partner-translations.csv has one row per link, language and field", () => {
+    const paused = aLink({ partner: { slug: "volgograd" }, translations: { cy: { publicSummary: null, publicReason: "Wedi'i oedi." } } });
+    const rows = parse(partnerTranslationsCsv([koeln, irbid, paused]), { record_delimiter: "\r\n" }) as string[][];
+    expect(rows[0]).toEqual(TRANSLATION_FIELDS.map((field) => field.name));
+    expect(rows.slice(1)).toEqual([
+      [koeln.agreementId, "cologne", "cy", "publicSummary", "Cyswllt ers 1967."],
+      [koeln.agreementId, "cologne", "fr", "publicSummary", "Un jumelage depuis 1967."],
+      [paused.agreementId, "volgograd", "cy", "publicReason", "Wedi'i oedi."],
+    ]);
+  });
+
+  it("partner-translations.csv neutralises a translation written like a formula", () => {
+    const csv = partnerTranslationsCsv([aLink({ translations: { de: { publicSummary: "=1+1", publicReason: null } } })]);
+    const [record] = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(record!.text).toBe("'=1+1");
   });
 });

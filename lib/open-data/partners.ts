@@ -3,6 +3,8 @@
 import type { PublicLink } from "@/lib/domain/public-types";
 import { countryName } from "@/lib/domain/countries";
 import { RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
+import { relationshipTerm } from "@/lib/domain/relationship-terms";
+import { CONTENT_LOCALES } from "@/lib/domain/validation/agreement";
 import { toCsv } from "./csv";
 import type { Licence } from "./licence";
 
@@ -11,6 +13,8 @@ export type PartnerRecord = {
   agreementId: string;
   slug: string;
   name: string;
+  localName: string | null;
+  localNameLanguage: string | null;
   url: string;
   countryCode: string | null;
   countryName: string | null;
@@ -22,6 +26,7 @@ export type PartnerRecord = {
   website: string | null;
   relationshipType: string;
   relationshipTypeLabel: string;
+  relationshipTypeLocal: string | null;
   themes: string[];
   linkBegan: string | null;
   formalisedOn: string | null;
@@ -39,7 +44,9 @@ export const PARTNER_FIELDS: readonly FieldDoc[] = [
   { name: "id", type: "string", nullable: false, description: "The partner's stable identifier (a UUID). It does not change when the partner is renamed." },
   { name: "agreementId", type: "string", nullable: false, description: "The stable identifier (a UUID) of the council's link with this partner." },
   { name: "slug", type: "string", nullable: false, description: "The short name used in the address of the partner's page." },
-  { name: "name", type: "string", nullable: false, description: "The partner's name." },
+  { name: "name", type: "string", nullable: false, description: "The partner's name (in English)." },
+  { name: "localName", type: "string", nullable: true, description: "The partner's name in its own language and script, e.g. Köln, Београд, إربد; empty when none is recorded." },
+  { name: "localNameLanguage", type: "string", nullable: true, description: "The language of localName as a BCP 47 tag, e.g. de, sr-Cyrl, ar (which also tells its script and direction)." },
   { name: "url", type: "string", nullable: false, format: "uri", description: "The address of the partner's page on this site." },
   { name: "countryCode", type: "string", nullable: true, description: "ISO 3166-1 alpha-2 country code; empty for a fictional or other place." },
   { name: "countryName", type: "string", nullable: true, description: "The country's English short name." },
@@ -51,6 +58,7 @@ export const PARTNER_FIELDS: readonly FieldDoc[] = [
   { name: "website", type: "string", nullable: true, description: "The partner's own website." },
   { name: "relationshipType", type: "string", nullable: false, description: "TWIN_TOWN, SISTER_CITY, FRIENDSHIP_CITY, PARTNERSHIP or MEMORANDUM_OF_UNDERSTANDING." },
   { name: "relationshipTypeLabel", type: "string", nullable: false, description: "The relationship type in words, e.g. “Twin town”." },
+  { name: "relationshipTypeLocal", type: "string", nullable: true, description: "What the link is called in the language of localName, e.g. Städtepartnerschaft, jumelage, 姉妹都市; empty when that language's term is not known." },
   { name: "themes", type: "array", nullable: false, description: "What the link is about: CULTURE, EDUCATION, TRADE, TOURISM, RECONCILIATION, CLIMATE, SPORT, SHARED_NAME, DIASPORA, TECHNICAL_COOPERATION, HUMANITARIAN. In the CSV file, separated by semicolons." },
   { name: "linkBegan", type: "string", nullable: true, format: "date", description: "The date the link began (ISO 8601, YYYY-MM-DD)." },
   { name: "formalisedOn", type: "string", nullable: true, format: "date", description: "The date the link was formalised, e.g. by a charter (ISO 8601, YYYY-MM-DD)." },
@@ -72,6 +80,8 @@ export function partnerRecord(link: PublicLink, origin: string): PartnerRecord {
     agreementId: link.agreementId,
     slug: partner.slug,
     name: partner.name,
+    localName: partner.localName,
+    localNameLanguage: partner.localNameLanguage,
     url: `${origin}${partnerPagePath(partner.slug)}`,
     countryCode: partner.country,
     countryName: partner.country ? countryName(partner.country) : null,
@@ -83,6 +93,7 @@ export function partnerRecord(link: PublicLink, origin: string): PartnerRecord {
     website: partner.website,
     relationshipType: link.relationshipType,
     relationshipTypeLabel: RELATIONSHIP_TYPE_LABELS[link.relationshipType],
+    relationshipTypeLocal: relationshipTerm(link.relationshipType, partner.localNameLanguage),
     themes: [...link.themes],
     linkBegan: link.linkBegan,
     formalisedOn: link.formalisedOn,
@@ -92,9 +103,27 @@ export function partnerRecord(link: PublicLink, origin: string): PartnerRecord {
   };
 }
 
+/**
+ * A link's public text in other languages, by language: { "cy": { "publicSummary": …, "publicReason": … } }.
+ * A language appears once one of its fields is translated; a null field is not yet (the English stands).
+ */
+export type TranslationsRecord = Partial<Record<(typeof CONTENT_LOCALES)[number], { publicSummary: string | null; publicReason: string | null }>>;
+
+export const TRANSLATIONS_DESCRIPTION =
+  "The link's public text in other languages, by language code (cy Welsh, de German, fr French): { \"cy\": { \"publicSummary\": …, \"publicReason\": … } }. A language is present once staff translated one of its fields; a null field is not yet translated, and the English (publicSummary) stands. publicReason is the reason for a paused or ended link's status, null for a current one. Also as rows in partner-translations.csv.";
+
+export function translationsRecord(link: PublicLink): TranslationsRecord {
+  const record: TranslationsRecord = {};
+  for (const locale of CONTENT_LOCALES) {
+    const translation = link.translations[locale];
+    if (translation) record[locale] = { publicSummary: translation.publicSummary, publicReason: translation.publicReason };
+  }
+  return record;
+}
+
 /** partners.json: the records with who published them, under which licence, and where the fields are described. */
 export function partnersJson(links: readonly PublicLink[], publication: Publication) {
-  const partners = links.map((link) => partnerRecord(link, publication.origin));
+  const partners = links.map((link) => ({ ...partnerRecord(link, publication.origin), translations: translationsRecord(link) }));
   return {
     title: `Partner towns and cities of ${publication.councilName}`,
     publisher: publication.councilName,
@@ -150,9 +179,20 @@ export function partnersJsonSchema(origin: string) {
         items: {
           type: "object",
           additionalProperties: false,
-          required: PARTNER_FIELDS.map((field) => field.name),
+          required: [...PARTNER_FIELDS.map((field) => field.name), "translations"],
           properties: {
             ...properties,
+            translations: {
+              type: "object",
+              description: TRANSLATIONS_DESCRIPTION,
+              propertyNames: { enum: [...CONTENT_LOCALES] },
+              additionalProperties: {
+                type: "object",
+                additionalProperties: false,
+                required: ["publicSummary", "publicReason"],
+                properties: { publicSummary: { type: ["string", "null"] }, publicReason: { type: ["string", "null"] } },
+              },
+            },
             countryCode: { ...properties.countryCode, pattern: "^[A-Z]{2}$" },
             latitude: { ...properties.latitude, minimum: -90, maximum: 90 },
             longitude: { ...properties.longitude, minimum: -180, maximum: 180 },
@@ -161,4 +201,33 @@ export function partnersJsonSchema(origin: string) {
       },
     },
   };
+}
+
+/** The columns of partner-translations.csv, with what each means (shown on /open-data). */
+export const TRANSLATION_FIELDS = [
+  { name: "agreementId", description: "The link's stable identifier, as agreementId in partners.json and partners.csv." },
+  { name: "slug", description: "The partner's slug, as in partners.csv." },
+  { name: "language", description: "The language of the text: cy (Welsh), de (German) or fr (French)." },
+  { name: "field", description: "Which text it translates: publicSummary, or publicReason (a paused or ended link's reason)." },
+  { name: "text", description: "The translated text. A link, language and field with no row is not yet translated: the English stands." },
+] as const;
+
+/**
+ * partner-translations.csv: every translation of the current links' public text, one row per
+ * link, language and field (no column per language: a new language adds rows, not columns).
+ */
+export function partnerTranslationsCsv(links: readonly PublicLink[]): string {
+  const rows: string[][] = [];
+  for (const link of links) {
+    for (const [language, translation] of Object.entries(translationsRecord(link))) {
+      for (const field of ["publicSummary", "publicReason"] as const) {
+        const text = translation[field];
+        if (text) rows.push([link.agreementId, link.partner.slug, language, field, text]);
+      }
+    }
+  }
+  return toCsv(
+    TRANSLATION_FIELDS.map((field) => field.name),
+    rows,
+  );
 }

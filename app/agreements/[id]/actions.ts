@@ -1,8 +1,9 @@
 "use server";
 
 import { applyCommand } from "@/lib/agreements/apply-command";
+import { saveTranslation } from "@/lib/agreements/save-translation";
 import { createAction } from "@/lib/web/safe-action";
-import { commandSchema } from "@/lib/domain/validation/agreement";
+import { commandSchema, translationSchema } from "@/lib/domain/validation/agreement";
 
 export const agreementCommandAction = createAction({
   // applyCommand checks the command's own permission too.
@@ -11,4 +12,13 @@ export const agreementCommandAction = createAction({
   invalidates: ["office", "public"],
   run: (input, actor) => applyCommand(input, actor),
   redirectTo: (_result, input) => `/agreements/${input.agreementId}`,
+});
+
+/** One language's public summary and public reason (the Translations section). */
+export const saveTranslationAction = createAction({
+  permission: "agreement:edit",
+  schema: translationSchema,
+  invalidates: ["office", "public"],
+  run: (input, actor, context) => saveTranslation(input, actor, context),
+  redirectTo: (_result, input) => `/agreements/${input.agreementId}?translation=${input.locale}`,
 });
