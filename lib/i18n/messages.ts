@@ -28,6 +28,10 @@ import activityCy from "@/messages/activity/cy.json";
 import activityEn from "@/messages/activity/en.json";
 import activityFormCy from "@/messages/activityForm/cy.json";
 import activityFormEn from "@/messages/activityForm/en.json";
+import contentCy from "@/messages/content/cy.json";
+import contentDe from "@/messages/content/de.json";
+import contentEn from "@/messages/content/en.json";
+import contentFr from "@/messages/content/fr.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 
 type Translations<T> = { en: T } & Partial<Record<Exclude<Locale, "en">, T>>;
@@ -38,6 +42,7 @@ export const NAMESPACES = {
   labels: { en: labelsEn, cy: labelsCy, de: labelsDe, fr: labelsFr },
   public: { en: publicEn, cy: publicCy, de: publicDe, fr: publicFr },
   confirmations: { en: confirmationsEn, cy: confirmationsCy },
+  content: { en: contentEn, cy: contentCy, de: contentDe, fr: contentFr },
   emails: { en: emailsEn, cy: emailsCy },
   account: { en: accountEn, cy: accountCy },
   auth: { en: authEn, cy: authCy },
