@@ -1,6 +1,8 @@
+import { useTranslations } from "next-intl";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/filter-form";
 import type { Option } from "@/components/form/labelled";
-import { optionsOf, VISIBILITY_LABELS } from "@/lib/domain/labels";
+import { labelsIn, optionsOf } from "@/lib/domain/labels";
+import { usePageLocale } from "@/lib/i18n/navigation";
 
 export type ActivityFilterValues = {
   q?: string;
@@ -25,28 +27,31 @@ export function activityFilterValues(filters: ActivityFilterValues): ActivityFil
 
 /** The filters of the exchange and event logs: text, agreement, kind, date range and visibility. */
 export function ActivityFilters({
-  noun,
+  label,
   basePath,
   values,
   agreements,
   kinds,
   searchLabel,
 }: {
-  noun: string;
+  /** The filter form's name ("Filter exchanges"). */
+  label: string;
   basePath: string;
   values: ActivityFilterValues;
   agreements: Option[];
   kinds: Option[];
   searchLabel: string;
 }) {
+  const t = useTranslations("activity.filters");
+  const labels = labelsIn(usePageLocale());
   return (
-    <FilterForm label={`Filter ${noun}`} clearHref={basePath}>
+    <FilterForm label={label} clearHref={basePath}>
       <FilterInput name="q" label={searchLabel} value={values.q} className="lg:col-span-2" />
-      <FilterSelect name="agreement" label="Agreement" value={values.agreement} options={agreements} anyLabel="Any agreement" className="lg:col-span-2" />
-      <FilterSelect name="kind" label="Kind" value={values.kind} options={kinds} anyLabel="Any kind" className="lg:col-span-2" />
-      <FilterInput name="from" label="From" type="date" value={values.from} />
-      <FilterInput name="to" label="To" type="date" value={values.to} />
-      <FilterSelect name="visibility" label="Visibility" value={values.visibility} options={optionsOf(VISIBILITY_LABELS)} anyLabel="Any visibility" />
+      <FilterSelect name="agreement" label={t("agreement")} value={values.agreement} options={agreements} anyLabel={t("anyAgreement")} className="lg:col-span-2" />
+      <FilterSelect name="kind" label={t("kind")} value={values.kind} options={kinds} anyLabel={t("anyKind")} className="lg:col-span-2" />
+      <FilterInput name="from" label={t("from")} type="date" value={values.from} />
+      <FilterInput name="to" label={t("to")} type="date" value={values.to} />
+      <FilterSelect name="visibility" label={t("visibility")} value={values.visibility} options={optionsOf(labels.visibility)} anyLabel={t("anyVisibility")} />
     </FilterForm>
   );
 }

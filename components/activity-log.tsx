@@ -1,4 +1,5 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Link } from "@/components/link";
 import { ActivityFilters, type ActivityFilterValues } from "@/components/activity-filters";
 import { DataTable } from "@/components/data-table";
 import type { Option } from "@/components/form/labelled";
@@ -42,6 +43,7 @@ type ActivityLogProps = {
 
 /** The staff log of events or of exchanges: heading, confirmation, filters, the table and its pages. */
 export function ActivityLog({ noun, title, add, confirmation, intro, filters, result, table, children }: ActivityLogProps) {
+  const t = useTranslations("activity");
   const basePath = `/${noun}`;
   return (
     <>
@@ -55,16 +57,16 @@ export function ActivityLog({ noun, title, add, confirmation, intro, filters, re
       </div>
       <ConfirmationBanner scope={confirmation.scope} done={confirmation.done} />
       <p className="max-w-2xl">{intro}</p>
-      <ActivityFilters noun={noun} basePath={basePath} values={filters.values} agreements={filters.agreements} kinds={filters.kinds} searchLabel={filters.searchLabel} />
+      <ActivityFilters label={t(`${noun}.filterLabel`)} basePath={basePath} values={filters.values} agreements={filters.agreements} kinds={filters.kinds} searchLabel={filters.searchLabel} />
 
       {result.items.length === 0 ? (
-        <p>No {noun} match these filters.</p>
+        <p>{t(`${noun}.noMatch`)}</p>
       ) : (
         <DataTable caption={table.caption} columns={table.columns} actionsColumn={table.actionsColumn}>
           {children}
         </DataTable>
       )}
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={filters.values} basePath={basePath} noun={noun} />
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={filters.values} basePath={basePath} noun={t(`${noun}.noun`)} />
     </>
   );
 }

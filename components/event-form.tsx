@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/form/action-form";
 import { FieldGroup } from "@/components/form/labelled";
 import { HiddenField, SelectField, TextArea, TextField, type Option } from "@/components/form/fields";
 import type { FormAction } from "@/lib/web/action-result";
-import { EVENT_KIND_LABELS, optionsOf, VISIBILITY_LABELS } from "@/lib/domain/labels";
+import { labelsIn, optionsOf } from "@/lib/domain/labels";
+import { usePageLocale } from "@/lib/i18n/navigation";
 import { createEventSchema, EVENT_FIELD_ORDER, updateEventSchema } from "@/lib/domain/validation/event";
 
 type Props = {
@@ -21,37 +23,39 @@ type Props = {
 export function EventForm({ action, defaultValues, agreements, timeZones, edit }: Props) {
   // Schemas are code, not data: the client component imports its own copy of the server's schema.
   const schema = edit ? updateEventSchema : createEventSchema;
+  const t = useTranslations("activityForm.event");
+  const labels = labelsIn(usePageLocale());
   return (
-    <ActionForm action={action} schema={schema} defaultValues={defaultValues} fieldOrder={EVENT_FIELD_ORDER} submitLabel="Save event" aria-label="Event">
+    <ActionForm action={action} schema={schema} defaultValues={defaultValues} fieldOrder={EVENT_FIELD_ORDER} submitLabel={t("submit")} aria-label={t("formLabel")}>
       {edit ? (
         <>
           <HiddenField name="id" value={edit.id} />
           <HiddenField name="updatedAt" value={edit.updatedAt} />
         </>
       ) : null}
-      <TextField name="title" label="Title" hint="For example, 80 years of Coventry and Kiel" />
-      <SelectField name="kind" label="Kind of event" placeholder="Choose the kind of event" options={optionsOf(EVENT_KIND_LABELS)} />
-      <FieldGroup legend="When">
+      <TextField name="title" label={t("title")} hint={t("titleHint")} />
+      <SelectField name="kind" label={t("kind")} placeholder={t("kindPlaceholder")} options={optionsOf(labels.eventKind)} />
+      <FieldGroup legend={t("when")}>
         <div className="grid max-w-xl grid-cols-1 gap-4 sm:grid-cols-2">
-          <TextField name="startsAt" label="Start date and time" type="datetime-local" hint="For example, 2027-05-08 19:00" />
-          <TextField name="endsAt" label="End date and time" type="datetime-local" hint="Optional" />
+          <TextField name="startsAt" label={t("startsAt")} type="datetime-local" hint={t("startsAtHint")} />
+          <TextField name="endsAt" label={t("endsAt")} type="datetime-local" hint={t("optional")} />
         </div>
         <SelectField
           name="timeZone"
-          label="Time zone"
-          hint="The times above are local times where the event is held."
+          label={t("timeZone")}
+          hint={t("timeZoneHint")}
           options={timeZones.map((zone) => ({ value: zone, label: zone.replace(/_/g, " ") }))}
         />
       </FieldGroup>
-      <TextField name="place" label="Place" hint="For example, Council House, Coventry" />
-      <TextArea name="description" label="Description" />
+      <TextField name="place" label={t("place")} hint={t("placeHint")} />
+      <TextArea name="description" label={t("description")} />
       <SelectField
         name="visibility"
-        label="Visibility"
-        hint="Public events appear in the public calendar feed and on the partner's public page; internal ones only to staff and councillors."
-        options={optionsOf(VISIBILITY_LABELS)}
+        label={t("visibility")}
+        hint={t("visibilityHint")}
+        options={optionsOf(labels.visibility)}
       />
-      <SelectField name="agreementId" label="Agreement" hint="Optional: the partnership this event belongs to." placeholder="None" options={agreements} />
+      <SelectField name="agreementId" label={t("agreement")} hint={t("agreementHint")} placeholder={t("none")} options={agreements} />
     </ActionForm>
   );
 }

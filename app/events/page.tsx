@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/components/link";
 import { activityFilterValues } from "@/components/activity-filters";
 import { ActivityLog } from "@/components/activity-log";
 import { requirePageUser } from "@/lib/auth/session";
 import { listEvents, parseEventFilters } from "@/lib/data/events";
 import { listAgreementFilterChoices } from "@/lib/data/exchanges";
 import { pageNumber } from "@/lib/domain/pagination";
-import { EVENT_KIND_LABELS, optionsOf, VISIBILITY_LABELS } from "@/lib/domain/labels";
+import { labelsIn, optionsOf } from "@/lib/domain/labels";
+import { LANGUAGE_TAGS } from "@/lib/i18n/locales";
+import { getPageLocale } from "@/lib/i18n/server";
 import { siteOrigin } from "@/lib/web/request-context";
 import { formatInZone } from "@/lib/events/zoned-time";
 import { agreementOptions } from "@/lib/exchanges/agreement-choices";
 import { can } from "@/lib/domain/permissions";
 
-export const metadata: Metadata = { title: "Events" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("activity.events"))("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -25,7 +30,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
     ...parseEventFilters(params),
     page: pageNumber(params.page),
   };
-  const [result, agreements, origin] = await Promise.all([listEvents(filters), listAgreementFilterChoices(), siteOrigin()]);
+  const [result, agreements, origin, t, locale] = await Promise.all([listEvents(filters), listAgreementFilterChoices(), siteOrigin(), getTranslations("activity.events"), getPageLocale()]);
+  const labels = labelsIn(locale);
   const feedUrl = `${origin}${FEED_PATH}`;
   const webcalUrl = feedUrl.replace(/^https?:/, "webcal:");
 
@@ -33,35 +39,36 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
     <>
       <ActivityLog
         noun="events"
-        title="Events"
-        add={can(user, "event:write") ? { href: "/events/new", label: "Add an event" } : null}
+        title={t("title")}
+        add={can(user, "event:write") ? { href: "/events/new", label: t("add") } : null}
         confirmation={{ scope: "event", done: params.done }}
-        intro="Charter signings, anniversaries, festivals, civic visits and exhibitions. Public events are published in the calendar feed below."
+        intro={t("intro")}
         filters={{
           values: activityFilterValues(filters),
           agreements: agreementOptions(agreements),
-          kinds: optionsOf(EVENT_KIND_LABELS),
-          searchLabel: "Title, place or partner",
+          kinds: optionsOf(labels.eventKind),
+          searchLabel: t("searchLabel"),
         }}
         result={result}
         table={{
-          caption: "Events, latest first",
-          columns: ["Starts", "Title", "Kind", "Place", "Agreement", "Visibility"],
+          caption: t("caption"),
+          columns: [t("columns.starts"), t("columns.title"), t("columns.kind"), t("columns.place"), t("columns.agreement"), t("columns.visibility")],
           actionsColumn: can(user, "event:write"),
         }}
       >
         {result.items.map((event) => (
           <tr key={event.id}>
-            <td>{formatInZone(event.startsAt, event.timeZone)}</td>
+            <td>{formatInZone(event.startsAt, event.timeZone, LANGUAGE_TAGS[locale])}</td>
             <td>{event.title}</td>
-            <td>{EVENT_KIND_LABELS[event.kind]}</td>
+            <td>{labels.eventKind[event.kind]}</td>
             <td>{event.place}</td>
             <td>{event.agreement ? <Link href={`/agreements/${event.agreement.id}`}>{event.agreement.partner.name}</Link> : null}</td>
-            <td>{VISIBILITY_LABELS[event.visibility]}</td>
+            <td>{labels.visibility[event.visibility]}</td>
             {can(user, "event:write") ? (
               <td>
                 <Link href={`/events/${event.id}/edit`}>
-                  Edit<span className="sr-only"> {event.title}</span>
+                  {t("edit")}
+                  <span className="sr-only"> {event.title}</span>
                 </Link>
               </td>
             ) : null}
@@ -71,29 +78,29 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
 
       <section aria-labelledby="feed-heading" className="mt-10 max-w-3xl rounded border border-slate-300 p-4">
         <h2 id="feed-heading" className="mt-0">
-          Calendar feed
+          {t("feed.heading")}
         </h2>
-        <p>Every public event is published as an iCalendar feed that anyone can subscribe to. Internal events are never in it.</p>
+        <p>{t("feed.intro")}</p>
         <p>
           <label htmlFor="feed-url" className="label">
-            Feed address
+            {t("feed.address")}
           </label>
           <input id="feed-url" type="text" readOnly value={feedUrl} className="input font-mono" />
         </p>
         <ul className="list-disc space-y-1 pl-5">
           <li>
-            <a href={webcalUrl}>Subscribe in your calendar app</a> (Apple Calendar, Outlook and others open this link).
+            <a href={webcalUrl}>{t("feed.subscribe")}</a> {t("feed.subscribeNote")}
           </li>
-          <li>Google Calendar: Other calendars, then “From URL”, and paste the feed address.</li>
-          <li>Outlook on the web: Add calendar, then “Subscribe from web”, and paste the feed address.</li>
+          <li>{t("feed.google")}</li>
+          <li>{t("feed.outlook")}</li>
           <li>
             <a href={FEED_PATH} download="events.ics">
-              Download the feed as a file
+              {t("feed.download")}
             </a>{" "}
-            (a one-off copy that does not update).
+            {t("feed.downloadNote")}
           </li>
         </ul>
-        <p className="hint">Calendar apps check the feed for changes every few hours.</p>
+        <p className="hint">{t("feed.refresh")}</p>
       </section>
     </>
   );

@@ -1,16 +1,20 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/components/link";
 import { activityFilterValues } from "@/components/activity-filters";
 import { ActivityLog } from "@/components/activity-log";
 import { requirePageUser } from "@/lib/auth/session";
 import { listAgreementFilterChoices, listExchanges, parseExchangeFilters } from "@/lib/data/exchanges";
 import { pageNumber } from "@/lib/domain/pagination";
-import { DIRECTION_LABELS, EXCHANGE_KIND_LABELS, optionsOf, VISIBILITY_LABELS } from "@/lib/domain/labels";
+import { labelsIn, optionsOf } from "@/lib/domain/labels";
+import { getPageLocale } from "@/lib/i18n/server";
 import { agreementOptions } from "@/lib/exchanges/agreement-choices";
 import { formatDate, formatMoney } from "@/lib/domain/format";
 import { can } from "@/lib/domain/permissions";
 
-export const metadata: Metadata = { title: "Exchanges" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("activity.exchanges"))("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -21,53 +25,52 @@ export default async function ExchangesPage({ searchParams }: { searchParams: Se
     ...parseExchangeFilters(params),
     page: pageNumber(params.page),
   };
-  const [result, agreements] = await Promise.all([listExchanges(filters), listAgreementFilterChoices()]);
+  const [result, agreements, t, locale] = await Promise.all([listExchanges(filters), listAgreementFilterChoices(), getTranslations("activity.exchanges"), getPageLocale()]);
+  const labels = labelsIn(locale);
 
   return (
     <ActivityLog
       noun="exchanges"
-      title="Exchanges"
-      add={can(user, "exchange:write") ? { href: "/exchanges/new", label: "Log an exchange" } : null}
+      title={t("title")}
+      add={can(user, "exchange:write") ? { href: "/exchanges/new", label: t("add") } : null}
       confirmation={{ scope: "exchange", done: params.done }}
-      intro="Visits, school and youth exchanges, cultural and sporting links, trade missions and other activity under each agreement."
+      intro={t("intro")}
       filters={{
         values: activityFilterValues(filters),
         agreements: agreementOptions(agreements),
-        kinds: optionsOf(EXCHANGE_KIND_LABELS),
-        searchLabel: "Partner or participants",
+        kinds: optionsOf(labels.exchangeKind),
+        searchLabel: t("searchLabel"),
       }}
       result={result}
       table={{
-        caption: "Exchanges, most recent first",
-        columns: ["Date", "Agreement", "Kind", "Direction", "Participants", "Cost", "Visibility"],
+        caption: t("caption"),
+        columns: [t("columns.date"), t("columns.agreement"), t("columns.kind"), t("columns.direction"), t("columns.participants"), t("columns.cost"), t("columns.visibility")],
         actionsColumn: can(user, "exchange:write"),
       }}
     >
       {result.items.map((exchange) => (
         <tr key={exchange.id}>
           <td>
-            {formatDate(exchange.startDate)}
-            {exchange.endDate && exchange.endDate.getTime() !== exchange.startDate.getTime() ? ` to ${formatDate(exchange.endDate)}` : ""}
+            {exchange.endDate && exchange.endDate.getTime() !== exchange.startDate.getTime()
+              ? t("dateRange", { start: formatDate(exchange.startDate, locale), end: formatDate(exchange.endDate, locale) })
+              : formatDate(exchange.startDate, locale)}
           </td>
           <td>
             <Link href={`/agreements/${exchange.agreement.id}`}>{exchange.agreement.partner.name}</Link>
           </td>
-          <td>{EXCHANGE_KIND_LABELS[exchange.kind]}</td>
-          <td>{DIRECTION_LABELS[exchange.direction]}</td>
+          <td>{labels.exchangeKind[exchange.kind]}</td>
+          <td>{labels.direction[exchange.direction]}</td>
           <td>
             {exchange.participantCount ?? ""}
             {exchange.participantsDescription ? <span className="block text-sm">{exchange.participantsDescription}</span> : null}
           </td>
-          <td>{formatMoney(exchange.cost, exchange.currency)}</td>
-          <td>{VISIBILITY_LABELS[exchange.visibility]}</td>
+          <td>{formatMoney(exchange.cost, exchange.currency, locale)}</td>
+          <td>{labels.visibility[exchange.visibility]}</td>
           {can(user, "exchange:write") ? (
             <td>
               <Link href={`/exchanges/${exchange.id}/edit`}>
-                Edit
-                <span className="sr-only">
-                  {" "}
-                  exchange with {exchange.agreement.partner.name} on {formatDate(exchange.startDate)}
-                </span>
+                {t("edit")}
+                <span className="sr-only"> {t("editHidden", { partner: exchange.agreement.partner.name, date: formatDate(exchange.startDate, locale) })}</span>
               </Link>
             </td>
           ) : null}

@@ -26,7 +26,13 @@ export function agreementOptions(choices: readonly AgreementChoice[]): ChoiceOpt
  * For a form opened from an agreement's page (?agreement=<id>): that agreement, if it is one of
  * the choices, and the way back to it; else the way back to `list`.
  */
-export function openedFrom<C extends AgreementChoice>(choices: readonly C[], agreement: unknown, list: { href: string; label: string }): { chosen: C | undefined; back: { href: string; label: string } } {
+export function openedFrom<C extends AgreementChoice>(
+  choices: readonly C[],
+  agreement: unknown,
+  list: { href: string; label: string },
+  /** The way back's words in the page's language ("Back to Kiel"). */
+  backTo: (name: string) => string = (name) => `Back to ${name}`,
+): { chosen: C | undefined; back: { href: string; label: string } } {
   const chosen = choices.find((choice) => choice.id === agreement);
-  return { chosen, back: chosen ? { href: `/agreements/${chosen.id}`, label: `Back to ${chosen.partner.name}` } : list };
+  return { chosen, back: chosen ? { href: `/agreements/${chosen.id}`, label: backTo(chosen.partner.name) } : list };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/back-link";
 import { EventForm } from "@/components/event-form";
 import { requirePageUser } from "@/lib/auth/session";
@@ -8,17 +9,19 @@ import { agreementOptions, openedFrom } from "@/lib/exchanges/agreement-choices"
 import { DEFAULT_TIME_ZONE } from "@/lib/domain/validation/event";
 import { createEventAction } from "./actions";
 
-export const metadata: Metadata = { title: "Add an event" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("activity.events"))("add") };
+}
 
 export default async function NewEventPage({ searchParams }: { searchParams: Promise<{ agreement?: string | string[] }> }) {
   await requirePageUser("/events/new", "event:write");
   const { agreement } = await searchParams;
-  const choices = await listEventAgreementChoices();
-  const { chosen, back } = openedFrom(choices, agreement, { href: "/events", label: "Back to events" });
+  const [choices, t, tActivity] = await Promise.all([listEventAgreementChoices(), getTranslations("activity.events"), getTranslations("activity")]);
+  const { chosen, back } = openedFrom(choices, agreement, { href: "/events", label: t("back") }, (name) => tActivity("backTo", { name }));
   return (
     <>
       <BackLink href={back.href}>{back.label}</BackLink>
-      <h1>Add an event</h1>
+      <h1>{t("add")}</h1>
       <EventForm
         action={createEventAction}
         agreements={agreementOptions(choices)}

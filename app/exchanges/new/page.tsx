@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/back-link";
 import { ExchangeForm } from "@/components/exchange-form";
 import { requirePageUser } from "@/lib/auth/session";
@@ -8,19 +9,21 @@ import { currencyOptions } from "@/lib/exchanges/currencies";
 import { DEFAULT_CURRENCY } from "@/lib/domain/validation/exchange";
 import { createExchangeAction } from "./actions";
 
-export const metadata: Metadata = { title: "Log an exchange" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("activity.exchanges"))("add") };
+}
 
 export default async function NewExchangePage({ searchParams }: { searchParams: Promise<{ agreement?: string | string[] }> }) {
   await requirePageUser("/exchanges/new", "exchange:write");
   const { agreement } = await searchParams;
-  const choices = await listExchangeAgreementChoices();
-  const { chosen, back } = openedFrom(choices, agreement, { href: "/exchanges", label: "Back to exchanges" });
+  const [choices, t, tActivity] = await Promise.all([listExchangeAgreementChoices(), getTranslations("activity.exchanges"), getTranslations("activity")]);
+  const { chosen, back } = openedFrom(choices, agreement, { href: "/exchanges", label: t("back") }, (name) => tActivity("backTo", { name }));
   return (
     <>
       <BackLink href={back.href}>{back.label}</BackLink>
-      <h1>Log an exchange</h1>
+      <h1>{t("add")}</h1>
       {choices.length === 0 ? (
-        <p className="max-w-2xl">There is no active or suspended agreement to log an exchange under yet.</p>
+        <p className="max-w-2xl">{t("noAgreement")}</p>
       ) : (
         <ExchangeForm
           action={createExchangeAction}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { EventForm } from "@/components/event-form";
@@ -9,19 +10,21 @@ import { timeZoneChoices, utcToZonedWallTime } from "@/lib/events/zoned-time";
 import { agreementOptions } from "@/lib/exchanges/agreement-choices";
 import { updateEventAction } from "./actions";
 
-export const metadata: Metadata = { title: "Edit event" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("activity.events"))("editTitle") };
+}
 
 export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requirePageUser(`/events/${id}/edit`, "event:write");
   const event = await getEvent(id);
   if (!event) notFound();
-  const choices = await listEventAgreementChoices(event.agreementId);
+  const [choices, t] = await Promise.all([listEventAgreementChoices(event.agreementId), getTranslations("activity.events")]);
   const zones = timeZoneChoices();
   return (
     <>
-      <BackLink href="/events">Back to events</BackLink>
-      <h1>Edit event: {event.title}</h1>
+      <BackLink href="/events">{t("back")}</BackLink>
+      <h1>{t("editHeading", { title: event.title })}</h1>
       <EventForm
         action={updateEventAction}
         agreements={agreementOptions(choices)}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { ExchangeForm } from "@/components/exchange-form";
@@ -8,9 +9,12 @@ import { agreementOptions } from "@/lib/exchanges/agreement-choices";
 import { currencyOptions } from "@/lib/exchanges/currencies";
 import { formatDate } from "@/lib/domain/format";
 import { DEFAULT_CURRENCY } from "@/lib/domain/validation/exchange";
+import { getPageLocale } from "@/lib/i18n/server";
 import { updateExchangeAction } from "./actions";
 
-export const metadata: Metadata = { title: "Edit exchange" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("activity.exchanges"))("editTitle") };
+}
 
 function isoDate(date: Date | null): string {
   return date ? date.toISOString().slice(0, 10) : "";
@@ -21,13 +25,11 @@ export default async function EditExchangePage({ params }: { params: Promise<{ i
   await requirePageUser(`/exchanges/${id}/edit`, "exchange:write");
   const exchange = await getExchange(id);
   if (!exchange) notFound();
-  const choices = await listExchangeAgreementChoices(exchange.agreementId);
+  const [choices, t, locale] = await Promise.all([listExchangeAgreementChoices(exchange.agreementId), getTranslations("activity"), getPageLocale()]);
   return (
     <>
-      <BackLink href={`/agreements/${exchange.agreementId}`}>Back to {exchange.agreement.partner.name}</BackLink>
-      <h1>
-        Edit exchange: {exchange.agreement.partner.name}, {formatDate(exchange.startDate)}
-      </h1>
+      <BackLink href={`/agreements/${exchange.agreementId}`}>{t("backTo", { name: exchange.agreement.partner.name })}</BackLink>
+      <h1>{t("exchanges.editHeading", { partner: exchange.agreement.partner.name, date: formatDate(exchange.startDate, locale) })}</h1>
       <ExchangeForm
         action={updateExchangeAction}
         agreements={agreementOptions(choices)}
