@@ -1,5 +1,5 @@
 import type { AgreementStatus } from "@/lib/domain/enums";
-import { statusLabel } from "@/lib/domain/lifecycle";
+import { useTranslations } from "next-intl";
 
 const COLOURS: Record<AgreementStatus, string> = {
   DRAFT: "bg-slate-200 text-slate-900",
@@ -10,9 +10,10 @@ const COLOURS: Record<AgreementStatus, string> = {
   WITHDRAWN: "bg-slate-100 text-slate-800",
 };
 
-/** The status as text (never colour alone). */
+/** The status as text (never colour alone), in the page's language. */
 export function StatusTag({ status }: { status: AgreementStatus }) {
-  return <strong className={`inline-block rounded px-2 py-0.5 text-sm font-bold ${COLOURS[status]}`}>{statusLabel(status)}</strong>;
+  const t = useTranslations("labels.status");
+  return <strong className={`inline-block rounded px-2 py-0.5 text-sm font-bold ${COLOURS[status]}`}>{t(status)}</strong>;
 }
 
 export function Tag({ children, tone = "neutral" }: { children: React.ReactNode; tone?: "neutral" | "warning" }) {

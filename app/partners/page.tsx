@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { connection } from "next/server";
+import { Link } from "@/components/link";
 import { FilterSelect } from "@/components/filter-form";
 import { LabelledControl } from "@/components/form/labelled";
 import { StatusTag } from "@/components/status-tag";
@@ -11,11 +12,13 @@ import { Pagination } from "@/components/pagination";
 import { pageNumber } from "@/lib/domain/pagination";
 import { PUBLIC_PAGE_SIZE, searchPublicLinks } from "@/lib/data/public";
 import { hasFilters, parsePublicFilters } from "@/lib/domain/public-filters";
-import { dateOf, sinceOf } from "@/lib/domain/public-format";
+import { countryNameIn, dateOf, sinceOf } from "@/lib/domain/public-format";
 import { getSettings } from "@/lib/data/settings";
-import { countryName } from "@/lib/domain/countries";
-import { optionsOf, RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
-import { formatDate, plural } from "@/lib/domain/format";
+import { NO_COUNTRY } from "@/lib/domain/countries";
+import { labelsIn, optionsOf } from "@/lib/domain/labels";
+import { formatDate } from "@/lib/domain/format";
+import { LANGUAGE_TAGS, localizedPath, OPEN_GRAPH_LOCALES } from "@/lib/i18n/locales";
+import { getPageLocale, languageAlternates } from "@/lib/i18n/server";
 import { siteOriginFrom } from "@/lib/web/request-context";
 import { partnerPagePath } from "@/lib/open-data/partners";
 
@@ -23,26 +26,28 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
-  const [{ councilName }, requestHeaders] = await Promise.all([getSettings(), headers()]);
+  const [{ councilName }, requestHeaders, locale, t, languages] = await Promise.all([getSettings(), headers(), getPageLocale(), getTranslations("public"), languageAlternates()]);
   const origin = siteOriginFrom(requestHeaders);
-  const description = `The twin towns, sister cities and other partners of ${councilName}, with paused and former partnerships and the reasons for them.`;
+  const description = t("partners.description", { council: councilName });
   return {
-    title: "Our partner towns and cities",
+    title: t("partners.title"),
     description,
     openGraph: {
-      title: `Partner towns and cities of ${councilName}`,
+      title: t("partners.ogTitle", { council: councilName }),
       description,
-      url: `${origin}/partners`,
+      url: `${origin}${localizedPath("/partners", locale)}`,
       type: "website",
       siteName: councilName,
-      locale: "en_GB",
+      locale: OPEN_GRAPH_LOCALES[locale],
     },
     alternates: {
+      // The layout's hreflang alternates and this page's canonical in its own language, with the feed.
+      ...languages,
       types: {
         "application/atom+xml": [
           {
             url: `${origin}/open-data/decisions.atom`,
-            title: `Partnership decisions of ${councilName}`,
+            title: t("feedTitle", { council: councilName }),
           },
         ],
       },
@@ -54,14 +59,24 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
   await connection();
   const params = await searchParams;
   const filters = parsePublicFilters(params);
-  const [result, { councilName }] = await Promise.all([
+  const [result, { councilName }, locale, t] = await Promise.all([
     searchPublicLinks(filters, {
       current: pageNumber(params.page),
       former: pageNumber(params.formerPage),
     }),
     getSettings(),
+    getPageLocale(),
+    getTranslations("public"),
   ]);
-  const { current, former, currentTotal, formerTotal, countries } = result;
+  const { current, former, currentTotal, formerTotal } = result;
+  const labels = labelsIn(locale);
+  // The countries named in the page's language, in its alphabetical order ("no country" last).
+  const countries =
+    locale === "en"
+      ? result.countries
+      : result.countries
+          .map(({ value }) => ({ value, label: countryNameIn(value, locale) }))
+          .sort((a, b) => Number(a.value === NO_COUNTRY) - Number(b.value === NO_COUNTRY) || a.label.localeCompare(b.label, LANGUAGE_TAGS[locale]));
   const shown = current.items;
   const filtered = hasFilters(filters);
   // The map marks the partners of this page of the list: the list and the map say the same.
@@ -71,8 +86,8 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
           {
             id: partner.id,
             name: partner.name,
-            label: partner.country ? `${partner.name}, ${countryName(partner.country)}` : partner.name,
-            href: partnerPagePath(partner.slug),
+            label: partner.country ? `${partner.name}, ${countryNameIn(partner.country, locale)}` : partner.name,
+            href: localizedPath(partnerPagePath(partner.slug), locale),
             latitude: partner.latitude,
             longitude: partner.longitude,
           },
@@ -81,51 +96,52 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
   );
   const unmapped = shown.filter(({ partner }) => partner.latitude === null || partner.longitude === null);
   const query = { q: filters.q, country: filters.country, type: filters.type };
-  const pageNote = current.pageCount > 1 ? ` Page ${current.page} of ${current.pageCount}, ${PUBLIC_PAGE_SIZE} to a page.` : "";
+  const pageNote =
+    current.pageCount > 1 ? ` ${t("partners.pageNote", { page: String(current.page), pageCount: String(current.pageCount), size: String(PUBLIC_PAGE_SIZE) })}` : "";
 
   return (
     <>
-      <h1>Our partner towns and cities</h1>
-      <p className="max-w-3xl text-lg">
-        {councilName} has {plural(currentTotal, "current partner", "current partners")} around the world: twin towns, sister cities and friendship links that bring people together
-        through exchanges, culture, education and trade.
-      </p>
+      <h1>{t("partners.heading")}</h1>
+      <p className="max-w-3xl text-lg">{t("partners.intro", { council: councilName, count: currentTotal })}</p>
 
       <form
         method="get"
-        action="/partners"
+        action={localizedPath("/partners", locale)}
         role="search"
-        aria-label="Search and filter partners"
+        aria-label={t("partners.searchForm")}
         className="my-6 grid grid-cols-1 gap-4 rounded bg-slate-100 p-4 sm:grid-cols-2 lg:grid-cols-4"
       >
-        <LabelledControl id="q" label="Search partners" hint="By name, region or country" className="sm:col-span-2">
+        <LabelledControl id="q" label={t("partners.searchLabel")} hint={t("partners.searchHint")} className="sm:col-span-2">
           <input id="q" name="q" type="search" defaultValue={filters.q} aria-describedby="q-hint" className="input" autoComplete="off" />
         </LabelledControl>
-        <FilterSelect name="country" label="Country" value={filters.country} options={countries} anyLabel="Any country" className="sm:self-end" />
-        <FilterSelect name="type" label="Relationship type" value={filters.type} options={optionsOf(RELATIONSHIP_TYPE_LABELS)} anyLabel="Any type" className="sm:self-end" />
+        <FilterSelect name="country" label={t("partners.country")} value={filters.country} options={countries} anyLabel={t("partners.anyCountry")} className="sm:self-end" />
+        <FilterSelect
+          name="type"
+          label={t("partners.type")}
+          value={filters.type}
+          options={optionsOf(labels.relationshipType)}
+          anyLabel={t("partners.anyType")}
+          className="sm:self-end"
+        />
         <div className="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-4">
           <button type="submit" className="button">
-            Search
+            {t("partners.search")}
           </button>
-          {filtered ? <Link href="/partners">Clear search and filters</Link> : null}
+          {filtered ? <Link href="/partners">{t("partners.clear")}</Link> : null}
         </div>
       </form>
 
       <div className="grid grid-cols-1 gap-x-10 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-labelledby="current-heading">
           <h2 id="current-heading" className="mt-0">
-            Current partners
+            {t("partners.currentHeading")}
           </h2>
           <p className="text-slate-700">
-            {filtered
-              ? `${plural(current.total, "partner matches", "partners match")} your search, of ${currentTotal}.`
-              : `${plural(currentTotal, "partner", "partners")}, by name.`}
+            {filtered ? t("partners.matches", { count: current.total, total: String(currentTotal) }) : t("partners.count", { count: currentTotal })}
             {pageNote}
           </p>
           {shown.length === 0 ? (
-            <p className="font-semibold">
-              {filtered ? "No current partners match your search. Try another name, or clear the filters." : "There are no current partners at the moment."}
-            </p>
+            <p className="font-semibold">{filtered ? t("partners.noMatches") : t("partners.noCurrent")}</p>
           ) : (
             <ul className="divide-y divide-slate-300 border-y border-slate-300">
               {shown.map((link) => (
@@ -136,7 +152,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
                   <p className="m-0 text-slate-700">
                     <Place country={link.partner.country} region={link.partner.region} />
                   </p>
-                  <p className="m-0 font-semibold">{[RELATIONSHIP_TYPE_LABELS[link.relationshipType], sinceOf(link).toLowerCase()].filter(Boolean).join(", ")}</p>
+                  <p className="m-0 font-semibold">{[labels.relationshipType[link.relationshipType], sinceOf(link, locale, { inline: true })].filter(Boolean).join(", ")}</p>
                   {link.publicSummary ? <p className="mt-2 mb-0 max-w-prose">{link.publicSummary}</p> : null}
                 </li>
               ))}
@@ -152,8 +168,8 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
                 formerPage: former.page > 1 ? String(former.page) : undefined,
               }}
               basePath="/partners"
-              noun="current partners"
-              label="Pages of current partners"
+              noun={t("partners.currentNoun")}
+              label={t("partners.currentPages")}
             />
           ) : null}
         </section>
@@ -161,15 +177,14 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
         {shown.length > 0 ? (
           <section aria-labelledby="map-heading" className="mt-8 lg:mt-0">
             <h2 id="map-heading" className="mt-0">
-              Map of current partners
+              {t("partners.mapHeading")}
             </h2>
-            {current.pageCount > 1 ? <p className="text-sm text-slate-700">The partners on this page of the list.</p> : null}
+            {current.pageCount > 1 ? <p className="text-sm text-slate-700">{t("partners.mapPageNote")}</p> : null}
             <figure className="m-0">
-              {markers.length > 0 ? <WorldMap markers={markers} label="Map of current partners: each marker links to the partner’s page" /> : null}
+              {markers.length > 0 ? <WorldMap markers={markers} label={t("partners.mapLabel")} /> : null}
               <figcaption className="mt-2 text-sm text-slate-700">
-                {markers.length > 0 ? `The map marks ${markers.map((marker) => marker.label).join("; ")}.` : "None of these partners has a location to show on a map."}
-                {unmapped.length > 0 && markers.length > 0 ? ` Not on the map, for want of a location: ${unmapped.map((link) => link.partner.name).join(", ")}.` : null} The list
-                gives the same information.
+                {markers.length > 0 ? t("partners.mapMarks", { places: markers.map((marker) => marker.label).join("; ") }) : t("partners.mapNone")}
+                {unmapped.length > 0 && markers.length > 0 ? ` ${t("partners.mapUnmapped", { names: unmapped.map((link) => link.partner.name).join(", ") })}` : null} {t("partners.mapSame")}
               </figcaption>
             </figure>
           </section>
@@ -177,10 +192,10 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
       </div>
 
       <section aria-labelledby="former-heading" className="mt-10">
-        <h2 id="former-heading">Paused and former partnerships</h2>
-        <p className="max-w-3xl">When the council pauses or ends a partnership, it says why here.</p>
+        <h2 id="former-heading">{t("partners.formerHeading")}</h2>
+        <p className="max-w-3xl">{t("partners.formerIntro")}</p>
         {former.items.length === 0 ? (
-          <p className="font-semibold">{filtered && formerTotal > 0 ? "No paused or former partnerships match your search." : "There are no paused or former partnerships."}</p>
+          <p className="font-semibold">{filtered && formerTotal > 0 ? t("partners.formerNoMatches") : t("partners.formerNone")}</p>
         ) : (
           <ul className="divide-y divide-slate-300 border-y border-slate-300">
             {former.items.map((link) => {
@@ -191,17 +206,18 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
                     <Link href={partnerPagePath(link.partner.slug)}>{link.partner.name}</Link>
                   </h3>
                   <p className="m-0 text-slate-700">
-                    <Place country={link.partner.country} region={link.partner.region} extra={RELATIONSHIP_TYPE_LABELS[link.relationshipType]} />
+                    <Place country={link.partner.country} region={link.partner.region} extra={labels.relationshipType[link.relationshipType]} />
                   </p>
                   <p className="mt-1 mb-0">
                     <StatusTag status={link.status} />{" "}
-                    {decided ? (
-                      <>
-                        {link.status === "SUSPENDED" ? "Paused" : "Ended"} on <time dateTime={link.statusChangedAt ?? undefined}>{formatDate(decided)}</time>
-                      </>
-                    ) : null}
+                    {decided
+                      ? t.rich(link.status === "SUSPENDED" ? "partners.pausedOn" : "partners.endedOn", {
+                          date: formatDate(decided, locale),
+                          time: (chunks) => <time dateTime={link.statusChangedAt ?? undefined}>{chunks}</time>,
+                        })
+                      : null}
                   </p>
-                  <p className="mt-2 mb-0 max-w-prose border-l-4 border-slate-400 pl-3">{link.publicReason || "The council gave no public reason."}</p>
+                  <p className="mt-2 mb-0 max-w-prose border-l-4 border-slate-400 pl-3">{link.publicReason || t("noReason")}</p>
                 </li>
               );
             })}
@@ -217,16 +233,14 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
               page: current.page > 1 ? String(current.page) : undefined,
             }}
             basePath="/partners"
-            noun="paused and former partnerships"
+            noun={t("partners.formerNoun")}
             pageParam="formerPage"
-            label="Pages of paused and former partnerships"
+            label={t("partners.formerPages")}
           />
         ) : null}
       </section>
 
-      <p className="mt-10">
-        <Link href="/open-data">Download the list of partners as open data</Link> (JSON, CSV, GeoJSON), or follow the council’s decisions in a feed.
-      </p>
+      <p className="mt-10">{t.rich("partners.openData", { link: (chunks) => <Link href="/open-data">{chunks}</Link> })}</p>
     </>
   );
 }

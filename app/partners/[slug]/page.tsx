@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
+import { Link } from "@/components/link";
 import { StatusTag } from "@/components/status-tag";
 import { SummaryList } from "@/components/summary-list";
 import { Place } from "@/components/public/place";
 import { getPublicPartner, listPublicActivity } from "@/lib/data/public";
-import { dateOf, localityOf, safeWebsite, sinceOf } from "@/lib/domain/public-format";
+import { dateOf, labelInSentence, localityOf, safeWebsite, sinceOf, sinceYearsOf } from "@/lib/domain/public-format";
 import type { PublicEvent, PublicExchange, PublicLink } from "@/lib/domain/public-types";
 import { getSettings } from "@/lib/data/settings";
-import { DIRECTION_LABELS, EVENT_KIND_LABELS, EXCHANGE_KIND_LABELS, RELATIONSHIP_TYPE_LABELS, THEME_LABELS } from "@/lib/domain/labels";
-import { statusLabel } from "@/lib/domain/lifecycle";
-import { formatDate } from "@/lib/domain/format";
+import { labelsIn } from "@/lib/domain/labels";
+import { formatDate, formatNumber } from "@/lib/domain/format";
+import { formatInZone } from "@/lib/events/zoned-time";
+import { LANGUAGE_TAGS, localizedPath, OPEN_GRAPH_LOCALES, type Locale } from "@/lib/i18n/locales";
+import { usePageLocale } from "@/lib/i18n/navigation";
+import { getPageLocale, languageAlternates } from "@/lib/i18n/server";
 import { siteOriginFrom } from "@/lib/web/request-context";
 import { partnerPagePath } from "@/lib/open-data/partners";
 
@@ -31,74 +36,84 @@ async function partnerFor(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
-  const page = await partnerFor(params);
-  if (!page) return { title: "Partner not found" };
-  const [{ councilName }, requestHeaders] = await Promise.all([getSettings(), headers()]);
+  const [page, locale, t] = await Promise.all([partnerFor(params), getPageLocale(), getTranslations("public.partner")]);
+  if (!page) return { title: t("notFound") };
+  const [{ councilName }, requestHeaders, languages] = await Promise.all([getSettings(), headers(), languageAlternates()]);
   const { partner, links } = page;
   const link = links[0]!;
-  const type = RELATIONSHIP_TYPE_LABELS[link.relationshipType].toLowerCase();
-  const since = sinceOf(link).toLowerCase();
-  const description = link.publicSummary || `${partner.name} is a ${type} of ${councilName}${since ? `, ${since}` : ""}.`;
-  const url = `${siteOriginFrom(requestHeaders)}${partnerPagePath(partner.slug)}`;
+  const type = labelInSentence(labelsIn(locale).relationshipType[link.relationshipType], locale);
+  const since = sinceOf(link, locale, { inline: true });
+  const description = link.publicSummary || t("description", { name: partner.name, type, council: councilName, since: since ? `, ${since}` : "" });
+  const url = `${siteOriginFrom(requestHeaders)}${localizedPath(partnerPagePath(partner.slug), locale)}`;
   return {
     title: partner.name,
     description,
-    alternates: { canonical: url },
-    openGraph: { title: `${partner.name} · ${councilName}`, description, url, type: "website", siteName: councilName, locale: "en_GB" },
+    alternates: { ...languages, canonical: url },
+    openGraph: { title: `${partner.name} · ${councilName}`, description, url, type: "website", siteName: councilName, locale: OPEN_GRAPH_LOCALES[locale] },
   };
 }
 
-function dateRange(start: string, end: string | null) {
+function DateRange({ start, end }: { start: string; end: string | null }) {
+  const locale = usePageLocale();
+  const t = useTranslations("public.partner");
   const from = dateOf(start);
   const to = dateOf(end);
-  if (!to || end === start) return <time dateTime={start}>{formatDate(from)}</time>;
-  return (
-    <>
-      <time dateTime={start}>{formatDate(from)}</time> to <time dateTime={end!}>{formatDate(to)}</time>
-    </>
-  );
+  if (!to || end === start) return <time dateTime={start}>{formatDate(from, locale)}</time>;
+  return t.rich("dateRange", {
+    from: formatDate(from, locale),
+    to: formatDate(to, locale),
+    start: (chunks) => <time dateTime={start}>{chunks}</time>,
+    end: (chunks) => <time dateTime={end!}>{chunks}</time>,
+  });
 }
 
-/** An event's time where it is held, e.g. "13 February 2027 at 11:00 CET". */
-function eventTime(event: PublicEvent): string {
-  const options = { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" } as const;
+/** An event's time where it is held, in the page's language, e.g. "13 February 2027 at 11:00 CET". */
+function eventTime(event: PublicEvent, locale: Locale): string {
+  const startsAt = new Date(event.startsAt);
   try {
-    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: event.timeZone }).format(new Date(event.startsAt));
+    return formatInZone(startsAt, event.timeZone, LANGUAGE_TAGS[locale]);
   } catch {
-    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "Europe/London" }).format(new Date(event.startsAt));
+    return formatInZone(startsAt, "Europe/London", LANGUAGE_TAGS[locale]);
   }
 }
 
 function StatusNotice({ link }: { link: PublicLink }) {
+  const locale = usePageLocale();
+  const t = useTranslations("public");
   if (link.status === "ACTIVE") return null;
   const decided = dateOf(link.statusChangedAt);
-  const verb = link.status === "SUSPENDED" ? "paused" : "ended";
+  const type = labelInSentence(labelsIn(locale).relationshipType[link.relationshipType], locale);
+  const paused = link.status === "SUSPENDED";
   return (
     <div className="mb-6 max-w-3xl border-l-8 border-orange-700 bg-orange-50 p-4">
       <p className="m-0 font-bold">
-        This {RELATIONSHIP_TYPE_LABELS[link.relationshipType].toLowerCase()} link was {verb}
-        {decided ? (
-          <>
-            {" "}
-            on <time dateTime={link.statusChangedAt ?? undefined}>{formatDate(decided)}</time>
-          </>
-        ) : null}
-        .
+        {decided
+          ? t.rich(paused ? "partner.pausedOn" : "partner.endedOn", {
+              type,
+              date: formatDate(decided, locale),
+              time: (chunks) => <time dateTime={link.statusChangedAt ?? undefined}>{chunks}</time>,
+            })
+          : t(paused ? "partner.paused" : "partner.ended", { type })}
       </p>
-      <p className="mt-2 mb-0">{link.publicReason || "The council gave no public reason."}</p>
+      <p className="mt-2 mb-0">{link.publicReason || t("noReason")}</p>
     </div>
   );
 }
 
 function ExchangeItem({ exchange }: { exchange: PublicExchange }) {
+  const locale = usePageLocale();
+  const t = useTranslations("public.partner");
+  const labels = labelsIn(locale);
   return (
     <li className="py-3">
       <h3 className="mt-0 mb-1">
-        {EXCHANGE_KIND_LABELS[exchange.kind]} <span className="font-normal">({DIRECTION_LABELS[exchange.direction].toLowerCase()})</span>
+        {labels.exchangeKind[exchange.kind]} <span className="font-normal">({labelInSentence(labels.direction[exchange.direction], locale)})</span>
       </h3>
-      <p className="m-0 text-slate-700">{dateRange(exchange.startDate, exchange.endDate)}</p>
+      <p className="m-0 text-slate-700">
+        <DateRange start={exchange.startDate} end={exchange.endDate} />
+      </p>
       {exchange.participantsDescription || exchange.participantCount ? (
-        <p className="m-0">Participants: {exchange.participantsDescription || exchange.participantCount}</p>
+        <p className="m-0">{t("participants", { participants: exchange.participantsDescription || String(exchange.participantCount) })}</p>
       ) : null}
       {exchange.outcomes ? <p className="mt-1 mb-0 max-w-prose">{exchange.outcomes}</p> : null}
     </li>
@@ -106,11 +121,12 @@ function ExchangeItem({ exchange }: { exchange: PublicExchange }) {
 }
 
 function EventItem({ event }: { event: PublicEvent }) {
+  const locale = usePageLocale();
   return (
     <li className="py-3">
       <h3 className="mt-0 mb-1">{event.title}</h3>
       <p className="m-0 text-slate-700">
-        {EVENT_KIND_LABELS[event.kind]} · <time dateTime={event.startsAt}>{eventTime(event)}</time>
+        {labelsIn(locale).eventKind[event.kind]} · <time dateTime={event.startsAt}>{eventTime(event, locale)}</time>
         {event.place ? ` · ${event.place}` : null}
       </p>
       {event.description ? <p className="mt-1 mb-0 max-w-prose">{event.description}</p> : null}
@@ -120,23 +136,24 @@ function EventItem({ event }: { event: PublicEvent }) {
 
 export default async function PartnerPage({ params }: Props) {
   await connection();
-  const page = await partnerFor(params);
+  const [page, locale, t] = await Promise.all([partnerFor(params), getPageLocale(), getTranslations("public.partner")]);
   if (!page) notFound();
   const { partner, links } = page;
   const { exchanges, events } = await listPublicActivity(links.map((link) => link.agreementId));
   const primary = links[0]!;
   const website = safeWebsite(partner.website);
+  const labels = labelsIn(locale);
 
   return (
     <>
       <p>
-        <Link href="/partners">All partner towns and cities</Link>
+        <Link href="/partners">{t("allPartners")}</Link>
       </p>
       <h1 className="mb-1">{partner.name}</h1>
       <p className="mb-1 text-lg text-slate-700">
-        <Place country={partner.country} region={partner.region} extra={localityOf(partner)} />
+        <Place country={partner.country} region={partner.region} extra={localityOf(partner, locale)} />
       </p>
-      <p className="mb-6 text-lg">Status: {statusLabel(primary.status)}</p>
+      <p className="mb-6 text-lg">{t("status", { status: labels.status[primary.status] })}</p>
       {links.map((link) => (
         <StatusNotice key={link.agreementId} link={link} />
       ))}
@@ -144,17 +161,19 @@ export default async function PartnerPage({ params }: Props) {
 
       {links.map((link) => (
         <section key={link.agreementId} aria-labelledby={`link-${link.agreementId}`}>
-          <h2 id={`link-${link.agreementId}`}>{links.length === 1 ? "About the partnership" : `${RELATIONSHIP_TYPE_LABELS[link.relationshipType]}: ${statusLabel(link.status).toLowerCase()}`}</h2>
+          <h2 id={`link-${link.agreementId}`}>
+            {links.length === 1 ? t("about") : `${labels.relationshipType[link.relationshipType]}: ${labelInSentence(labels.status[link.status], locale)}`}
+          </h2>
           {link !== primary && link.publicSummary ? <p className="max-w-prose">{link.publicSummary}</p> : null}
           <SummaryList
             rows={[
-              { label: "Relationship type", value: RELATIONSHIP_TYPE_LABELS[link.relationshipType] },
-              { label: "Since", value: sinceOf(link).replace(/^Since /, "") },
-              { label: "Status", value: <StatusTag status={link.status} /> },
-              { label: "Themes", value: link.themes.map((theme) => THEME_LABELS[theme]).join(", ") },
-              { label: "Population", value: partner.population ? `About ${partner.population.toLocaleString("en-GB")}` : null },
+              { label: t("relationshipType"), value: labels.relationshipType[link.relationshipType] },
+              { label: t("since"), value: sinceYearsOf(link, locale) },
+              { label: t("statusLabel"), value: <StatusTag status={link.status} /> },
+              { label: t("themes"), value: link.themes.map((theme) => labels.theme[theme]).join(", ") },
+              { label: t("population"), value: partner.population ? t("populationAbout", { population: formatNumber(partner.population, locale) }) : null },
               {
-                label: "Website",
+                label: t("website"),
                 value: website ? (
                   <a href={website} rel="noopener noreferrer external">
                     {website.replace(/^https?:\/\//, "").replace(/\/$/, "")}
@@ -166,13 +185,13 @@ export default async function PartnerPage({ params }: Props) {
         </section>
       ))}
 
-      <ActivitySection noun="exchanges" title="Exchanges" partnerName={partner.name}>
+      <ActivitySection noun="exchanges" title={t("exchanges")} none={t("noExchanges", { name: partner.name })}>
         {exchanges.map((exchange) => (
           <ExchangeItem key={exchange.id} exchange={exchange} />
         ))}
       </ActivitySection>
 
-      <ActivitySection noun="events" title="Events" partnerName={partner.name}>
+      <ActivitySection noun="events" title={t("events")} none={t("noEvents", { name: partner.name })}>
         {events.map((event) => (
           <EventItem key={event.id} event={event} />
         ))}
@@ -182,17 +201,11 @@ export default async function PartnerPage({ params }: Props) {
 }
 
 /** The partner's public exchanges or events: one item each, or a line saying there are none yet. */
-function ActivitySection({ noun, title, partnerName, children }: { noun: "exchanges" | "events"; title: string; partnerName: string; children: React.ReactNode[] }) {
+function ActivitySection({ noun, title, none, children }: { noun: "exchanges" | "events"; title: string; none: string; children: React.ReactNode[] }) {
   return (
     <section aria-labelledby={`${noun}-heading`}>
       <h2 id={`${noun}-heading`}>{title}</h2>
-      {children.length === 0 ? (
-        <p>
-          No public {noun} with {partnerName} have been recorded yet.
-        </p>
-      ) : (
-        <ul className="max-w-3xl divide-y divide-slate-300 border-y border-slate-300">{children}</ul>
-      )}
+      {children.length === 0 ? <p>{none}</p> : <ul className="max-w-3xl divide-y divide-slate-300 border-y border-slate-300">{children}</ul>}
     </section>
   );
 }
