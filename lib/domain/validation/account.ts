@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { STAFF_LOCALES } from "@/lib/i18n/locales";
-import { newPasswordField } from "./admin";
+import { languageField, newPasswordField } from "./admin";
 
 /** Changing one's own password on /account: the current one proves it is them, the new one is typed twice. */
 export const changePasswordSchema = z
@@ -17,9 +16,7 @@ export const changePasswordSchema = z
 
 export type ChangePasswordInput = z.output<typeof changePasswordSchema>;
 
-/** One's own language on /account (and an admin's choice for a user): a language the staff pages are offered in. */
-export const languageField = z.enum(STAFF_LOCALES, { error: "Choose English or Cymraeg" });
-
+/** One's own language on /account. */
 export const languageSchema = z.object({ language: languageField });
 
 export type LanguageInput = z.output<typeof languageSchema>;

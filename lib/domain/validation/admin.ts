@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Role } from "@/generated/prisma/enums";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
-import { languageField } from "./account";
+import { STAFF_LOCALES } from "@/lib/i18n/locales";
 import { enumField, optionalDate, optionalText, requiredText } from "./fields";
 
 const roles = Object.values(Role) as [Role, ...Role[]];
@@ -30,6 +30,9 @@ export const createUserSchema = z.object({
 export const changeRoleSchema = z.object({ userId: z.uuid({ error: "The user was not found" }), role: enumField("a role", roles) });
 
 export const setActiveSchema = z.object({ userId: z.uuid({ error: "The user was not found" }), active: z.enum(["true", "false"]).transform((value) => value === "true") });
+
+/** A user's own language (on /account, or set by an admin): a language the staff pages are offered in. */
+export const languageField = z.enum(STAFF_LOCALES, { error: "Choose English or Cymraeg" });
 
 export const userLanguageSchema = z.object({ userId: z.uuid({ error: "The user was not found" }), language: languageField });
 
