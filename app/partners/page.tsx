@@ -7,6 +7,8 @@ import { FilterSelect } from "@/components/filter-form";
 import { LabelledControl } from "@/components/form/labelled";
 import { StatusTag } from "@/components/status-tag";
 import { Place } from "@/components/public/place";
+import { TranslatedText } from "@/components/public/translated-text";
+import { publicReasonIn, publicSummaryIn } from "@/lib/domain/public-translations";
 import { WorldMap, type MapMarker } from "@/components/public/world-map";
 import { Pagination } from "@/components/pagination";
 import { pageNumber } from "@/lib/domain/pagination";
@@ -153,7 +155,11 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
                     <Place country={link.partner.country} region={link.partner.region} />
                   </p>
                   <p className="m-0 font-semibold">{[labels.relationshipType[link.relationshipType], sinceOf(link, locale, { inline: true })].filter(Boolean).join(", ")}</p>
-                  {link.publicSummary ? <p className="mt-2 mb-0 max-w-prose">{link.publicSummary}</p> : null}
+                  {link.publicSummary ? (
+                    <p className="mt-2 mb-0 max-w-prose">
+                      <TranslatedText shown={publicSummaryIn(link, locale)} />
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -217,7 +223,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
                         })
                       : null}
                   </p>
-                  <p className="mt-2 mb-0 max-w-prose border-l-4 border-slate-400 pl-3">{link.publicReason || t("noReason")}</p>
+                  <p className="mt-2 mb-0 max-w-prose border-l-4 border-slate-400 pl-3">{link.publicReason ? <TranslatedText shown={publicReasonIn(link, locale)!} /> : t("noReason")}</p>
                 </li>
               );
             })}

@@ -1,15 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { CONTENT_LOCALES, type ContentLocale } from "@/lib/domain/validation/agreement";
-
-export type AgreementTranslations = {
-  /** The English text the translations are of. */
-  publicSummary: string;
-  /** The public reason shown for the current status (a paused or ended link), or null: nothing to translate. */
-  publicReason: string | null;
-  /** Each language's saved text; a field missing is not yet translated. */
-  byLocale: Record<ContentLocale, { publicSummary: string | null; publicReason: string | null }>;
-};
+import type { AgreementTranslations } from "@/lib/domain/public-translations";
+import { CONTENT_LOCALES } from "@/lib/domain/validation/agreement";
 
 /** An agreement's public text and its translations, for the staff page's Translations section. */
 export async function getAgreementTranslations(agreementId: string): Promise<AgreementTranslations | null> {

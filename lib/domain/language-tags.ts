@@ -35,3 +35,12 @@ export function textDirection(tag: string): "rtl" | "ltr" {
   if (script) return RTL_SCRIPTS.has(script) ? "rtl" : "ltr";
   return RTL_LANGUAGES.has(primaryLanguage(tag)) ? "rtl" : "ltr";
 }
+
+/** The language's name in the reader's language ("de" in Welsh: "Almaeneg"), else the tag itself. */
+export function languageName(tag: string, readerTag: string): string {
+  try {
+    return new Intl.DisplayNames([readerTag], { type: "language", fallback: "code" }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

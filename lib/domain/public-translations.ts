@@ -2,6 +2,7 @@
 // marked "Not yet translated" (with lang="en" so a screen reader reads it in an English voice).
 // Pure: the partner pages and the listing read it.
 import type { Locale } from "@/lib/i18n/locales";
+import type { ContentLocale } from "@/lib/domain/validation/agreement";
 import type { PublicLink } from "./public-types";
 
 export type ShownText = {
@@ -25,3 +26,13 @@ export function publicReasonIn(link: Pick<PublicLink, "publicReason" | "translat
   if (!link.publicReason) return null;
   return shown(link.publicReason, locale === "en" ? null : link.translations[locale]?.publicReason, locale);
 }
+
+/** An agreement's public text and its translations, as the staff page's Translations section shows them. */
+export type AgreementTranslations = {
+  /** The English text the translations are of. */
+  publicSummary: string;
+  /** The public reason shown for the current status (a paused or ended link), or null: nothing to translate. */
+  publicReason: string | null;
+  /** Each language's saved text; a field that is null is not yet translated. */
+  byLocale: Record<ContentLocale, { publicSummary: string | null; publicReason: string | null }>;
+};

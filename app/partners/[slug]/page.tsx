@@ -8,6 +8,10 @@ import { Link } from "@/components/link";
 import { StatusTag } from "@/components/status-tag";
 import { SummaryList } from "@/components/summary-list";
 import { Place } from "@/components/public/place";
+import { ForeignText, LocalName } from "@/components/public/local-name";
+import { TranslatedText } from "@/components/public/translated-text";
+import { publicReasonIn, publicSummaryIn } from "@/lib/domain/public-translations";
+import { relationshipTerm } from "@/lib/domain/relationship-terms";
 import { getPublicPartner, listPublicActivity } from "@/lib/data/public";
 import { dateOf, labelInSentence, localityOf, safeWebsite, sinceOf, sinceYearsOf } from "@/lib/domain/public-format";
 import type { PublicEvent, PublicExchange, PublicLink } from "@/lib/domain/public-types";
@@ -43,7 +47,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const link = links[0]!;
   const type = labelInSentence(labelsIn(locale).relationshipType[link.relationshipType], locale);
   const since = sinceOf(link, locale, { inline: true });
-  const description = link.publicSummary || t("description", { name: partner.name, type, council: councilName, since: since ? `, ${since}` : "" });
+  const description = publicSummaryIn(link, locale).text || t("description", { name: partner.name, type, council: councilName, since: since ? `, ${since}` : "" });
   const url = `${siteOriginFrom(requestHeaders)}${localizedPath(partnerPagePath(partner.slug), locale)}`;
   return {
     title: partner.name,
@@ -84,6 +88,7 @@ function StatusNotice({ link }: { link: PublicLink }) {
   const decided = dateOf(link.statusChangedAt);
   const type = labelInSentence(labelsIn(locale).relationshipType[link.relationshipType], locale);
   const paused = link.status === "SUSPENDED";
+  const reason = publicReasonIn(link, locale);
   return (
     <div className="mb-6 max-w-3xl border-l-8 border-orange-700 bg-orange-50 p-4">
       <p className="m-0 font-bold">
@@ -95,7 +100,7 @@ function StatusNotice({ link }: { link: PublicLink }) {
             })
           : t(paused ? "partner.paused" : "partner.ended", { type })}
       </p>
-      <p className="mt-2 mb-0">{link.publicReason || t("noReason")}</p>
+      <p className="mt-2 mb-0">{reason ? <TranslatedText shown={reason} /> : t("noReason")}</p>
     </div>
   );
 }
@@ -136,7 +141,7 @@ function EventItem({ event }: { event: PublicEvent }) {
 
 export default async function PartnerPage({ params }: Props) {
   await connection();
-  const [page, locale, t] = await Promise.all([partnerFor(params), getPageLocale(), getTranslations("public.partner")]);
+  const [page, locale, t, tContent] = await Promise.all([partnerFor(params), getPageLocale(), getTranslations("public.partner"), getTranslations("content.partner")]);
   if (!page) notFound();
   const { partner, links } = page;
   const { exchanges, events } = await listPublicActivity(links.map((link) => link.agreementId));
@@ -150,6 +155,7 @@ export default async function PartnerPage({ params }: Props) {
         <Link href="/partners">{t("allPartners")}</Link>
       </p>
       <h1 className="mb-1">{partner.name}</h1>
+      {partner.localName && partner.localNameLanguage ? <LocalName name={partner.localName} language={partner.localNameLanguage} className="mb-1 text-2xl" /> : null}
       <p className="mb-1 text-lg text-slate-700">
         <Place country={partner.country} region={partner.region} extra={localityOf(partner, locale)} />
       </p>
@@ -157,17 +163,26 @@ export default async function PartnerPage({ params }: Props) {
       {links.map((link) => (
         <StatusNotice key={link.agreementId} link={link} />
       ))}
-      {primary.publicSummary ? <p className="max-w-prose text-lg">{primary.publicSummary}</p> : null}
+      {primary.publicSummary ? (
+        <p className="max-w-prose text-lg">
+          <TranslatedText shown={publicSummaryIn(primary, locale)} />
+        </p>
+      ) : null}
 
       {links.map((link) => (
         <section key={link.agreementId} aria-labelledby={`link-${link.agreementId}`}>
           <h2 id={`link-${link.agreementId}`}>
             {links.length === 1 ? t("about") : `${labels.relationshipType[link.relationshipType]}: ${labelInSentence(labels.status[link.status], locale)}`}
           </h2>
-          {link !== primary && link.publicSummary ? <p className="max-w-prose">{link.publicSummary}</p> : null}
+          {link !== primary && link.publicSummary ? (
+            <p className="max-w-prose">
+              <TranslatedText shown={publicSummaryIn(link, locale)} />
+            </p>
+          ) : null}
           <SummaryList
             rows={[
               { label: t("relationshipType"), value: labels.relationshipType[link.relationshipType] },
+              { label: tContent("linkTerm"), value: termOf(link) },
               { label: t("since"), value: sinceYearsOf(link, locale) },
               { label: t("statusLabel"), value: <StatusTag status={link.status} /> },
               { label: t("themes"), value: link.themes.map((theme) => labels.theme[theme]).join(", ") },
@@ -198,6 +213,13 @@ export default async function PartnerPage({ params }: Props) {
       </ActivitySection>
     </>
   );
+}
+
+/** What the link is called in the partner's language (Städtepartnerschaft, 姉妹都市), if its local name's language is known. */
+function termOf(link: PublicLink): React.ReactNode {
+  const language = link.partner.localNameLanguage;
+  const term = relationshipTerm(link.relationshipType, language);
+  return term && language ? <ForeignText text={term} language={language} /> : null;
 }
 
 /** The partner's public exchanges or events: one item each, or a line saying there are none yet. */
