@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import type { ActivityYear } from "@/lib/exchanges/activity-summary";
-import { plural } from "@/lib/domain/format";
+import { formatNumber } from "@/lib/domain/format";
+import { usePageLocale } from "@/lib/i18n/navigation";
 
 const MAX_YEARS = 20;
 const BAR = 22;
@@ -17,6 +19,8 @@ const EVENT_COLOUR = "#b45309";
  * numbers in a table beside it: the chart is an image with a text summary, the table is the data.
  */
 export function ActivityChart({ years, id = "activity-chart" }: { years: readonly ActivityYear[]; id?: string }) {
+  const t = useTranslations("agreements.chart");
+  const locale = usePageLocale();
   const shown = years.slice(-MAX_YEARS);
   const earlier = years.slice(0, years.length - shown.length);
   if (shown.length === 0) return null;
@@ -25,22 +29,27 @@ export function ActivityChart({ years, id = "activity-chart" }: { years: readonl
   const height = TOP + PLOT_HEIGHT + BOTTOM;
   const scale = (count: number) => (count / max) * PLOT_HEIGHT;
   const labelEvery = shown.length > 12 ? 5 : 1;
-  const first = shown[0]!.year;
-  const last = shown.at(-1)!.year;
-  const summary = `Exchanges and events per year, ${first} to ${last}: ${shown
-    .filter((row) => row.exchanges + row.events > 0)
-    .map((row) => `${row.year}, ${plural(row.exchanges, "exchange")} and ${plural(row.events, "event")}`)
-    .join("; ")}. Years not named had none.`;
+  // Years are names, not quantities: given as text, so they are never written "2,024".
+  const first = String(shown[0]!.year);
+  const last = String(shown.at(-1)!.year);
+  const summary = t("summary", {
+    first,
+    last,
+    years: shown
+      .filter((row) => row.exchanges + row.events > 0)
+      .map((row) => t("year", { year: String(row.year), exchanges: row.exchanges, events: row.events }))
+      .join("; "),
+  });
 
   return (
     <figure className="my-4 max-w-3xl">
       <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${height}`} width={width} height={height} className="h-auto max-w-full">
-        <title id={`${id}-title`}>Activity per year</title>
+        <title id={`${id}-title`}>{t("title")}</title>
         <desc id={`${id}-desc`}>{summary}</desc>
         <line x1={LEFT} y1={TOP + PLOT_HEIGHT} x2={width} y2={TOP + PLOT_HEIGHT} stroke="#0b0c0c" />
         <line x1={LEFT} y1={TOP} x2={width} y2={TOP} stroke="#cbd5e1" strokeDasharray="4 3" />
         <text x={LEFT - 6} y={TOP + 4} textAnchor="end" fontSize="12" fill="#0b0c0c">
-          {max}
+          {formatNumber(max, locale)}
         </text>
         <text x={LEFT - 6} y={TOP + PLOT_HEIGHT + 4} textAnchor="end" fontSize="12" fill="#0b0c0c">
           0
@@ -67,24 +76,23 @@ export function ActivityChart({ years, id = "activity-chart" }: { years: readonl
       <figcaption className="mt-2 flex flex-wrap gap-4 text-sm">
         <span className="flex items-center gap-2">
           <span aria-hidden="true" className="inline-block h-3 w-3" style={{ background: EXCHANGE_COLOUR }} />
-          Exchanges
+          {t("exchanges")}
         </span>
         <span className="flex items-center gap-2">
           <span aria-hidden="true" className="inline-block h-3 w-3" style={{ background: EVENT_COLOUR }} />
-          Events
+          {t("events")}
         </span>
       </figcaption>
       <table className="table mt-4 max-w-xl text-sm">
         <caption className="mb-1 text-left font-semibold">
-          Activity per year, {first} to {last}
-          {earlier.length > 0 ? ` (earlier years: ${plural(sum(earlier, "exchanges"), "exchange")} and ${plural(sum(earlier, "events"), "event")})` : ""}
+          {earlier.length > 0 ? t("captionEarlier", { first, last, exchanges: sum(earlier, "exchanges"), events: sum(earlier, "events") }) : t("caption", { first, last })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Year</th>
-            <th scope="col">Exchanges</th>
-            <th scope="col">Events</th>
-            <th scope="col">Participants</th>
+            <th scope="col">{t("yearHeading")}</th>
+            <th scope="col">{t("exchanges")}</th>
+            <th scope="col">{t("events")}</th>
+            <th scope="col">{t("participants")}</th>
           </tr>
         </thead>
         <tbody>
@@ -93,9 +101,9 @@ export function ActivityChart({ years, id = "activity-chart" }: { years: readonl
               <th scope="row" className="border-b border-slate-300">
                 {row.year}
               </th>
-              <td>{row.exchanges}</td>
-              <td>{row.events}</td>
-              <td>{row.participants}</td>
+              <td>{formatNumber(row.exchanges, locale)}</td>
+              <td>{formatNumber(row.events, locale)}</td>
+              <td>{formatNumber(row.participants, locale)}</td>
             </tr>
           ))}
         </tbody>

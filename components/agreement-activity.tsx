@@ -1,39 +1,43 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ActivityChart } from "@/components/activity-chart";
 import { DataTable } from "@/components/data-table";
-import { DIRECTION_LABELS, EVENT_KIND_LABELS, EXCHANGE_KIND_LABELS, FUNDING_SOURCE_LABELS, VISIBILITY_LABELS } from "@/lib/domain/labels";
+import { Link } from "@/components/link";
+import { labelsIn } from "@/lib/domain/labels";
 import { formatInZone } from "@/lib/events/zoned-time";
 import { canLogExchangeUnder } from "@/lib/exchanges/guards";
 import type { ActivityItem, AgreementActivity as Activity } from "@/lib/exchanges/activity-summary";
-import { formatDate, formatMoney } from "@/lib/domain/format";
+import { formatDate, formatMoney, formatNumber } from "@/lib/domain/format";
 import { can, type Actor } from "@/lib/domain/permissions";
-
-function dateRange(start: Date, end: Date | null): string {
-  return end && end.getTime() !== start.getTime() ? `${formatDate(start)} to ${formatDate(end)}` : formatDate(start);
-}
+import { LANGUAGE_TAGS } from "@/lib/i18n/locales";
+import { usePageLocale } from "@/lib/i18n/navigation";
 
 function ItemRow({ item, canEdit, actionsColumn }: { item: ActivityItem; canEdit: boolean; actionsColumn: boolean }) {
+  const t = useTranslations("agreements.activity");
+  const locale = usePageLocale();
+  const labels = labelsIn(locale);
   if (item.type === "exchange") {
+    const end = item.endDate && item.endDate.getTime() !== item.date.getTime() ? item.endDate : null;
     return (
       <tr>
-        <td>{dateRange(item.date, item.endDate)}</td>
-        <td>Exchange</td>
+        <td>{end ? t("dateRange", { start: formatDate(item.date, locale), end: formatDate(end, locale) }) : formatDate(item.date, locale)}</td>
+        <td>{t("exchange")}</td>
         <td>
-          <span className="font-semibold">{EXCHANGE_KIND_LABELS[item.kind]}</span> ({DIRECTION_LABELS[item.direction].toLowerCase()})
+          <span className="font-semibold">{labels.exchangeKind[item.kind]}</span> ({labels.direction[item.direction].toLowerCase()})
           {item.participantsDescription ? <span className="block">{item.participantsDescription}</span> : null}
           {item.outcomes ? <span className="block text-slate-700">{item.outcomes}</span> : null}
         </td>
         <td>{item.participantCount ?? ""}</td>
         <td>
-          {formatMoney(item.cost, item.currency)}
-          {item.fundingSource ? <span className="block text-sm">{FUNDING_SOURCE_LABELS[item.fundingSource]}</span> : null}
+          {formatMoney(item.cost, item.currency, locale)}
+          {item.fundingSource ? <span className="block text-sm">{labels.fundingSource[item.fundingSource]}</span> : null}
         </td>
-        <td>{VISIBILITY_LABELS[item.visibility]}</td>
+        <td>{labels.visibility[item.visibility]}</td>
         {actionsColumn ? (
           <td>
             {canEdit ? (
               <Link href={`/exchanges/${item.id}/edit`}>
-                Edit<span className="sr-only"> exchange of {formatDate(item.date)}</span>
+                {t("edit")}
+                <span className="sr-only"> {t("editExchange", { date: formatDate(item.date, locale) })}</span>
               </Link>
             ) : null}
           </td>
@@ -43,20 +47,21 @@ function ItemRow({ item, canEdit, actionsColumn }: { item: ActivityItem; canEdit
   }
   return (
     <tr>
-      <td>{formatInZone(item.date, item.timeZone)}</td>
-      <td>Event</td>
+      <td>{formatInZone(item.date, item.timeZone, LANGUAGE_TAGS[locale])}</td>
+      <td>{t("event")}</td>
       <td>
-        <span className="font-semibold">{item.title}</span> ({EVENT_KIND_LABELS[item.kind].toLowerCase()})
+        <span className="font-semibold">{item.title}</span> ({labels.eventKind[item.kind].toLowerCase()})
         {item.place ? <span className="block">{item.place}</span> : null}
       </td>
       <td />
       <td />
-      <td>{VISIBILITY_LABELS[item.visibility]}</td>
+      <td>{labels.visibility[item.visibility]}</td>
       {actionsColumn ? (
         <td>
           {canEdit ? (
             <Link href={`/events/${item.id}/edit`}>
-              Edit<span className="sr-only"> event {item.title}</span>
+              {t("edit")}
+              <span className="sr-only"> {t("editEvent", { title: item.title })}</span>
             </Link>
           ) : null}
         </td>
@@ -75,59 +80,66 @@ export function AgreementActivity({ activity, user }: { activity: Activity; user
   const canEditExchanges = can(user, "exchange:write");
   const canEditEvents = can(user, "event:write");
   const actionsColumn = canEditExchanges || canEditEvents;
+  const t = useTranslations("agreements.activity");
+  const locale = usePageLocale();
   const { totals } = activity;
-  const spend = totals.spend.map((total) => formatMoney(total.amount, total.currency)).join(" and ");
+  const spend = totals.spend.map((total) => formatMoney(total.amount, total.currency, locale)).join(` ${t("and")} `);
 
   return (
     <section aria-labelledby="activity-heading" data-testid="agreement-activity">
-      <h2 id="activity-heading">Exchanges and events</h2>
+      <h2 id="activity-heading">{t("heading")}</h2>
       {activity.dormant ? (
         // Worded without "Dormant": the page shows that tag once, under its heading.
         <p className="max-w-2xl border-l-8 border-amber-500 bg-amber-50 p-3" data-testid="dormancy-note">
-          No exchange or event in the last {activity.dormancyMonths} months
-          {activity.lastActivity ? `: the last was on ${formatDate(activity.lastActivity)}` : ""}.
+          {activity.lastActivity
+            ? t("dormantNoteLast", { months: activity.dormancyMonths, date: formatDate(activity.lastActivity, locale) })
+            : t("dormantNote", { months: activity.dormancyMonths })}
         </p>
       ) : null}
       {canLogExchange || canAddEvent ? (
         <p className="flex flex-wrap gap-3">
           {canLogExchange ? (
             <Link href={`/exchanges/new?agreement=${activity.agreementId}`} className="button-secondary">
-              Log an exchange
+              {t("logExchange")}
             </Link>
           ) : null}
           {canAddEvent ? (
             <Link href={`/events/new?agreement=${activity.agreementId}`} className="button-secondary">
-              Add an event
+              {t("addEvent")}
             </Link>
           ) : null}
         </p>
       ) : null}
       {activity.items.length === 0 ? (
-        <p>No exchanges or events have been recorded under this agreement yet.</p>
+        <p>{t("none")}</p>
       ) : (
         <>
           <dl className="my-4 grid max-w-3xl grid-cols-2 gap-3 sm:grid-cols-4" data-testid="activity-totals">
             <div className="rounded border-2 border-slate-300 p-3">
-              <dt className="text-sm">Exchanges</dt>
-              <dd className="text-2xl font-bold">{totals.exchanges}</dd>
+              <dt className="text-sm">{t("exchanges")}</dt>
+              <dd className="text-2xl font-bold">{formatNumber(totals.exchanges, locale)}</dd>
             </div>
             <div className="rounded border-2 border-slate-300 p-3">
-              <dt className="text-sm">Events</dt>
-              <dd className="text-2xl font-bold">{totals.events}</dd>
+              <dt className="text-sm">{t("events")}</dt>
+              <dd className="text-2xl font-bold">{formatNumber(totals.events, locale)}</dd>
             </div>
             <div className="rounded border-2 border-slate-300 p-3">
-              <dt className="text-sm">Participants</dt>
-              <dd className="text-2xl font-bold">{totals.participants.toLocaleString("en-GB")}</dd>
+              <dt className="text-sm">{t("participants")}</dt>
+              <dd className="text-2xl font-bold">{formatNumber(totals.participants, locale)}</dd>
             </div>
             <div className="rounded border-2 border-slate-300 p-3">
-              <dt className="text-sm">Spend</dt>
-              <dd className="text-lg font-bold">{spend || "None recorded"}</dd>
+              <dt className="text-sm">{t("spend")}</dt>
+              <dd className="text-lg font-bold">{spend || t("noneRecorded")}</dd>
             </div>
           </dl>
-          {activity.lastActivity ? <p>Last activity: {formatDate(activity.lastActivity)}.</p> : null}
+          {activity.lastActivity ? <p>{t("lastActivity", { date: formatDate(activity.lastActivity, locale) })}</p> : null}
           <ActivityChart years={activity.years} id={`activity-chart-${activity.agreementId}`} />
-          <h3>In date order</h3>
-          <DataTable caption="Exchanges and events under this agreement, oldest first" columns={["Date", "Type", "What", "Participants", "Cost", "Visibility"]} actionsColumn={actionsColumn}>
+          <h3>{t("inDateOrder")}</h3>
+          <DataTable
+            caption={t("caption")}
+            columns={[t("columns.date"), t("columns.type"), t("columns.what"), t("columns.participants"), t("columns.cost"), t("columns.visibility")]}
+            actionsColumn={actionsColumn}
+          >
             {activity.items.map((item) => (
               <ItemRow key={`${item.type}-${item.id}`} item={item} actionsColumn={actionsColumn} canEdit={item.type === "exchange" ? canEditExchanges : canEditEvents} />
             ))}

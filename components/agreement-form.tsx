@@ -1,14 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/form/action-form";
 import { FieldGroup } from "@/components/form/labelled";
 import { CheckboxGroup, HiddenField, SelectField, TextArea, TextField, type Option } from "@/components/form/fields";
 import type { FormAction } from "@/lib/web/action-result";
-import { COUNTRIES, NO_COUNTRY, NO_COUNTRY_LABEL } from "@/lib/domain/countries";
+import { COUNTRIES, NO_COUNTRY } from "@/lib/domain/countries";
 import { createAgreementSchema, updateAgreementSchema } from "@/lib/domain/validation/agreement";
-import { LOCALITY_KIND_LABELS, optionsOf, RELATIONSHIP_TYPE_LABELS, THEME_LABELS } from "@/lib/domain/labels";
+import { labelsIn, optionsOf } from "@/lib/domain/labels";
+import { usePageLocale } from "@/lib/i18n/navigation";
 
-const COUNTRY_OPTIONS: Option[] = [{ value: NO_COUNTRY, label: NO_COUNTRY_LABEL }, ...COUNTRIES.map((country) => ({ value: country.code, label: country.name }))];
+const ENGLISH_COUNTRIES: Option[] = COUNTRIES.map((country) => ({ value: country.code, label: country.name }));
 
 export const AGREEMENT_FIELD_ORDER = [
   "partnerId",
@@ -38,58 +40,62 @@ type Props = {
   defaultValues: Record<string, unknown>;
   partners: { id: string; name: string; country: string | null }[];
   edit?: { id: string; version: number };
+  /** The countries named and sorted in the page's language (the server names them); English when left out. */
+  countries?: Option[];
 };
 
 /** The agreement form, for a new draft and for editing one. Labels are part of the product's contract. */
-export function AgreementForm({ action, defaultValues, partners, edit }: Props) {
+export function AgreementForm({ action, defaultValues, partners, edit, countries = ENGLISH_COUNTRIES }: Props) {
+  const t = useTranslations("agreementForms.agreement");
+  const labels = labelsIn(usePageLocale());
   // Schemas are code, not data: the client component imports its own copy of the server's schema.
   const schema = edit ? updateAgreementSchema : createAgreementSchema;
   return (
-    <ActionForm action={action} schema={schema} defaultValues={defaultValues} fieldOrder={AGREEMENT_FIELD_ORDER} submitLabel="Save draft" aria-label="Agreement">
+    <ActionForm action={action} schema={schema} defaultValues={defaultValues} fieldOrder={AGREEMENT_FIELD_ORDER} submitLabel={t("save")} aria-label={t("formLabel")}>
       {edit ? (
         <>
           <HiddenField name="id" value={edit.id} />
           <HiddenField name="version" value={edit.version} />
         </>
       ) : null}
-      <FieldGroup legend="The partner">
+      <FieldGroup legend={t("partnerLegend")}>
         {partners.length > 0 ? (
           <SelectField
             name="partnerId"
-            label="Existing partner"
-            hint="Choose a partner the council already has, or leave this as “A new partner” and describe it below."
-            placeholder="A new partner"
+            label={t("existingPartner")}
+            hint={t("existingPartnerHint")}
+            placeholder={t("newPartner")}
             options={partners.map((partner) => ({ value: partner.id, label: partner.country ? `${partner.name} (${partner.country})` : partner.name }))}
           />
         ) : null}
-        <TextField name="partnerName" label="Partner name" hint="The locality's own name, e.g. Kraków or Łódź." autoComplete="off" />
-        <SelectField name="country" label="Country" placeholder="Choose a country" options={COUNTRY_OPTIONS} />
-        <TextField name="region" label="Region" />
-        <SelectField name="localityKind" label="Locality type" options={optionsOf(LOCALITY_KIND_LABELS)} />
+        <TextField name="partnerName" label={t("partnerName")} hint={t("partnerNameHint")} autoComplete="off" />
+        <SelectField name="country" label={t("country")} placeholder={t("chooseCountry")} options={[{ value: NO_COUNTRY, label: t("noCountry") }, ...countries]} />
+        <TextField name="region" label={t("region")} />
+        <SelectField name="localityKind" label={t("localityKind")} options={optionsOf(labels.localityKind)} />
         <div className="grid max-w-xl grid-cols-2 gap-4">
-          <TextField name="latitude" label="Latitude" hint="Decimal degrees, e.g. 54.3233" inputMode="decimal" />
-          <TextField name="longitude" label="Longitude" hint="Decimal degrees, e.g. 10.1228" inputMode="decimal" />
+          <TextField name="latitude" label={t("latitude")} hint={t("latitudeHint")} inputMode="decimal" />
+          <TextField name="longitude" label={t("longitude")} hint={t("longitudeHint")} inputMode="decimal" />
         </div>
-        <TextField name="population" label="Population" inputMode="numeric" />
-        <TextField name="website" label="Website" type="url" />
+        <TextField name="population" label={t("population")} inputMode="numeric" />
+        <TextField name="website" label={t("website")} type="url" />
       </FieldGroup>
-      <FieldGroup legend="The agreement">
-        <SelectField name="relationshipType" label="Relationship type" options={optionsOf(RELATIONSHIP_TYPE_LABELS)} />
-        <TextField name="title" label="Title" hint="Optional. Left empty, it is made from the relationship type and the partner's name." />
+      <FieldGroup legend={t("agreementLegend")}>
+        <SelectField name="relationshipType" label={t("relationshipType")} options={optionsOf(labels.relationshipType)} />
+        <TextField name="title" label={t("title")} hint={t("titleHint")} />
         <div className="grid max-w-xl grid-cols-2 gap-4">
-          <TextField name="linkBegan" label="Link began" type="date" />
-          <TextField name="formalisedOn" label="Formalised on" type="date" hint="The charter or formal agreement, if later." />
+          <TextField name="linkBegan" label={t("linkBegan")} type="date" />
+          <TextField name="formalisedOn" label={t("formalisedOn")} type="date" hint={t("formalisedOnHint")} />
         </div>
-        <TextArea name="purpose" label="Purpose" />
-        <CheckboxGroup name="themes" label="Themes" options={optionsOf(THEME_LABELS)} />
-        <TextField name="reviewDate" label="Review date" type="date" hint="When the link is next reviewed. Must be in the future." />
-        <TextArea name="publicSummary" label="Public summary" hint="Shown on the public partner page once the link is active." />
-        <TextArea name="internalNotes" label="Internal notes" hint="Never shown to the public." />
+        <TextArea name="purpose" label={t("purpose")} />
+        <CheckboxGroup name="themes" label={t("themes")} options={optionsOf(labels.theme)} />
+        <TextField name="reviewDate" label={t("reviewDate")} type="date" hint={t("reviewDateHint")} />
+        <TextArea name="publicSummary" label={t("publicSummary")} hint={t("publicSummaryHint")} />
+        <TextArea name="internalNotes" label={t("internalNotes")} hint={t("internalNotesHint")} />
       </FieldGroup>
-      <FieldGroup legend={"The partner's own decision"}>
-        <p className="hint">A link is two-sided: record the partner&apos;s decision when known.</p>
-        <TextField name="partnerDecisionDate" label="Partner decision date" type="date" />
-        <TextField name="partnerDecisionReference" label="Partner decision reference" hint="E.g. the partner council's minute number." />
+      <FieldGroup legend={t("partnerDecisionLegend")}>
+        <p className="hint">{t("partnerDecisionNote")}</p>
+        <TextField name="partnerDecisionDate" label={t("partnerDecisionDate")} type="date" />
+        <TextField name="partnerDecisionReference" label={t("partnerDecisionReference")} hint={t("partnerDecisionReferenceHint")} />
       </FieldGroup>
     </ActionForm>
   );

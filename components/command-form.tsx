@@ -1,23 +1,27 @@
 "use client";
 
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Link } from "@/components/link";
 import { ActionForm } from "@/components/form/action-form";
 import { HiddenField, TextArea, TextField } from "@/components/form/fields";
 import type { ActionResult } from "@/lib/web/action-result";
 import { COMMAND_RULES, type Command } from "@/lib/domain/lifecycle";
 import { commandSchema } from "@/lib/domain/validation/agreement";
 
-const REASON_HINT: Record<Command, string> = {
-  submit: "Why this partner, and why now. Councillors read this before they decide.",
-  withdraw: "Optional: why the draft is no longer going ahead.",
-  proposeSuspension: "The internal reason, for councillors and the record.",
-  proposeReinstatement: "The internal reason, for councillors and the record.",
-  proposeTermination: "The internal reason, for councillors and the record.",
+/** Which hint the reason field shows (messages agreementForms.command.reasonHint). */
+const REASON_HINT: Record<Command, "submit" | "withdraw" | "proposal"> = {
+  submit: "submit",
+  withdraw: "withdraw",
+  proposeSuspension: "proposal",
+  proposeReinstatement: "proposal",
+  proposeTermination: "proposal",
 };
 
 /** Asks for the reasons and the record of decision behind a status command. */
 export function CommandForm({ action, command, agreementId, version, cancelHref }: { action: (previous: ActionResult, formData: FormData) => Promise<ActionResult>; command: Command; agreementId: string; version: number; cancelHref: string }) {
+  const t = useTranslations("agreementForms");
   const rule = COMMAND_RULES[command];
+  const label = t(`commands.${command}`);
   const isProposal = "proposal" in rule.effect;
   return (
     <ActionForm
@@ -25,26 +29,26 @@ export function CommandForm({ action, command, agreementId, version, cancelHref 
       schema={commandSchema}
       defaultValues={{ agreementId, version, command }}
       fieldOrder={["reason", "publicReason", "reference", "alternativesConsidered", "conflictsOfInterest", "backgroundPapers"]}
-      submitLabel={rule.label}
+      submitLabel={label}
       submitClassName={command === "withdraw" || command === "proposeTermination" ? "button-danger" : "button"}
       secondary={
         <Link href={cancelHref} className="button-secondary">
-          Cancel
+          {t("command.cancel")}
         </Link>
       }
-      aria-label={rule.label}
+      aria-label={label}
     >
       <HiddenField name="agreementId" value={agreementId} />
       <HiddenField name="version" value={version} />
       <HiddenField name="command" value={command} />
-      <TextArea name="reason" label="Reason" hint={REASON_HINT[command]} required={rule.reason === "required"} />
-      {rule.publicReason !== "none" ? <TextArea name="publicReason" label="Public reason" hint="Shown on the public partner page and in the open data. Write it for residents." rows={3} required={rule.publicReason === "required"} /> : null}
-      <TextField name="reference" label="Decision reference" hint="Optional, e.g. a committee minute “Cabinet 2022/45”." />
+      <TextArea name="reason" label={t("command.reason")} hint={t(`command.reasonHint.${REASON_HINT[command]}`)} required={rule.reason === "required"} />
+      {rule.publicReason !== "none" ? <TextArea name="publicReason" label={t("command.publicReason")} hint={t("command.publicReasonHint")} rows={3} required={rule.publicReason === "required"} /> : null}
+      <TextField name="reference" label={t("command.reference")} hint={t("command.referenceHint")} />
       {isProposal ? (
         <>
-          <TextArea name="alternativesConsidered" label="Alternatives considered" hint="Optional: options considered and rejected." rows={3} />
-          <TextArea name="conflictsOfInterest" label="Conflicts of interest declared" hint="Optional." rows={2} />
-          <TextArea name="backgroundPapers" label="Background papers" hint="Optional: titles or links, one per line." rows={2} />
+          <TextArea name="alternativesConsidered" label={t("command.alternativesConsidered")} hint={t("command.alternativesConsideredHint")} rows={3} />
+          <TextArea name="conflictsOfInterest" label={t("command.conflictsOfInterest")} hint={t("command.conflictsOfInterestHint")} rows={2} />
+          <TextArea name="backgroundPapers" label={t("command.backgroundPapers")} hint={t("command.backgroundPapersHint")} rows={2} />
         </>
       ) : null}
     </ActionForm>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 type DataTableProps = {
@@ -18,6 +19,7 @@ export function DataTable({
   actionsColumn = false,
   children,
 }: DataTableProps) {
+  const t = useTranslations("forms.table");
   return (
     <div className="overflow-x-auto">
       <table className="table">
@@ -31,7 +33,7 @@ export function DataTable({
             ))}
             {actionsColumn ? (
               <th scope="col">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("actions")}</span>
               </th>
             ) : null}
           </tr>

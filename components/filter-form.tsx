@@ -1,16 +1,18 @@
-import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Link } from "@/components/link";
 import { LabelledControl, SelectOptions, type Option } from "@/components/form/labelled";
 
 /** A GET filter form: works without JavaScript and keeps its values in the address, so a view can be shared. */
 export function FilterForm({ label, clearHref, children, className = "sm:grid-cols-3 lg:grid-cols-6" }: { label: string; clearHref: string; children: React.ReactNode; className?: string }) {
+  const t = useTranslations("forms.filters");
   return (
     <form method="get" role="search" aria-label={label} className={`mb-6 grid grid-cols-1 gap-4 rounded bg-slate-50 p-4 ${className}`}>
       {children}
       <div className="col-span-full flex items-end gap-3">
         <button type="submit" className="button">
-          Apply filters
+          {t("apply")}
         </button>
-        <Link href={clearHref}>Clear filters</Link>
+        <Link href={clearHref}>{t("clear")}</Link>
       </div>
     </form>
   );

@@ -1,6 +1,8 @@
+import { useTranslations } from "next-intl";
 import type { AgreementStatus, DecisionKind } from "@/lib/domain/enums";
-import { statusLabel } from "@/lib/domain/lifecycle";
+import { labelsIn } from "@/lib/domain/labels";
 import { formatDateTime } from "@/lib/domain/format";
+import { usePageLocale } from "@/lib/i18n/navigation";
 import { DetailRow } from "@/components/detail-row";
 
 export type TimelineEntry = {
@@ -16,54 +18,52 @@ export type TimelineEntry = {
   proposal?: { alternativesConsidered: string | null; conflictsOfInterest: string | null; backgroundPapers: string | null } | null;
 };
 
-function title(entry: TimelineEntry): string {
-  const to = entry.toStatus ? statusLabel(entry.toStatus).toLowerCase() : "";
+type Titles = ReturnType<typeof useTranslations<"agreements.timeline.title">>;
+
+function title(entry: TimelineEntry, t: Titles, statusLabels: Record<AgreementStatus, string>): string {
   switch (entry.kind) {
-    case "SUBMITTED":
-      return "Submitted for approval";
     case "PROPOSED":
       // Worded apart from the "Proposed: …" tag that marks the open proposal.
-      return `${to === "active" ? "Reinstatement" : to === "suspended" ? "Suspension" : to === "terminated" ? "Termination" : "Change"} proposed`;
-    case "APPROVED":
-      return "Approved";
-    case "REJECTED":
-      return "Rejected";
-    case "WITHDRAWN":
-      return "Draft withdrawn";
+      return t(entry.toStatus === "ACTIVE" ? "proposedReinstatement" : entry.toStatus === "SUSPENDED" ? "proposedSuspension" : entry.toStatus === "TERMINATED" ? "proposedTermination" : "proposedChange");
     case "STATUS_CHANGED":
-      return `Status changed to ${to}`;
-    case "IMPORTED":
-      return "Imported";
+      return t("STATUS_CHANGED", { status: entry.toStatus ? statusLabels[entry.toStatus].toLowerCase() : "" });
+    default:
+      return t(entry.kind);
   }
 }
 
 /** The decision record as a timeline (newest last), after the MoJ timeline pattern. */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
-  if (entries.length === 0) return <p>No decisions yet.</p>;
+  const t = useTranslations("agreements.timeline");
+  const titles = useTranslations("agreements.timeline.title");
+  const field = useTranslations("agreementForms.command");
+  const locale = usePageLocale();
+  const statusLabels = labelsIn(locale).status;
+  if (entries.length === 0) return <p>{t("none")}</p>;
   return (
-    <ol className="space-y-5 border-l-4 border-brand pl-5" aria-label="Decision timeline">
+    <ol className="space-y-5 border-l-4 border-brand pl-5" aria-label={t("label")}>
       {entries.map((entry) => (
         <li key={entry.id} className="relative">
-          <h3 className="mt-0">{title(entry)}</h3>
+          <h3 className="mt-0">{title(entry, titles, statusLabels)}</h3>
           <p className="text-sm text-slate-700">
-            {entry.actor ? `by ${entry.actor.name}, ` : ""}
-            <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt)}</time>
+            {entry.actor ? `${t("by", { name: entry.actor.name })} ` : ""}
+            <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt, locale)}</time>
           </p>
           <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
             {entry.fromStatus && entry.toStatus && entry.kind === "STATUS_CHANGED" ? (
               <>
-                <dt className="font-semibold">Change</dt>
+                <dt className="font-semibold">{t("change")}</dt>
                 <dd>
-                  {statusLabel(entry.fromStatus)} → {statusLabel(entry.toStatus)}
+                  {statusLabels[entry.fromStatus]} → {statusLabels[entry.toStatus]}
                 </dd>
               </>
             ) : null}
-            <DetailRow label="Reason" value={entry.reason} />
-            <DetailRow label="Public reason" value={entry.publicReason} />
-            <DetailRow label="Decision reference" value={entry.reference} />
-            <DetailRow label="Alternatives considered" value={entry.proposal?.alternativesConsidered} />
-            <DetailRow label="Conflicts of interest declared" value={entry.proposal?.conflictsOfInterest} />
-            <DetailRow label="Background papers" value={entry.proposal?.backgroundPapers} />
+            <DetailRow label={field("reason")} value={entry.reason} />
+            <DetailRow label={field("publicReason")} value={entry.publicReason} />
+            <DetailRow label={field("reference")} value={entry.reference} />
+            <DetailRow label={field("alternativesConsidered")} value={entry.proposal?.alternativesConsidered} />
+            <DetailRow label={field("conflictsOfInterest")} value={entry.proposal?.conflictsOfInterest} />
+            <DetailRow label={field("backgroundPapers")} value={entry.proposal?.backgroundPapers} />
           </dl>
         </li>
       ))}

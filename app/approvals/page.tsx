@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { DetailRow } from "@/components/detail-row";
+import { Link } from "@/components/link";
 import { StatusTag } from "@/components/status-tag";
 import { ConfirmationBanner } from "@/components/success-banner";
 import { VoteForm } from "@/components/vote-form";
@@ -8,25 +9,26 @@ import { requirePageUser } from "@/lib/auth/session";
 import { listOpenProposals } from "@/lib/data/agreements";
 import { getSettings } from "@/lib/data/settings";
 import { countryName } from "@/lib/domain/countries";
-import { PROPOSAL_KIND_LABELS, RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
+import { labelsIn } from "@/lib/domain/labels";
 import { formatDateTime } from "@/lib/domain/format";
+import { getPageLocale } from "@/lib/i18n/server";
 import { voteAction } from "./actions";
 
-export const metadata: Metadata = { title: "Approvals" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("approvals"))("title") };
+}
 
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
   const user = await requirePageUser("/approvals", "proposal:decide");
   const { done } = await searchParams;
-  const [proposals, settings] = await Promise.all([listOpenProposals(), getSettings()]);
+  const [proposals, settings, locale, t] = await Promise.all([listOpenProposals(), getSettings(), getPageLocale(), getTranslations("approvals")]);
+  const labels = labelsIn(locale);
   return (
     <>
       <ConfirmationBanner scope="vote" done={done} />
-      <h1>Approvals</h1>
-      <p className="max-w-2xl">
-        Proposals awaiting a decision. {settings.approvalsNeeded === 1 ? "One approval carries a proposal" : `${settings.approvalsNeeded} approvals carry a proposal`}; one
-        rejection ends it. You cannot decide a proposal you made.
-      </p>
-      {proposals.length === 0 ? <p>There are no proposals awaiting a decision.</p> : null}
+      <h1>{t("title")}</h1>
+      <p className="max-w-2xl">{t("intro", { needed: settings.approvalsNeeded })}</p>
+      {proposals.length === 0 ? <p>{t("none")}</p> : null}
       {proposals.map((proposal) => {
         const { agreement } = proposal;
         const headingId = `proposal-${proposal.id}`;
@@ -36,33 +38,33 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
         return (
           <section key={proposal.id} aria-labelledby={headingId} className="mb-8 rounded border-2 border-slate-300 p-4">
             <h2 id={headingId} className="mt-0">
-              {PROPOSAL_KIND_LABELS[proposal.kind]}: {agreement.partner.name}
+              {labels.proposalKind[proposal.kind]}: {agreement.partner.name}
             </h2>
             <p>
               <Link href={`/agreements/${agreement.id}`}>
-                {RELATIONSHIP_TYPE_LABELS[agreement.relationshipType]} with {agreement.partner.name}, {countryName(agreement.partner.country)}
+                {t("agreementLink", { type: labels.relationshipType[agreement.relationshipType], partner: agreement.partner.name, country: countryName(agreement.partner.country) })}
               </Link>{" "}
               <StatusTag status={agreement.status} />
             </p>
             <dl className="my-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-              <dt className="font-semibold">Proposed by</dt>
+              <dt className="font-semibold">{t("proposedBy")}</dt>
               <dd>
-                {proposal.proposer.name}, {formatDateTime(proposal.createdAt)}
+                {proposal.proposer.name}, {formatDateTime(proposal.createdAt, locale)}
               </dd>
-              <DetailRow label="Their reason" value={proposal.reason} />
-              <DetailRow label="Public reason" value={proposal.publicReason} />
-              <DetailRow label="Reference" value={proposal.reference} />
-              <DetailRow label="Alternatives considered" value={proposal.alternativesConsidered} />
-              <DetailRow label="Conflicts of interest declared" value={proposal.conflictsOfInterest} />
-              <DetailRow label="Background papers" value={proposal.backgroundPapers} />
-              <dt className="font-semibold">Votes so far</dt>
+              <DetailRow label={t("theirReason")} value={proposal.reason} />
+              <DetailRow label={t("publicReason")} value={proposal.publicReason} />
+              <DetailRow label={t("reference")} value={proposal.reference} />
+              <DetailRow label={t("alternativesConsidered")} value={proposal.alternativesConsidered} />
+              <DetailRow label={t("conflictsOfInterest")} value={proposal.conflictsOfInterest} />
+              <DetailRow label={t("backgroundPapers")} value={proposal.backgroundPapers} />
+              <dt className="font-semibold">{t("votesSoFar")}</dt>
               <dd>
-                {approvals} of {settings.approvalsNeeded} approvals
+                {t("approvalsCount", { approvals, needed: settings.approvalsNeeded })}
                 {proposal.decisions.length > 0 ? (
                   <ul className="list-disc pl-5">
                     {proposal.decisions.map((vote) => (
                       <li key={vote.id}>
-                        {vote.actor?.name}: {vote.kind === "APPROVED" ? "approved" : "rejected"}
+                        {vote.actor?.name}: {vote.kind === "APPROVED" ? t("votedApproved") : t("votedRejected")}
                         {vote.reason ? ` — ${vote.reason}` : ""}
                       </li>
                     ))}
@@ -71,11 +73,11 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
               </dd>
             </dl>
             {ownProposal ? (
-              <p className="font-semibold">You made this proposal, so another councillor must decide it.</p>
+              <p className="font-semibold">{t("ownProposal")}</p>
             ) : myVote ? (
-              <p className="font-semibold">You have {myVote.kind === "APPROVED" ? "approved" : "rejected"} this proposal.</p>
+              <p className="font-semibold">{myVote.kind === "APPROVED" ? t("youApproved") : t("youRejected")}</p>
             ) : (
-              <VoteForm action={voteAction} proposalId={proposal.id} label={`Decide: ${PROPOSAL_KIND_LABELS[proposal.kind]}, ${agreement.partner.name}`} />
+              <VoteForm action={voteAction} proposalId={proposal.id} label={t("decide", { kind: labels.proposalKind[proposal.kind], partner: agreement.partner.name })} />
             )}
           </section>
         );

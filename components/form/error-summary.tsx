@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
 export type SummaryError = { field: string; message: string };
 
 /** GOV.UK error summary: announced, focused, and linking to each field. */
 export function ErrorSummary({ errors, formError }: { errors: SummaryError[]; formError?: string }) {
+  const t = useTranslations("forms");
   const ref = useRef<HTMLDivElement>(null);
   const signature = `${formError ?? ""}|${errors.map((error) => `${error.field}:${error.message}`).join("|")}`;
   useEffect(() => {
@@ -23,7 +25,7 @@ export function ErrorSummary({ errors, formError }: { errors: SummaryError[]; fo
       role="alert"
     >
       <h2 id="error-summary-title" className="mt-0 text-xl">
-        There is a problem
+        {t("errorSummary.title")}
       </h2>
       <ul className="list-none space-y-1 p-0">
         {formError ? <li className="font-semibold text-error">{formError}</li> : null}

@@ -1,5 +1,6 @@
 // The markup every labelled field shares (the action forms' fields, the filter forms' and the
-// partners search): label, hint, error, then the control. No client code, so server pages use it too.
+// partners search): label, hint, error, then the control. No client-only code, so server pages use it too.
+import { useTranslations } from "next-intl";
 
 /** `lang`: the label's language when it is not the page's (a language named in itself, "Cymraeg"). */
 export type Option = { value: string; label: string; lang?: string };
@@ -10,6 +11,7 @@ export function describedBy(id: string, hint: string | undefined, error: string 
 }
 
 export function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  const t = useTranslations("forms");
   return (
     <>
       {hint ? (
@@ -19,7 +21,7 @@ export function FieldMessages({ id, hint, error }: { id: string; hint?: string; 
       ) : null}
       {error ? (
         <span id={`${id}-error`} className="field-error">
-          <span className="sr-only">Error: </span>
+          <span className="sr-only">{t("error")} </span>
           {error}
         </span>
       ) : null}

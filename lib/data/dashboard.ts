@@ -12,7 +12,15 @@ import { getSettings } from "./settings";
 
 const YEARS_SHOWN = 15;
 
-export type RecentItem = { id: string; at: Date; href: string; text: string };
+/**
+ * A row of the recent activity: what happened, for the page to word in its language, with `text`
+ * its English wording.
+ */
+export type RecentItem = { id: string; at: Date; href: string; text: string } & (
+  | { type: "decision"; partnerName: string; kind: DecisionKind; toStatus: AgreementStatus | null }
+  | { type: "exchange"; partnerName: string; detail: string | null }
+  | { type: "event"; title: string }
+);
 
 /**
  * The figures over the whole register — agreements by status, exchanges per year, themes of the
@@ -105,14 +113,21 @@ const sharedPanels = memoUntilChanged({ topics: ["links", "activity", "decisions
       at: decision.createdAt,
       href: `/agreements/${decision.agreementId}`,
       text: `${decision.partnerName}: ${decisionText(decision.kind, decision.toStatus)}`,
+      type: "decision" as const,
+      partnerName: decision.partnerName,
+      kind: decision.kind,
+      toStatus: decision.toStatus,
     })),
     ...exchanges.map((exchange) => ({
       id: `x-${exchange.id}`,
       at: exchange.startDate,
       href: `/exchanges/${exchange.id}/edit`,
       text: `Exchange with ${exchange.partnerName}${exchange.participantsDescription ? `: ${exchange.participantsDescription}` : ""}`,
+      type: "exchange" as const,
+      partnerName: exchange.partnerName,
+      detail: exchange.participantsDescription,
     })),
-    ...events.map((event) => ({ id: `e-${event.id}`, at: event.startsAt, href: `/events/${event.id}/edit`, text: `Event: ${event.title}` })),
+    ...events.map((event) => ({ id: `e-${event.id}`, at: event.startsAt, href: `/events/${event.id}/edit`, text: `Event: ${event.title}`, type: "event" as const, title: event.title })),
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, 12);

@@ -28,10 +28,24 @@ import activityCy from "@/messages/activity/cy.json";
 import activityEn from "@/messages/activity/en.json";
 import activityFormCy from "@/messages/activityForm/cy.json";
 import activityFormEn from "@/messages/activityForm/en.json";
+import formsCy from "@/messages/forms/cy.json";
+import formsEn from "@/messages/forms/en.json";
+import agreementFormsCy from "@/messages/agreementForms/cy.json";
+import agreementFormsEn from "@/messages/agreementForms/en.json";
+import agreementsCy from "@/messages/agreements/cy.json";
+import agreementsEn from "@/messages/agreements/en.json";
+import dashboardCy from "@/messages/dashboard/cy.json";
+import dashboardEn from "@/messages/dashboard/en.json";
+import approvalsCy from "@/messages/approvals/cy.json";
+import approvalsEn from "@/messages/approvals/en.json";
 import contentCy from "@/messages/content/cy.json";
 import contentDe from "@/messages/content/de.json";
 import contentEn from "@/messages/content/en.json";
 import contentFr from "@/messages/content/fr.json";
+import adminCy from "@/messages/admin/cy.json";
+import adminEn from "@/messages/admin/en.json";
+import adminFormsCy from "@/messages/adminForms/cy.json";
+import adminFormsEn from "@/messages/adminForms/en.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 
 type Translations<T> = { en: T } & Partial<Record<Exclude<Locale, "en">, T>>;
@@ -43,11 +57,18 @@ export const NAMESPACES = {
   public: { en: publicEn, cy: publicCy, de: publicDe, fr: publicFr },
   confirmations: { en: confirmationsEn, cy: confirmationsCy },
   content: { en: contentEn, cy: contentCy, de: contentDe, fr: contentFr },
+  forms: { en: formsEn, cy: formsCy },
+  agreementForms: { en: agreementFormsEn, cy: agreementFormsCy },
+  agreements: { en: agreementsEn, cy: agreementsCy },
+  dashboard: { en: dashboardEn, cy: dashboardCy },
+  approvals: { en: approvalsEn, cy: approvalsCy },
   emails: { en: emailsEn, cy: emailsCy },
   account: { en: accountEn, cy: accountCy },
   auth: { en: authEn, cy: authCy },
   activity: { en: activityEn, cy: activityCy },
   activityForm: { en: activityFormEn, cy: activityFormCy },
+  admin: { en: adminEn, cy: adminCy },
+  adminForms: { en: adminFormsEn, cy: adminFormsCy },
 } satisfies Record<string, Translations<object>>;
 
 export type Namespace = keyof typeof NAMESPACES;
@@ -64,7 +85,7 @@ export function messagesFor(locale: Locale): Messages {
  * The namespaces components in the browser read (forms and their errors): only these are sent
  * with every page, so a public page does not carry the whole staff vocabulary.
  */
-export const CLIENT_NAMESPACES = ["common", "account", "auth", "activityForm"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["common", "account", "auth", "activityForm", "forms", "agreementForms"] as const satisfies readonly Namespace[];
 
 /** The messages the browser is given for a page in `locale`. */
 export function clientMessagesFor(locale: Locale): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

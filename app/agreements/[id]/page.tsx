@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
+import { Link } from "@/components/link";
 import { AgreementActivity } from "@/components/agreement-activity";
 import { CommandForm } from "@/components/command-form";
 import { StatusTag, Tag } from "@/components/status-tag";
@@ -12,17 +13,18 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getAgreementActivity } from "@/lib/data/activity";
 import { getAgreement } from "@/lib/data/agreements";
 import { countryName } from "@/lib/domain/countries";
-import { LOCALITY_KIND_LABELS, RELATIONSHIP_TYPE_LABELS, THEME_LABELS } from "@/lib/domain/labels";
-import { availableCommands, COMMAND_RULES, isPubliclyVisible, PROPOSAL_RULES, statusLabel } from "@/lib/domain/lifecycle";
-import { formatDate } from "@/lib/domain/format";
+import { labelsIn } from "@/lib/domain/labels";
+import { availableCommands, isPubliclyVisible } from "@/lib/domain/lifecycle";
+import { formatDate, formatNumber } from "@/lib/domain/format";
+import { getPageLocale } from "@/lib/i18n/server";
 import { can } from "@/lib/domain/permissions";
 import { agreementCommandAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string; done?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const agreement = await getAgreement((await params).id);
-  return { title: agreement ? `${agreement.partner.name} agreement` : "Agreement not found" };
+  const [agreement, t] = await Promise.all([getAgreement((await params).id), getTranslations("agreements.page")]);
+  return { title: agreement ? t("title", { partner: agreement.partner.name }) : t("notFound") };
 }
 
 export default async function AgreementPage({ params, searchParams }: Props) {
@@ -31,6 +33,8 @@ export default async function AgreementPage({ params, searchParams }: Props) {
   const user = await requirePageUser(`/agreements/${id}`, "agreement:read");
   const [agreement, activity] = await Promise.all([getAgreement(id), getAgreementActivity(id)]);
   if (!agreement || !activity) notFound();
+  const [locale, t, f] = await Promise.all([getPageLocale(), getTranslations("agreements"), getTranslations("agreementForms")]);
+  const labels = labelsIn(locale);
 
   const openProposal = agreement.proposals.find((proposal) => proposal.state === "OPEN");
   const commands = availableCommands(agreement.status, Boolean(openProposal), user.role);
@@ -41,23 +45,23 @@ export default async function AgreementPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <BackLink href="/agreements">Back to agreements</BackLink>
+      <BackLink href="/agreements">{t("page.back")}</BackLink>
       <ConfirmationBanner scope="agreement" done={done} />
       <h1 className="mb-1">{partner.name}</h1>
       <p className="mb-1 text-lg" data-testid="agreement-status">
-        Status: {statusLabel(agreement.status)}
+        {t("page.status", { status: labels.status[agreement.status] })}
       </p>
       <div className="mb-6 flex flex-wrap gap-2">
         <StatusTag status={agreement.status} />
-        {openProposal ? <Tag tone="warning">Proposed: {PROPOSAL_RULES[openProposal.kind].noun}</Tag> : null}
-        {unconfirmed ? <Tag tone="warning">Not confirmed by partner</Tag> : null}
-        {activity.dormant ? <Tag tone="warning">Dormant</Tag> : null}
+        {openProposal ? <Tag tone="warning">{t("proposed", { what: t(`proposalNoun.${openProposal.kind}`) })}</Tag> : null}
+        {unconfirmed ? <Tag tone="warning">{t("page.notConfirmed")}</Tag> : null}
+        {activity.dormant ? <Tag tone="warning">{t("dormant")}</Tag> : null}
       </div>
 
       {commands.length > 0 || (agreement.status === "DRAFT" && can(user, "agreement:edit")) ? (
         <section aria-labelledby="actions-heading" className="mb-8 rounded border border-slate-300 bg-slate-50 p-4">
           <h2 id="actions-heading" className="mt-0">
-            What you can do
+            {t("page.actionsHeading")}
           </h2>
           {chosen ? (
             <CommandForm action={agreementCommandAction} command={chosen} agreementId={agreement.id} version={agreement.version} cancelHref={`/agreements/${agreement.id}`} />
@@ -65,14 +69,14 @@ export default async function AgreementPage({ params, searchParams }: Props) {
             <div className="flex flex-wrap gap-3">
               {agreement.status === "DRAFT" && can(user, "agreement:edit") ? (
                 <Link href={`/agreements/${agreement.id}/edit`} className="button-secondary">
-                  Edit draft
+                  {t("page.editDraft")}
                 </Link>
               ) : null}
               {/* A plain GET form: the chosen command's form opens without JavaScript. */}
               <form method="get" className="flex flex-wrap gap-3">
                 {commands.map((command) => (
                   <button key={command} type="submit" name="action" value={command} className={command === "withdraw" || command === "proposeTermination" ? "button-danger" : "button"}>
-                    {COMMAND_RULES[command].label}
+                    {f(`commands.${command}`)}
                   </button>
                 ))}
               </form>
@@ -82,41 +86,41 @@ export default async function AgreementPage({ params, searchParams }: Props) {
       ) : null}
       {openProposal && user.role === "COUNCILLOR" ? (
         <p className="mb-6">
-          A proposal awaits a decision: <Link href="/approvals">decide it on the approvals page</Link>.
+          {t.rich("page.awaitsDecision", { link: (chunks) => <Link href="/approvals">{chunks}</Link> })}
         </p>
       ) : null}
 
-      <h2>The agreement</h2>
+      <h2>{t("page.agreementHeading")}</h2>
       <SummaryList
         rows={[
-          { label: "Title", value: agreement.title },
-          { label: "Relationship type", value: RELATIONSHIP_TYPE_LABELS[agreement.relationshipType] },
-          { label: "Link began", value: formatDate(agreement.linkBegan) },
-          { label: "Formalised on", value: formatDate(agreement.formalisedOn) },
-          { label: "Purpose", value: agreement.purpose },
-          { label: "Themes", value: agreement.themes.map((theme) => THEME_LABELS[theme]).join(", ") },
-          { label: "Review date", value: formatDate(agreement.reviewDate) },
-          { label: "Lead officer", value: agreement.leadOfficer?.name },
-          { label: "Public summary", value: agreement.publicSummary },
-          { label: "Internal notes", value: agreement.internalNotes },
-          { label: "Partner decision date", value: formatDate(agreement.partnerDecisionDate) },
-          { label: "Partner decision reference", value: agreement.partnerDecisionReference },
+          { label: f("agreement.title"), value: agreement.title },
+          { label: f("agreement.relationshipType"), value: labels.relationshipType[agreement.relationshipType] },
+          { label: f("agreement.linkBegan"), value: formatDate(agreement.linkBegan, locale) },
+          { label: f("agreement.formalisedOn"), value: formatDate(agreement.formalisedOn, locale) },
+          { label: f("agreement.purpose"), value: agreement.purpose },
+          { label: f("agreement.themes"), value: agreement.themes.map((theme) => labels.theme[theme]).join(", ") },
+          { label: f("agreement.reviewDate"), value: formatDate(agreement.reviewDate, locale) },
+          { label: t("page.leadOfficer"), value: agreement.leadOfficer?.name },
+          { label: f("agreement.publicSummary"), value: agreement.publicSummary },
+          { label: f("agreement.internalNotes"), value: agreement.internalNotes },
+          { label: f("agreement.partnerDecisionDate"), value: formatDate(agreement.partnerDecisionDate, locale) },
+          { label: f("agreement.partnerDecisionReference"), value: agreement.partnerDecisionReference },
         ]}
       />
 
-      <h2>The partner</h2>
+      <h2>{t("page.partnerHeading")}</h2>
       <SummaryList
         rows={[
-          { label: "Partner name", value: partner.name },
-          { label: "Country", value: countryName(partner.country) },
-          { label: "Region", value: partner.region },
-          { label: "Locality type", value: LOCALITY_KIND_LABELS[partner.kind] },
-          { label: "Population", value: partner.population?.toLocaleString("en-GB") },
-          { label: "Latitude", value: partner.latitude?.toString() },
-          { label: "Longitude", value: partner.longitude?.toString() },
-          { label: "Website", value: partner.website ? <a href={partner.website}>{partner.website}</a> : null },
+          { label: f("agreement.partnerName"), value: partner.name },
+          { label: f("agreement.country"), value: countryName(partner.country) },
+          { label: f("agreement.region"), value: partner.region },
+          { label: f("agreement.localityKind"), value: labels.localityKind[partner.kind] },
+          { label: f("agreement.population"), value: partner.population === null ? null : formatNumber(partner.population, locale) },
+          { label: f("agreement.latitude"), value: partner.latitude?.toString() },
+          { label: f("agreement.longitude"), value: partner.longitude?.toString() },
+          { label: f("agreement.website"), value: partner.website ? <a href={partner.website}>{partner.website}</a> : null },
           {
-            label: "Public page",
+            label: t("page.publicPage"),
             value: isPubliclyVisible(agreement.status) ? <Link href={`/partners/${partner.slug}`}>/partners/{partner.slug}</Link> : null,
           },
         ]}
@@ -124,7 +128,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
 
       <AgreementActivity activity={activity} user={user} />
 
-      <h2>Decisions</h2>
+      <h2>{t("page.decisionsHeading")}</h2>
       <Timeline
         entries={agreement.decisions.map((decision) => ({
           ...decision,

@@ -1,20 +1,23 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/back-link";
 import { AgreementForm } from "@/components/agreement-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { listPartnerChoices } from "@/lib/data/agreements";
 import { createAgreementAction } from "./actions";
 
-export const metadata: Metadata = { title: "Draft a new agreement" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("agreements.new"))("title") };
+}
 
 export default async function NewAgreementPage() {
   await requirePageUser("/agreements/new", "agreement:draft");
-  const partners = await listPartnerChoices();
+  const [partners, t, back] = await Promise.all([listPartnerChoices(), getTranslations("agreements.new"), getTranslations("agreements.page")]);
   return (
     <>
-      <BackLink href="/agreements">Back to agreements</BackLink>
-      <h1>Draft a new agreement</h1>
-      <p className="mb-6 max-w-2xl">A draft is only seen by staff and councillors. When it is ready, submit it for approval.</p>
+      <BackLink href="/agreements">{back("back")}</BackLink>
+      <h1>{t("title")}</h1>
+      <p className="mb-6 max-w-2xl">{t("intro")}</p>
       <AgreementForm
         action={createAgreementAction}
         partners={partners}

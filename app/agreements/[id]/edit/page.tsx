@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { AgreementForm } from "@/components/agreement-form";
@@ -7,7 +8,9 @@ import { getAgreement, listPartnerChoices } from "@/lib/data/agreements";
 import { NO_COUNTRY } from "@/lib/domain/countries";
 import { updateAgreementAction } from "./actions";
 
-export const metadata: Metadata = { title: "Edit draft agreement" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("agreements.edit"))("title") };
+}
 
 function isoDate(date: Date | null): string {
   return date ? date.toISOString().slice(0, 10) : "";
@@ -16,22 +19,22 @@ function isoDate(date: Date | null): string {
 export default async function EditAgreementPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requirePageUser(`/agreements/${id}/edit`, "agreement:edit");
-  const [agreement, partners] = await Promise.all([getAgreement(id), listPartnerChoices()]);
+  const [agreement, partners, t] = await Promise.all([getAgreement(id), listPartnerChoices(), getTranslations("agreements.edit")]);
   if (!agreement) notFound();
   if (agreement.status !== "DRAFT") {
     return (
       <>
-        <h1>This agreement cannot be edited</h1>
-        <p>Only draft agreements can be edited. Changes to an agreement in force go through a proposal that councillors decide.</p>
-        <BackLink href={`/agreements/${agreement.id}`}>Back to the agreement</BackLink>
+        <h1>{t("cannotEdit")}</h1>
+        <p>{t("cannotEditBody")}</p>
+        <BackLink href={`/agreements/${agreement.id}`}>{t("back")}</BackLink>
       </>
     );
   }
   const { partner } = agreement;
   return (
     <>
-      <BackLink href={`/agreements/${agreement.id}`}>Back to the agreement</BackLink>
-      <h1>Edit draft: {partner.name}</h1>
+      <BackLink href={`/agreements/${agreement.id}`}>{t("back")}</BackLink>
+      <h1>{t("heading", { partner: partner.name })}</h1>
       <AgreementForm
         action={updateAgreementAction}
         partners={partners.filter((choice) => choice.id !== partner.id)}
