@@ -24,13 +24,14 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-type DatasetKey = "partnersJson" | "partnersCsv" | "partnersGeojson" | "decisionsAtom" | "eventsIcs";
+type DatasetKey = "partnersJson" | "partnersCsv" | "partnerTranslationsCsv" | "partnersGeojson" | "decisionsAtom" | "eventsIcs";
 type Dataset = { id: string; key: DatasetKey; path: string };
 
 /** The files, one per site (not per language): each carries every translation in its own shape. */
 const DATASETS: Dataset[] = [
   { id: "partners-json", key: "partnersJson", path: "/open-data/partners.json" },
   { id: "partners-csv", key: "partnersCsv", path: "/open-data/partners.csv" },
+  { id: "partner-translations-csv", key: "partnerTranslationsCsv", path: "/open-data/partner-translations.csv" },
   { id: "partners-geojson", key: "partnersGeojson", path: "/open-data/partners.geojson" },
   { id: "decisions-atom", key: "decisionsAtom", path: "/open-data/decisions.atom" },
   { id: "events-ics", key: "eventsIcs", path: "/open-data/events.ics" },
