@@ -1,45 +1,54 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/form/action-form";
-import { HiddenField, SelectField, TextField } from "@/components/form/fields";
+import { HiddenField, RadioGroup, SelectField, TextField } from "@/components/form/fields";
+import { LANGUAGE_NAMES, LANGUAGE_TAGS, STAFF_LOCALES } from "@/lib/i18n/locales";
 import type { FormAction } from "@/lib/web/action-result";
-import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema, settingsSchema, unlockSignInSchema } from "@/lib/domain/validation/admin";
+import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema, settingsSchema, unlockSignInSchema, userLanguageSchema } from "@/lib/domain/validation/admin";
 
-export const ROLE_OPTIONS = [
-  { value: "STAFF", label: "Staff (twinning officer)" },
-  { value: "COUNCILLOR", label: "Councillor" },
-  { value: "ADMIN", label: "Admin" },
-];
+const ROLES = ["STAFF", "COUNCILLOR", "ADMIN"] as const;
+
+/** The roles to choose from, in the page's language. */
+function useRoleOptions() {
+  const t = useTranslations("adminForms.roles");
+  return ROLES.map((role) => ({ value: role, label: t(role) }));
+}
 
 export function CreateUserForm({ action }: { action: FormAction }) {
+  const t = useTranslations("adminForms.create");
+  const roles = useRoleOptions();
   return (
-    <ActionForm action={action} schema={createUserSchema} defaultValues={{ role: "STAFF" }} fieldOrder={["name", "email", "role", "password"]} submitLabel="Create user" aria-label="Create a user">
-      <TextField name="name" label="Name" autoComplete="off" />
-      <TextField name="email" label="Email" type="email" autoComplete="off" />
-      <SelectField name="role" label="Role" options={ROLE_OPTIONS} />
-      <TextField name="password" label="Password" type="password" autoComplete="new-password" hint="At least 12 characters. Give it to the person securely; they can use it to sign in at once." />
+    <ActionForm action={action} schema={createUserSchema} defaultValues={{ role: "STAFF" }} fieldOrder={["name", "email", "role", "password"]} submitLabel={t("submit")} aria-label={t("formLabel")}>
+      <TextField name="name" label={t("name")} autoComplete="off" />
+      <TextField name="email" label={t("email")} type="email" autoComplete="off" />
+      <SelectField name="role" label={t("role")} options={roles} />
+      <TextField name="password" label={t("password")} type="password" autoComplete="new-password" hint={t("passwordHint")} />
     </ActionForm>
   );
 }
 
 export function ChangeRoleForm({ action, userId, role }: { action: FormAction; userId: string; role: string }) {
+  const t = useTranslations("adminForms.role");
+  const roles = useRoleOptions();
   return (
-    <ActionForm action={action} schema={changeRoleSchema} defaultValues={{ userId, role }} fieldOrder={["role"]} submitLabel="Change role" aria-label="Change role">
+    <ActionForm action={action} schema={changeRoleSchema} defaultValues={{ userId, role }} fieldOrder={["role"]} submitLabel={t("submit")} aria-label={t("formLabel")}>
       <HiddenField name="userId" value={userId} />
-      <SelectField name="role" label="Role" options={ROLE_OPTIONS} />
+      <SelectField name="role" label={t("label")} options={roles} />
     </ActionForm>
   );
 }
 
 export function SetActiveForm({ action, userId, active }: { action: FormAction; userId: string; active: boolean }) {
+  const t = useTranslations("adminForms.active");
   return (
     <ActionForm
       action={action}
       schema={setActiveSchema}
       defaultValues={{ userId, active: String(!active) }}
-      submitLabel={active ? "Deactivate user" : "Reactivate user"}
+      submitLabel={active ? t("deactivate") : t("reactivate")}
       submitClassName={active ? "button-danger" : "button"}
-      aria-label={active ? "Deactivate user" : "Reactivate user"}
+      aria-label={active ? t("deactivate") : t("reactivate")}
     >
       <HiddenField name="userId" value={userId} />
       <HiddenField name="active" value={String(!active)} />
@@ -48,30 +57,45 @@ export function SetActiveForm({ action, userId, active }: { action: FormAction; 
 }
 
 export function UnlockSignInForm({ action, userId }: { action: FormAction; userId: string }) {
+  const t = useTranslations("adminForms.unlock");
   return (
-    <ActionForm action={action} schema={unlockSignInSchema} defaultValues={{ userId }} submitLabel="Unlock sign-in" aria-label="Unlock sign-in">
+    <ActionForm action={action} schema={unlockSignInSchema} defaultValues={{ userId }} submitLabel={t("submit")} aria-label={t("submit")}>
       <HiddenField name="userId" value={userId} />
     </ActionForm>
   );
 }
 
 export function ResetPasswordForm({ action, userId }: { action: FormAction; userId: string }) {
+  const t = useTranslations("adminForms.reset");
   return (
-    <ActionForm action={action} schema={resetPasswordSchema} defaultValues={{ userId }} fieldOrder={["newPassword"]} submitLabel="Reset password" aria-label="Reset password">
+    <ActionForm action={action} schema={resetPasswordSchema} defaultValues={{ userId }} fieldOrder={["newPassword"]} submitLabel={t("submit")} aria-label={t("formLabel")}>
       <HiddenField name="userId" value={userId} />
-      <TextField name="newPassword" label="New password" type="password" autoComplete="new-password" hint="At least 12 characters. Their other sessions end." />
+      <TextField name="newPassword" label={t("label")} type="password" autoComplete="new-password" hint={t("hint")} />
+    </ActionForm>
+  );
+}
+
+/** A user's own language, set by an admin: each language named in itself. */
+export function UserLanguageForm({ action, userId, language }: { action: FormAction; userId: string; language: string }) {
+  const t = useTranslations("adminForms.language");
+  const options = STAFF_LOCALES.map((locale) => ({ value: locale, label: LANGUAGE_NAMES[locale], lang: LANGUAGE_TAGS[locale] }));
+  return (
+    <ActionForm action={action} schema={userLanguageSchema} idPrefix="user-language-" defaultValues={{ userId, language }} fieldOrder={["language"]} submitLabel={t("submit")} aria-label={t("formLabel")}>
+      <HiddenField name="userId" value={userId} />
+      <RadioGroup name="language" label={t("label")} hint={t("hint")} options={options} />
     </ActionForm>
   );
 }
 
 export function SettingsForm({ action, values }: { action: FormAction; values: Record<string, unknown> }) {
+  const t = useTranslations("adminForms.settings");
   return (
-    <ActionForm action={action} schema={settingsSchema} defaultValues={values} fieldOrder={["councilName", "approvalsNeeded", "dormancyMonths", "reminderDays", "openDataLicence"]} submitLabel="Save settings" aria-label="Council settings">
-      <TextField name="councilName" label="Council name" />
-      <TextField name="approvalsNeeded" label="Approvals needed" type="number" inputMode="numeric" hint="How many councillors must approve a proposal (1 to 9). One rejection always ends it." />
-      <TextField name="dormancyMonths" label="Dormancy months" type="number" inputMode="numeric" hint="An active link with no exchange or event for this long is flagged as dormant." />
-      <TextField name="reminderDays" label="Reminder after days" type="number" inputMode="numeric" hint="Councillors who have not voted are reminded when a proposal has been open this many days." />
-      <TextField name="openDataLicence" label="Open data licence" />
+    <ActionForm action={action} schema={settingsSchema} defaultValues={values} fieldOrder={["councilName", "approvalsNeeded", "dormancyMonths", "reminderDays", "openDataLicence"]} submitLabel={t("submit")} aria-label={t("formLabel")}>
+      <TextField name="councilName" label={t("councilName")} />
+      <TextField name="approvalsNeeded" label={t("approvalsNeeded")} type="number" inputMode="numeric" hint={t("approvalsNeededHint")} />
+      <TextField name="dormancyMonths" label={t("dormancyMonths")} type="number" inputMode="numeric" hint={t("dormancyMonthsHint")} />
+      <TextField name="reminderDays" label={t("reminderDays")} type="number" inputMode="numeric" hint={t("reminderDaysHint")} />
+      <TextField name="openDataLicence" label={t("openDataLicence")} />
     </ActionForm>
   );
 }

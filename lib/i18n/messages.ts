@@ -46,6 +46,10 @@ import adminCy from "@/messages/admin/cy.json";
 import adminEn from "@/messages/admin/en.json";
 import adminFormsCy from "@/messages/adminForms/cy.json";
 import adminFormsEn from "@/messages/adminForms/en.json";
+import adminCy from "@/messages/admin/cy.json";
+import adminEn from "@/messages/admin/en.json";
+import adminFormsCy from "@/messages/adminForms/cy.json";
+import adminFormsEn from "@/messages/adminForms/en.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 
 type Translations<T> = { en: T } & Partial<Record<Exclude<Locale, "en">, T>>;
@@ -69,6 +73,8 @@ export const NAMESPACES = {
   activityForm: { en: activityFormEn, cy: activityFormCy },
   admin: { en: adminEn, cy: adminCy },
   adminForms: { en: adminFormsEn, cy: adminFormsCy },
+  admin: { en: adminEn, cy: adminCy },
+  adminForms: { en: adminFormsEn, cy: adminFormsCy },
 } satisfies Record<string, Translations<object>>;
 
 export type Namespace = keyof typeof NAMESPACES;
@@ -85,7 +91,7 @@ export function messagesFor(locale: Locale): Messages {
  * The namespaces components in the browser read (forms and their errors): only these are sent
  * with every page, so a public page does not carry the whole staff vocabulary.
  */
-export const CLIENT_NAMESPACES = ["common", "account", "auth", "activityForm", "forms", "agreementForms"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["common", "account", "auth", "activityForm", "forms", "agreementForms", "adminForms"] as const satisfies readonly Namespace[];
 
 /** The messages the browser is given for a page in `locale`. */
 export function clientMessagesFor(locale: Locale): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

@@ -1,38 +1,40 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/components/link";
 import { CreateUserForm } from "@/components/admin-forms";
 import { DataTable } from "@/components/data-table";
 import { Tag } from "@/components/status-tag";
 import { requirePageUser } from "@/lib/auth/session";
 import { listUsers } from "@/lib/data/users";
 import { formatDate } from "@/lib/domain/format";
+import { getPageLocale } from "@/lib/i18n/server";
 import { createUserAction } from "./actions";
 
-export const metadata: Metadata = { title: "Users" };
-
-const ROLE_LABELS = { STAFF: "Staff", COUNCILLOR: "Councillor", ADMIN: "Admin" } as const;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.users"))("title") };
+}
 
 export default async function UsersPage() {
   await requirePageUser("/admin/users", "user:manage");
-  const users = await listUsers();
+  const [users, t, locale] = await Promise.all([listUsers(), getTranslations("admin.users"), getPageLocale()]);
   return (
     <>
-      <h1>Users</h1>
-      <p className="max-w-2xl">Users are never deleted, so every decision keeps its author. Deactivate someone who leaves: they are signed out at once.</p>
-      <DataTable caption="Users and their roles" columns={["Name", "Email", "Role", "Status", "Added"]}>
+      <h1>{t("title")}</h1>
+      <p className="max-w-2xl">{t("intro")}</p>
+      <DataTable caption={t("caption")} columns={[t("columns.name"), t("columns.email"), t("columns.role"), t("columns.status"), t("columns.added")]}>
         {users.map((user) => (
           <tr key={user.id}>
             <td>
               <Link href={`/admin/users/${user.id}`}>{user.name}</Link>
             </td>
             <td>{user.email}</td>
-            <td>{ROLE_LABELS[user.role]}</td>
-            <td>{user.active ? "Active" : <Tag>Deactivated</Tag>}</td>
-            <td>{formatDate(user.createdAt)}</td>
+            <td>{t(`roles.${user.role}`)}</td>
+            <td>{user.active ? t("active") : <Tag>{t("deactivated")}</Tag>}</td>
+            <td>{formatDate(user.createdAt, locale)}</td>
           </tr>
         ))}
       </DataTable>
-      <h2>Create a user</h2>
+      <h2>{t("create")}</h2>
       <CreateUserForm action={createUserAction} />
     </>
   );

@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
-import { ChangeRoleForm, ResetPasswordForm, SetActiveForm, UnlockSignInForm } from "@/components/admin-forms";
+import { ChangeRoleForm, ResetPasswordForm, SetActiveForm, UnlockSignInForm, UserLanguageForm } from "@/components/admin-forms";
 import { ConfirmationBanner } from "@/components/success-banner";
 import { SummaryList } from "@/components/summary-list";
 import { requirePageUser } from "@/lib/auth/session";
 import { getSignInLockedUntil, getUser } from "@/lib/data/users";
 import { formatDate, formatTimeWithZone } from "@/lib/domain/format";
-import { changeRoleAction, resetPasswordAction, setActiveAction, unlockSignInAction } from "../actions";
+import { LANGUAGE_NAMES, LANGUAGE_TAGS } from "@/lib/i18n/locales";
+import { getPageLocale } from "@/lib/i18n/server";
+import { changeRoleAction, resetPasswordAction, setActiveAction, setUserLanguageAction, unlockSignInAction } from "../actions";
 
-export const metadata: Metadata = { title: "User" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.user"))("title") };
+}
 
 export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[] }> }) {
   const { id } = await params;
@@ -17,32 +22,35 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   await requirePageUser(`/admin/users/${id}`, "user:manage");
   const user = await getUser(id);
   if (!user) notFound();
-  const lockedUntil = await getSignInLockedUntil(user.email);
-  const lock = lockedUntil ? `Sign-in locked until ${formatTimeWithZone(lockedUntil)}` : null;
+  const [lockedUntil, t, tUsers, locale] = await Promise.all([getSignInLockedUntil(user.email), getTranslations("admin.user"), getTranslations("admin.users"), getPageLocale()]);
+  const lock = lockedUntil ? t("lockedUntil", { time: formatTimeWithZone(lockedUntil, locale) }) : null;
   return (
     <>
-      <BackLink href="/admin/users">Back to users</BackLink>
+      <BackLink href="/admin/users">{t("back")}</BackLink>
       <ConfirmationBanner scope="user" done={done} />
       <h1>{user.name}</h1>
       <SummaryList
         rows={[
-          { label: "Email", value: user.email },
-          { label: "Status", value: [user.active ? "Active" : "Deactivated", lock].filter(Boolean).join(". ") },
-          { label: "Added", value: formatDate(user.createdAt) },
+          { label: t("email"), value: user.email },
+          { label: t("status"), value: [user.active ? tUsers("active") : tUsers("deactivated"), lock].filter(Boolean).join(". ") },
+          { label: t("added"), value: formatDate(user.createdAt, locale) },
+          { label: t("language"), value: <span lang={LANGUAGE_TAGS[user.language]}>{LANGUAGE_NAMES[user.language]}</span> },
         ]}
       />
       {lock ? (
         <>
-          <h2>Sign-in locked</h2>
-          <p className="max-w-2xl">{lock}, after too many failed attempts to sign in with this email. Unlocking lets them sign in again at once.</p>
+          <h2>{t("lockedHeading")}</h2>
+          <p className="max-w-2xl">{t("lockedBody", { lock })}</p>
           <UnlockSignInForm action={unlockSignInAction} userId={user.id} />
         </>
       ) : null}
-      <h2>Role</h2>
+      <h2>{t("role")}</h2>
       <ChangeRoleForm action={changeRoleAction} userId={user.id} role={user.role} />
-      <h2>{user.active ? "Deactivate" : "Reactivate"}</h2>
+      <h2>{user.active ? t("deactivate") : t("reactivate")}</h2>
       <SetActiveForm action={setActiveAction} userId={user.id} active={user.active} />
-      <h2>Reset password</h2>
+      <h2>{t("language")}</h2>
+      <UserLanguageForm action={setUserLanguageAction} userId={user.id} language={user.language} />
+      <h2>{t("resetPassword")}</h2>
       <ResetPasswordForm action={resetPasswordAction} userId={user.id} />
     </>
   );
