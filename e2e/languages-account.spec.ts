@@ -21,6 +21,8 @@ async function createUser(admin: Page, name: string, email: string): Promise<voi
 }
 
 test("a user chooses Cymraeg on /account, lands in Welsh, and signing in again lands in Welsh", async ({ page, browser }) => {
+  // Two sign-ins, two language changes and three axe runs: longer than one journey's default.
+  test.setTimeout(180_000);
   const email = uniqueEmail("cymraeg");
   await createUser(page, uniqueName("Gwen Gymraeg"), email);
 
