@@ -31,6 +31,8 @@ export const AGREEMENT_FIELD_ORDER = [
   "longitude",
   "population",
   "website",
+  "localName",
+  "localNameLanguage",
   "partnerDecisionDate",
   "partnerDecisionReference",
 ] as const;
@@ -78,6 +80,8 @@ export function AgreementForm({ action, defaultValues, partners, edit, countries
         </div>
         <TextField name="population" label={t("population")} inputMode="numeric" />
         <TextField name="website" label={t("website")} type="url" />
+        <TextField name="localName" label={t("localName")} hint={t("localNameHint")} autoComplete="off" />
+        <TextField name="localNameLanguage" label={t("localNameLanguage")} hint={t("localNameLanguageHint")} autoComplete="off" />
       </FieldGroup>
       <FieldGroup legend={t("agreementLegend")}>
         <SelectField name="relationshipType" label={t("relationshipType")} options={optionsOf(labels.relationshipType)} />

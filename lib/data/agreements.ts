@@ -180,7 +180,7 @@ export async function getAgreement(id: string) {
       updatedAt: true,
       leadOfficer: { select: { name: true } },
       partner: {
-        select: { id: true, name: true, slug: true, country: true, region: true, kind: true, latitude: true, longitude: true, population: true, website: true },
+        select: { id: true, name: true, slug: true, country: true, region: true, kind: true, latitude: true, longitude: true, population: true, website: true, localName: true, localNameLanguage: true },
       },
       proposals: {
         orderBy: { createdAt: "asc" },

@@ -2,9 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { AgreementTranslations } from "@/lib/domain/public-translations";
 import { CONTENT_LOCALES } from "@/lib/domain/validation/agreement";
+import { isUuid } from "@/lib/domain/validation/fields";
 
 /** An agreement's public text and its translations, for the staff page's Translations section. */
 export async function getAgreementTranslations(agreementId: string): Promise<AgreementTranslations | null> {
+  if (!isUuid(agreementId)) return null;
   const row = await db.agreement.findUnique({
     where: { id: agreementId },
     select: {

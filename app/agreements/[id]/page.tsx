@@ -18,9 +18,14 @@ import { availableCommands, isPubliclyVisible } from "@/lib/domain/lifecycle";
 import { formatDate, formatNumber } from "@/lib/domain/format";
 import { getPageLocale } from "@/lib/i18n/server";
 import { can } from "@/lib/domain/permissions";
-import { agreementCommandAction } from "./actions";
+import { AgreementTranslationsSection } from "@/components/agreement-translations";
+import { getAgreementTranslations } from "@/lib/data/translations";
+import { ForeignText } from "@/components/public/local-name";
+import { CONTENT_LOCALES, type ContentLocale } from "@/lib/domain/validation/agreement";
+import { queryChoice } from "@/lib/domain/validation/fields";
+import { agreementCommandAction, saveTranslationAction } from "./actions";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string; done?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string; done?: string | string[]; translation?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [agreement, t] = await Promise.all([getAgreement((await params).id), getTranslations("agreements.page")]);
@@ -29,9 +34,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AgreementPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { action, done } = await searchParams;
+  const { action, done, translation } = await searchParams;
   const user = await requirePageUser(`/agreements/${id}`, "agreement:read");
-  const [agreement, activity] = await Promise.all([getAgreement(id), getAgreementActivity(id)]);
+  const [agreement, activity, translations] = await Promise.all([getAgreement(id), getAgreementActivity(id), getAgreementTranslations(id)]);
   if (!agreement || !activity) notFound();
   const [locale, t, f] = await Promise.all([getPageLocale(), getTranslations("agreements"), getTranslations("agreementForms")]);
   const labels = labelsIn(locale);
@@ -119,12 +124,23 @@ export default async function AgreementPage({ params, searchParams }: Props) {
           { label: f("agreement.latitude"), value: partner.latitude?.toString() },
           { label: f("agreement.longitude"), value: partner.longitude?.toString() },
           { label: f("agreement.website"), value: partner.website ? <a href={partner.website}>{partner.website}</a> : null },
+          { label: f("agreement.localName"), value: partner.localName && partner.localNameLanguage ? <ForeignText text={partner.localName} language={partner.localNameLanguage} /> : null },
+          { label: f("agreement.localNameLanguage"), value: partner.localNameLanguage },
           {
             label: t("page.publicPage"),
             value: isPubliclyVisible(agreement.status) ? <Link href={`/partners/${partner.slug}`}>/partners/{partner.slug}</Link> : null,
           },
         ]}
       />
+
+      {translations ? (
+        <AgreementTranslationsSection
+          agreementId={agreement.id}
+          translations={translations}
+          chosen={queryChoice(translation, Object.fromEntries(CONTENT_LOCALES.map((locale) => [locale, true])) as Record<ContentLocale, true>) ?? "cy"}
+          action={can(user, "agreement:edit") ? saveTranslationAction : null}
+        />
+      ) : null}
 
       <AgreementActivity activity={activity} user={user} />
 

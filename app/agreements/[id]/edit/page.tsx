@@ -48,6 +48,8 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
           longitude: partner.longitude ?? "",
           population: partner.population ?? "",
           website: partner.website ?? "",
+          localName: partner.localName ?? "",
+          localNameLanguage: partner.localNameLanguage ?? "",
           relationshipType: agreement.relationshipType,
           title: agreement.title,
           purpose: agreement.purpose,
