@@ -9,6 +9,7 @@ import { db, type Tx } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { partnerIdentityKey, slugify } from "@/lib/agreements/partners";
 import { appendDecision, appendDecisions } from "@/lib/decisions/chain";
+import type { ContentLocale } from "@/lib/domain/validation/agreement";
 
 export const DEMO_PASSWORD = "twinning-demo-2026";
 
@@ -22,7 +23,7 @@ export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
 type StoryDecision = { on: string; proposal: "ACTIVATION" | "SUSPENSION"; reason: string; publicReason?: string; reference?: string };
 
 type StoryLink = {
-  partner: { name: string; country: string | null; region?: string; kind: LocalityKind; latitude?: number; longitude?: number; population?: number; website?: string };
+  partner: { name: string; country: string | null; region?: string; kind: LocalityKind; latitude?: number; longitude?: number; population?: number; website?: string; localName?: string; localNameLanguage?: string };
   relationshipType: RelationshipType;
   purpose: string;
   themes: Theme[];
@@ -36,6 +37,8 @@ type StoryLink = {
   openProposal?: StoryDecision;
   exchanges?: ExchangeSeed[];
   events?: EventSeed[];
+  /** The public summary, and the public reason of the last decision, in other languages. */
+  translations?: { publicSummary?: Partial<Record<ContentLocale, string>>; publicReason?: Partial<Record<ContentLocale, string>> };
 };
 
 type ExchangeSeed = Omit<Prisma.ExchangeUncheckedCreateInput, "agreementId" | "createdById" | "startDate" | "endDate"> & { startDate: string; endDate?: string };
@@ -68,7 +71,7 @@ function story(today: Date): StoryLink[] {
   const kielYears = Number(kielReception.slice(0, 4)) - 1947;
   return [
     {
-      partner: { name: "Volgograd", country: "RU", region: "Volgograd Oblast", kind: "CITY", latitude: 48.708, longitude: 44.5133, population: 1_004_000 },
+      partner: { name: "Volgograd", country: "RU", region: "Volgograd Oblast", kind: "CITY", latitude: 48.708, longitude: 44.5133, population: 1_004_000, localName: "Волгоград", localNameLanguage: "ru" },
       relationshipType: "TWIN_TOWN",
       purpose: "Solidarity between two cities destroyed in the Second World War; the first town twinning of all.",
       themes: ["RECONCILIATION", "CULTURE"],
@@ -86,9 +89,15 @@ function story(today: Date): StoryLink[] {
           reference: "Cabinet 2022/45",
         },
       ],
+      // The paused link's reason in Welsh; its summary is left untranslated (shown in English, marked).
+      translations: {
+        publicReason: {
+          cy: "Wedi'i oedi ym mis Mawrth 2022 yn dilyn ymosodiad llawn Rwsia ar Wcráin. Mae ein cyfeillgarwch â phobl Volgograd yn parhau.",
+        },
+      },
     },
     {
-      partner: { name: "Kiel", country: "DE", region: "Schleswig-Holstein", kind: "CITY", latitude: 54.3233, longitude: 10.1228, population: 247_000, website: "https://www.kiel.de" },
+      partner: { name: "Kiel", country: "DE", region: "Schleswig-Holstein", kind: "CITY", latitude: 54.3233, longitude: 10.1228, population: 247_000, website: "https://www.kiel.de", localName: "Kiel", localNameLanguage: "de" },
       relationshipType: "TWIN_TOWN",
       purpose: "Reconciliation after the war and exchange between two maritime and industrial cities.",
       themes: ["RECONCILIATION", "EDUCATION", "SPORT"],
@@ -109,7 +118,7 @@ function story(today: Date): StoryLink[] {
       ],
     },
     {
-      partner: { name: "Dresden", country: "DE", region: "Saxony", kind: "CITY", latitude: 51.0504, longitude: 13.7373, population: 563_000, website: "https://www.dresden.de" },
+      partner: { name: "Dresden", country: "DE", region: "Saxony", kind: "CITY", latitude: 51.0504, longitude: 13.7373, population: 563_000, website: "https://www.dresden.de", localName: "Dresden", localNameLanguage: "de" },
       relationshipType: "TWIN_TOWN",
       purpose: "Two cities rebuilt from the bombing: remembrance, reconciliation and culture.",
       themes: ["RECONCILIATION", "CULTURE", "TOURISM"],
@@ -118,6 +127,12 @@ function story(today: Date): StoryLink[] {
       // Due soon: on the dashboard, within REVIEW_WINDOW_DAYS.
       reviewDate: on({ days: 56 }),
       publicSummary: "Linked since 1956 in a shared commitment to peace and reconciliation; the Cross of Nails stands in both cities.",
+      translations: {
+        publicSummary: {
+          cy: "Wedi'u cysylltu ers 1956 mewn ymrwymiad ar y cyd i heddwch a chymod; mae Croes yr Hoelion yn sefyll yn y ddwy ddinas.",
+          de: "Seit 1956 verbunden im gemeinsamen Einsatz für Frieden und Versöhnung; das Nagelkreuz steht in beiden Städten.",
+        },
+      },
       history: [{ on: "1959-01-01", proposal: "ACTIVATION", reason: "Reconciliation between two bombed cities.", reference: "Council minute 1959/8" }],
       exchanges: [
         { kind: "DELEGATION_VISIT", direction: "OUTBOUND", startDate: "2024-02-12", endDate: "2024-02-14", participantCount: 6, participantsDescription: "Lord Mayor and cathedral delegation", cost: "3100.00", currency: "GBP", fundingSource: "COUNCIL_BUDGET", outcomes: "Commemoration of 13 February; a joint choir concert agreed.", visibility: "PUBLIC" },
@@ -127,7 +142,7 @@ function story(today: Date): StoryLink[] {
       ],
     },
     {
-      partner: { name: "Belgrade", country: "RS", kind: "CITY", latitude: 44.8125, longitude: 20.4612, population: 1_198_000 },
+      partner: { name: "Belgrade", country: "RS", kind: "CITY", latitude: 44.8125, longitude: 20.4612, population: 1_198_000, localName: "Београд", localNameLanguage: "sr-Cyrl" },
       relationshipType: "TWIN_TOWN",
       purpose: "Friendship and cultural exchange.",
       themes: ["CULTURE", "EDUCATION"],
@@ -140,7 +155,7 @@ function story(today: Date): StoryLink[] {
       ],
     },
     {
-      partner: { name: "Mariupol", country: "UA", region: "Donetsk Oblast", kind: "CITY", latitude: 47.0971, longitude: 37.5434 },
+      partner: { name: "Mariupol", country: "UA", region: "Donetsk Oblast", kind: "CITY", latitude: 47.0971, longitude: 37.5434, localName: "Маріуполь", localNameLanguage: "uk" },
       relationshipType: "FRIENDSHIP_CITY",
       purpose: "Humanitarian support and a future reconstruction partnership.",
       themes: ["HUMANITARIAN", "RECONCILIATION"],
@@ -151,6 +166,17 @@ function story(today: Date): StoryLink[] {
       events: [
         { title: "Concert for Mariupol", kind: "FESTIVAL", startsAt: on({ days: 9 }, "19:30"), timeZone: "Europe/London", place: "Coventry Cathedral", description: "Fundraising concert.", visibility: "INTERNAL" },
       ],
+    },
+    {
+      // Invented for the demo (no such link exists): a partner whose own name is written right to left.
+      partner: { name: "Irbid", country: "JO", region: "Irbid Governorate", kind: "CITY", latitude: 32.5556, longitude: 35.85, population: 502_700, localName: "إربد", localNameLanguage: "ar" },
+      relationshipType: "PARTNERSHIP",
+      purpose: "University and school partnerships, and shared work on water and climate.",
+      themes: ["EDUCATION", "TECHNICAL_COOPERATION", "CLIMATE"],
+      linkBegan: "2019-05-01",
+      formalisedOn: "2019-05-01",
+      publicSummary: "A partnership between two university cities, begun in 2019: student exchanges and shared work on water.",
+      history: [{ on: "2019-05-01", proposal: "ACTIVATION", reason: "Links between our universities and a shared interest in water management.", reference: "Council minute 2019/41" }],
     },
     {
       partner: { name: "Ankh-Morpork", country: null, region: "Sto Plains", kind: "CITY" },
@@ -248,6 +274,12 @@ async function seedLink(tx: Tx, link: StoryLink, users: Record<string, string>, 
     status = "PENDING_APPROVAL";
   }
   await tx.agreement.update({ where: { id: agreement.id }, data: { status, statusDecisionId } });
+  for (const [locale, publicSummary] of Object.entries(link.translations?.publicSummary ?? {})) {
+    await tx.agreementTranslation.create({ data: { agreementId: agreement.id, locale, publicSummary } });
+  }
+  for (const [locale, publicReason] of Object.entries(link.translations?.publicReason ?? {})) {
+    if (statusDecisionId) await tx.decisionTranslation.create({ data: { decisionId: statusDecisionId, locale, publicReason } });
+  }
   for (const exchange of link.exchanges ?? []) {
     await tx.exchange.create({
       data: { ...exchange, agreementId: agreement.id, createdById: officer, startDate: day(exchange.startDate), endDate: exchange.endDate ? day(exchange.endDate) : null },

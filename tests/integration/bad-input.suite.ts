@@ -304,6 +304,8 @@ const agreementInput = (name: string) => ({
   website: "https://example.org",
   partnerDecisionDate: "1986-04-01",
   partnerDecisionReference: "Conseil 1986/12",
+  localName: "Lille",
+  localNameLanguage: "fr",
 });
 
 const AGREEMENT_TEXT = [
@@ -314,6 +316,7 @@ const AGREEMENT_TEXT = [
   "publicSummary",
   "internalNotes",
   "partnerDecisionReference",
+  "localName",
 ];
 
 const exchangeInput = (agreementId: string) => ({
@@ -439,6 +442,10 @@ const FIXTURES: Record<string, Fixture> = {
       };
     },
     text: AGREEMENT_TEXT,
+  },
+  "app/agreements/[id]/actions.ts#saveTranslationAction": {
+    valid: async ({ active }) => ({ agreementId: active.id, locale: "cy", publicSummary: "Cyswllt rhwng dwy dref farchnad.", publicReason: "" }),
+    text: ["publicSummary"],
   },
   "app/agreements/[id]/actions.ts#agreementCommandAction": {
     // A fresh Active agreement each time: a proposal, once made, stays open.
