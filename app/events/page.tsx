@@ -45,7 +45,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
         intro={t("intro")}
         filters={{
           values: activityFilterValues(filters),
-          agreements: agreementOptions(agreements),
+          agreements: agreementOptions(agreements, locale),
           kinds: optionsOf(labels.eventKind),
           searchLabel: t("searchLabel"),
         }}

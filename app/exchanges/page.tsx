@@ -37,7 +37,7 @@ export default async function ExchangesPage({ searchParams }: { searchParams: Se
       intro={t("intro")}
       filters={{
         values: activityFilterValues(filters),
-        agreements: agreementOptions(agreements),
+        agreements: agreementOptions(agreements, locale),
         kinds: optionsOf(labels.exchangeKind),
         searchLabel: t("searchLabel"),
       }}

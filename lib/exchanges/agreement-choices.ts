@@ -1,15 +1,18 @@
 // How agreements are offered in the exchange and event forms and filters. Pure.
 import type { AgreementStatus } from "@/generated/prisma/enums";
-import { statusLabel } from "@/lib/domain/lifecycle";
+import { labelsIn } from "@/lib/domain/labels";
+import { DEFAULT_LOCALE, LANGUAGE_TAGS, type Locale } from "@/lib/i18n/locales";
 
 export type AgreementChoice = { id: string; status: AgreementStatus; title: string; partner: { name: string } };
 export type ChoiceOption = { value: string; label: string };
 
 /**
- * The partner's name, the status when it is not Active ("Volgograd (suspended)"), and the
- * title when two agreements share a partner name.
+ * The partner's name, the status when it is not Active ("Volgograd (suspended)", in Welsh
+ * "Volgograd (wedi'i atal)": the page's language), and the title when two agreements share a
+ * partner name.
  */
-export function agreementOptions(choices: readonly AgreementChoice[]): ChoiceOption[] {
+export function agreementOptions(choices: readonly AgreementChoice[], locale: Locale = DEFAULT_LOCALE): ChoiceOption[] {
+  const statuses = labelsIn(locale).status;
   const count = new Map<string, number>();
   for (const choice of choices) count.set(choice.partner.name, (count.get(choice.partner.name) ?? 0) + 1);
   return [...choices]
@@ -17,7 +20,7 @@ export function agreementOptions(choices: readonly AgreementChoice[]): ChoiceOpt
     .map((choice) => {
       const parts = [choice.partner.name];
       if ((count.get(choice.partner.name) ?? 0) > 1) parts.push(`— ${choice.title}`);
-      if (choice.status !== "ACTIVE") parts.push(`(${statusLabel(choice.status).toLowerCase()})`);
+      if (choice.status !== "ACTIVE") parts.push(`(${statuses[choice.status].toLocaleLowerCase(LANGUAGE_TAGS[locale])})`);
       return { value: choice.id, label: parts.join(" ") };
     });
 }

@@ -105,4 +105,8 @@ describe("agreementOptions", () => {
       { value: "3", label: "Volgograd (suspended)" },
     ]);
   });
+
+  it("notes the status in the page's language", () => {
+    expect(agreementOptions([{ id: "3", status: "SUSPENDED", title: "Volgograd link", partner: { name: "Volgograd" } }], "cy")).toEqual([{ value: "3", label: "Volgograd (wedi'i atal)" }]);
+  });
 });

@@ -7,6 +7,7 @@ import { listEventAgreementChoices } from "@/lib/data/exchanges";
 import { timeZoneChoices } from "@/lib/events/zoned-time";
 import { agreementOptions, openedFrom } from "@/lib/exchanges/agreement-choices";
 import { DEFAULT_TIME_ZONE } from "@/lib/domain/validation/event";
+import { getPageLocale } from "@/lib/i18n/server";
 import { createEventAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewEventPage({ searchParams }: { searchParams: Promise<{ agreement?: string | string[] }> }) {
   await requirePageUser("/events/new", "event:write");
   const { agreement } = await searchParams;
-  const [choices, t, tActivity] = await Promise.all([listEventAgreementChoices(), getTranslations("activity.events"), getTranslations("activity")]);
+  const [choices, t, tActivity, locale] = await Promise.all([listEventAgreementChoices(), getTranslations("activity.events"), getTranslations("activity"), getPageLocale()]);
   const { chosen, back } = openedFrom(choices, agreement, { href: "/events", label: t("back") }, (name) => tActivity("backTo", { name }));
   return (
     <>
@@ -24,7 +25,7 @@ export default async function NewEventPage({ searchParams }: { searchParams: Pro
       <h1>{t("add")}</h1>
       <EventForm
         action={createEventAction}
-        agreements={agreementOptions(choices)}
+        agreements={agreementOptions(choices, locale)}
         timeZones={timeZoneChoices()}
         defaultValues={{ kind: "", timeZone: DEFAULT_TIME_ZONE, visibility: "INTERNAL", agreementId: chosen?.id ?? "" }}
       />

@@ -5,6 +5,7 @@ import { ExchangeForm } from "@/components/exchange-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { listExchangeAgreementChoices } from "@/lib/data/exchanges";
 import { agreementOptions, openedFrom } from "@/lib/exchanges/agreement-choices";
+import { getPageLocale } from "@/lib/i18n/server";
 import { currencyOptions } from "@/lib/exchanges/currencies";
 import { DEFAULT_CURRENCY } from "@/lib/domain/validation/exchange";
 import { createExchangeAction } from "./actions";
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewExchangePage({ searchParams }: { searchParams: Promise<{ agreement?: string | string[] }> }) {
   await requirePageUser("/exchanges/new", "exchange:write");
   const { agreement } = await searchParams;
-  const [choices, t, tActivity] = await Promise.all([listExchangeAgreementChoices(), getTranslations("activity.exchanges"), getTranslations("activity")]);
+  const [choices, t, tActivity, locale] = await Promise.all([listExchangeAgreementChoices(), getTranslations("activity.exchanges"), getTranslations("activity"), getPageLocale()]);
   const { chosen, back } = openedFrom(choices, agreement, { href: "/exchanges", label: t("back") }, (name) => tActivity("backTo", { name }));
   return (
     <>
@@ -27,7 +28,7 @@ export default async function NewExchangePage({ searchParams }: { searchParams: 
       ) : (
         <ExchangeForm
           action={createExchangeAction}
-          agreements={agreementOptions(choices)}
+          agreements={agreementOptions(choices, locale)}
           currencies={currencyOptions()}
           defaultValues={{ agreementId: chosen?.id ?? "", kind: "", direction: "", currency: DEFAULT_CURRENCY, fundingSource: "", visibility: "INTERNAL" }}
         />

@@ -8,6 +8,7 @@ import { getEvent } from "@/lib/data/events";
 import { listEventAgreementChoices } from "@/lib/data/exchanges";
 import { timeZoneChoices, utcToZonedWallTime } from "@/lib/events/zoned-time";
 import { agreementOptions } from "@/lib/exchanges/agreement-choices";
+import { getPageLocale } from "@/lib/i18n/server";
 import { updateEventAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +20,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   await requirePageUser(`/events/${id}/edit`, "event:write");
   const event = await getEvent(id);
   if (!event) notFound();
-  const [choices, t] = await Promise.all([listEventAgreementChoices(event.agreementId), getTranslations("activity.events")]);
+  const [choices, t, locale] = await Promise.all([listEventAgreementChoices(event.agreementId), getTranslations("activity.events"), getPageLocale()]);
   const zones = timeZoneChoices();
   return (
     <>
@@ -27,7 +28,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
       <h1>{t("editHeading", { title: event.title })}</h1>
       <EventForm
         action={updateEventAction}
-        agreements={agreementOptions(choices)}
+        agreements={agreementOptions(choices, locale)}
         timeZones={zones.includes(event.timeZone) ? zones : [...zones, event.timeZone]}
         edit={{ id: event.id, updatedAt: event.updatedAt.toISOString() }}
         defaultValues={{

@@ -32,7 +32,7 @@ export default async function EditExchangePage({ params }: { params: Promise<{ i
       <h1>{t("exchanges.editHeading", { partner: exchange.agreement.partner.name, date: formatDate(exchange.startDate, locale) })}</h1>
       <ExchangeForm
         action={updateExchangeAction}
-        agreements={agreementOptions(choices)}
+        agreements={agreementOptions(choices, locale)}
         currencies={currencyOptions()}
         edit={{ id: exchange.id, updatedAt: exchange.updatedAt.toISOString() }}
         defaultValues={{
