@@ -5,9 +5,10 @@ import { NAMESPACES } from "./messages";
 /**
  * Words that are the same in Welsh and English and may stand as they are: names, abbreviations,
  * and the few words Welsh takes unchanged. Anything else equal to its English is a copy nobody
- * translated.
+ * translated. "Staff" is the staff role's name in Welsh too ("Staff (swyddog gefeillio)" in full),
+ * the same word on /admin/users, in the header and in the forms.
  */
-const SAME_IN_WELSH = new Set(["Partner", "Sponsor", "© {council}", "CSV", "JSON", "GeoJSON", "iCalendar", "Atom", "ID", "URL", "Email", "E-bost", "Cost"]);
+const SAME_IN_WELSH = new Set(["Partner", "Sponsor", "© {council}", "CSV", "JSON", "GeoJSON", "iCalendar", "Atom", "ID", "URL", "Email", "E-bost", "Cost", "Staff", "staff"]);
 
 type Tree = { [key: string]: string | Tree };
 
