@@ -8,12 +8,12 @@ import { StatusTag, Tag } from "@/components/status-tag";
 import { requirePageUser } from "@/lib/auth/session";
 import { listAgreements, parseAgreementFilters, partnerCountries, type AgreementSort } from "@/lib/data/agreements";
 import { pageNumber } from "@/lib/domain/pagination";
-import { countryName } from "@/lib/domain/countries";
 import { labelsIn, optionsOf } from "@/lib/domain/labels";
 import { STATUSES } from "@/lib/domain/lifecycle";
 import { formatDate, yearOf } from "@/lib/domain/format";
 import { exportHref } from "@/lib/export/agreement-table";
 import { can } from "@/lib/domain/permissions";
+import { countryNameIn } from "@/lib/domain/public-format";
 import { getPageLocale } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -59,7 +59,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
           label={t("country")}
           value={filters.country}
           anyLabel={t("anyCountry")}
-          options={[...countries.map((code) => ({ value: code, label: countryName(code) })), { value: "NONE", label: t("noCountry") }]}
+          options={[...countries.map((code) => ({ value: code, label: countryNameIn(code, locale) })), { value: "NONE", label: t("noCountry") }]}
         />
         <FilterSelect name="type" label={t("type")} value={filters.type} anyLabel={t("anyType")} options={optionsOf(labels.relationshipType)} />
         <FilterSelect name="sort" label={t("sortBy")} value={filters.sort ?? "partner"} options={SORTS.map((value) => ({ value, label: t(`sort.${value}`) }))} />
@@ -91,7 +91,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: S
               <td>
                 <Link href={`/agreements/${agreement.id}`}>{agreement.partner.name}</Link>
               </td>
-              <td>{countryName(agreement.partner.country)}</td>
+              <td>{agreement.partner.country ? countryNameIn(agreement.partner.country, locale) : t("noCountry")}</td>
               <td>{labels.relationshipType[agreement.relationshipType]}</td>
               <td>{since(agreement.linkBegan, agreement.formalisedOn)}</td>
               <td>{formatDate(agreement.reviewDate, locale)}</td>

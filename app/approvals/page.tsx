@@ -8,9 +8,9 @@ import { VoteForm } from "@/components/vote-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { listOpenProposals } from "@/lib/data/agreements";
 import { getSettings } from "@/lib/data/settings";
-import { countryName } from "@/lib/domain/countries";
 import { labelsIn } from "@/lib/domain/labels";
 import { formatDateTime } from "@/lib/domain/format";
+import { countryNameIn } from "@/lib/domain/public-format";
 import { getPageLocale } from "@/lib/i18n/server";
 import { voteAction } from "./actions";
 
@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
   const user = await requirePageUser("/approvals", "proposal:decide");
   const { done } = await searchParams;
-  const [proposals, settings, locale, t] = await Promise.all([listOpenProposals(), getSettings(), getPageLocale(), getTranslations("approvals")]);
+  const [proposals, settings, locale, t, tList] = await Promise.all([listOpenProposals(), getSettings(), getPageLocale(), getTranslations("approvals"), getTranslations("agreements.list")]);
   const labels = labelsIn(locale);
   return (
     <>
@@ -42,7 +42,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
             </h2>
             <p>
               <Link href={`/agreements/${agreement.id}`}>
-                {t("agreementLink", { type: labels.relationshipType[agreement.relationshipType], partner: agreement.partner.name, country: countryName(agreement.partner.country) })}
+                {t("agreementLink", { type: labels.relationshipType[agreement.relationshipType], partner: agreement.partner.name, country: agreement.partner.country ? countryNameIn(agreement.partner.country, locale) : tList("noCountry") })}
               </Link>{" "}
               <StatusTag status={agreement.status} />
             </p>

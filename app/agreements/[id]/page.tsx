@@ -12,10 +12,10 @@ import { Timeline } from "@/components/timeline";
 import { requirePageUser } from "@/lib/auth/session";
 import { getAgreementActivity } from "@/lib/data/activity";
 import { getAgreement } from "@/lib/data/agreements";
-import { countryName } from "@/lib/domain/countries";
 import { labelsIn } from "@/lib/domain/labels";
 import { availableCommands, isPubliclyVisible } from "@/lib/domain/lifecycle";
 import { formatDate, formatNumber } from "@/lib/domain/format";
+import { countryNameIn } from "@/lib/domain/public-format";
 import { getPageLocale } from "@/lib/i18n/server";
 import { can } from "@/lib/domain/permissions";
 import { AgreementTranslationsSection } from "@/components/agreement-translations";
@@ -117,7 +117,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
       <SummaryList
         rows={[
           { label: f("agreement.partnerName"), value: partner.name },
-          { label: f("agreement.country"), value: countryName(partner.country) },
+          { label: f("agreement.country"), value: partner.country ? countryNameIn(partner.country, locale) : t("list.noCountry") },
           { label: f("agreement.region"), value: partner.region },
           { label: f("agreement.localityKind"), value: labels.localityKind[partner.kind] },
           { label: f("agreement.population"), value: partner.population === null ? null : formatNumber(partner.population, locale) },

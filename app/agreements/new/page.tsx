@@ -3,7 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/back-link";
 import { AgreementForm } from "@/components/agreement-form";
 import { requirePageUser } from "@/lib/auth/session";
+import { countryOptionsIn } from "@/lib/agreements/country-options";
 import { listPartnerChoices } from "@/lib/data/agreements";
+import { getPageLocale } from "@/lib/i18n/server";
 import { createAgreementAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewAgreementPage() {
   await requirePageUser("/agreements/new", "agreement:draft");
-  const [partners, t, back] = await Promise.all([listPartnerChoices(), getTranslations("agreements.new"), getTranslations("agreements.page")]);
+  const [partners, t, back, locale] = await Promise.all([listPartnerChoices(), getTranslations("agreements.new"), getTranslations("agreements.page"), getPageLocale()]);
   return (
     <>
       <BackLink href="/agreements">{back("back")}</BackLink>
@@ -21,6 +23,7 @@ export default async function NewAgreementPage() {
       <AgreementForm
         action={createAgreementAction}
         partners={partners}
+        countries={countryOptionsIn(locale)}
         defaultValues={{ localityKind: "TOWN", relationshipType: "TWIN_TOWN", themes: [] }}
       />
     </>

@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { AgreementForm } from "@/components/agreement-form";
 import { requirePageUser } from "@/lib/auth/session";
+import { countryOptionsIn } from "@/lib/agreements/country-options";
 import { getAgreement, listPartnerChoices } from "@/lib/data/agreements";
+import { getPageLocale } from "@/lib/i18n/server";
 import { NO_COUNTRY } from "@/lib/domain/countries";
 import { updateAgreementAction } from "./actions";
 
@@ -19,7 +21,7 @@ function isoDate(date: Date | null): string {
 export default async function EditAgreementPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requirePageUser(`/agreements/${id}/edit`, "agreement:edit");
-  const [agreement, partners, t] = await Promise.all([getAgreement(id), listPartnerChoices(), getTranslations("agreements.edit")]);
+  const [agreement, partners, t, locale] = await Promise.all([getAgreement(id), listPartnerChoices(), getTranslations("agreements.edit"), getPageLocale()]);
   if (!agreement) notFound();
   if (agreement.status !== "DRAFT") {
     return (
@@ -38,6 +40,7 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
       <AgreementForm
         action={updateAgreementAction}
         partners={partners.filter((choice) => choice.id !== partner.id)}
+        countries={countryOptionsIn(locale)}
         edit={{ id: agreement.id, version: agreement.version }}
         defaultValues={{
           partnerName: partner.name,
