@@ -46,10 +46,10 @@ import adminCy from "@/messages/admin/cy.json";
 import adminEn from "@/messages/admin/en.json";
 import adminFormsCy from "@/messages/adminForms/cy.json";
 import adminFormsEn from "@/messages/adminForms/en.json";
-import adminCy from "@/messages/admin/cy.json";
-import adminEn from "@/messages/admin/en.json";
-import adminFormsCy from "@/messages/adminForms/cy.json";
-import adminFormsEn from "@/messages/adminForms/en.json";
+import auditCy from "@/messages/audit/cy.json";
+import auditEn from "@/messages/audit/en.json";
+import outboxCy from "@/messages/outbox/cy.json";
+import outboxEn from "@/messages/outbox/en.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 
 type Translations<T> = { en: T } & Partial<Record<Exclude<Locale, "en">, T>>;
@@ -73,8 +73,8 @@ export const NAMESPACES = {
   activityForm: { en: activityFormEn, cy: activityFormCy },
   admin: { en: adminEn, cy: adminCy },
   adminForms: { en: adminFormsEn, cy: adminFormsCy },
-  admin: { en: adminEn, cy: adminCy },
-  adminForms: { en: adminFormsEn, cy: adminFormsCy },
+  audit: { en: auditEn, cy: auditCy },
+  outbox: { en: outboxEn, cy: outboxCy },
 } satisfies Record<string, Translations<object>>;
 
 export type Namespace = keyof typeof NAMESPACES;

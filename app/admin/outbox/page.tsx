@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import type { OutboxStatus } from "@/lib/domain/enums";
 import { DataTable } from "@/components/data-table";
 import { FilterForm, FilterSelect } from "@/components/filter-form";
@@ -7,28 +8,35 @@ import { Pagination } from "@/components/pagination";
 import { requirePageUser } from "@/lib/auth/session";
 import { listOutbox, outboxCounts, recipientMatrix } from "@/lib/data/notifications";
 import { pageNumber } from "@/lib/domain/pagination";
-import { formatDateTime } from "@/lib/domain/format";
+import { formatDateTime, formatNumber } from "@/lib/domain/format";
 import { smtpOptions } from "@/lib/notifications/config";
-import { NOTIFICATION_KIND_INFO, NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
+import { NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 import { queryParam } from "@/lib/domain/validation/fields";
+import { getPageLocale } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Email outbox" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("outbox"))("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const STATUSES: { value: OutboxStatus; label: string }[] = [
-  { value: "PENDING", label: "Pending" },
-  { value: "SENT", label: "Sent" },
-  { value: "FAILED", label: "Failed" },
-];
+const STATUSES: readonly OutboxStatus[] = ["PENDING", "SENT", "FAILED"];
 
 export default async function OutboxPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageUser("/admin/outbox", "outbox:read");
   const params = await searchParams;
   const requested = queryParam(params.status);
-  const status = STATUSES.find((option) => option.value === requested)?.value;
+  const status = STATUSES.find((option) => option === requested);
   const page = pageNumber(params.page);
-  const [result, counts, matrix] = await Promise.all([listOutbox(page, status), outboxCounts(), recipientMatrix()]);
+  const [result, counts, matrix, t, tAccount, tAdmin, locale] = await Promise.all([
+    listOutbox(page, status),
+    outboxCounts(),
+    recipientMatrix(),
+    getTranslations("outbox"),
+    getTranslations("account.kinds"),
+    getTranslations("admin.users.roles"),
+    getPageLocale(),
+  ]);
   let smtpConfigured = false;
   try {
     smtpConfigured = smtpOptions() !== null;
@@ -37,30 +45,28 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
   }
   return (
     <>
-      <h1>Email outbox</h1>
+      <h1>{t("title")}</h1>
       <p className="max-w-3xl">
-        Every email is written here first, in the same transaction as the change that caused it, and then sent by the scheduled jobs (<code>npm run jobs</code>, or
-        the app itself every minute on the embedded database).{" "}
-        {smtpConfigured ? "SMTP is configured: pending messages go out on the next run." : "SMTP is not configured on this server, so messages wait here as Pending until it is."}
+        {t.rich("intro", { command: "npm run jobs", code: (chunks) => <code>{chunks}</code> })} {smtpConfigured ? t("smtpOn") : t("smtpOff")}
       </p>
-      <p>
-        {counts.PENDING} pending · {counts.SENT} sent · {counts.FAILED} failed
-      </p>
-      <FilterForm label="Filter the outbox" clearHref="/admin/outbox" className="sm:grid-cols-3">
-        <FilterSelect name="status" label="Status" value={status} anyLabel="Any status" options={STATUSES} />
+      <p>{t("counts", { pending: formatNumber(counts.PENDING, locale), sent: formatNumber(counts.SENT, locale), failed: formatNumber(counts.FAILED, locale) })}</p>
+      <FilterForm label={t("filterLabel")} clearHref="/admin/outbox" className="sm:grid-cols-3">
+        <FilterSelect name="status" label={t("status")} value={status} anyLabel={t("anyStatus")} options={STATUSES.map((value) => ({ value, label: t(`statuses.${value}`) }))} />
       </FilterForm>
       {result.items.length === 0 ? (
-        <p>No messages{status ? " with this status" : " yet"}.</p>
+        <p>{status ? t("noneWithStatus") : t("noneYet")}</p>
       ) : (
-        <DataTable caption="Outbox messages, newest first" columns={["Queued", "To", "Kind", "Subject", "Status", "Attempts", "Sent or next attempt"]}>
+        <DataTable caption={t("caption")}
+          columns={[t("columns.queued"), t("columns.to"), t("columns.kind"), t("columns.subject"), t("columns.status"), t("columns.attempts"), t("columns.sentOrNext")]}
+        >
           {result.items.map((message) => (
             <tr key={message.id}>
-              <td className="whitespace-nowrap">{formatDateTime(message.createdAt)}</td>
+              <td className="whitespace-nowrap">{formatDateTime(message.createdAt, locale)}</td>
               <td>
                 {message.recipientName ? <div>{message.recipientName}</div> : null}
                 <div className="text-sm">{message.recipientEmail}</div>
               </td>
-              <td>{NOTIFICATION_KIND_INFO[message.kind].label}</td>
+              <td>{tAccount(`${message.kind}.label`)}</td>
               <td className="max-w-md break-words">
                 <details>
                   <summary>{message.subject}</summary>
@@ -71,29 +77,33 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
                 <NotificationStatusTag status={message.status} />
                 {message.lastError ? <div className="text-sm">{message.lastError}</div> : null}
               </td>
-              <td>{message.attempts}</td>
+              <td>{formatNumber(message.attempts, locale)}</td>
               <td className="whitespace-nowrap">
-                {message.sentAt ? `Sent ${formatDateTime(message.sentAt)}` : message.nextAttemptAt ? `Next ${formatDateTime(message.nextAttemptAt)}` : "Gave up"}
+                {message.sentAt
+                  ? t("sentAt", { time: formatDateTime(message.sentAt, locale) })
+                  : message.nextAttemptAt
+                    ? t("nextAt", { time: formatDateTime(message.nextAttemptAt, locale) })
+                    : t("gaveUp")}
               </td>
             </tr>
           ))}
         </DataTable>
       )}
-      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={{ status }} basePath="/admin/outbox" noun="messages" />
+      <Pagination page={result.page} pageCount={result.pageCount} total={result.total} params={{ status }} basePath="/admin/outbox" noun={t("noun")} />
 
-      <h2 className="mt-10">Who receives what</h2>
-      <p className="max-w-3xl">Each person chooses their own emails at their account page. A dash means the email is not sent to people with that role.</p>
-      <DataTable caption="Email kinds each user receives" columns={["User", "Role", ...NOTIFICATION_KINDS.map((kind) => NOTIFICATION_KIND_INFO[kind].label)]}>
+      <h2 className="mt-10">{t("matrix.heading")}</h2>
+      <p className="max-w-3xl">{t("matrix.intro")}</p>
+      <DataTable caption={t("matrix.caption")} columns={[t("matrix.user"), t("matrix.role"), ...NOTIFICATION_KINDS.map((kind) => tAccount(`${kind}.label`))]}>
         {matrix.map((user) => (
           <tr key={user.id}>
             <th scope="row" className="text-left font-normal">
               {user.name}
               <div className="text-sm">
                 {user.email}
-                {user.active ? "" : " (deactivated: receives nothing)"}
+                {user.active ? "" : ` ${t("matrix.deactivated")}`}
               </div>
             </th>
-            <td>{user.role.charAt(0) + user.role.slice(1).toLowerCase()}</td>
+            <td>{tAdmin(user.role)}</td>
             {NOTIFICATION_KINDS.map((kind) => {
               const on = user.kinds[kind];
               return (
@@ -101,12 +111,12 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
                   {on === undefined ? (
                     <>
                       <span aria-hidden="true">—</span>
-                      <span className="sr-only">Not sent to this role</span>
+                      <span className="sr-only">{t("matrix.notSent")}</span>
                     </>
                   ) : on && user.active ? (
-                    "On"
+                    t("matrix.on")
                   ) : (
-                    "Off"
+                    t("matrix.off")
                   )}
                 </td>
               );
