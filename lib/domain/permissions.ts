@@ -106,7 +106,9 @@ export const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "app/admin/users/actions.ts#setActiveAction": "user:manage",
   "app/admin/users/actions.ts#resetPasswordAction": "user:manage",
   "app/admin/users/actions.ts#unlockSignInAction": "user:manage",
+  "app/admin/users/actions.ts#setUserLanguageAction": "user:manage",
   "app/admin/settings/actions.ts#updateSettingsAction": "settings:manage",
   "app/account/actions.ts#updatePreferencesAction": "account:manage",
   "app/account/actions.ts#changePasswordAction": "account:manage",
+  "app/account/actions.ts#updateLanguageAction": "account:manage",
 };
