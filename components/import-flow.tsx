@@ -1,21 +1,23 @@
 "use client";
 
-import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { ErrorSummary, type SummaryError } from "@/components/form/error-summary";
-import { ImportPreview } from "@/components/import-preview";
+import { Link } from "@/components/link";
 import { SuccessBanner } from "@/components/success-banner";
 import type { ImportState } from "@/lib/import/import-state";
-import { plural } from "@/lib/domain/format";
-import { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, FILE_TOO_LARGE, MAX_FILE_BYTES, WRONG_FILE_TYPE } from "@/lib/import/limits";
+import { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, CHOOSE_FILE, formatBytes, MAX_FILE_BYTES, WRONG_FILE_TYPE } from "@/lib/import/limits";
+import { usePageLocale } from "@/lib/i18n/navigation";
 
 const FILE_ID = "import-file";
 
+type FileProblem = { key: "chooseFile" | "wrongType" } | { key: "tooLarge"; size: number };
+
 /** The same first checks as the server, so a large or wrong file is refused before it is sent. */
-function fileProblem(file: File | undefined): string | null {
-  if (!file) return "Choose a CSV or Excel file to check.";
-  if (file.size > MAX_FILE_BYTES) return FILE_TOO_LARGE(file.size);
-  if (!ACCEPTED_EXTENSIONS.some((extension) => file.name.toLowerCase().endsWith(extension))) return WRONG_FILE_TYPE;
+function fileProblem(file: File | undefined): FileProblem | null {
+  if (!file) return { key: "chooseFile" };
+  if (file.size > MAX_FILE_BYTES) return { key: "tooLarge", size: file.size };
+  if (!ACCEPTED_EXTENSIONS.some((extension) => file.name.toLowerCase().endsWith(extension))) return { key: "wrongType" };
   return null;
 }
 
@@ -24,10 +26,15 @@ function fileProblem(file: File | undefined): string | null {
  * to a route handler (/import/upload, /import/confirm) that answers with a redirect back here, to
  * /import?upload=<id>; the page shows `state`, what the server kept for that upload. So it works
  * without JavaScript; with it, a file that is too large or of the wrong type is refused before it
- * is sent.
+ * is sent. Both forms carry the page's language, so the redirect lands on the page in it (the
+ * route handlers are posted to at their one address, which has its own body limit in the proxy).
+ * The preview of a checked file is rendered on the server and given as `preview`.
  */
-export function ImportFlow({ state, uploadId }: { state: ImportState; uploadId?: string }) {
-  const [clientError, setClientError] = useState<string | null>(null);
+export function ImportFlow({ state, uploadId, preview }: { state: ImportState; uploadId?: string; preview?: React.ReactNode }) {
+  const t = useTranslations("importFlow");
+  const tForms = useTranslations("forms");
+  const locale = usePageLocale();
+  const [clientProblem, setClientProblem] = useState<FileProblem | null>(null);
   const [pending, setPending] = useState<"check" | "import" | null>(null);
 
   useEffect(() => {
@@ -39,19 +46,30 @@ export function ImportFlow({ state, uploadId }: { state: ImportState; uploadId?:
     return () => window.removeEventListener("pageshow", reset);
   }, []);
 
-  const fileError = clientError ?? (state.status === "refused" ? state.message : null);
+  const problemText = (problem: FileProblem): string =>
+    problem.key === "tooLarge"
+      ? t("tooLarge", { over: formatBytes(problem.size) === formatBytes(MAX_FILE_BYTES) ? "yes" : "no", size: formatBytes(problem.size), max: formatBytes(MAX_FILE_BYTES) })
+      : t(problem.key);
+  // The server's refusal: the two the browser also words are translated; the others (what is wrong
+  // inside the file) are the importer's English, marked as such on a page in another language.
+  const refusal = state.status === "refused" ? (state.message === CHOOSE_FILE ? t("chooseFile") : state.message === WRONG_FILE_TYPE ? t("wrongType") : state.message) : null;
+  const refusalInEnglish = state.status === "refused" && refusal === state.message && locale !== "en";
+  const clientError = clientProblem ? problemText(clientProblem) : null;
+  const fileError = clientError ?? refusal;
   const summaryErrors: SummaryError[] = [];
   if (fileError) summaryErrors.push({ field: FILE_ID, message: fileError });
   if (!fileError && state.status === "checked" && state.check.problemCount > 0) {
     const { problemCount, problemRowCount, fileName } = state.check;
-    const where = problemRowCount === problemCount ? "" : ` on ${plural(problemRowCount, "row")}`;
-    summaryErrors.push({ field: "import-problems", message: `${plural(problemCount, "problem")}${where} in ${fileName}: nothing has been imported` });
+    summaryErrors.push({
+      field: "import-problems",
+      message: problemRowCount === problemCount ? t("problemsSummary", { problems: problemCount, fileName }) : t("problemsSummaryRows", { problems: problemCount, rows: problemRowCount, fileName }),
+    });
   }
 
   const onCheck = (event: React.FormEvent<HTMLFormElement>) => {
     const input = event.currentTarget.elements.namedItem("file");
     const problem = fileProblem(input instanceof HTMLInputElement ? input.files?.[0] : undefined);
-    setClientError(problem);
+    setClientProblem(problem);
     if (problem) event.preventDefault();
     else setPending("check");
   };
@@ -64,27 +82,28 @@ export function ImportFlow({ state, uploadId }: { state: ImportState; uploadId?:
 
       {state.status === "imported" ? (
         <SuccessBanner testId="import-success" wide>
-          <p className="m-0">{state.created > 0 ? `Imported ${plural(state.created, "agreement")} from ${state.fileName}.` : `Nothing new to import from ${state.fileName}.`}</p>
-          {state.newPartners > 0 ? <p className="mb-0 font-normal">{plural(state.newPartners, "new partner was", "new partners were")} added.</p> : null}
-          {state.present > 0 ? <p className="mb-0 font-normal">{plural(state.present, "row was", "rows were")} already present and skipped.</p> : null}
+          <p className="m-0">{state.created > 0 ? t("imported", { count: state.created, fileName: state.fileName }) : t("nothingNew", { fileName: state.fileName })}</p>
+          {state.newPartners > 0 ? <p className="mb-0 font-normal">{t("newPartners", { count: state.newPartners })}</p> : null}
+          {state.present > 0 ? <p className="mb-0 font-normal">{t("present", { count: state.present })}</p> : null}
           <p className="mb-0 font-normal">
-            <Link href="/agreements?status=ACTIVE&sort=updated">See the active agreements</Link>
+            <Link href="/agreements?status=ACTIVE&sort=updated">{t("seeActive")}</Link>
           </p>
         </SuccessBanner>
       ) : null}
 
-      <form action="/import/upload" method="post" encType="multipart/form-data" onSubmit={onCheck} noValidate className="space-y-4" aria-label="Upload a spreadsheet">
+      <form action="/import/upload" method="post" encType="multipart/form-data" onSubmit={onCheck} noValidate className="space-y-4" aria-label={t("uploadLabel")}>
+        <input type="hidden" name="language" value={locale} />
         <div>
           <label htmlFor={FILE_ID} className="label">
-            Spreadsheet file
+            {t("fileLabel")}
           </label>
           <span id={`${FILE_ID}-hint`} className="hint">
-            A CSV file or an Excel workbook (.xlsx), up to 2 MB.
+            {t("fileHint")}
           </span>
           {fileError ? (
             <span id={`${FILE_ID}-error`} className="field-error">
-              <span className="sr-only">Error: </span>
-              {fileError}
+              <span className="sr-only">{tForms("error")} </span>
+              {!clientError && refusalInEnglish ? <span lang="en">{fileError}</span> : fileError}
             </span>
           ) : null}
           <input
@@ -95,35 +114,36 @@ export function ImportFlow({ state, uploadId }: { state: ImportState; uploadId?:
             className="mt-1 block"
             aria-invalid={fileError ? true : undefined}
             aria-describedby={[`${FILE_ID}-hint`, fileError ? `${FILE_ID}-error` : null].filter(Boolean).join(" ")}
-            onChange={() => setClientError(null)}
+            onChange={() => setClientProblem(null)}
           />
         </div>
         <button type="submit" className="button" disabled={pending !== null}>
-          Upload and preview
+          {t("upload")}
         </button>
       </form>
 
       {pending ? (
         <div role="status" className="mt-4 max-w-xl" data-testid="import-progress">
-          <progress className="block w-full" aria-label={pending === "import" ? "Importing" : "Checking the file"} />
-          <p className="mt-1">{pending === "import" ? "Importing the agreements… a large file can take a minute." : "Checking every row for the preview… a large file can take a minute."}</p>
+          <progress className="block w-full" aria-label={pending === "import" ? t("importing") : t("checking")} />
+          <p className="mt-1">{pending === "import" ? t("importingLong") : t("checkingLong")}</p>
         </div>
       ) : null}
 
       {state.status === "checked" ? (
         <section aria-labelledby="import-check-heading" className="mt-8" data-testid="import-preview">
-          <h2 id="import-check-heading">Preview of {state.check.fileName}</h2>
-          <ImportPreview check={state.check} />
+          <h2 id="import-check-heading">{t("previewOf", { fileName: state.check.fileName })}</h2>
+          {preview}
           {importable ? (
-            <form action="/import/confirm" method="post" onSubmit={() => setPending("import")} className="mt-6" aria-label="Confirm the import">
+            <form action="/import/confirm" method="post" onSubmit={() => setPending("import")} className="mt-6" aria-label={t("confirmLabel")}>
               <input type="hidden" name="upload" value={uploadId} />
-              <p className="max-w-3xl">Nothing has been written yet. The file is checked once more and imported as a whole: every row, or none.</p>
+              <input type="hidden" name="language" value={locale} />
+              <p className="max-w-3xl">{t("confirmNote")}</p>
               <button type="submit" className="button" disabled={pending !== null}>
-                Confirm import of {plural(state.check.readyCount, "agreement")}
+                {t("confirm", { count: state.check.readyCount })}
               </button>
             </form>
           ) : state.check.problemCount === 0 && state.check.readyCount === 0 ? (
-            <p className="mt-6 font-semibold">Nothing to import: every row of this file is already in the register.</p>
+            <p className="mt-6 font-semibold">{t("nothingToImport")}</p>
           ) : null}
         </section>
       ) : null}

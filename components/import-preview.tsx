@@ -1,51 +1,66 @@
+import { useTranslations } from "next-intl";
 import { DataTable } from "@/components/data-table";
 import { SummaryList } from "@/components/summary-list";
-import { countryName } from "@/lib/domain/countries";
-import { RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
-import { statusLabel } from "@/lib/domain/lifecycle";
-import { plural } from "@/lib/domain/format";
+import { formatNumber } from "@/lib/domain/format";
+import { labelsIn } from "@/lib/domain/labels";
+import { countryNameIn } from "@/lib/domain/public-format";
 import type { ImportCheck, PreviewRow } from "@/lib/import/import-state";
 import { formatBytes } from "@/lib/import/limits";
+import { usePageLocale } from "@/lib/i18n/navigation";
 
 function year(date: string | null): string {
   return date ? date.slice(0, 4) : "";
 }
 
 function RowsTable({ caption, rows, total, present }: { caption: string; rows: PreviewRow[]; total: number; present?: boolean }) {
+  const t = useTranslations("importPage.preview");
+  const locale = usePageLocale();
+  const labels = labelsIn(locale);
   return (
     <>
-      <DataTable caption={caption} columns={["Row", "Partner", "Country", "Relationship type", "Since", present ? "In the register" : "Partner record"]}>
+      <DataTable
+        caption={caption}
+        columns={[t("columns.row"), t("columns.partner"), t("columns.country"), t("columns.relationshipType"), t("columns.since"), present ? t("columns.inRegister") : t("columns.partnerRecord")]}
+      >
         {rows.map((row) => (
           <tr key={row.rowNumber}>
             <td>{row.rowNumber}</td>
             <td>{row.partnerName}</td>
-            <td>{countryName(row.country)}</td>
-            <td>{RELATIONSHIP_TYPE_LABELS[row.relationshipType]}</td>
+            <td>{row.country ? countryNameIn(row.country, locale) : t("noCountry")}</td>
+            <td>{labels.relationshipType[row.relationshipType]}</td>
             <td>{year(row.linkBegan) || year(row.formalisedOn)}</td>
-            <td>{present ? (row.existingStatus ? statusLabel(row.existingStatus) : "") : row.newPartner ? "New partner" : "Existing partner"}</td>
+            <td>{present ? (row.existingStatus ? labels.status[row.existingStatus] : "") : row.newPartner ? t("newPartner") : t("existingPartner")}</td>
           </tr>
         ))}
       </DataTable>
-      {total > rows.length ? <p className="hint mt-2">The first {rows.length.toLocaleString("en-GB")} of {total.toLocaleString("en-GB")} rows are shown.</p> : null}
+      {total > rows.length ? <p className="hint mt-2">{t("firstShown", { shown: formatNumber(rows.length, locale), total: formatNumber(total, locale) })}</p> : null}
     </>
   );
 }
 
-/** What a checked file would do, row by row: the problems first, then what would be imported and skipped. */
+/**
+ * What a checked file would do, row by row: the problems first, then what would be imported and
+ * skipped. Rendered on the server in the page's language; the problems are the importer's own
+ * words, in English (marked so on a page in another language).
+ */
 export function ImportPreview({ check }: { check: ImportCheck }) {
+  const t = useTranslations("importPage.preview");
+  const locale = usePageLocale();
+  const number = (value: number) => formatNumber(value, locale);
+  const english = locale === "en" ? undefined : "en";
   return (
     <>
       <SummaryList
         rows={[
-          { label: "File", value: `${check.fileName} (${formatBytes(check.fileSize)})` },
-          { label: "Rows checked", value: check.rowCount.toLocaleString("en-GB") },
-          { label: "Ready to import", value: check.readyCount.toLocaleString("en-GB") },
-          { label: "Already present", value: check.presentCount ? `${check.presentCount.toLocaleString("en-GB")} (skipped)` : "0" },
-          { label: "Rows with problems", value: check.problemRowCount.toLocaleString("en-GB") },
+          { label: t("file"), value: `${check.fileName} (${formatBytes(check.fileSize)})` },
+          { label: t("rowsChecked"), value: number(check.rowCount) },
+          { label: t("readyToImport"), value: number(check.readyCount) },
+          { label: t("alreadyPresent"), value: check.presentCount ? t("presentValue", { count: number(check.presentCount) }) : "0" },
+          { label: t("rowsWithProblems"), value: number(check.problemRowCount) },
         ]}
       />
       {check.notes.map((note) => (
-        <p key={note} className="mt-4 max-w-3xl">
+        <p key={note} className="mt-4 max-w-3xl" lang={english}>
           {note}
         </p>
       ))}
@@ -53,35 +68,31 @@ export function ImportPreview({ check }: { check: ImportCheck }) {
       {check.problemCount > 0 ? (
         <section aria-labelledby="import-problems" className="mt-6">
           <h3 id="import-problems" tabIndex={-1}>
-            {plural(check.problemCount, "problem")} to correct
+            {t("problemsHeading", { count: check.problemCount })}
           </h3>
-          <p className="max-w-3xl">Nothing has been imported. Correct these rows in your spreadsheet, save it, then check the file again. Row numbers are as your spreadsheet shows them.</p>
-          <ul className="max-w-3xl list-disc space-y-1 pl-6 text-error" data-testid="import-problems">
+          <p className="max-w-3xl">{t("problemsIntro")}</p>
+          <ul className="max-w-3xl list-disc space-y-1 pl-6 text-error" data-testid="import-problems" lang={english}>
             {check.problems.map((problem, index) => (
               <li key={`${index}-${problem}`}>{problem}</li>
             ))}
           </ul>
-          {check.problemCount > check.problems.length ? <p>…and {plural(check.problemCount - check.problems.length, "more problem")}.</p> : null}
+          {check.problemCount > check.problems.length ? <p>{t("more", { count: check.problemCount - check.problems.length })}</p> : null}
         </section>
       ) : null}
 
       {check.readyCount > 0 ? (
         <section aria-labelledby="import-ready" className="mt-6">
-          <h3 id="import-ready">{check.problemCount > 0 ? "Rows without problems" : "Ready to import"}</h3>
-          <p className="max-w-3xl">
-            {check.problemCount > 0
-              ? "These rows are fine; they will be imported with the rest once every problem is corrected."
-              : `${plural(check.readyCount, "agreement")} will be added as Active, each with an “Imported” decision that names this file.`}
-          </p>
-          <RowsTable caption="Rows ready to import" rows={check.ready} total={check.readyCount} />
+          <h3 id="import-ready">{check.problemCount > 0 ? t("rowsWithoutProblems") : t("readyToImport")}</h3>
+          <p className="max-w-3xl">{check.problemCount > 0 ? t("fine") : t("willBeAdded", { count: check.readyCount })}</p>
+          <RowsTable caption={t("readyCaption")} rows={check.ready} total={check.readyCount} />
         </section>
       ) : null}
 
       {check.presentCount > 0 ? (
         <section aria-labelledby="import-present" className="mt-6">
-          <h3 id="import-present">Already present</h3>
-          <p className="max-w-3xl">The register already has an agreement with the same partner and relationship type for these rows: they will be skipped, so importing a file again adds nothing twice.</p>
-          <RowsTable caption="Rows already present" rows={check.present} total={check.presentCount} present />
+          <h3 id="import-present">{t("alreadyPresent")}</h3>
+          <p className="max-w-3xl">{t("presentNote")}</p>
+          <RowsTable caption={t("presentCaption")} rows={check.present} total={check.presentCount} present />
         </section>
       ) : null}
     </>

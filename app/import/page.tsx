@@ -1,60 +1,57 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ImportColumns } from "@/components/import-columns";
 import { ImportFlow } from "@/components/import-flow";
+import { ImportPreview } from "@/components/import-preview";
 import { requirePageUser } from "@/lib/auth/session";
+import { formatNumber } from "@/lib/domain/format";
 import { IMPORT_BUSY } from "@/lib/import/import-agreements";
 import { IMPORT_IDLE, type ImportState } from "@/lib/import/import-state";
 import { MAX_ROWS } from "@/lib/import/limits";
 import { UPLOAD_GONE, uploadState } from "@/lib/import/uploads";
+import { getPageLocale } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Import partnerships" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("importPage"))("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ImportPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("/import", "import:run");
+  const [t, locale] = await Promise.all([getTranslations("importPage"), getPageLocale()]);
   // ?upload=<id>: what became of an upload (the steps redirect here); ?busy: another import of the user's was under way.
   // The one result that is not an ActionResult with a confirmation from lib/web/confirmations.ts: the
   // import's outcome is kept with its upload, so every reload shows the same preview or outcome and
   // nothing is imported twice, and its words carry the file's counts. It is shown with the forms'
-  // own SuccessBanner and ErrorSummary.
+  // own SuccessBanner and ErrorSummary, worded in the page's language (what the importer found
+  // wrong inside a file stays in its English).
   const { upload, busy } = await searchParams;
   const uploadId = typeof upload === "string" ? upload : undefined;
   let state: ImportState = IMPORT_IDLE;
-  if (busy !== undefined) state = { status: "refused", message: IMPORT_BUSY };
-  else if (uploadId) state = (await uploadState(user, uploadId)) ?? { status: "refused", message: UPLOAD_GONE };
+  if (busy !== undefined) state = { status: "refused", message: t("busy") };
+  else if (uploadId) state = (await uploadState(user, uploadId)) ?? { status: "refused", message: t("gone") };
+  if (state.status === "refused" && (state.message === UPLOAD_GONE || state.message === IMPORT_BUSY)) state = { ...state, message: t(state.message === UPLOAD_GONE ? "gone" : "busy") };
+  const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   return (
     <>
-      <h1>Import partnerships from a spreadsheet</h1>
+      <h1>{t("heading")}</h1>
       <div className="mb-6 max-w-3xl space-y-3">
-        <p>
-          Bring in links the council already has, from a CSV file or an Excel workbook: one row per partnership, with the column headers of the template in the first row. Each
-          row becomes an <strong>Active</strong> agreement with an “Imported” decision that names the file.
-        </p>
-        <p>
-          First the file is checked: every row, with each problem named by its row number. Nothing is saved until you confirm, and then the whole file is imported or none of
-          it. A row whose partner (same name and country) already has an agreement of the same relationship type is skipped as already present, so importing a file twice adds
-          nothing twice.
-        </p>
-        <p>
-          Files up to <strong>2 MB</strong> and {MAX_ROWS.toLocaleString("en-GB")} rows; CSV in UTF-8 (comma or semicolon separated) or Excel .xlsx (the first sheet is read).
-        </p>
+        <p>{t.rich("intro", { strong })}</p>
+        <p>{t("check")}</p>
+        <p>{t.rich("limits", { strong, maxRows: formatNumber(MAX_ROWS, locale) })}</p>
         <p>
           <a href="/import/template.csv" download>
-            Download the template (CSV)
+            {t("template")}
           </a>
         </p>
       </div>
 
-      <ImportFlow state={state} uploadId={uploadId} />
+      <ImportFlow state={state} uploadId={uploadId} preview={state.status === "checked" ? <ImportPreview check={state.check} /> : undefined} />
 
       <section aria-labelledby="import-columns-heading" className="mt-10">
-        <h2 id="import-columns-heading">Column layout</h2>
-        <p className="max-w-3xl">
-          Headers are matched without regard to case, spaces or punctuation, so “partner_name” reads as “Partner name”. Columns may come in any order; other columns are left out.
-          Relationship type, locality type and themes take the words below or the codes (TWIN_TOWN). Row numbers in messages are as your spreadsheet shows them: the header is row
-          1, the first partnership row 2.
-        </p>
+        <h2 id="import-columns-heading">{t("columns.heading")}</h2>
+        <p className="max-w-3xl">{t.rich("columns.intro", { en: (chunks) => <span lang={locale === "en" ? undefined : "en"}>{chunks}</span> })}</p>
         <ImportColumns />
       </section>
     </>

@@ -50,6 +50,10 @@ import auditCy from "@/messages/audit/cy.json";
 import auditEn from "@/messages/audit/en.json";
 import outboxCy from "@/messages/outbox/cy.json";
 import outboxEn from "@/messages/outbox/en.json";
+import importFlowCy from "@/messages/importFlow/cy.json";
+import importFlowEn from "@/messages/importFlow/en.json";
+import importPageCy from "@/messages/importPage/cy.json";
+import importPageEn from "@/messages/importPage/en.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 
 type Translations<T> = { en: T } & Partial<Record<Exclude<Locale, "en">, T>>;
@@ -75,6 +79,8 @@ export const NAMESPACES = {
   adminForms: { en: adminFormsEn, cy: adminFormsCy },
   audit: { en: auditEn, cy: auditCy },
   outbox: { en: outboxEn, cy: outboxCy },
+  importFlow: { en: importFlowEn, cy: importFlowCy },
+  importPage: { en: importPageEn, cy: importPageCy },
 } satisfies Record<string, Translations<object>>;
 
 export type Namespace = keyof typeof NAMESPACES;
@@ -91,7 +97,7 @@ export function messagesFor(locale: Locale): Messages {
  * The namespaces components in the browser read (forms and their errors): only these are sent
  * with every page, so a public page does not carry the whole staff vocabulary.
  */
-export const CLIENT_NAMESPACES = ["common", "account", "auth", "activityForm", "forms", "agreementForms", "adminForms"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["common", "account", "auth", "activityForm", "forms", "agreementForms", "adminForms", "importFlow"] as const satisfies readonly Namespace[];
 
 /** The messages the browser is given for a page in `locale`. */
 export function clientMessagesFor(locale: Locale): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

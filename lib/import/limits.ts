@@ -37,4 +37,7 @@ export function FILE_TOO_LARGE(bytes: number): string {
   return `The file is ${size}: the largest file accepted is ${formatBytes(MAX_FILE_BYTES)}. Split it into smaller files and import each one.`;
 }
 
+/** The form was sent without a file. */
+export const CHOOSE_FILE = "Choose a CSV or Excel file to check.";
+
 export const WRONG_FILE_TYPE = "The file must be a CSV file (.csv) or an Excel workbook (.xlsx). An older Excel file (.xls) can be saved as .xlsx or as CSV UTF-8 from Excel.";

@@ -100,6 +100,23 @@ describe(`the import's route handlers (${backend()})`, () => {
     expect(await db.auditLog.count({ where: { action: "agreement.import" } })).toBe(1);
   });
 
+  it("a form sent from the Welsh page lands on the Welsh page at each step; an unknown language lands on the English one", async () => {
+    const form = fileForm("partners.csv", csv(["Kiel,DE,Twin town"]));
+    form.append("language", "cy");
+    const checked = await send(upload, "/import/upload", visitor, { body: form });
+    const uploadId = /^\/cy\/import\?upload=([0-9a-f-]{36})$/.exec(checked.location ?? "")?.[1];
+    expect(checked.status).toBe(303);
+    expect(uploadId, checked.location ?? "").toBeDefined();
+    const confirmed = await send(confirm, "/import/confirm", visitor, {
+      body: new URLSearchParams({ upload: uploadId!, language: "cy" }),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(confirmed).toMatchObject({ status: 303, location: `/cy/import?upload=${uploadId}` });
+    const german = fileForm("partners.csv", csv(["Dresden,DE,Twin town"]));
+    german.append("language", "de");
+    expect((await send(upload, "/import/upload", visitor, { body: german })).location).toMatch(/^\/import\?upload=/);
+  });
+
   it("a refused file is shown like a checked one; a file with problems cannot be confirmed; a new upload replaces the last", async () => {
     const refused = uploadIdOf((await sendFile(visitor, "minutes.pdf", new TextEncoder().encode("%PDF-1.7"))).location);
     expect(await uploadState(staff, refused)).toMatchObject({ status: "refused", message: expect.stringMatching(/^The file must be a CSV file/) });

@@ -3,7 +3,7 @@
 // imported as a whole, audited, and answered with a redirect (303) to the page with the outcome.
 import { getCurrentUser } from "@/lib/auth/session";
 import { invalidateAfterWrite } from "@/lib/cache";
-import { importStepResponse, plain } from "@/lib/import/step-response";
+import { importStepResponse, plain, stepLanguage } from "@/lib/import/step-response";
 import { confirmUpload } from "@/lib/import/uploads";
 import { can } from "@/lib/domain/permissions";
 import { readBodyUpTo } from "@/lib/web/request-body";
@@ -21,10 +21,11 @@ export async function POST(request: Request): Promise<Response> {
 
   const body = await readBodyUpTo(request.body, BODY_LIMIT);
   if (!body) return plain(413, "The request is too large for a confirmation.");
-  const uploadId = new URLSearchParams(new TextDecoder().decode(body)).get("upload");
+  const fields = new URLSearchParams(new TextDecoder().decode(body));
+  const uploadId = fields.get("upload");
   if (!uploadId) return plain(400, "The confirmation does not name the checked file. Check the file again on /import.");
 
   const outcome = await confirmUpload(user, uploadId, { ip: await clientAddress() });
   if ("created" in outcome && outcome.created) invalidateAfterWrite(["office", "public"]);
-  return importStepResponse(outcome);
+  return importStepResponse(outcome, stepLanguage(fields.get("language")));
 }

@@ -3,14 +3,12 @@
 // (whose limit is kept small for everyone); every row is checked and nothing is imported; the
 // answer is a redirect (303) to /import?upload=<id>, which shows the preview.
 import { getCurrentUser } from "@/lib/auth/session";
-import { FILE_TOO_LARGE, MAX_FILE_BYTES, MAX_UPLOAD_REQUEST_BYTES } from "@/lib/import/limits";
-import { importStepResponse, plain } from "@/lib/import/step-response";
+import { CHOOSE_FILE, FILE_TOO_LARGE, MAX_FILE_BYTES, MAX_UPLOAD_REQUEST_BYTES } from "@/lib/import/limits";
+import { importStepResponse, plain, stepLanguage } from "@/lib/import/step-response";
 import { checkUpload, keepRefusal } from "@/lib/import/uploads";
 import { can } from "@/lib/domain/permissions";
 import { declaresMoreThan, readBodyUpTo } from "@/lib/web/request-body";
 import { isCrossOriginPost } from "@/lib/web/request-origin";
-
-const NO_FILE = "Choose a CSV or Excel file to check.";
 
 export async function POST(request: Request): Promise<Response> {
   if (isCrossOriginPost(request)) return plain(403, "Cross-origin form posts are not allowed.");
@@ -32,7 +30,8 @@ export async function POST(request: Request): Promise<Response> {
   }
 
   const file = form.get("file");
-  if (!(file instanceof File) || (file.size === 0 && !file.name)) return importStepResponse({ uploadId: await keepRefusal(user, NO_FILE) });
-  if (file.size > MAX_FILE_BYTES) return importStepResponse({ uploadId: await keepRefusal(user, FILE_TOO_LARGE(file.size), file.name) });
-  return importStepResponse(await checkUpload(user, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }));
+  const locale = stepLanguage(form.get("language"));
+  if (!(file instanceof File) || (file.size === 0 && !file.name)) return importStepResponse({ uploadId: await keepRefusal(user, CHOOSE_FILE) }, locale);
+  if (file.size > MAX_FILE_BYTES) return importStepResponse({ uploadId: await keepRefusal(user, FILE_TOO_LARGE(file.size), file.name) }, locale);
+  return importStepResponse(await checkUpload(user, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }), locale);
 }
