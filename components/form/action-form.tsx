@@ -5,6 +5,8 @@ import { useForm, type FieldValues, type UseFormRegister } from "react-hook-form
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { IDLE, type FormAction } from "@/lib/web/action-result";
+import { translateFieldMessage } from "@/lib/domain/validation/messages";
+import { usePageLocale } from "@/lib/i18n/navigation";
 import { SuccessBanner } from "@/components/success-banner";
 import { ErrorSummary, type SummaryError } from "./error-summary";
 
@@ -58,10 +60,13 @@ export function ActionForm({ action, schema, defaultValues = {}, fieldOrder = []
   const clientErrors = methods.formState.errors;
   const serverErrors = state.status === "error" && showServer ? state.fieldErrors : {};
   const echoed = state.status === "error" ? (state.values ?? {}) : {};
+  const locale = usePageLocale();
 
+  // The schema words its messages in English: shown in the page's language (the server's already are).
   const errorFor = (name: string): string | undefined => {
     const client = clientErrors[name]?.message;
-    return typeof client === "string" ? client : serverErrors[name]?.[0];
+    const message = typeof client === "string" ? client : serverErrors[name]?.[0];
+    return message === undefined ? undefined : translateFieldMessage(message, locale);
   };
   const names = new Set<string>([...fieldOrder, ...Object.keys(serverErrors), ...Object.keys(clientErrors)]);
   const summary: SummaryError[] = [...names].flatMap((name) => {

@@ -4,6 +4,7 @@
 import type { AgreementStatus, DecisionKind, ProposalKind, Role } from "@/generated/prisma/enums";
 import { STATUS_LABELS } from "@/lib/domain/labels";
 import { can, type Permission } from "@/lib/domain/permissions";
+import { validationMessage } from "@/lib/domain/validation/messages";
 
 export type Status = AgreementStatus;
 export const STATUSES: readonly Status[] = ["DRAFT", "PENDING_APPROVAL", "ACTIVE", "SUSPENDED", "TERMINATED", "WITHDRAWN"];
@@ -73,7 +74,7 @@ export const IMPORT_RULE = { status: "ACTIVE", fromStatus: null, decision: "IMPO
 export const VOTE_PERMISSION: Permission = "proposal:decide";
 
 /** A rejection needs a reason (an approval may carry one): the vote form and checkVote say it in these words. */
-export const REJECTION_REASON_MESSAGE = "Enter a reason for rejecting the proposal";
+export const REJECTION_REASON_MESSAGE = validationMessage("enter.rejectionReason");
 
 export function rejectionLacksReason(vote: { approve: boolean; reason: string | undefined }): boolean {
   return !vote.approve && !vote.reason?.trim();

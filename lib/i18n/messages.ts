@@ -46,6 +46,8 @@ import adminCy from "@/messages/admin/cy.json";
 import adminEn from "@/messages/admin/en.json";
 import adminFormsCy from "@/messages/adminForms/cy.json";
 import adminFormsEn from "@/messages/adminForms/en.json";
+import validationCy from "@/messages/validation/cy.json";
+import validationEn from "@/messages/validation/en.json";
 import auditCy from "@/messages/audit/cy.json";
 import auditEn from "@/messages/audit/en.json";
 import outboxCy from "@/messages/outbox/cy.json";
@@ -77,6 +79,7 @@ export const NAMESPACES = {
   activityForm: { en: activityFormEn, cy: activityFormCy },
   admin: { en: adminEn, cy: adminCy },
   adminForms: { en: adminFormsEn, cy: adminFormsCy },
+  validation: { en: validationEn, cy: validationCy },
   audit: { en: auditEn, cy: auditCy },
   outbox: { en: outboxEn, cy: outboxCy },
   importFlow: { en: importFlowEn, cy: importFlowCy },

@@ -6,6 +6,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { getCurrentUser } from "@/lib/auth/session";
 import { invalidateAfterWrite, type Invalidation } from "@/lib/cache";
 import { AppError } from "@/lib/domain/errors";
+import { translateFieldErrors, translateFieldMessage, validationMessage } from "@/lib/domain/validation/messages";
 import { requirePermission, type Actor, type Permission } from "@/lib/domain/permissions";
 import type { ActionResult, FieldErrors } from "@/lib/web/action-result";
 import { confirmationText, pathWithConfirmation, type Confirmation } from "@/lib/web/confirmations";
@@ -52,12 +53,12 @@ export function createAction<S extends z.ZodType, P extends Permission | null, R
       const actor = await getCurrentUser();
       if (options.permission !== null) requirePermission(actor, options.permission);
       const parsed = options.schema.safeParse(values);
-      if (!parsed.success) return { status: "error", fieldErrors: zodFieldErrors(parsed.error), values: echo(values) };
+      if (!parsed.success) return inPageLanguage({ status: "error", fieldErrors: zodFieldErrors(parsed.error), values: echo(values) }, await getPageLocale());
       const result = await options.run(parsed.data, actor as Actor, { ip: await clientAddress() });
       done = { input: parsed.data, result };
     } catch (error) {
       unstable_rethrow(error);
-      return { ...errorResult(error), values: echo(values) };
+      return inPageLanguage({ ...errorResult(error), values: echo(values) }, await getPageLocale());
     }
     invalidateAfterWrite(options.invalidates);
     const { confirmation } = done.result;
@@ -81,16 +82,28 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return fieldErrors;
 }
 
+/**
+ * A failure's messages in the language of the page the form was posted from: the schemas and
+ * operations word them in English (lib/domain/validation/messages.ts), a Welsh page shows them in Welsh.
+ */
+function inPageLanguage(result: Extract<ActionResult, { status: "error" }>, locale: Locale): Extract<ActionResult, { status: "error" }> {
+  if (locale === "en") return result;
+  return { ...result, formError: result.formError === undefined ? undefined : translateFieldMessage(result.formError, locale), fieldErrors: translateFieldErrors(result.fieldErrors, locale) };
+}
+
+const ALREADY_EXISTS = validationMessage("server.alreadyExists");
+const UNEXPECTED = validationMessage("server.unexpected");
+
 /** Maps any failure to what the form shows. Unknown errors are logged, never shown raw. */
 export function errorResult(error: unknown): Extract<ActionResult, { status: "error" }> {
   if (error instanceof AppError) {
     return { status: "error", formError: error.fieldErrors && Object.keys(error.fieldErrors).length ? undefined : error.message, fieldErrors: error.fieldErrors };
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    return { status: "error", formError: "That already exists: a record with the same name or key is already saved.", fieldErrors: {} };
+    return { status: "error", formError: ALREADY_EXISTS, fieldErrors: {} };
   }
   console.error("Unexpected error in a server action", error);
-  return { status: "error", formError: "Something went wrong on our side and nothing was saved. Please try again.", fieldErrors: {} };
+  return { status: "error", formError: UNEXPECTED, fieldErrors: {} };
 }
 
 /** Echoes submitted text back to a form re-rendered without JavaScript; never a password (any field named so). */

@@ -1,16 +1,20 @@
 import { z } from "zod";
 import { languageField, newPasswordField } from "./admin";
+import { validationMessage } from "./messages";
+
+const CURRENT_PASSWORD = validationMessage("enter.currentPassword");
+const CONFIRM = validationMessage("enter.confirmNewPassword");
 
 /** Changing one's own password on /account: the current one proves it is them, the new one is typed twice. */
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(1000, "Password must be 1000 characters or fewer"),
-    newPassword: newPasswordField("Enter a new password"),
-    confirmNewPassword: z.string({ error: "Confirm your new password" }).min(1, "Confirm your new password"),
+    currentPassword: z.string({ error: CURRENT_PASSWORD }).min(1, CURRENT_PASSWORD).max(1000, validationMessage("check.passwordTooLong", { max: "1000" })),
+    newPassword: newPasswordField("enter.newPassword"),
+    confirmNewPassword: z.string({ error: CONFIRM }).min(1, CONFIRM),
   })
   .refine((input) => input.newPassword === input.confirmNewPassword, {
     path: ["confirmNewPassword"],
-    message: "The new passwords do not match: type the same new password twice",
+    message: validationMessage("check.passwordsDiffer"),
     when: (payload) => typeof (payload.value as { confirmNewPassword?: unknown }).confirmNewPassword === "string" && (payload.value as { confirmNewPassword: string }).confirmNewPassword !== "",
   });
 

@@ -3,68 +3,70 @@ import { Role } from "@/generated/prisma/enums";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { STAFF_LOCALES } from "@/lib/i18n/locales";
 import { enumField, optionalDate, optionalText, requiredText } from "./fields";
+import { validationMessage, type FieldLabel, type ValidationKey } from "./messages";
 
 const roles = Object.values(Role) as [Role, ...Role[]];
 
 /** A password being set (by an admin, or by its owner on /account): the length rule of lib/auth/password-policy.ts. */
-export function newPasswordField(missing = "Enter a password") {
+export function newPasswordField(missing: ValidationKey = "enter.password") {
   return z
-    .string({ error: missing })
-    .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(200, "Password must be 200 characters or fewer");
+    .string({ error: validationMessage(missing) })
+    .min(MIN_PASSWORD_LENGTH, validationMessage("check.passwordTooShort", { min: String(MIN_PASSWORD_LENGTH) }))
+    .max(200, validationMessage("check.passwordTooLong", { max: "200" }));
 }
 
 const password = newPasswordField();
 
-const email = requiredText("Email", 320, "Enter an email address")
+const email = requiredText("email", 320, "enter.emailAddress")
   .transform((value) => value.toLowerCase())
-  .refine((value) => z.email().safeParse(value).success, "Enter an email address in the correct format, like name@example.org");
+  .refine((value) => z.email().safeParse(value).success, validationMessage("enter.emailFormat"));
+
+const USER_NOT_FOUND = validationMessage("notFound.user");
+const userId = z.uuid({ error: USER_NOT_FOUND });
 
 export const createUserSchema = z.object({
-  name: requiredText("Name", 120, "Enter the person's name"),
+  name: requiredText("name", 120, "enter.personName"),
   email,
-  role: enumField("a role", roles),
+  role: enumField("choose.role", roles),
   password,
 });
 
-export const changeRoleSchema = z.object({ userId: z.uuid({ error: "The user was not found" }), role: enumField("a role", roles) });
+export const changeRoleSchema = z.object({ userId, role: enumField("choose.role", roles) });
 
-export const setActiveSchema = z.object({ userId: z.uuid({ error: "The user was not found" }), active: z.enum(["true", "false"]).transform((value) => value === "true") });
+export const setActiveSchema = z.object({ userId, active: z.enum(["true", "false"], { error: validationMessage("rule.outOfDate") }).transform((value) => value === "true") });
 
 /** A user's own language (on /account, or set by an admin): a language the staff pages are offered in. */
-export const languageField = z.enum(STAFF_LOCALES, { error: "Choose English or Cymraeg" });
+export const languageField = z.enum(STAFF_LOCALES, { error: validationMessage("choose.staffLanguage") });
 
-export const userLanguageSchema = z.object({ userId: z.uuid({ error: "The user was not found" }), language: languageField });
+export const userLanguageSchema = z.object({ userId, language: languageField });
 
-export const unlockSignInSchema = z.object({ userId: z.uuid({ error: "The user was not found" }) });
+export const unlockSignInSchema = z.object({ userId });
 
-export const resetPasswordSchema = z.object({ userId: z.uuid({ error: "The user was not found" }), newPassword: password });
+export const resetPasswordSchema = z.object({ userId, newPassword: password });
+
+/** A whole number from a form field, between `min` and `max`, with messages that name the field. */
+function wholeNumber(label: FieldLabel, min: number, max: number) {
+  const between = validationMessage("rule.between", { label, min: String(min), max: String(max) });
+  return z.coerce
+    .number({ error: validationMessage("rule.notNumber", { label }) })
+    .int(validationMessage("rule.notWholeNumber", { label }))
+    .min(min, between)
+    .max(max, between);
+}
 
 export const settingsSchema = z.object({
-  councilName: requiredText("Council name", 120, "Enter the council's name"),
-  approvalsNeeded: z.coerce
-    .number({ error: "Approvals needed must be a number" })
-    .int("Approvals needed must be a whole number")
-    .min(1, "Approvals needed must be between 1 and 9")
-    .max(9, "Approvals needed must be between 1 and 9"),
-  dormancyMonths: z.coerce
-    .number({ error: "Dormancy months must be a number" })
-    .int("Dormancy months must be a whole number")
-    .min(1, "Dormancy months must be between 1 and 240")
-    .max(240, "Dormancy months must be between 1 and 240"),
-  openDataLicence: requiredText("Open data licence", 200, "Enter the open data licence"),
-  reminderDays: z.coerce
-    .number({ error: "Reminder after days must be a number" })
-    .int("Reminder after days must be a whole number")
-    .min(1, "Reminder after days must be between 1 and 90")
-    .max(90, "Reminder after days must be between 1 and 90"),
+  councilName: requiredText("councilName", 120, "enter.councilName"),
+  approvalsNeeded: wholeNumber("approvalsNeeded", 1, 9),
+  dormancyMonths: wholeNumber("dormancyMonths", 1, 240),
+  openDataLicence: requiredText("openDataLicence", 200, "enter.openDataLicence"),
+  reminderDays: wholeNumber("reminderDays", 1, 90),
 });
 
 export const auditFilterSchema = z.object({
   user: z.uuid().optional().catch(undefined),
-  action: optionalText("Action", 100).catch(undefined),
-  from: optionalDate("From").catch(undefined),
-  to: optionalDate("To").catch(undefined),
+  action: optionalText("auditAction", 100).catch(undefined),
+  from: optionalDate("auditFrom").catch(undefined),
+  to: optionalDate("auditTo").catch(undefined),
 });
 
 export type CreateUserInput = z.output<typeof createUserSchema>;

@@ -5,94 +5,114 @@ import { canonicalLanguageTag } from "@/lib/domain/language-tags";
 import type { Locale } from "@/lib/i18n/locales";
 import { COMMAND_RULES, COMMANDS, REJECTION_REASON_MESSAGE, rejectionLacksReason, type Command } from "@/lib/domain/lifecycle";
 import { enumField, longText, optionalDate, optionalNumber, optionalText, todayUtc, versionField } from "./fields";
+import { validationMessage } from "./messages";
 
 const themeValues = Object.values(Theme) as [Theme, ...Theme[]];
 
 const country = z
-  .string({ error: "Choose a country" })
+  .string({ error: validationMessage("choose.country") })
   .trim()
-  .refine((value) => value !== "", "Choose a country, or “No country (fictional or other)”")
-  .refine((value) => value === NO_COUNTRY || isCountryCode(value.toUpperCase()), "Choose a country from the list, or “No country (fictional or other)”")
+  .refine((value) => value !== "", validationMessage("choose.countryOrNone"))
+  .refine((value) => value === NO_COUNTRY || isCountryCode(value.toUpperCase()), validationMessage("choose.countryFromList"))
   .transform((value) => (value === NO_COUNTRY ? null : value.toUpperCase()));
 
-const LANGUAGE_TAG_MESSAGE = "Language of that name must be a language tag, such as de, sr-Cyrl or ar";
+const LANGUAGE_TAG_MESSAGE = validationMessage("check.localNameLanguageTag");
+const WEBSITE_MESSAGE = validationMessage("check.website");
+const THEMES_MESSAGE = validationMessage("choose.themes");
+const NOT_FOUND = validationMessage("notFound.agreement");
 
 /** The fields of the agreement form, shared by "new" and "edit". */
 export const agreementFields = z.object({
-  partnerId: optionalText("Existing partner", 64),
+  partnerId: optionalText("existingPartner", 64),
   // Required unless an existing partner is chosen (checked below).
-  partnerName: longText("Partner name", 120),
+  partnerName: longText("partnerName", 120),
   country: z.preprocess((value) => (value === "" || value === undefined ? undefined : value), country.optional()),
-  region: optionalText("Region", 120),
-  localityKind: enumField("Locality type", Object.values(LocalityKind) as [LocalityKind, ...LocalityKind[]]),
-  relationshipType: enumField("a relationship type", Object.values(RelationshipType) as [RelationshipType, ...RelationshipType[]]),
-  title: optionalText("Title", 200),
-  purpose: longText("Purpose", 5000),
+  region: optionalText("region", 120),
+  localityKind: enumField("choose.localityKind", Object.values(LocalityKind) as [LocalityKind, ...LocalityKind[]]),
+  relationshipType: enumField("choose.relationshipType", Object.values(RelationshipType) as [RelationshipType, ...RelationshipType[]]),
+  title: optionalText("title", 200),
+  purpose: longText("purpose", 5000),
   themes: z
-    .array(z.enum(themeValues, { error: "Themes: choose themes from the list" }))
-    .max(themeValues.length)
+    .array(z.enum(themeValues, { error: THEMES_MESSAGE }), { error: THEMES_MESSAGE })
+    .max(themeValues.length, { error: THEMES_MESSAGE })
     .default([])
     .transform((themes) => [...new Set(themes)]),
-  linkBegan: optionalDate("Link began"),
-  formalisedOn: optionalDate("Formalised on"),
-  reviewDate: optionalDate("Review date"),
-  publicSummary: longText("Public summary", 2000),
-  internalNotes: longText("Internal notes", 10000),
-  latitude: optionalNumber("Latitude", -90, 90),
-  longitude: optionalNumber("Longitude", -180, 180),
-  population: optionalNumber("Population", 0, 100_000_000, { integer: true }),
-  website: optionalText("Website", 300).refine((value) => value === undefined || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(value), "Website must start with http:// or https://"),
-  partnerDecisionDate: optionalDate("Partner decision date"),
-  partnerDecisionReference: optionalText("Partner decision reference", 200),
-  localName: optionalText("Name in the partner's language", 120),
-  localNameLanguage: optionalText("Language of that name", 35)
+  linkBegan: optionalDate("linkBegan"),
+  formalisedOn: optionalDate("formalisedOn"),
+  reviewDate: optionalDate("reviewDate"),
+  publicSummary: longText("publicSummary", 2000),
+  internalNotes: longText("internalNotes", 10000),
+  latitude: optionalNumber("latitude", -90, 90),
+  longitude: optionalNumber("longitude", -180, 180),
+  population: optionalNumber("population", 0, 100_000_000, { integer: true }),
+  website: optionalText("website", 300).refine((value) => value === undefined || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(value), WEBSITE_MESSAGE),
+  partnerDecisionDate: optionalDate("partnerDecisionDate"),
+  partnerDecisionReference: optionalText("partnerDecisionReference", 200),
+  localName: optionalText("localName", 120),
+  localNameLanguage: optionalText("localNameLanguage", 35)
     .refine((value) => value === undefined || canonicalLanguageTag(value) !== null, LANGUAGE_TAG_MESSAGE)
     .transform((value) => (value === undefined ? undefined : (canonicalLanguageTag(value) ?? value))),
 });
 
+const CHECKS = {
+  partnerName: validationMessage("enter.partnerName"),
+  partnerNameOneLine: validationMessage("rule.oneLine", { label: "partnerName" }),
+  country: validationMessage("choose.countryOrNone"),
+  formalisedBeforeBegan: validationMessage("check.formalisedBeforeBegan"),
+  reviewDateNotFuture: validationMessage("check.reviewDateNotFuture"),
+  coordinates: validationMessage("enter.coordinates"),
+  localNameLanguage: validationMessage("enter.localNameLanguage"),
+  localName: validationMessage("enter.localName"),
+  inFuture: {
+    linkBegan: validationMessage("rule.dateInFuture", { label: "linkBegan" }),
+    formalisedOn: validationMessage("rule.dateInFuture", { label: "formalisedOn" }),
+    partnerDecisionDate: validationMessage("rule.dateInFuture", { label: "partnerDecisionDate" }),
+  },
+};
+
 function checkFields(value: z.output<typeof agreementFields>, context: z.RefinementCtx, now: Date) {
   if (!value.partnerId) {
-    if (!value.partnerName) context.addIssue({ code: "custom", path: ["partnerName"], message: "Enter the partner name" });
-    else if (value.partnerName.includes("\n")) context.addIssue({ code: "custom", path: ["partnerName"], message: "Partner name must be on one line" });
-    if (value.country === undefined) context.addIssue({ code: "custom", path: ["country"], message: "Choose a country, or “No country (fictional or other)”" });
+    if (!value.partnerName) context.addIssue({ code: "custom", path: ["partnerName"], message: CHECKS.partnerName });
+    else if (value.partnerName.includes("\n")) context.addIssue({ code: "custom", path: ["partnerName"], message: CHECKS.partnerNameOneLine });
+    if (value.country === undefined) context.addIssue({ code: "custom", path: ["country"], message: CHECKS.country });
   }
   if (value.linkBegan && value.formalisedOn && value.formalisedOn < value.linkBegan) {
-    context.addIssue({ code: "custom", path: ["formalisedOn"], message: "Formalised on must be on or after the date the link began" });
+    context.addIssue({ code: "custom", path: ["formalisedOn"], message: CHECKS.formalisedBeforeBegan });
   }
   if (value.reviewDate && value.reviewDate <= todayUtc(now)) {
-    context.addIssue({ code: "custom", path: ["reviewDate"], message: "Review date must be in the future" });
+    context.addIssue({ code: "custom", path: ["reviewDate"], message: CHECKS.reviewDateNotFuture });
   }
   if ((value.latitude === undefined) !== (value.longitude === undefined)) {
     const missing = value.latitude === undefined ? "latitude" : "longitude";
-    context.addIssue({ code: "custom", path: [missing], message: `Enter both latitude and longitude, or neither` });
+    context.addIssue({ code: "custom", path: [missing], message: CHECKS.coordinates });
   }
   if (value.localName && !value.localNameLanguage) {
-    context.addIssue({ code: "custom", path: ["localNameLanguage"], message: "Enter the language of the name in the partner's language, e.g. de or ar" });
+    context.addIssue({ code: "custom", path: ["localNameLanguage"], message: CHECKS.localNameLanguage });
   }
   if (value.localNameLanguage && !value.localName) {
-    context.addIssue({ code: "custom", path: ["localName"], message: "Enter the name in the partner's language, or leave its language blank" });
+    context.addIssue({ code: "custom", path: ["localName"], message: CHECKS.localName });
   }
   const today = todayUtc(now);
   for (const field of ["linkBegan", "formalisedOn", "partnerDecisionDate"] as const) {
     const date = value[field];
-    if (date && date > today) context.addIssue({ code: "custom", path: [field], message: `${FIELD_LABELS[field]} cannot be in the future` });
+    if (date && date > today) context.addIssue({ code: "custom", path: [field], message: CHECKS.inFuture[field] });
   }
 }
-
-export const FIELD_LABELS = {
-  linkBegan: "Link began",
-  formalisedOn: "Formalised on",
-  partnerDecisionDate: "Partner decision date",
-} as const;
 
 export const createAgreementSchema = agreementFields.superRefine((value, context) => checkFields(value, context, new Date()));
 
 export const updateAgreementSchema = agreementFields
-  .extend({ id: z.uuid({ error: "The agreement was not found" }), version: versionField })
+  .extend({ id: z.uuid({ error: NOT_FOUND }), version: versionField })
   .superRefine((value, context) => checkFields(value, context, new Date()));
 
 export type CreateAgreementInput = z.output<typeof createAgreementSchema>;
 export type UpdateAgreementInput = z.output<typeof updateAgreementSchema>;
+
+const REASON_MESSAGES = {
+  submit: validationMessage("enter.submitReason"),
+  change: validationMessage("enter.changeReason"),
+  publicReason: validationMessage("enter.publicReason"),
+};
 
 /**
  * The reasons a command's rule (COMMAND_RULES) requires and the input lacks, each with the message
@@ -102,10 +122,10 @@ export function missingReasons(input: { command: Command; reason?: string | unde
   const rule = COMMAND_RULES[input.command];
   const missing: Record<string, string[]> = {};
   if (rule.reason === "required" && !input.reason?.trim()) {
-    missing.reason = [input.command === "submit" ? "Enter a reason: why this partner, and why now" : "Enter a reason for the change"];
+    missing.reason = [input.command === "submit" ? REASON_MESSAGES.submit : REASON_MESSAGES.change];
   }
   if (rule.publicReason === "required" && !input.publicReason?.trim()) {
-    missing.publicReason = ["Enter a public reason: it is shown on the public partner page"];
+    missing.publicReason = [REASON_MESSAGES.publicReason];
   }
   return missing;
 }
@@ -113,15 +133,15 @@ export function missingReasons(input: { command: Command; reason?: string | unde
 /** Reasons and the record of decision, asked by every status command and proposal. */
 export const commandSchema = z
   .object({
-    agreementId: z.uuid({ error: "The agreement was not found" }),
+    agreementId: z.uuid({ error: NOT_FOUND }),
     version: versionField,
-    command: z.enum(COMMANDS as [Command, ...Command[]], { error: "Unknown action" }),
-    reason: longText("Reason", 5000),
-    publicReason: longText("Public reason", 2000),
-    reference: optionalText("Decision reference", 200),
-    alternativesConsidered: longText("Alternatives considered", 5000),
-    conflictsOfInterest: longText("Conflicts of interest declared", 5000),
-    backgroundPapers: longText("Background papers", 5000),
+    command: z.enum(COMMANDS as [Command, ...Command[]], { error: validationMessage("check.unknownCommand") }),
+    reason: longText("reason", 5000),
+    publicReason: longText("publicReason", 2000),
+    reference: optionalText("decisionReference", 200),
+    alternativesConsidered: longText("alternativesConsidered", 5000),
+    conflictsOfInterest: longText("conflictsOfInterest", 5000),
+    backgroundPapers: longText("backgroundPapers", 5000),
   })
   .superRefine((value, context) => {
     for (const [field, messages] of Object.entries(missingReasons(value))) {
@@ -133,13 +153,13 @@ export type CommandInput = z.output<typeof commandSchema>;
 
 /** The typed fields of a vote; the form checks these before sending (the button carries the decision). */
 export const voteFieldsSchema = z.object({
-  proposalId: z.uuid({ error: "The proposal was not found" }),
-  reason: longText("Reason", 5000),
-  reference: optionalText("Decision reference", 200),
+  proposalId: z.uuid({ error: validationMessage("notFound.proposal") }),
+  reason: longText("reason", 5000),
+  reference: optionalText("decisionReference", 200),
 });
 
 export const voteSchema = voteFieldsSchema
-  .extend({ decision: z.enum(["approve", "reject"], { error: "Choose Approve or Reject" }) })
+  .extend({ decision: z.enum(["approve", "reject"], { error: validationMessage("choose.decision") }) })
   .superRefine((value, context) => {
     if (rejectionLacksReason({ approve: value.decision === "approve", reason: value.reason })) context.addIssue({ code: "custom", path: ["reason"], message: REJECTION_REASON_MESSAGE });
   });
@@ -157,10 +177,10 @@ export type ContentLocale = (typeof CONTENT_LOCALES)[number];
  * public page then shows the English, marked "Not yet translated").
  */
 export const translationSchema = z.object({
-  agreementId: z.uuid({ error: "The agreement was not found" }),
-  locale: z.enum(CONTENT_LOCALES, { error: "Choose a language" }),
-  publicSummary: longText("Public summary", 2000),
-  publicReason: longText("Public reason", 2000),
+  agreementId: z.uuid({ error: NOT_FOUND }),
+  locale: z.enum(CONTENT_LOCALES, { error: validationMessage("choose.contentLanguage") }),
+  publicSummary: longText("publicSummary", 2000),
+  publicReason: longText("publicReason", 2000),
 });
 
 export type TranslationInput = z.output<typeof translationSchema>;

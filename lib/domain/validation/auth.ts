@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { FORBIDDEN_CHARACTERS, requiredText } from "./fields";
+import { validationMessage } from "./messages";
+
+const ENTER_PASSWORD = validationMessage("enter.yourPassword");
 
 export const signInSchema = z.object({
-  email: requiredText("Email", 320, "Enter your email address"),
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1000, "Password must be 1000 characters or fewer"),
+  email: requiredText("email", 320, "enter.yourEmail"),
+  password: z.string({ error: ENTER_PASSWORD }).min(1, ENTER_PASSWORD).max(1000, validationMessage("check.passwordTooLong", { max: "1000" })),
   callbackUrl: z.string().optional(),
 });
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { EventKind, Visibility } from "@/generated/prisma/enums";
 import { isTimeZone, zonedWallTimeToUtc } from "@/lib/events/zoned-time";
 import { enumField, longText, optionalText, requiredText } from "./fields";
+import { validationMessage, type FieldLabel, type ValidationKey } from "./messages";
 
 const kindValues = Object.values(EventKind) as [EventKind, ...EventKind[]];
 const visibilityValues = Object.values(Visibility) as [Visibility, ...Visibility[]];
@@ -13,34 +14,39 @@ function blankToUndefined(value: unknown) {
 }
 
 /** A wall-clock date and time as a datetime-local input sends it; checked against its zone later. */
-function wallTime(label: string) {
+function wallTime(label: FieldLabel, missing: ValidationKey) {
+  const blank = validationMessage(missing);
+  const notReal = validationMessage("rule.notRealDateTime", { label });
   return z
-    .string({ error: `Enter the ${label.toLowerCase()}` })
+    .string({ error: blank })
     .trim()
     .superRefine((value, context) => {
       // One issue at most, and never `abort`: the cross-field checks still run (see checkTimes).
-      if (value === "") context.addIssue({ code: "custom", message: `Enter the ${label.toLowerCase()}` });
-      else if (!zonedWallTimeToUtc(value, "UTC").ok) context.addIssue({ code: "custom", message: `${label} must be a real date and time, like 2027-05-08 19:00` });
+      if (value === "") context.addIssue({ code: "custom", message: blank });
+      else if (!zonedWallTimeToUtc(value, "UTC").ok) context.addIssue({ code: "custom", message: notReal });
     });
 }
 
+const CHOOSE_TIME_ZONE = validationMessage("choose.timeZone");
+const TIME_ZONE_FROM_LIST = validationMessage("choose.timeZoneFromList");
+
 /** The fields of the event form, as typed: times are wall-clock times in the chosen zone. */
 export const eventFields = z.object({
-  title: requiredText("Title", 200, "Enter the title of the event"),
-  kind: enumField("the kind of event", kindValues),
-  startsAt: wallTime("Start date and time"),
-  endsAt: z.preprocess(blankToUndefined, wallTime("End date and time").optional()),
+  title: requiredText("title", 200, "enter.eventTitle"),
+  kind: enumField("choose.eventKind", kindValues),
+  startsAt: wallTime("startsAt", "enter.startsAt"),
+  endsAt: z.preprocess(blankToUndefined, wallTime("endsAt", "enter.endsAt").optional()),
   timeZone: z
-    .string({ error: "Choose a time zone" })
+    .string({ error: CHOOSE_TIME_ZONE })
     .trim()
     .superRefine((value, context) => {
-      if (value === "") context.addIssue({ code: "custom", message: "Choose a time zone" });
-      else if (!isTimeZone(value)) context.addIssue({ code: "custom", message: "Choose a time zone from the list, like Europe/London" });
+      if (value === "") context.addIssue({ code: "custom", message: CHOOSE_TIME_ZONE });
+      else if (!isTimeZone(value)) context.addIssue({ code: "custom", message: TIME_ZONE_FROM_LIST });
     }),
-  place: optionalText("Place", 300),
-  description: longText("Description", 5000),
-  visibility: z.enum(visibilityValues, { error: "Choose whether the event is public or internal" }),
-  agreementId: z.preprocess(blankToUndefined, z.uuid({ error: "Choose an agreement from the list, or none" }).optional()),
+  place: optionalText("place", 300),
+  description: longText("description", 5000),
+  visibility: z.enum(visibilityValues, { error: validationMessage("choose.eventVisibility") }),
+  agreementId: z.preprocess(blankToUndefined, z.uuid({ error: validationMessage("choose.eventAgreement") }).optional()),
 });
 
 type EventFields = z.output<typeof eventFields>;
@@ -52,7 +58,12 @@ function instants(value: Pick<EventFields, "startsAt" | "endsAt" | "timeZone">) 
   return { start, end };
 }
 
-const NONEXISTENT = "does not exist in that time zone: the clocks go forward then. Choose a time an hour later";
+const TIME_CHECKS = {
+  startSkipped: validationMessage("rule.timeSkipped", { label: "startsAt" }),
+  endSkipped: validationMessage("rule.timeSkipped", { label: "endsAt" }),
+  endBeforeStart: validationMessage("check.eventEndBeforeStart"),
+};
+const OUT_OF_DATE = validationMessage("rule.outOfDate");
 
 /**
  * Checks the times against the zone and each other. Runs even when other fields are wrong, so
@@ -64,10 +75,10 @@ function checkTimes(raw: EventFields, context: z.RefinementCtx) {
   const endsAt = typeof value.endsAt === "string" ? value.endsAt : undefined;
   if (value.endsAt !== undefined && endsAt === undefined) return;
   const { start, end } = instants({ startsAt: value.startsAt, endsAt, timeZone: value.timeZone });
-  if (!start.ok && start.problem === "nonexistent") context.addIssue({ code: "custom", path: ["startsAt"], message: `Start date and time ${NONEXISTENT}` });
-  if (end && !end.ok && end.problem === "nonexistent") context.addIssue({ code: "custom", path: ["endsAt"], message: `End date and time ${NONEXISTENT}` });
+  if (!start.ok && start.problem === "nonexistent") context.addIssue({ code: "custom", path: ["startsAt"], message: TIME_CHECKS.startSkipped });
+  if (end && !end.ok && end.problem === "nonexistent") context.addIssue({ code: "custom", path: ["endsAt"], message: TIME_CHECKS.endSkipped });
   if (start.ok && end?.ok && end.date <= start.date) {
-    context.addIssue({ code: "custom", path: ["endsAt"], message: "End date and time must be after the start" });
+    context.addIssue({ code: "custom", path: ["endsAt"], message: TIME_CHECKS.endBeforeStart });
   }
 }
 
@@ -84,11 +95,11 @@ export const createEventSchema = withInstants(eventFields);
 
 export const updateEventSchema = withInstants(
   eventFields.extend({
-    id: z.uuid({ error: "The event was not found" }),
+    id: z.uuid({ error: validationMessage("notFound.event") }),
     /** When the form was loaded: the save is refused if someone else has saved since. */
     updatedAt: z
-      .string({ error: "The form is out of date — reload the page" })
-      .refine((value) => !Number.isNaN(Date.parse(value)), "The form is out of date — reload the page")
+      .string({ error: OUT_OF_DATE })
+      .refine((value) => !Number.isNaN(Date.parse(value)), OUT_OF_DATE)
       .transform((value) => new Date(value)),
   }),
 );

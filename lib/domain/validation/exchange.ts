@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Direction, ExchangeKind, FundingSource, Visibility } from "@/generated/prisma/enums";
 import { enumField, longText, optionalDate, optionalText, parseIsoDate } from "./fields";
+import { validationMessage, type FieldLabel, type ValidationKey } from "./messages";
 
 const kindValues = Object.values(ExchangeKind) as [ExchangeKind, ...ExchangeKind[]];
 const directionValues = Object.values(Direction) as [Direction, ...Direction[]];
@@ -20,13 +21,15 @@ function blankToUndefined(value: unknown) {
 // field would stop the cross-field checks, and the form should show every problem at once.
 
 /** A required calendar date, with a message for a blank field apart from one for a wrong date. */
-function requiredDate(label: string) {
+function requiredDate(label: FieldLabel, missing: ValidationKey) {
+  const blank = validationMessage(missing);
+  const notReal = validationMessage("rule.notRealDate", { label });
   return z
-    .string({ error: `Enter the ${label.toLowerCase()}` })
+    .string({ error: blank })
     .trim()
     .superRefine((value, context) => {
-      if (value === "") context.addIssue({ code: "custom", message: `Enter the ${label.toLowerCase()}` });
-      else if (parseIsoDate(value) === null) context.addIssue({ code: "custom", message: `${label} must be a real date, like 2024-03-31` });
+      if (value === "") context.addIssue({ code: "custom", message: blank });
+      else if (parseIsoDate(value) === null) context.addIssue({ code: "custom", message: notReal });
     })
     .transform((value) => parseIsoDate(value) as Date);
 }
@@ -35,7 +38,14 @@ function requiredDate(label: string) {
  * An optional amount or count that cannot be negative. "£1,200.50" and "1 200" are read as
  * numbers: people type them the way they write them.
  */
-function nonNegative(label: string, max: number, { integer = false, maxText }: { integer?: boolean; maxText: string }) {
+function nonNegative(label: FieldLabel, max: number, { integer = false, maxText }: { integer?: boolean; maxText: string }) {
+  const messages = {
+    notNumber: validationMessage("rule.notNumber", { label }),
+    negative: validationMessage("rule.negative", { label }),
+    notWholeNumber: validationMessage("rule.notWholeNumber", { label }),
+    pence: validationMessage("rule.pence", { label }),
+    atMost: validationMessage("rule.atMost", { label, max: maxText }),
+  };
   return z.preprocess(
     (value) => {
       if (value === null || value === undefined) return undefined;
@@ -45,17 +55,17 @@ function nonNegative(label: string, max: number, { integer = false, maxText }: {
       return /^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
     },
     z
-      .number({ error: `${label} must be a number` })
+      .number({ error: messages.notNumber })
       .superRefine((value, context) => {
         const problem =
           value < 0
-            ? `${label} cannot be negative`
+            ? messages.negative
             : integer && !Number.isInteger(value)
-              ? `${label} must be a whole number`
+              ? messages.notWholeNumber
               : !integer && Math.abs(Math.round(value * 100) - value * 100) > 1e-6
-                ? `${label} must be in whole pence or cents (at most 2 decimal places)`
+                ? messages.pence
                 : value > max
-                  ? `${label} must be ${maxText} or less`
+                  ? messages.atMost
                   : null;
         if (problem) context.addIssue({ code: "custom", message: problem });
       })
@@ -71,33 +81,36 @@ function isCurrencyCode(code: string): boolean {
 const currency = z.preprocess(
   (value) => (value === undefined || value === null || (typeof value === "string" && value.trim() === "") ? DEFAULT_CURRENCY : value),
   z
-    .string({ error: "Currency must be a 3-letter code, like GBP or EUR" })
+    .string({ error: validationMessage("check.currencyText") })
     .trim()
     .transform((value) => value.toUpperCase())
-    .refine(isCurrencyCode, "Currency must be a 3-letter ISO 4217 code, like GBP or EUR"),
+    .refine(isCurrencyCode, validationMessage("check.currencyCode")),
 );
 
 /** The fields of the exchange form, shared by "new" and "edit". */
 export const exchangeFields = z.object({
-  agreementId: z.uuid({ error: "Choose the agreement this exchange took place under" }),
-  kind: enumField("the kind of exchange", kindValues),
-  direction: z.enum(directionValues, { error: "Choose the direction: inbound, outbound or joint" }),
-  startDate: requiredDate("Start date"),
-  endDate: optionalDate("End date"),
-  participantCount: nonNegative("Number of participants", 100_000, { integer: true, maxText: "100,000" }),
-  participantsDescription: optionalText("Who took part", 300),
-  cost: nonNegative("Cost", MAX_COST, { maxText: "9,999,999,999.99" }),
+  agreementId: z.uuid({ error: validationMessage("choose.exchangeAgreement") }),
+  kind: enumField("choose.exchangeKind", kindValues),
+  direction: z.enum(directionValues, { error: validationMessage("choose.direction") }),
+  startDate: requiredDate("startDate", "enter.startDate"),
+  endDate: optionalDate("endDate"),
+  participantCount: nonNegative("participantCount", 100_000, { integer: true, maxText: "100,000" }),
+  participantsDescription: optionalText("participantsDescription", 300),
+  cost: nonNegative("cost", MAX_COST, { maxText: "9,999,999,999.99" }),
   currency,
-  fundingSource: z.preprocess(blankToUndefined, z.enum(fundingValues, { error: "Choose a funding source from the list" }).optional()),
-  outcomes: longText("Outcomes", 5000),
-  visibility: z.enum(visibilityValues, { error: "Choose whether the exchange is public or internal" }),
+  fundingSource: z.preprocess(blankToUndefined, z.enum(fundingValues, { error: validationMessage("choose.fundingSource") }).optional()),
+  outcomes: longText("outcomes", 5000),
+  visibility: z.enum(visibilityValues, { error: validationMessage("choose.exchangeVisibility") }),
 });
+
+const END_BEFORE_START = validationMessage("check.exchangeEndBeforeStart");
+const OUT_OF_DATE = validationMessage("rule.outOfDate");
 
 /** Runs even when other fields are wrong, so the form shows every problem at once. */
 function checkExchange(value: z.output<typeof exchangeFields>, context: z.RefinementCtx) {
   const { startDate, endDate } = value as { startDate: unknown; endDate: unknown };
   if (startDate instanceof Date && endDate instanceof Date && endDate < startDate) {
-    context.addIssue({ code: "custom", path: ["endDate"], message: "End date must be the same as or after the start date" });
+    context.addIssue({ code: "custom", path: ["endDate"], message: END_BEFORE_START });
   }
 }
 
@@ -105,11 +118,11 @@ export const createExchangeSchema = exchangeFields.superRefine(checkExchange, { 
 
 export const updateExchangeSchema = exchangeFields
   .extend({
-    id: z.uuid({ error: "The exchange was not found" }),
+    id: z.uuid({ error: validationMessage("notFound.exchange") }),
     /** When the form was loaded: the save is refused if someone else has saved since. */
     updatedAt: z
-      .string({ error: "The form is out of date — reload the page" })
-      .refine((value) => !Number.isNaN(Date.parse(value)), "The form is out of date — reload the page")
+      .string({ error: OUT_OF_DATE })
+      .refine((value) => !Number.isNaN(Date.parse(value)), OUT_OF_DATE)
       .transform((value) => new Date(value)),
   })
   .superRefine(checkExchange, { when: () => true });

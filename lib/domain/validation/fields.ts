@@ -1,17 +1,22 @@
 // Building blocks for the command schemas. Every message names its field, because it is shown
 // both beside the field and in the error summary at the top of the form.
 import { z } from "zod";
+import { validationMessage, type FieldLabel, type ValidationKey } from "./messages";
 
 // C0/C1 control characters (not tab or newline) and the bidirectional overrides used to disguise text.
 export const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
-function cleanText(label: string, max: number, multiline: boolean) {
+// Each helper takes the field's name as a key of messages/validation (label.*) and builds its
+// messages there when the schema is made (lib/domain/validation/messages.ts: the page shows them
+// in its own language).
+
+function cleanText(label: FieldLabel, max: number, multiline: boolean) {
   return z
-    .string({ error: `${label} must be text` })
+    .string({ error: validationMessage("rule.notText", { label }) })
     .transform((value) => value.normalize("NFC").replace(/\r\n?/g, "\n").trim())
-    .refine((value) => value.length <= max, `${label} must be ${max} characters or fewer`)
-    .refine((value) => !FORBIDDEN_CHARACTERS.test(value), `${label} contains characters that are not allowed`)
-    .refine((value) => multiline || !value.includes("\n"), `${label} must be on one line`);
+    .refine((value) => value.length <= max, validationMessage("rule.tooLong", { label, max: String(max) }))
+    .refine((value) => !FORBIDDEN_CHARACTERS.test(value), validationMessage("rule.forbiddenCharacters", { label }))
+    .refine((value) => multiline || !value.includes("\n"), validationMessage("rule.oneLine", { label }));
 }
 
 /** A query-string parameter (?status=…): its first value, trimmed; undefined when absent or empty. */
@@ -50,23 +55,23 @@ export function searchText(value: string | string[] | undefined, max = 100): str
   return text?.normalize("NFC").replace(new RegExp(FORBIDDEN_CHARACTERS.source, "g"), "").trim().slice(0, max) || undefined;
 }
 
-/** Required one-line text. */
-export function requiredText(label: string, max = 200, message = `Enter ${label.toLowerCase()}`) {
-  return cleanText(label, max, false).refine((value) => value.length > 0, message);
+/** Required one-line text; `missing`: the message for a blank field ("enter.…"). */
+export function requiredText(label: FieldLabel, max: number, missing: ValidationKey) {
+  return cleanText(label, max, false).refine((value) => value.length > 0, validationMessage(missing));
 }
 
 /** Optional one-line text: empty becomes undefined. */
-export function optionalText(label: string, max = 200) {
+export function optionalText(label: FieldLabel, max = 200) {
   return z.preprocess(emptyToUndefined, cleanText(label, max, false).optional()).transform((value) => value || undefined);
 }
 
 /** Multi-line text; empty is kept as "". */
-export function longText(label: string, max = 5000) {
+export function longText(label: FieldLabel, max = 5000) {
   return z.preprocess((value) => (value === undefined || value === null ? "" : value), cleanText(label, max, true));
 }
 
-export function requiredLongText(label: string, max = 5000, message = `Enter ${label.toLowerCase()}`) {
-  return longText(label, max).refine((value) => value.length > 0, message);
+export function requiredLongText(label: FieldLabel, max: number, missing: ValidationKey) {
+  return longText(label, max).refine((value) => value.length > 0, validationMessage(missing));
 }
 
 function emptyToUndefined(value: unknown) {
@@ -76,15 +81,15 @@ function emptyToUndefined(value: unknown) {
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A calendar date (YYYY-MM-DD from a date input) as a Date at UTC midnight. */
-export function dateField(label: string) {
+export function dateField(label: FieldLabel) {
   return z
-    .string({ error: `${label} must be a date` })
+    .string({ error: validationMessage("rule.notDate", { label }) })
     .trim()
-    .refine((value) => parseIsoDate(value) !== null, `${label} must be a real date, like 2024-03-31`)
+    .refine((value) => parseIsoDate(value) !== null, validationMessage("rule.notRealDate", { label }))
     .transform((value) => parseIsoDate(value) as Date);
 }
 
-export function optionalDate(label: string) {
+export function optionalDate(label: FieldLabel) {
   return z.preprocess(emptyToUndefined, dateField(label).optional());
 }
 
@@ -98,7 +103,8 @@ export function parseIsoDate(value: string): Date | null {
 }
 
 /** An optional number from a text input, within a range. */
-export function optionalNumber(label: string, min: number, max: number, options: { integer?: boolean } = {}) {
+export function optionalNumber(label: FieldLabel, min: number, max: number, options: { integer?: boolean } = {}) {
+  const notNumber = validationMessage("rule.notNumber", { label });
   return z.preprocess(
     (value) => {
       const empty = emptyToUndefined(value);
@@ -106,21 +112,22 @@ export function optionalNumber(label: string, min: number, max: number, options:
       return empty;
     },
     z
-      .number({ error: `${label} must be a number` })
-      .refine((value) => Number.isFinite(value), `${label} must be a number`)
-      .refine((value) => !options.integer || Number.isInteger(value), `${label} must be a whole number`)
-      .refine((value) => value >= min && value <= max, `${label} must be between ${min} and ${max}`)
+      .number({ error: notNumber })
+      .refine((value) => Number.isFinite(value), notNumber)
+      .refine((value) => !options.integer || Number.isInteger(value), validationMessage("rule.notWholeNumber", { label }))
+      .refine((value) => value >= min && value <= max, validationMessage("rule.between", { label, min: String(min), max: String(max) }))
       .optional(),
   );
 }
 
-/** One of an enum's values, with a message that names the field. */
-export function enumField<const T extends readonly [string, ...string[]]>(label: string, values: T) {
-  return z.enum(values, { error: `Choose ${label.toLowerCase()}` });
+/** One of an enum's values, with a message that names the field ("choose.…"). */
+export function enumField<const T extends readonly [string, ...string[]]>(missing: ValidationKey, values: T) {
+  return z.enum(values, { error: validationMessage(missing) });
 }
 
 /** The hidden version field of an edit form. */
-export const versionField = z.coerce.number({ error: "The form is out of date — reload the page" }).int().min(1);
+const OUT_OF_DATE = validationMessage("rule.outOfDate");
+export const versionField = z.coerce.number({ error: OUT_OF_DATE }).int({ error: OUT_OF_DATE }).min(1, { error: OUT_OF_DATE });
 
 /** Today's date at UTC midnight, for "in the future" rules. */
 export function todayUtc(now = new Date()): Date {

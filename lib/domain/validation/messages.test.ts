@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import validationCy from "@/messages/validation/cy.json";
+import validationEn from "@/messages/validation/en.json";
+import { LocalityKind, RelationshipType } from "@/generated/prisma/enums";
+import { COMMANDS, REJECTION_REASON_MESSAGE } from "@/lib/domain/lifecycle";
+import { preferencesSchema } from "@/lib/notifications/preferences-schema";
+import { changePasswordSchema, languageSchema } from "./account";
+import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema, settingsSchema, unlockSignInSchema, userLanguageSchema } from "./admin";
+import { commandSchema, createAgreementSchema, translationSchema, updateAgreementSchema, voteFieldsSchema, voteSchema } from "./agreement";
+import { signInSchema } from "./auth";
+import { createEventSchema, updateEventSchema } from "./event";
+import { createExchangeSchema, updateExchangeSchema } from "./exchange";
+import { registeredMessages, translateFieldErrors, translateFieldMessage, validationMessage } from "./messages";
+
+const SCHEMAS: Record<string, z.ZodType> = {
+  createAgreementSchema,
+  updateAgreementSchema,
+  commandSchema,
+  voteFieldsSchema,
+  voteSchema,
+  translationSchema,
+  createExchangeSchema,
+  updateExchangeSchema,
+  createEventSchema,
+  updateEventSchema,
+  createUserSchema,
+  changeRoleSchema,
+  setActiveSchema,
+  userLanguageSchema,
+  unlockSignInSchema,
+  resetPasswordSchema,
+  settingsSchema,
+  signInSchema,
+  changePasswordSchema,
+  languageSchema,
+  preferencesSchema,
+};
+
+const FIELDS = [
+  ...new Set([
+    ...["partnerId", "partnerName", "country", "region", "localityKind", "relationshipType", "purpose", "themes", "linkBegan", "formalisedOn", "reviewDate", "publicSummary", "internalNotes"],
+    ...["latitude", "longitude", "population", "website", "partnerDecisionDate", "partnerDecisionReference", "localName", "localNameLanguage"],
+    ...["id", "version", "updatedAt", "agreementId", "proposalId", "command", "reason", "publicReason", "reference", "alternativesConsidered", "conflictsOfInterest", "backgroundPapers", "decision", "locale"],
+    ...["kind", "direction", "startDate", "endDate", "participantCount", "participantsDescription", "cost", "currency", "fundingSource", "outcomes", "visibility"],
+    ...["title", "startsAt", "endsAt", "timeZone", "place", "description"],
+    ...["userId", "name", "email", "role", "password", "active", "language", "newPassword", "councilName", "approvalsNeeded", "dormancyMonths", "openDataLicence", "reminderDays"],
+    // Not callbackUrl: a form sends it as text, and any text is read (safeReturnPath).
+    ...["currentPassword", "confirmNewPassword", "enabled"],
+  ]),
+];
+
+/** A value for each rule a field may break: wrong type, blank, too long, forbidden characters, two lines, bad dates and numbers. */
+const BAD_VALUES: unknown[] = [
+  undefined,
+  123,
+  ["a", "b"],
+  "",
+  " ",
+  "x".repeat(20_001),
+  "a\u0000b",
+  "a\nb",
+  "nope",
+  "2024-02-30",
+  "2999-01-01",
+  "2000-01-01",
+  "2027-13-45T99:00",
+  "abc",
+  "-5",
+  "1.555",
+  "1.5",
+  "1000",
+  "0",
+  "99999999999999",
+  "ftp://example.org",
+  "!!",
+  "XX",
+  "short",
+];
+
+/** Whole inputs for the checks across fields. */
+const UUID = "5b0c8f4e-2d4c-4b8e-9a57-0c3f1e2d4a6b";
+const AGREEMENT = { localityKind: Object.values(LocalityKind)[0], relationshipType: Object.values(RelationshipType)[0] };
+
+const CASES: [string, Record<string, unknown>][] = [
+  ["createAgreementSchema", { ...AGREEMENT }],
+  ["createAgreementSchema", { ...AGREEMENT, linkBegan: "2020-01-01", formalisedOn: "2019-01-01", latitude: "50", localName: "Kiel" }],
+  ["createAgreementSchema", { ...AGREEMENT, longitude: "10", localNameLanguage: "de", partnerName: "Kiel\nnorth", reviewDate: "2001-01-01", linkBegan: "2999-01-01", formalisedOn: "2999-01-01", partnerDecisionDate: "2999-01-01" }],
+  ["createAgreementSchema", { ...AGREEMENT, themes: ["NOT_A_THEME"], country: "" }],
+  ...COMMANDS.map((command): [string, Record<string, unknown>] => ["commandSchema", { agreementId: UUID, version: "1", command, reason: "", publicReason: "" }]),
+  ["voteSchema", { proposalId: UUID, decision: "reject", reason: "" }],
+  ["createExchangeSchema", { startDate: "2024-05-02", endDate: "2024-05-01", cost: "-1", participantCount: "1.5", currency: "XYZ" }],
+  ["createExchangeSchema", { cost: "1.555", participantCount: "100001" }],
+  ["createExchangeSchema", { cost: "99999999999", participantCount: "-1", currency: 5 }],
+  ["createEventSchema", { startsAt: "2027-03-28T01:30", endsAt: "2027-03-28T01:45", timeZone: "Europe/London" }],
+  ["createEventSchema", { startsAt: "2027-05-08T19:00", endsAt: "2027-05-08T18:00", timeZone: "Europe/London" }],
+  ["createEventSchema", { timeZone: "Mars/Olympus" }],
+  ["changePasswordSchema", { currentPassword: "x", newPassword: "a long enough password", confirmNewPassword: "another one entirely" }],
+  ["createUserSchema", { email: "not an email" }],
+  ["settingsSchema", { approvalsNeeded: "0", dormancyMonths: "241", reminderDays: "91" }],
+  ["settingsSchema", { approvalsNeeded: "1.5", dormancyMonths: "abc", reminderDays: "2.5" }],
+];
+
+/** Every message the schemas give for the inputs above. */
+function producedMessages(): Set<string> {
+  const messages = new Set<string>();
+  const collect = (schema: z.ZodType, input: Record<string, unknown>) => {
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) for (const issue of parsed.error.issues) messages.add(issue.message);
+  };
+  for (const schema of Object.values(SCHEMAS)) {
+    collect(schema, {});
+    for (const field of FIELDS) for (const value of BAD_VALUES) collect(schema, { [field]: value });
+  }
+  for (const [name, input] of CASES) collect(SCHEMAS[name]!, input);
+  return messages;
+}
+
+describe("validation messages in the page's language", () => {
+  const produced = producedMessages();
+
+  it("the schemas' English is unchanged", () => {
+    for (const message of [
+      "Enter the partner name",
+      "Choose locality type",
+      "Choose a relationship type",
+      "Partner name must be 120 characters or fewer",
+      "Internal notes must be 10000 characters or fewer",
+      "Latitude must be between -90 and 90",
+      "Population must be a whole number",
+      "Link began cannot be in the future",
+      "Cost must be 9,999,999,999.99 or less",
+      "Number of participants must be 100,000 or less",
+      "Start date and time does not exist in that time zone: the clocks go forward then. Choose a time an hour later",
+      "Enter the person's name",
+      "Approvals needed must be between 1 and 9",
+      "Password must be at least 12 characters",
+      "The form is out of date — reload the page",
+      REJECTION_REASON_MESSAGE,
+    ]) {
+      expect(produced, message).toContain(message);
+    }
+  });
+
+  it("every message a schema gives has a Welsh translation", () => {
+    const untranslated = [...produced].filter((message) => translateFieldMessage(message, "cy") === message);
+    expect(untranslated).toEqual([]);
+  });
+
+  it("every message built is worded in Welsh, its field's name too, with nothing left unfilled", () => {
+    for (const [english, { values }] of registeredMessages()) {
+      const welsh = translateFieldMessage(english, "cy");
+      expect(welsh, english).not.toBe(english);
+      expect(welsh, english).not.toMatch(/[{}]|validation\./);
+      if (values.label) expect(welsh, english).toContain(`‘${(validationCy.label as Record<string, string>)[values.label]}’`);
+    }
+  });
+
+  it("every message of messages/validation is one a schema or an action builds", () => {
+    const used = new Set([...registeredMessages().values()].map(({ key }) => key));
+    const keys = Object.entries(validationEn).flatMap(([group, messages]) => (group === "label" ? [] : Object.keys(messages).map((key) => `${group}.${key}`)));
+    // The action's own messages (lib/web/safe-action.ts) are built where the action is.
+    expect(keys.filter((key) => !used.has(key as never) && !key.startsWith("server."))).toEqual([]);
+  });
+
+  it("English stays English, and a message it does not know (or German) passes through", () => {
+    expect(translateFieldMessage("Enter the partner name", "en")).toBe("Enter the partner name");
+    expect(translateFieldMessage("Enter the partner name", "cy")).toBe("Rhowch enw'r partner");
+    expect(translateFieldMessage("Enter the partner name", "de")).toBe("Enter the partner name");
+    expect(translateFieldMessage("Something nobody wrote", "cy")).toBe("Something nobody wrote");
+    expect(translateFieldMessage("Rhowch enw'r partner", "cy")).toBe("Rhowch enw'r partner");
+    expect(translateFieldMessage("Partner name must be 120 characters or fewer", "cy")).toBe("Rhaid i'r maes ‘Enw'r partner’ fod yn 120 nod neu lai");
+    expect(translateFieldErrors({ partnerName: ["Enter the partner name"], other: undefined }, "cy")).toEqual({ partnerName: ["Rhowch enw'r partner"], other: undefined });
+  });
+
+  it("the action's own messages are in Welsh too", () => {
+    const english = validationMessage("server.unexpected");
+    expect(english).toBe("Something went wrong on our side and nothing was saved. Please try again.");
+    expect(translateFieldMessage(english, "cy")).not.toBe(english);
+  });
+});
