@@ -25,6 +25,15 @@ const SHARED_STATE_JOURNEYS = [
   "notifications.spec.ts",
 ];
 
+/**
+ * The bad-input sweeps (tests tagged @sweep: thousands of GET requests with hostile addresses,
+ * read-only, no 5xx whatever the data) neither change nor depend on what other journeys see: they
+ * run after the others, one at a time, while the shared-state journeys use the other worker.
+ * (A project's dependencies run in full: `npx playwright test --project sweeps --no-deps` runs them alone.)
+ */
+const SWEEPS = ["bad-input.spec.ts"];
+const SWEEP = /@sweep/;
+
 export default defineConfig({
   testDir: "e2e",
   // Per port, so suites run side by side on other ports never delete each other's traces.
@@ -45,15 +54,20 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: "chromium", testIgnore: SHARED_STATE_JOURNEYS, fullyParallel: true },
+    { name: "chromium", testIgnore: SHARED_STATE_JOURNEYS, grepInvert: SWEEP, fullyParallel: true },
     { name: "shared state", testMatch: SHARED_STATE_JOURNEYS, dependencies: ["chromium"], workers: 1 },
+    // Beside the shared-state journeys, on the worker they leave free: the sweeps only read, and
+    // load the server rather than a browser.
+    { name: "sweeps", testMatch: SWEEPS, grep: SWEEP, dependencies: ["chromium"], fullyParallel: true, workers: 1 },
   ],
   webServer: {
     command: "node_modules/.bin/tsx scripts/e2e-server.ts",
     url: `${baseURL}/login`,
     // Migrations (~20 s with the engine's idle time), seed, and a production build if needed.
     timeout: 600_000,
-    reuseExistingServer: false,
+    // E2E_REUSE_SERVER=1: a server already answering on the port is used as it is (scripts/demo-footprint.ts
+    // runs the suite against `npm run demo`); otherwise a fresh one always.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
     stdout: "pipe",
     stderr: "pipe",
     env: { NEXT_TELEMETRY_DISABLED: "1", E2E_PORT: String(port) },

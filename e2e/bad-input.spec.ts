@@ -154,8 +154,10 @@ function visitorsOf(route: string): Visitor[] {
 /** Real values for the dynamic segments, found in the lists this visitor can see (a nil UUID where none can be). */
 type Segments = { agreement: string; event: string; exchange: string; user: string; slug: string };
 
-async function realSegments(request: APIRequestContext): Promise<Segments> {
+async function realSegments(request: APIRequestContext, routes: readonly string[]): Promise<Segments> {
+  // Only the lists whose dynamic pages this visitor sweeps: a value no route uses is never filled in.
   const find = async (list: string, pattern: RegExp) => {
+    if (!routes.some((route) => route.startsWith(`${list}/[`))) return null;
     const response = await request.get(list, { maxRedirects: 0 });
     return response.ok() ? (pattern.exec(await response.text())?.[1] ?? null) : null;
   };
@@ -240,14 +242,14 @@ test("every page and route handler lists the query parameters it reads (for the 
  */
 
 for (const visitor of ["anonymous", "STAFF", "COUNCILLOR", "ADMIN"] as const) {
-  test(`hostile page segments and query strings, ${visitor}: no response ≥ 500`, async ({ page, browserProblems }) => {
+  test(`hostile page segments and query strings, ${visitor}: no response ≥ 500`, { tag: "@sweep" }, async ({ page, browserProblems }) => {
     test.skip(ON_POSTGRES, "swept once, on the embedded database (see above)");
     test.setTimeout(900_000);
     // Refusals and "not found" are what these requests should get.
     browserProblems.allow(/^response 4\d\d /);
     if (visitor !== "anonymous") await signInAs(page, visitor);
-    const real = await realSegments(page.request);
     const routes = ROUTES.filter((route) => visitorsOf(route).includes(visitor));
+    const real = await realSegments(page.request, routes);
     const probes = routes.flatMap((route) => probesOf(route, real));
     const counts = new Map<string, { requests: number; fiveHundreds: number }>();
     const failures: string[] = [];

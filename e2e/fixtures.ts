@@ -2,7 +2,7 @@
 // names that never clash between tests or runs (the suite may run against a database that
 // already holds earlier runs' rows).
 import { randomBytes } from "node:crypto";
-import { expect, type Cookie, type Page } from "@playwright/test";
+import { expect, type Cookie, type Page, type Response } from "@playwright/test";
 import { safeReturnPath } from "../lib/domain/validation/auth";
 import { DEACTIVATED_ACCOUNT, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../scripts/lib/e2e-accounts";
 
@@ -36,20 +36,25 @@ export async function submitSignIn(page: Page, email: string, password: string, 
  */
 const sessions = new Map<DemoAccount, Cookie[]>();
 
-/** Signs in as a demo account and waits until the session is in place, on the page sign-in lands on. */
-export async function signInAs(page: Page, account: DemoAccount, options: { callbackUrl?: string } = {}): Promise<void> {
+/**
+ * Signs in as a demo account and waits until the session is in place, on the page sign-in lands on
+ * (`callbackUrl`, else the dashboard). Returns the response of that page when a saved session was
+ * reused (one navigation, straight to it), null after a sign-in through /login.
+ */
+export async function signInAs(page: Page, account: DemoAccount, options: { callbackUrl?: string } = {}): Promise<Response | null> {
   const signOutButton = page.getByRole("button", { name: "Sign out" });
   const saved = sessions.get(account);
   if (saved) {
     await page.context().addCookies(saved);
-    await page.goto(safeReturnPath(options.callbackUrl));
-    if (await signOutButton.isVisible()) return;
+    const response = await page.goto(safeReturnPath(options.callbackUrl));
+    if (await signOutButton.isVisible()) return response;
     await page.context().clearCookies();
     sessions.delete(account);
   }
   await submitSignIn(page, DEMO_ACCOUNTS[account].email, DEMO_PASSWORD, options);
   await expect(signOutButton).toBeVisible();
   sessions.set(account, (await page.context().cookies()).filter((cookie) => cookie.name.endsWith("next-auth.session-token")));
+  return null;
 }
 
 /** Signs out with the header's button. */
