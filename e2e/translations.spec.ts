@@ -9,7 +9,7 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag2
 
 test("an officer adds a Welsh summary; the Welsh partner page shows it", async ({ page }) => {
   const welsh = `Ffrindiau ers 1953; ffurfiolwyd y cyswllt yn 1957. (${Date.now()})`;
-  await signInAs(page, "officer");
+  await signInAs(page, "STAFF");
   await page.goto("/agreements?q=Belgrade");
   await page.getByRole("link", { name: "Belgrade", exact: true }).first().click();
   const section = page.getByRole("region", { name: "Translations" });
