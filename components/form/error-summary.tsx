@@ -18,6 +18,8 @@ export function ErrorSummary({ errors, formError }: { errors: SummaryError[]; fo
     <div
       ref={ref}
       tabIndex={-1}
+      // Rendered as the autofocus attribute: focused on a page the server answered without JavaScript too.
+      autoFocus
       aria-labelledby="error-summary-title"
       data-testid="error-summary"
       className="mb-6 max-w-2xl border-4 border-error p-4 focus:outline-[3px] focus:outline-focus"

@@ -4,9 +4,11 @@
 // here (messages/validation/en.json is the one home of the English wording) and records what it
 // was built from, so translateFieldMessage can word it again in Welsh. Every message is built when
 // its schema module loads (the set is finite), never from what a user typed. Decision 020.
+// The JSON is imported with its type named: Playwright loads this module (e2e/fixtures.ts imports
+// ./auth) through Node.js, which reads JSON only so.
 import { createTranslator } from "use-intl/core";
-import validationCy from "@/messages/validation/cy.json";
-import validationEn from "@/messages/validation/en.json";
+import validationCy from "@/messages/validation/cy.json" with { type: "json" };
+import validationEn from "@/messages/validation/en.json" with { type: "json" };
 import { LANGUAGE_TAGS, type Locale } from "@/lib/i18n/locales";
 
 type Words = typeof validationEn;
