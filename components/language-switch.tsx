@@ -6,7 +6,8 @@ import { getPageLocale, getPagePath } from "@/lib/i18n/server";
 /**
  * Links to this page in each other language it is offered in ("Cymraeg" on an English page,
  * "English" on a Welsh one), each named in its own language and marked as such for screen readers.
- * Plain links: the language is the address, so no cookie or script is involved.
+ * Plain links: the language is the address, so no cookie or script is involved. Not prefetched:
+ * few readers switch, and a 404 page would prefetch its own 404 in each language.
  */
 export async function LanguageSwitch() {
   const [locale, path, t] = await Promise.all([getPageLocale(), getPagePath(), getTranslations("common.language")]);
@@ -19,7 +20,7 @@ export async function LanguageSwitch() {
       <ul className="m-0 flex list-none flex-wrap gap-x-4 p-0 text-sm">
         {others.map((other) => (
           <li key={other}>
-            <NextLink href={`${localizedPath(pathOnly, other)}${query}`} lang={LANGUAGE_TAGS[other]} hrefLang={LANGUAGE_TAGS[other]} className="text-white hover:text-white">
+            <NextLink prefetch={false} href={`${localizedPath(pathOnly, other)}${query}`} lang={LANGUAGE_TAGS[other]} hrefLang={LANGUAGE_TAGS[other]} className="text-white hover:text-white">
               {LANGUAGE_NAMES[other]}
             </NextLink>
           </li>

@@ -370,6 +370,9 @@ const FIXTURES: Record<string, Fixture> = {
   "app/account/actions.ts#updatePreferencesAction": {
     valid: async () => ({ enabled: ["DECISION_REACHED", "WEEKLY_DIGEST"] }),
   },
+  "app/account/actions.ts#updateLanguageAction": {
+    valid: async () => ({ language: "cy" }),
+  },
   "app/account/actions.ts#changePasswordAction": {
     valid: async () => ({
       currentPassword: TEST_PASSWORD,
@@ -413,6 +416,9 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "app/admin/users/actions.ts#setActiveAction": {
     valid: async ({ target }) => ({ userId: target.id, active: "true" }),
+  },
+  "app/admin/users/actions.ts#setUserLanguageAction": {
+    valid: async ({ target }) => ({ userId: target.id, language: "cy" }),
   },
   "app/admin/users/actions.ts#unlockSignInAction": {
     valid: async ({ target }) => ({ userId: target.id }),
