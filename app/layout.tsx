@@ -11,7 +11,7 @@ import { countAwaitingDecision } from "@/lib/data/notifications";
 import { getSettings } from "@/lib/data/settings";
 import { LANGUAGE_TAGS, OPEN_GRAPH_LOCALES } from "@/lib/i18n/locales";
 import { clientMessagesFor } from "@/lib/i18n/messages";
-import { getPageLocale, languageAlternates } from "@/lib/i18n/server";
+import { getPageLocale, getPagePath, languageAlternates } from "@/lib/i18n/server";
 import { signOut } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,7 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page reads the database or the session at request time: nothing is prerendered at build.
   await connection();
-  const [settings, user, locale, t] = await Promise.all([getSettings(), getCurrentUser(), getPageLocale(), getTranslations("common")]);
+  const [settings, user, locale, path, t] = await Promise.all([getSettings(), getCurrentUser(), getPageLocale(), getPagePath(), getTranslations("common")]);
   const awaitingDecision = await countAwaitingDecision(user);
   return (
     <html lang={LANGUAGE_TAGS[locale]}>
@@ -37,7 +37,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <a href="#main" className="sr-only bg-focus p-2 text-black focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50">
             {t("site.skipToContent")}
           </a>
-          <SiteHeader councilName={settings.councilName} user={user} signOut={signOut} awaitingDecision={awaitingDecision} languageSwitch={<LanguageSwitch />} />
+          <SiteHeader councilName={settings.councilName} user={user} signOut={signOut} awaitingDecision={awaitingDecision} languageSwitch={<LanguageSwitch path={path} />} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
             {children}
           </main>
