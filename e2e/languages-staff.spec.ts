@@ -6,7 +6,11 @@
 // messages/agreements, messages/approvals and messages/forms.
 import type { Page } from "@playwright/test";
 import { axeViolations } from "./axe";
-import { expect, signInAs, test } from "./fixtures";
+import { expect, ON_POSTGRES, signInAs, test } from "./fixtures";
+
+// The words and markup of a page do not depend on the database: checked once per CI run, on the
+// embedded database, like the accessibility sweep.
+test.skip(ON_POSTGRES, "checked on the embedded database");
 
 async function expectAccessible(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
