@@ -19,7 +19,7 @@ export async function AgreementTranslationsSection({ agreementId, translations, 
     <section aria-labelledby="translations-heading" id="translations" className="mb-8">
       <h2 id="translations-heading">{t("heading")}</h2>
       <p className="max-w-prose">{t("intro")}</p>
-      <div className="max-w-full overflow-x-auto" tabIndex={0} role="group" aria-label={t("caption")}>
+      <div className="max-w-full overflow-x-auto" tabIndex={0}>
         <table className="w-full max-w-4xl border-collapse text-left">
           <caption className="sr-only">{t("caption")}</caption>
           <thead>

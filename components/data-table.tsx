@@ -21,9 +21,9 @@ export function DataTable({
 }: DataTableProps) {
   const t = useTranslations("forms.table");
   return (
-    // A region that may scroll sideways is reachable from the keyboard (WCAG 2.1.1): a long
-    // Welsh heading can make any table wider than the screen.
-    <div className="overflow-x-auto" tabIndex={0} role="group" aria-label={caption}>
+    // A box that may scroll sideways is reachable from the keyboard (WCAG 2.1.1): a long Welsh
+    // heading can make any table wider than the screen. Unnamed: a name would be read as a label.
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className="table">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -96,7 +96,7 @@ export default async function OpenDataPage() {
 
       <h2 id="fields">{t("fieldsHeading")}</h2>
       <p className="max-w-3xl">{t.rich("fieldsIntro", { code })}</p>
-      <div className="overflow-x-auto" tabIndex={0} role="group" aria-labelledby="fields">
+      <div className="overflow-x-auto" tabIndex={0}>
         <table className="table max-w-5xl">
           <caption className="sr-only">{t("fieldsHeading")}</caption>
           <thead>
