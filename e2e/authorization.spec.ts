@@ -28,6 +28,7 @@ const EXPECTED_ACTIONS: Readonly<Record<string, Allowed>> = {
   "app/agreements/new/actions.ts#createAgreementAction": OFFICERS,
   "app/agreements/[id]/edit/actions.ts#updateAgreementAction": OFFICERS,
   "app/agreements/[id]/actions.ts#agreementCommandAction": OFFICERS,
+  "app/agreements/[id]/actions.ts#saveTranslationAction": OFFICERS,
   "app/approvals/actions.ts#voteAction": COUNCILLORS,
   "app/exchanges/new/actions.ts#createExchangeAction": OFFICERS,
   "app/exchanges/[id]/edit/actions.ts#updateExchangeAction": OFFICERS,
@@ -38,9 +39,11 @@ const EXPECTED_ACTIONS: Readonly<Record<string, Allowed>> = {
   "app/admin/users/actions.ts#setActiveAction": ADMINS,
   "app/admin/users/actions.ts#resetPasswordAction": ADMINS,
   "app/admin/users/actions.ts#unlockSignInAction": ADMINS,
+  "app/admin/users/actions.ts#setUserLanguageAction": ADMINS,
   "app/admin/settings/actions.ts#updateSettingsAction": ADMINS,
   "app/account/actions.ts#updatePreferencesAction": EVERYONE,
   "app/account/actions.ts#changePasswordAction": EVERYONE,
+  "app/account/actions.ts#updateLanguageAction": EVERYONE,
 };
 
 /** Actions anyone may call: signing in and out. */
