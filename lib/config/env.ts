@@ -9,6 +9,13 @@ export const cacheSignalSchema = z.enum(["listen", "poll"], { message: 'CACHE_CH
 /** PUBLIC_PAGE_CACHE_MB: how much rendered public pages each server process keeps (lib/cache/public-pages.ts). */
 export const pageCacheMegabytesSchema = z.coerce.number().int("PUBLIC_PAGE_CACHE_MB must be a whole number").min(0).max(4096).default(64);
 
+/** TWO_STEP_KEY: the key that seals two-step secrets at rest (lib/auth/secret-box.ts), 32 random bytes in base64. */
+export const twoStepKeySchema = z
+  .string()
+  .trim()
+  .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32, "TWO_STEP_KEY must be 32 random bytes in base64, e.g. `openssl rand -base64 32`")
+  .optional();
+
 const ServerEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
@@ -17,6 +24,7 @@ const ServerEnvSchema = z.object({
   TRUSTED_PROXY_HOPS: proxyHopsSchema,
   CACHE_CHANGE_SIGNAL: cacheSignalSchema,
   PUBLIC_PAGE_CACHE_MB: pageCacheMegabytesSchema,
+  TWO_STEP_KEY: twoStepKeySchema,
 });
 
 export type ServerEnv = z.infer<typeof ServerEnvSchema> & { NEXTAUTH_SECRET: string };
