@@ -3,7 +3,7 @@ import { refuseMalformedAction, refuseOversizedBody } from "@/lib/web/proxy-filt
 import { bodyWithNonce, cachedPublicPage, isInternalRender, placeholderNonce } from "@/lib/cache/public-pages";
 import { servedOverHttps } from "@/lib/web/request-context";
 import { isCrossOriginPost } from "@/lib/web/request-origin";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/web/security-headers";
+import { carriesSecret, contentSecurityPolicy, securityHeaders } from "@/lib/web/security-headers";
 import { safeReturnPath } from "@/lib/domain/validation/auth";
 import { splitLocalePath } from "@/lib/i18n/locales";
 import { LOCALE_HEADER, PATH_HEADER } from "@/lib/i18n/request-header";
@@ -54,11 +54,12 @@ export async function proxy(request: NextRequest) {
   // Set on every request, so a visitor's own header of that name never reaches a page.
   requestHeaders.set(LOCALE_HEADER, language.served ? language.locale : "en");
   requestHeaders.set(PATH_HEADER, `${language.path}${request.nextUrl.search}`);
-  if (!language.prefixed) return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, https);
+  const secretAddress = carriesSecret(language.path);
+  if (!language.prefixed) return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, https, secretAddress);
   // A page in a language it is not offered in ("/de/dashboard") is no page of ours: an address
   // no route matches gives the site's own 404 page.
   const target = onThisSite(request, language.served ? language.path : "/_not-offered-in-this-language");
-  return withSecurityHeaders(NextResponse.rewrite(target, { request: { headers: requestHeaders } }), csp, https);
+  return withSecurityHeaders(NextResponse.rewrite(target, { request: { headers: requestHeaders } }), csp, https, secretAddress);
 }
 
 /**
@@ -81,9 +82,9 @@ function streamOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
   });
 }
 
-function withSecurityHeaders(response: NextResponse, csp: string, https: boolean): NextResponse {
+function withSecurityHeaders(response: NextResponse, csp: string, https: boolean, secretAddress = false): NextResponse {
   response.headers.set("Content-Security-Policy", csp);
-  for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(securityHeaders({ https, secretAddress }))) response.headers.set(name, value);
   return response;
 }
 

@@ -65,8 +65,12 @@ async function draftEditPath(page: Page): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
+/** A reset link that works is reached by email (e2e/account-security.spec.ts checks its form); any other shows why not. */
+const SPENT_RESET_LINK = `/password-reset/${"x".repeat(43)}`;
+
 async function pathFor(page: Page, route: Route): Promise<string> {
   if (!route.includes("[")) return route;
+  if (route === "/password-reset/[token]") return SPENT_RESET_LINK;
   if (route === "/agreements/[id]/edit") return draftEditPath(page);
   const sources = LINK_SOURCES[route];
   if (!sources) throw new Error(`Add ${route} to LINK_SOURCES in e2e/accessibility.spec.ts: where is a link to it?`);
@@ -77,6 +81,7 @@ async function pathFor(page: Page, route: Route): Promise<string> {
 function firstPath(route: Route): string {
   if (!route.includes("[")) return route;
   if (route === "/agreements/[id]/edit") return "/agreements/new";
+  if (route === "/password-reset/[token]") return SPENT_RESET_LINK;
   return LINK_SOURCES[route]?.[0] ?? "/";
 }
 

@@ -100,3 +100,52 @@ test("an admin sees a locked sign-in with its time zone, and unlocks it", async 
   await expect(visitor.getByRole("button", { name: "Sign out" })).toBeVisible();
   await visitor.context().close();
 });
+
+test("a user who forgot their password asks for a link, without JavaScript, and sets a new one through it once", async ({ page, browser }) => {
+  const email = uniqueEmail("password-reset");
+  await createUser(page, uniqueName("Robin Reset"), email);
+
+  // Asking: from the sign-in page, as a plain form. The answer is the same for any email.
+  const visitor = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await visitor.goto("/login");
+  await visitor.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(visitor).toHaveURL(/\/password-reset$/);
+  await visitor.getByLabel("Email", { exact: true }).fill(email);
+  await visitor.getByRole("button", { name: "Send reset link" }).click();
+  await expect(visitor.getByText("If an account uses that email, we have sent it a link")).toBeVisible();
+
+  // The email waits in the demo's outbox (no SMTP here); the admin's page shows its link.
+  await page.goto("/admin/outbox");
+  const row = page.getByRole("table", { name: "Outbox messages, newest first" }).getByRole("row").filter({ hasText: email }).filter({ hasText: "Reset your Twinning Office password" });
+  await row.getByText("Reset your Twinning Office password").click();
+  const body = await row.locator("pre").innerText();
+  const link = /https?:\/\/\S+(\/password-reset\/[A-Za-z0-9_-]{43})/.exec(body)?.[1];
+  expect(link).toBeTruthy();
+
+  // Opening the link uses nothing up, sends no Referer, and is never cached; the form is accessible.
+  const owner = await (await browser.newContext()).newPage();
+  const opened = await owner.goto(link!);
+  expect(opened!.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(opened!.headers()["cache-control"]).toContain("no-store");
+  await owner.reload();
+  await expect(owner.getByRole("heading", { name: "Choose a new password", level: 1 })).toBeVisible();
+  await owner.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+  await owner.getByLabel("Confirm new password", { exact: true }).fill(`${NEW_PASSWORD}-typo`);
+  await owner.getByRole("button", { name: "Set new password" }).click();
+  await expect(owner.getByTestId("error-summary")).toContainText("The new passwords do not match");
+  expect(await axeViolations(owner)).toEqual([]);
+  await owner.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
+  await owner.getByLabel("Confirm new password", { exact: true }).fill(NEW_PASSWORD);
+  await owner.getByRole("button", { name: "Set new password" }).click();
+  await expect(owner).toHaveURL(/\/login\?done=password-reset$/);
+  await expect(owner.getByText("Your password has been reset")).toBeVisible();
+
+  // The new password signs in, the old one no longer does, and the link works no more.
+  await submitSignIn(owner, email, FIRST_PASSWORD);
+  await expect(owner.getByText("Incorrect email or password").first()).toBeVisible();
+  await submitSignIn(owner, email, NEW_PASSWORD);
+  await expect(owner.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await visitor.goto(link!);
+  await expect(visitor.getByRole("heading", { name: "This link no longer works", level: 1 })).toBeVisible();
+  await expect(visitor.getByRole("link", { name: "Ask for a new link" })).toBeVisible();
+});

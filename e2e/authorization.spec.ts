@@ -46,8 +46,13 @@ const EXPECTED_ACTIONS: Readonly<Record<string, Allowed>> = {
   "app/account/actions.ts#updateLanguageAction": EVERYONE,
 };
 
-/** Actions anyone may call: signing in and out. */
-const EXPECTED_PUBLIC_ACTIONS = ["app/actions.ts#signOut", "app/login/actions.ts#signInAction"];
+/** Actions anyone may call: signing in and out, and resetting a forgotten password. */
+const EXPECTED_PUBLIC_ACTIONS = [
+  "app/actions.ts#signOut",
+  "app/login/actions.ts#signInAction",
+  "app/password-reset/actions.ts#requestPasswordResetAction",
+  "app/password-reset/actions.ts#resetPasswordAction",
+];
 
 /** Who may open each signed-in page without a dynamic segment (anonymous visitors are sent to /login). */
 const EXPECTED_PAGES: Readonly<Record<string, Allowed>> = {

@@ -94,6 +94,8 @@ const QUERY_PARAMETERS: Record<string, readonly string[]> = {
   "/open-data": [],
   "/partners": ["q", "country", "type", "page", "formerPage"],
   "/partners/[slug]": [],
+  "/password-reset": [],
+  "/password-reset/[token]": [],
   // Route handlers.
   "/agreements/export": ["format", "q", "status", "type", "country", "sort", "dormant"],
   "/api/auth/[...nextauth]": ["callbackUrl", "error"],

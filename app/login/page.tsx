@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { Link } from "@/components/link";
 import { ConfirmationBanner } from "@/components/success-banner";
 import { getCurrentUser } from "@/lib/auth/session";
 import { siteOrigin } from "@/lib/web/request-context";
@@ -22,6 +23,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <ConfirmationBanner scope="session" done={done} />
       <p className="mb-6">{t("intro")}</p>
       <LoginForm callbackUrl={returnTo} />
+      <p className="mt-6">
+        <Link href="/password-reset">{t("forgotPassword")}</Link>
+      </p>
     </div>
   );
 }

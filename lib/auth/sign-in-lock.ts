@@ -4,7 +4,7 @@
 // two attempts never wait on each other in a circle): an attempt takes its place before its
 // password is checked, so no number of concurrent attempts gets more checks than the rules allow.
 import { db, type Tx } from "@/lib/db";
-import { ADDRESS_RULE, addressKey, admit, EMAIL_RULE, emailKey, settle, type Counter, type LockRule, type Outcome } from "@/lib/domain/sign-in-lock";
+import { ADDRESS_RULE, addressKey, admit, EMAIL_RULE, emailKey, RESET_ADDRESS_RULE, RESET_EMAIL_RULE, settle, type Counter, type LockRule, type Outcome } from "@/lib/domain/sign-in-lock";
 
 /** The two counters an attempt counts in, in key order (the order their rows are locked in). */
 export type LockKeys = readonly { key: string; rule: LockRule }[];
@@ -13,6 +13,14 @@ export function lockKeys(email: string, address: string | null): LockKeys {
   return [
     { key: emailKey(email), rule: EMAIL_RULE },
     { key: addressKey(address), rule: ADDRESS_RULE },
+  ].sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+/** The counters a request for a password reset link counts in: its own, apart from sign-in's. */
+export function resetLockKeys(email: string, address: string | null): LockKeys {
+  return [
+    { key: `reset-${emailKey(email)}`, rule: RESET_EMAIL_RULE },
+    { key: `reset-${addressKey(address)}`, rule: RESET_ADDRESS_RULE },
   ].sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 

@@ -61,6 +61,8 @@ export function requirePermission(actor: Actor | null | undefined, permission: P
 export const ROUTE_ACCESS = {
   "/": "public",
   "/login": "public",
+  "/password-reset": "public",
+  "/password-reset/[token]": "public",
   "/partners": "public",
   "/partners/[slug]": "public",
   "/open-data": "public",
@@ -92,6 +94,8 @@ export const ROUTE_ACCESS = {
 export const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "app/actions.ts#signOut": "public",
   "app/login/actions.ts#signInAction": "public",
+  "app/password-reset/actions.ts#requestPasswordResetAction": "public",
+  "app/password-reset/actions.ts#resetPasswordAction": "public",
   "app/agreements/new/actions.ts#createAgreementAction": "agreement:draft",
   "app/agreements/[id]/edit/actions.ts#updateAgreementAction": "agreement:edit",
   "app/agreements/[id]/actions.ts#agreementCommandAction": "agreement:propose",

@@ -63,6 +63,27 @@ export const ADDRESS_RULE: LockRule = {
   clearedByRightPassword: false,
 };
 
+/**
+ * Asking for a password reset link (lib/auth/password-reset.ts), counted like sign-in failures:
+ * every request counts. An email gets three links an hour, so nobody can flood someone's inbox;
+ * an address ten in fifteen minutes, so nobody can probe many emails quickly.
+ */
+export const RESET_EMAIL_RULE: LockRule = {
+  name: "email",
+  limit: 3,
+  forgottenAt: (counter) => (counter.firstFailureAt ? new Date(counter.firstFailureAt.getTime() + 60 * MINUTE) : null),
+  lockEnds: (counter) => (counter.failures >= RESET_EMAIL_RULE.limit ? RESET_EMAIL_RULE.forgottenAt(counter) : null),
+  clearedByRightPassword: false,
+};
+
+export const RESET_ADDRESS_RULE: LockRule = {
+  name: "address",
+  limit: 10,
+  forgottenAt: (counter) => (counter.firstFailureAt ? new Date(counter.firstFailureAt.getTime() + 15 * MINUTE) : null),
+  lockEnds: (counter) => (counter.failures >= RESET_ADDRESS_RULE.limit ? RESET_ADDRESS_RULE.forgottenAt(counter) : null),
+  clearedByRightPassword: false,
+};
+
 /** A pending attempt older than this was lost (its process ended mid-check): its place is freed. */
 export const PENDING_EXPIRY_MS = 30 * SECOND;
 

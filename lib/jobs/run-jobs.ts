@@ -1,10 +1,11 @@
 // Runs every due job once: reminders, the weekly digest, sending the outbox, then removing expired
-// sessions and forgotten sign-in counters. Each job is safe to run on several machines at once (dedupe keys, a (job, period)
+// sessions, forgotten sign-in counters and expired single-use links. Each job is safe to run on several machines at once (dedupe keys, a (job, period)
 // claim, SKIP LOCKED, a plain DELETE).
 import type { Transporter } from "nodemailer";
 import { deleteExpiredSessions } from "@/lib/auth/sessions";
 import { deleteForgottenSignInCounters } from "@/lib/auth/sign-in-lock";
-import { sendOutbox, type SendResult } from "@/lib/notifications/send-outbox";
+import { deleteExpiredLinks } from "@/lib/links/single-use-link";
+import { redactExpiredLinkMessages, sendOutbox, type SendResult } from "@/lib/notifications/send-outbox";
 import { enqueueReminders } from "./reminders";
 import { runWeeklyDigest, type DigestResult } from "./weekly-digest";
 
@@ -14,6 +15,7 @@ export type JobsReport = {
   outbox?: SendResult;
   sessions?: { deleted: number };
   signInCounters?: { deleted: number };
+  links?: { deleted: number; redacted: number };
   errors: { job: string; message: string }[];
 };
 
@@ -34,5 +36,6 @@ export async function runDueJobs({ transport, now }: { transport: Transporter | 
   report.outbox = await attempt("send-outbox", () => sendOutbox({ transport, now: now ?? new Date() }));
   report.sessions = await attempt("expired-sessions", () => deleteExpiredSessions(now ?? new Date()));
   report.signInCounters = await attempt("sign-in-counters", () => deleteForgottenSignInCounters(now ?? new Date()));
+  report.links = await attempt("expired-links", async () => ({ ...(await deleteExpiredLinks(now ?? new Date())), ...(await redactExpiredLinkMessages(now ?? new Date())) }));
   return report;
 }

@@ -6,7 +6,7 @@ import { ROLE_PERMISSIONS, type Permission } from "@/lib/domain/permissions";
 import type { StaffLocale } from "@/lib/i18n/locales";
 import { readSettings } from "@/lib/settings";
 import { appUrl } from "./config";
-import { decisionReachedEmail, passwordChangedEmail, proposalNewEmail, type ProposalFacts, type RenderedEmail } from "./templates";
+import { decisionReachedEmail, passwordChangedEmail, passwordResetEmail, proposalNewEmail, type ProposalFacts, type RenderedEmail } from "./templates";
 
 /** `language`: the recipient's own (User.language): their emails are written in it. */
 export type Recipient = { id: string; email: string; name: string; language: StaffLocale };
@@ -152,6 +152,23 @@ export async function enqueuePasswordChanged(tx: Tx, recipient: Recipient, chang
       recipient,
       dedupeKey: `password-changed:${recipient.id}:${changedAt.toISOString()}`,
       email: passwordChangedEmail({ baseUrl: appUrl(), councilName, recipientName: recipient.name, locale: recipient.language, changedAt }),
+    },
+  ]);
+}
+
+/**
+ * A password reset link to its owner (lib/auth/password-reset.ts), whatever their preferences. The
+ * link opens the account: the sender removes it from the row once sent (send-outbox.ts), and the
+ * jobs remove it from a message still unsent when the link expires.
+ */
+export async function enqueuePasswordReset(tx: Tx, recipient: Recipient, link: { token: string; expiresAt: Date }, askedAt: Date): Promise<number> {
+  const { councilName } = await readSettings(tx);
+  return enqueue(tx, [
+    {
+      kind: "PASSWORD_RESET",
+      recipient,
+      dedupeKey: `password-reset:${recipient.id}:${askedAt.toISOString()}`,
+      email: passwordResetEmail({ baseUrl: appUrl(), councilName, recipientName: recipient.name, locale: recipient.language, ...link }),
     },
   ]);
 }

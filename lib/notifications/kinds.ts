@@ -33,6 +33,11 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, KindInfo> = {
     description: "When your password is changed. Always sent.",
     roles: ["STAFF", "ADMIN", "COUNCILLOR"],
   },
+  PASSWORD_RESET: {
+    label: "Password reset link (security message)",
+    description: "When you ask for a link to reset your password. Always sent.",
+    roles: ["STAFF", "ADMIN", "COUNCILLOR"],
+  },
 };
 
 /** The kinds a user with this role can receive (and so can turn off). */

@@ -8,8 +8,21 @@
 // server accepted it and before step 3 committed (a window of one UPDATE). Every copy carries the
 // same Message-ID, so mail systems that de-duplicate by it show it once.
 import type { Transporter } from "nodemailer";
+import type { NotificationKind } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
+import { LINK_PURPOSES, type LinkPurpose } from "@/lib/links/single-use-link";
 import { mailFrom } from "./config";
+
+/**
+ * Messages that carry a single-use link (lib/links/single-use-link.ts), by the link's purpose. The
+ * link is a key to an account: its row keeps it only until it is sent, or until it expires unsent
+ * (redactExpiredLinkMessages); then the bodies are emptied and /admin/outbox says why.
+ */
+export const LINK_MESSAGE_KINDS: Partial<Record<NotificationKind, LinkPurpose>> = { PASSWORD_RESET: "password-reset" };
+
+function carriesLink(kind: NotificationKind): boolean {
+  return kind in LINK_MESSAGE_KINDS;
+}
 
 /** How long a claimed message is reserved for the sender that claimed it. */
 export const LEASE_MS = 5 * 60 * 1000;
@@ -23,7 +36,7 @@ export function backoffMs(attempts: number): number {
   return Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
 }
 
-export type ClaimedMessage = { id: string; attempts: number; recipientEmail: string; subject: string; textBody: string; htmlBody: string };
+export type ClaimedMessage = { id: string; kind: NotificationKind; attempts: number; recipientEmail: string; subject: string; textBody: string; htmlBody: string };
 
 /** Step 1: reserves up to `limit` due messages for this sender; others running at once get different ones. */
 export async function claimDueMessages({ now = new Date(), limit = 50 }: { now?: Date; limit?: number } = {}): Promise<ClaimedMessage[]> {
@@ -40,7 +53,7 @@ export async function claimDueMessages({ now = new Date(), limit = 50 }: { now?:
     return tx.outboxMessage.findMany({
       where: { id: { in: ids } },
       orderBy: { createdAt: "asc" },
-      select: { id: true, attempts: true, recipientEmail: true, subject: true, textBody: true, htmlBody: true },
+      select: { id: true, kind: true, attempts: true, recipientEmail: true, subject: true, textBody: true, htmlBody: true },
     });
   });
 }
@@ -67,7 +80,10 @@ export async function sendOutbox({ transport, now = new Date(), limit = 50, from
         messageId: `<${message.id}@twinning-office.outbox>`,
       });
       // Recorded even if the lease ran out meanwhile: the message did go.
-      await db.outboxMessage.updateMany({ where: { id: message.id, status: { not: "SENT" } }, data: { status: "SENT", sentAt: new Date(), nextAttemptAt: null, lastError: null } });
+      await db.outboxMessage.updateMany({
+        where: { id: message.id, status: { not: "SENT" } },
+        data: { status: "SENT", sentAt: new Date(), nextAttemptAt: null, lastError: null, ...(carriesLink(message.kind) ? { textBody: "", htmlBody: "" } : {}) },
+      });
       sent += 1;
     } catch (error) {
       const giveUp = message.attempts >= MAX_ATTEMPTS;
@@ -84,4 +100,19 @@ export async function sendOutbox({ transport, now = new Date(), limit = 50, from
     }
   }
   return { claimed: claimed.length, sent, failed, smtpConfigured: true };
+}
+
+export const LINK_EXPIRED_UNSENT = "Not sent before its single-use link expired";
+
+/** Empties the bodies of unsent messages whose link has expired, and gives them up (the jobs). */
+export async function redactExpiredLinkMessages(now = new Date()): Promise<{ redacted: number }> {
+  let redacted = 0;
+  for (const [kind, purpose] of Object.entries(LINK_MESSAGE_KINDS) as [NotificationKind, LinkPurpose][]) {
+    const { count } = await db.outboxMessage.updateMany({
+      where: { kind, status: { not: "SENT" }, createdAt: { lte: new Date(now.getTime() - LINK_PURPOSES[purpose].lifetimeMs) }, NOT: { textBody: "" } },
+      data: { textBody: "", htmlBody: "", status: "FAILED", nextAttemptAt: null, lastError: LINK_EXPIRED_UNSENT },
+    });
+    redacted += count;
+  }
+  return { redacted };
 }

@@ -236,3 +236,19 @@ export function passwordChangedEmail({ changedAt, ...common }: Common & { change
     securityNotice: true,
   });
 }
+
+/**
+ * A password reset link (lib/auth/password-reset.ts): the link is the call to action, in the
+ * recipient's language. A security message: sent whatever the user's preferences.
+ */
+export function passwordResetEmail({ token, expiresAt, ...common }: Common & { token: string; expiresAt: Date }): RenderedEmail {
+  const base = frame(common);
+  const { t, locale } = base;
+  return render({
+    ...base,
+    subject: t("passwordReset.subject"),
+    blocks: [{ paragraphs: [t("passwordReset.asked"), t("passwordReset.expires", { when: formatDateTime(expiresAt, locale) }), t("passwordReset.notYou")] }],
+    action: { label: t("passwordReset.action"), path: `/password-reset/${token}` },
+    securityNotice: true,
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, securityHeaders } from "./security-headers";
+import { carriesSecret, contentSecurityPolicy, securityHeaders } from "./security-headers";
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(policy.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
@@ -49,5 +49,15 @@ describe("securityHeaders", () => {
       expect(headers["Permissions-Policy"]).toContain("camera=()");
       expect(headers["Permissions-Policy"]).toContain("geolocation=()");
     }
+  });
+
+  it("sends no Referer from a page whose address carries a single-use link's token, and has it stored nowhere", () => {
+    expect(carriesSecret("/password-reset/abc")).toBe(true);
+    expect(carriesSecret("/password-reset")).toBe(false);
+    expect(carriesSecret("/password-reset/abc/more")).toBe(false);
+    const headers = securityHeaders({ https: true, secretAddress: true });
+    expect(headers["Referrer-Policy"]).toBe("no-referrer");
+    expect(headers["Cache-Control"]).toBe("no-store");
+    expect(securityHeaders({ https: true })["Cache-Control"]).toBeUndefined();
   });
 });

@@ -17,9 +17,22 @@ export function contentSecurityPolicy(nonce: string, { development = false, http
   ].join("; ");
 }
 
-export function securityHeaders({ https }: { https: boolean }): Record<string, string> {
+/** Pages whose address carries a secret: a single-use link's token (lib/links/single-use-link.ts). */
+const SECRET_ADDRESS = /^\/password-reset\/[^/]+$/;
+
+/** Whether a page's address (without its language prefix) carries a secret. */
+export function carriesSecret(path: string): boolean {
+  return SECRET_ADDRESS.test(path);
+}
+
+/**
+ * `secretAddress`: the page's address carries a secret, so no Referer names it to anyone (not even
+ * this site's own requests) and nothing stores the page.
+ */
+export function securityHeaders({ https, secretAddress = false }: { https: boolean; secretAddress?: boolean }): Record<string, string> {
   return {
-    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Referrer-Policy": secretAddress ? "no-referrer" : "strict-origin-when-cross-origin",
+    ...(secretAddress ? { "Cache-Control": "no-store" } : {}),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",

@@ -20,6 +20,7 @@ import { NextRequest } from "next/server";
 import type { Role } from "@/generated/prisma/enums";
 import { applyCommand } from "@/lib/agreements/apply-command";
 import { startSession } from "@/lib/auth/session";
+import { issueLink } from "@/lib/links/single-use-link";
 import { db } from "@/lib/db";
 import { createEvent } from "@/lib/events/create-event";
 import { logExchange } from "@/lib/exchanges/log-exchange";
@@ -365,6 +366,27 @@ const FIXTURES: Record<string, Fixture> = {
     refusalWrites: {
       tables: ["AuditLog", "SignInCounter"],
       why: "every failed sign-in is audited and counts towards the lock",
+    },
+  },
+  "app/password-reset/actions.ts#requestPasswordResetAction": {
+    // An email without an account: the same answer, and nothing sent to anyone.
+    valid: async () => ({ email: `nobody-${next()}@test.example` }),
+    refusalWrites: {
+      tables: ["SignInCounter"],
+      why: "every request for a reset link counts towards its throttle, as a sign-in does",
+    },
+  },
+  "app/password-reset/actions.ts#resetPasswordAction": {
+    valid: async () => {
+      const owner = await createStaff();
+      const { token } = await db.$transaction((tx) => issueLink(tx, "password-reset", owner.id, new Date()));
+      return { token, newPassword: "a-long-enough-password-2026", confirmNewPassword: "a-long-enough-password-2026" };
+    },
+    writes: true,
+    anyCharacter: {
+      token: "a made-up token is refused as an unknown link, however it is written",
+      newPassword: PASSWORD_ANY,
+      confirmNewPassword: PASSWORD_ANY,
     },
   },
   "app/account/actions.ts#updatePreferencesAction": {

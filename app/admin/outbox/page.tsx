@@ -70,7 +70,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Searc
               <td className="max-w-md break-words">
                 <details>
                   <summary>{message.subject}</summary>
-                  <pre className="mt-2 whitespace-pre-wrap text-sm">{message.textBody}</pre>
+                  {message.textBody ? <pre className="mt-2 whitespace-pre-wrap text-sm">{message.textBody}</pre> : <p className="mt-2 text-sm">{t("linkRemoved")}</p>}
                 </details>
               </td>
               <td>
