@@ -5,9 +5,11 @@ import { ActionForm } from "@/components/form/action-form";
 import { HiddenField, RadioGroup, SelectField, TextField } from "@/components/form/fields";
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, STAFF_LOCALES } from "@/lib/i18n/locales";
 import type { FormAction } from "@/lib/web/action-result";
-import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema, settingsSchema, unlockSignInSchema, userLanguageSchema } from "@/lib/domain/validation/admin";
+import { changeRoleSchema, createUserSchema, resetPasswordSchema, resetTwoStepSchema, setActiveSchema, settingsSchema, unlockSignInSchema, userLanguageSchema } from "@/lib/domain/validation/admin";
+import { TwoStepRequirement } from "@/generated/prisma/enums";
 
 const ROLES = ["STAFF", "COUNCILLOR", "ADMIN"] as const;
+const TWO_STEP_REQUIREMENTS = Object.values(TwoStepRequirement);
 
 /** The roles to choose from, in the page's language. */
 function useRoleOptions() {
@@ -65,6 +67,15 @@ export function UnlockSignInForm({ action, userId }: { action: FormAction; userI
   );
 }
 
+export function ResetTwoStepForm({ action, userId }: { action: FormAction; userId: string }) {
+  const t = useTranslations("adminForms.twoStepReset");
+  return (
+    <ActionForm action={action} schema={resetTwoStepSchema} defaultValues={{ userId }} submitLabel={t("submit")} aria-label={t("submit")}>
+      <HiddenField name="userId" value={userId} />
+    </ActionForm>
+  );
+}
+
 export function ResetPasswordForm({ action, userId }: { action: FormAction; userId: string }) {
   const t = useTranslations("adminForms.reset");
   return (
@@ -90,12 +101,25 @@ export function UserLanguageForm({ action, userId, language }: { action: FormAct
 export function SettingsForm({ action, values }: { action: FormAction; values: Record<string, unknown> }) {
   const t = useTranslations("adminForms.settings");
   return (
-    <ActionForm action={action} schema={settingsSchema} defaultValues={values} fieldOrder={["councilName", "approvalsNeeded", "dormancyMonths", "reminderDays", "openDataLicence"]} submitLabel={t("submit")} aria-label={t("formLabel")}>
+    <ActionForm
+      action={action}
+      schema={settingsSchema}
+      defaultValues={values}
+      fieldOrder={["councilName", "approvalsNeeded", "dormancyMonths", "reminderDays", "openDataLicence", "twoStepRequiredFor"]}
+      submitLabel={t("submit")}
+      aria-label={t("formLabel")}
+    >
       <TextField name="councilName" label={t("councilName")} />
       <TextField name="approvalsNeeded" label={t("approvalsNeeded")} type="number" inputMode="numeric" hint={t("approvalsNeededHint")} />
       <TextField name="dormancyMonths" label={t("dormancyMonths")} type="number" inputMode="numeric" hint={t("dormancyMonthsHint")} />
       <TextField name="reminderDays" label={t("reminderDays")} type="number" inputMode="numeric" hint={t("reminderDaysHint")} />
       <TextField name="openDataLicence" label={t("openDataLicence")} />
+      <RadioGroup
+        name="twoStepRequiredFor"
+        label={t("twoStepRequiredFor")}
+        hint={t("twoStepRequiredForHint")}
+        options={TWO_STEP_REQUIREMENTS.map((value) => ({ value, label: t(`twoStepRequirement.${value}`) }))}
+      />
     </ActionForm>
   );
 }

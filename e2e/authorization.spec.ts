@@ -40,16 +40,24 @@ const EXPECTED_ACTIONS: Readonly<Record<string, Allowed>> = {
   "app/admin/users/actions.ts#resetPasswordAction": ADMINS,
   "app/admin/users/actions.ts#unlockSignInAction": ADMINS,
   "app/admin/users/actions.ts#setUserLanguageAction": ADMINS,
+  "app/admin/users/actions.ts#resetTwoStepAction": ADMINS,
   "app/admin/settings/actions.ts#updateSettingsAction": ADMINS,
   "app/account/actions.ts#updatePreferencesAction": EVERYONE,
   "app/account/actions.ts#changePasswordAction": EVERYONE,
   "app/account/actions.ts#updateLanguageAction": EVERYONE,
+  "app/account/actions.ts#startTwoStepAction": EVERYONE,
+  "app/account/actions.ts#cancelTwoStepSetupAction": EVERYONE,
+  "app/account/actions.ts#confirmTwoStepAction": EVERYONE,
+  "app/account/actions.ts#renewRecoveryCodesAction": EVERYONE,
+  "app/account/actions.ts#turnOffTwoStepAction": EVERYONE,
 };
 
 /** Actions anyone may call: signing in and out, and resetting a forgotten password. */
 const EXPECTED_PUBLIC_ACTIONS = [
   "app/actions.ts#signOut",
   "app/login/actions.ts#signInAction",
+  "app/login/actions.ts#twoStepSignInAction",
+  "app/login/actions.ts#cancelTwoStepSignInAction",
   "app/password-reset/actions.ts#requestPasswordResetAction",
   "app/password-reset/actions.ts#resetPasswordAction",
 ];

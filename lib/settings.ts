@@ -1,4 +1,5 @@
 import type { Tx } from "./db";
+import type { TwoStepRequirement } from "@/generated/prisma/enums";
 
 export type CouncilSettingsValues = {
   councilName: string;
@@ -7,6 +8,8 @@ export type CouncilSettingsValues = {
   openDataLicence: string;
   /** Days a proposal may stay open before councillors who have not voted get a daily reminder. */
   reminderDays: number;
+  /** Who must use two-step verification (lib/domain/two-step.ts twoStepRequired). */
+  twoStepRequiredFor: TwoStepRequirement;
 };
 
 export const DEFAULT_SETTINGS: CouncilSettingsValues = {
@@ -15,13 +18,14 @@ export const DEFAULT_SETTINGS: CouncilSettingsValues = {
   dormancyMonths: 24,
   openDataLicence: "Open Government Licence v3.0",
   reminderDays: 7,
+  twoStepRequiredFor: "NOBODY",
 };
 
 /** The council's settings (one row); the defaults until an admin saves them. */
 export async function readSettings(client: Pick<Tx, "councilSettings">): Promise<CouncilSettingsValues> {
   const row = await client.councilSettings.findUnique({
     where: { id: 1 },
-    select: { councilName: true, approvalsNeeded: true, dormancyMonths: true, openDataLicence: true, reminderDays: true },
+    select: { councilName: true, approvalsNeeded: true, dormancyMonths: true, openDataLicence: true, reminderDays: true, twoStepRequiredFor: true },
   });
   return row ?? DEFAULT_SETTINGS;
 }

@@ -1,11 +1,25 @@
 "use server";
 
+import { z } from "zod";
 import { startSession } from "@/lib/auth/session";
 import { signInOrThrow } from "@/lib/auth/sign-in";
-import { splitLocalePath } from "@/lib/i18n/locales";
+import { clearPendingSignIn, completeTwoStepSignIn, issuePendingSignIn, readPendingSignIn } from "@/lib/auth/two-step-sign-in";
+import { AppError } from "@/lib/domain/errors";
+import { splitLocalePath, type StaffLocale } from "@/lib/i18n/locales";
+import { getPageLocale } from "@/lib/i18n/server";
 import { siteOrigin } from "@/lib/web/request-context";
-import { createAction } from "@/lib/web/safe-action";
+import { createAction, type RedirectTarget } from "@/lib/web/safe-action";
 import { safeReturnPath, signInSchema } from "@/lib/domain/validation/auth";
+import { SIGN_IN_EXPIRED, twoStepSignInSchema } from "@/lib/domain/validation/two-step";
+
+/** Where a completed sign-in lands: the return address, in the user's own language when it names none. */
+async function landing(language: StaffLocale, callbackUrl: string | undefined): Promise<RedirectTarget> {
+  const path = safeReturnPath(callbackUrl, await siteOrigin());
+  // A return address that names no language lands in the user's own (User.language): a Welsh
+  // speaker signing in from an English page goes to /cy/…; one that names a language keeps it.
+  if (language !== "en" && !splitLocalePath(path.replace(/[?#].*$/s, "")).prefixed) return { path, locale: language };
+  return path;
+}
 
 export const signInAction = createAction({
   // Anyone: this is how one signs in.
@@ -14,15 +28,44 @@ export const signInAction = createAction({
   invalidates: [],
   async run(input, _actor, { ip }) {
     const user = await signInOrThrow(input.email, input.password, ip);
-    await startSession(user);
+    // Two-step verification: no session yet, only the pending sign-in that lets this page ask for a code.
+    if (user.twoStepPending) await issuePendingSignIn(user, await getPageLocale());
+    else await startSession(user);
     // No confirmation: the page signed in to says enough.
+    return { language: user.language, twoStepPending: user.twoStepPending, confirmation: undefined };
+  },
+  async redirectTo({ language, twoStepPending }, input) {
+    if (twoStepPending) return `/login?callbackUrl=${encodeURIComponent(safeReturnPath(input.callbackUrl, await siteOrigin()))}`;
+    return landing(language, input.callbackUrl);
+  },
+});
+
+/** The second step: a verification code (or a recovery code) for the pending sign-in; then the session starts. */
+export const twoStepSignInAction = createAction({
+  permission: null,
+  schema: twoStepSignInSchema,
+  invalidates: [],
+  async run(input, _actor, { ip }) {
+    const pending = await readPendingSignIn();
+    if (!pending) throw new AppError("UNAUTHENTICATED", SIGN_IN_EXPIRED, { code: [SIGN_IN_EXPIRED] });
+    const user = await completeTwoStepSignIn(pending, input.code, ip);
+    await clearPendingSignIn(await getPageLocale());
+    await startSession(user);
     return { language: user.language, confirmation: undefined };
   },
-  async redirectTo({ language }, input) {
-    const path = safeReturnPath(input.callbackUrl, await siteOrigin());
-    // A return address that names no language lands in the user's own (User.language): a Welsh
-    // speaker signing in from an English page goes to /cy/…; one that names a language keeps it.
-    if (language !== "en" && !splitLocalePath(path.replace(/[?#].*$/s, "")).prefixed) return { path, locale: language };
-    return path;
+  redirectTo: ({ language }, input) => landing(language, input.callbackUrl),
+});
+
+/** Gives up a pending sign-in: back to the email and password. */
+export const cancelTwoStepSignInAction = createAction({
+  permission: null,
+  schema: z.object({ callbackUrl: z.string().optional() }),
+  invalidates: [],
+  async run() {
+    await clearPendingSignIn(await getPageLocale());
+    return { confirmation: undefined };
+  },
+  async redirectTo(_result, input) {
+    return `/login?callbackUrl=${encodeURIComponent(safeReturnPath(input.callbackUrl, await siteOrigin()))}`;
   },
 });

@@ -4,7 +4,7 @@ import { createContext, startTransition, useActionState, useContext, useRef, use
 import { useForm, type FieldValues, type UseFormRegister } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
-import { IDLE, type FormAction } from "@/lib/web/action-result";
+import { IDLE, type ActionResult, type FormAction } from "@/lib/web/action-result";
 import { translateFieldMessage } from "@/lib/domain/validation/messages";
 import { usePageLocale } from "@/lib/i18n/navigation";
 import { SuccessBanner } from "@/components/success-banner";
@@ -45,6 +45,11 @@ type ActionFormProps = {
   "aria-label"?: string;
   /** Shown with the success message (e.g. a link to what was made). */
   onSuccessHint?: React.ReactNode;
+  /**
+   * The action's state held by a parent (its useActionState of `action`), for a result that must
+   * outlive this form: the parent shows it once the page no longer renders the form.
+   */
+  actionState?: readonly [ActionResult, (payload: FormData) => void, boolean];
 };
 
 /**
@@ -52,8 +57,9 @@ type ActionFormProps = {
  * checks the shared schema first and shows every error at once; the server checks again and
  * its errors are shown the same way.
  */
-export function ActionForm({ action, schema, defaultValues = {}, fieldOrder = [], submitLabel, submitClassName = "button", submitButtons, idPrefix = "", children, secondary, ...rest }: ActionFormProps) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
+export function ActionForm({ action, schema, defaultValues = {}, fieldOrder = [], submitLabel, submitClassName = "button", submitButtons, idPrefix = "", children, secondary, actionState, ...rest }: ActionFormProps) {
+  const own = useActionState(action, IDLE);
+  const [state, formAction, pending] = actionState ?? own;
   const formRef = useRef<HTMLFormElement>(null);
   const [showServer, setShowServer] = useState(true);
   const methods = useForm<FieldValues>({ resolver: zodResolver(schema), defaultValues, mode: "onSubmit", shouldFocusError: false });

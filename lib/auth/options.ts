@@ -48,6 +48,8 @@ export function authOptions(): NextAuthOptions {
           // NextAuth's route handler runs in the request's context: the same address as the sign-in form's.
           const result = await signIn(credentials?.email ?? "", credentials?.password ?? "", await clientAddress());
           if (!result.ok) throw new Error(result.message);
+          // This route has no second step: a user with two-step verification signs in on /login.
+          if (result.twoStepPending) throw new Error("This account uses two-step verification: sign in at /login.");
           return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, sessionVersion: result.user.sessionVersion };
         },
       }),

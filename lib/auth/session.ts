@@ -58,6 +58,8 @@ export async function requirePageUser(returnTo: string, permission?: Permission)
     const locale = await getPageLocale();
     redirect(localizedPath(`/login?callbackUrl=${encodeURIComponent(localizedPath(returnTo, locale))}`, locale));
   }
+  // Two-step verification the council requires and the user has not set up: their account first.
+  if (user.twoStepSetupDue && permission !== "account:manage") redirect(localizedPath("/account", await getPageLocale()));
   if (permission && !can(user, permission)) forbidden();
   return user;
 }

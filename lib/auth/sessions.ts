@@ -7,6 +7,8 @@ import { db, type Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { readServerEnv } from "@/lib/config/env";
 import type { Actor } from "@/lib/domain/permissions";
+import { twoStepRequired } from "@/lib/domain/two-step";
+import type { TwoStepRequirement } from "@/generated/prisma/enums";
 
 const HOUR_MS = 60 * 60 * 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,6 +44,8 @@ export async function createSession(userId: string, now = new Date()): Promise<S
  * not expired, SESSION_HOURS must not have passed since the session began (whatever the cookie's
  * own expiry says), and the user must be active with the session counter the cookie was issued
  * with. One statement (the session row joined to its user): every signed-in request asks it.
+ * It also says whether the council requires two-step verification of the user who has not set it
+ * up (`twoStepSetupDue`: until they do, only their account is open to them).
  */
 export async function findSessionUser(claims: SessionClaims, now = new Date()): Promise<Actor | null> {
   const { userId, sessionId, authTime } = claims;
@@ -49,12 +53,14 @@ export async function findSessionUser(claims: SessionClaims, now = new Date()): 
   if (now.getTime() >= sessionEndsAt(authTime).getTime()) return null;
   // Raw SQL: Prisma's query compiler costs more CPU than the lookup. The time is passed in (not
   // now()), so a PostgreSQL server's own clock never disagrees with the one that checked authTime.
-  const [user] = await db.$queryRaw<(Actor & { active: boolean; sessionVersion: number })[]>`
-    SELECT u."id", u."email", u."name", u."role", u."active", u."sessionVersion"
+  const [user] = await db.$queryRaw<(Actor & { active: boolean; sessionVersion: number; twoStepOn: boolean; twoStepRequiredFor: TwoStepRequirement | null })[]>`
+    SELECT u."id", u."email", u."name", u."role", u."active", u."sessionVersion", u."twoStepEnabledAt" IS NOT NULL AS "twoStepOn",
+      (SELECT c."twoStepRequiredFor" FROM "CouncilSettings" c WHERE c."id" = 1) AS "twoStepRequiredFor"
     FROM "UserSession" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${sessionId}::uuid AND s."userId" = ${userId}::uuid AND s."expiresAt" > ${now.toISOString()}::timestamptz`;
   if (!user || !user.active || user.sessionVersion !== claims.sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role };
+  return !user.twoStepOn && twoStepRequired(user.twoStepRequiredFor ?? "NOBODY", user.role) ? { ...actor, twoStepSetupDue: true } : actor;
 }
 
 /**

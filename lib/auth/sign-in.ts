@@ -20,7 +20,11 @@ export function lockedMessage(until: Date): string {
 /** `language`: the user's own (User.language), where signing in lands. */
 export type SignedInUser = Actor & { sessionVersion: number; language: StaffLocale };
 
-export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; message: string };
+/**
+ * `twoStepPending`: the password was right, and the user's two-step verification asks for a code
+ * before any session starts (lib/auth/two-step-sign-in.ts).
+ */
+export type SignInResult = { ok: true; user: SignedInUser; twoStepPending: boolean } | { ok: false; message: string };
 
 export type SignInOptions = {
   /** The clock the lock reads (tests move it on). */
@@ -50,7 +54,7 @@ export async function signIn(emailInput: string, password: string, address: stri
   try {
     const user = await db.user.findUnique({
       where: { email },
-      select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true, language: true },
+      select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true, language: true, twoStepEnabledAt: true },
     });
     const passwordMatches = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
     outcome = passwordMatches ? "passed" : "failed";
@@ -68,13 +72,17 @@ export async function signIn(emailInput: string, password: string, address: stri
       // Only someone who knows the password learns that the account is deactivated.
       return { ok: false, message: user && passwordMatches ? ACCOUNT_DEACTIVATED : INCORRECT_CREDENTIALS };
     }
+    const twoStepPending = user.twoStepEnabledAt !== null;
     await db.$transaction(async (tx) => {
-      await settleSignIn(tx, keys, "passed", clock());
-      await writeAudit(tx, { actor: user, action: "auth.sign-in", ip: address });
+      // With two-step verification the sign-in is not over: the attempt's place is freed, and the
+      // account's failures are cleared only once the code passes (a wrong code counts as a failure).
+      await settleSignIn(tx, keys, twoStepPending ? "abandoned" : "passed", clock());
+      await writeAudit(tx, { actor: user, action: twoStepPending ? "auth.sign-in-password" : "auth.sign-in", ip: address });
     });
     return {
       ok: true,
       user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion, language: user.language },
+      twoStepPending,
     };
   } catch (error) {
     // The attempt's place is freed; if its outcome was known and not saved, a failure still counts.
@@ -87,8 +95,8 @@ export async function signIn(emailInput: string, password: string, address: stri
  * signIn for the sign-in form's action (lib/web/safe-action.ts): a refusal is thrown as an AppError,
  * so the form shows its message like any action's. NextAuth's authorize keeps signIn's result.
  */
-export async function signInOrThrow(email: string, password: string, address: string | null): Promise<SignedInUser> {
+export async function signInOrThrow(email: string, password: string, address: string | null): Promise<SignedInUser & { twoStepPending: boolean }> {
   const result = await signIn(email, password, address);
   if (!result.ok) throw new AppError("UNAUTHENTICATED", result.message);
-  return result.user;
+  return { ...result.user, twoStepPending: result.twoStepPending };
 }

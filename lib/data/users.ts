@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { EMAIL_RULE, emailKey, lockedUntil } from "@/lib/domain/sign-in-lock";
 import { isUuid } from "@/lib/domain/validation/fields";
 
-const userSelect = { id: true, name: true, email: true, role: true, active: true, language: true, createdAt: true } as const;
+const userSelect = { id: true, name: true, email: true, role: true, active: true, language: true, createdAt: true, twoStepEnabledAt: true } as const;
 
 export function listUsers() {
   return db.user.findMany({ select: userSelect, orderBy: [{ active: "desc" }, { name: "asc" }] });

@@ -44,11 +44,19 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   ADMIN: new Set([...READ, ...OFFICER_WORK, "user:manage", "settings:manage", "audit:read", "outbox:read"]),
 };
 
-/** The signed-in person, as every policy check sees them. */
-export type Actor = { id: string; email: string; name: string; role: Role };
+/**
+ * The signed-in person, as every policy check sees them. `twoStepSetupDue`: the council requires
+ * two-step verification for their role and they have not set it up (lib/auth/sessions.ts).
+ */
+export type Actor = { id: string; email: string; name: string; role: Role; twoStepSetupDue?: boolean };
 
-export function can(actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean {
-  return actor ? ROLE_PERMISSIONS[actor.role].has(permission) : false;
+/** What a user whose two-step verification is due may do until they set it up: their own account. */
+const BEFORE_TWO_STEP_SETUP: ReadonlySet<Permission> = new Set(["account:manage"]);
+
+export function can(actor: Pick<Actor, "role" | "twoStepSetupDue"> | null | undefined, permission: Permission): boolean {
+  if (!actor) return false;
+  if (actor.twoStepSetupDue && !BEFORE_TWO_STEP_SETUP.has(permission)) return false;
+  return ROLE_PERMISSIONS[actor.role].has(permission);
 }
 
 /** Server-side guard for domain operations and actions. */
@@ -94,6 +102,8 @@ export const ROUTE_ACCESS = {
 export const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "app/actions.ts#signOut": "public",
   "app/login/actions.ts#signInAction": "public",
+  "app/login/actions.ts#twoStepSignInAction": "public",
+  "app/login/actions.ts#cancelTwoStepSignInAction": "public",
   "app/password-reset/actions.ts#requestPasswordResetAction": "public",
   "app/password-reset/actions.ts#resetPasswordAction": "public",
   "app/agreements/new/actions.ts#createAgreementAction": "agreement:draft",
@@ -111,8 +121,14 @@ export const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "app/admin/users/actions.ts#resetPasswordAction": "user:manage",
   "app/admin/users/actions.ts#unlockSignInAction": "user:manage",
   "app/admin/users/actions.ts#setUserLanguageAction": "user:manage",
+  "app/admin/users/actions.ts#resetTwoStepAction": "user:manage",
   "app/admin/settings/actions.ts#updateSettingsAction": "settings:manage",
   "app/account/actions.ts#updatePreferencesAction": "account:manage",
   "app/account/actions.ts#changePasswordAction": "account:manage",
   "app/account/actions.ts#updateLanguageAction": "account:manage",
+  "app/account/actions.ts#startTwoStepAction": "account:manage",
+  "app/account/actions.ts#cancelTwoStepSetupAction": "account:manage",
+  "app/account/actions.ts#confirmTwoStepAction": "account:manage",
+  "app/account/actions.ts#renewRecoveryCodesAction": "account:manage",
+  "app/account/actions.ts#turnOffTwoStepAction": "account:manage",
 };

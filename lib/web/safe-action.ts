@@ -19,8 +19,8 @@ import { clientAddress } from "@/lib/web/request-context";
  */
 export type RedirectTarget = string | { path: string; locale: Locale };
 
-/** What an operation returns besides its own result: the confirmation to show, if it has one. */
-export type Confirmed = { confirmation?: Confirmation };
+/** What an operation returns besides its own result: the confirmation to show, if it has one, and what to show once with it (ActionResult). */
+export type Confirmed = { confirmation?: Confirmation; revealed?: readonly string[] };
 
 type ActionOptions<S extends z.ZodType, P extends Permission | null, R extends Confirmed> = {
   /** The permission the action needs; null: anyone, signed in or not (signing in and out). */
@@ -69,7 +69,8 @@ export function createAction<S extends z.ZodType, P extends Permission | null, R
       redirect(confirmation ? pathWithConfirmation(localized, confirmation) : localized);
     }
     if (!confirmation) throw new Error("An action that does not redirect must return a confirmation to show.");
-    return { status: "success", confirmation, message: confirmationText(confirmation, await getPageLocale()) };
+    const { revealed } = done.result;
+    return { status: "success", confirmation, message: confirmationText(confirmation, await getPageLocale()), ...(revealed && { revealed }) };
   };
 }
 

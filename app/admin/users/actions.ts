@@ -1,8 +1,9 @@
 "use server";
 
 import { changeRole, createUser, resetPassword, setUserActive, setUserLanguage, unlockSignIn } from "@/lib/admin/users";
+import { resetTwoStep } from "@/lib/auth/two-step";
 import { createAction } from "@/lib/web/safe-action";
-import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema, unlockSignInSchema, userLanguageSchema } from "@/lib/domain/validation/admin";
+import { changeRoleSchema, createUserSchema, resetPasswordSchema, resetTwoStepSchema, setActiveSchema, unlockSignInSchema, userLanguageSchema } from "@/lib/domain/validation/admin";
 
 export const createUserAction = createAction({
   permission: "user:manage",
@@ -49,5 +50,13 @@ export const setUserLanguageAction = createAction({
   schema: userLanguageSchema,
   invalidates: ["users"],
   run: (input, actor) => setUserLanguage(input.userId, input.language, actor),
+  redirectTo: (_result, input) => `/admin/users/${input.userId}`,
+});
+
+export const resetTwoStepAction = createAction({
+  permission: "user:manage",
+  schema: resetTwoStepSchema,
+  invalidates: ["users"],
+  run: (input, actor, { ip }) => resetTwoStep(input.userId, actor, { ip }),
   redirectTo: (_result, input) => `/admin/users/${input.userId}`,
 });

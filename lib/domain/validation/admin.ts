@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Role } from "@/generated/prisma/enums";
+import { Role, TwoStepRequirement } from "@/generated/prisma/enums";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { STAFF_LOCALES } from "@/lib/i18n/locales";
 import { enumField, optionalDate, optionalText, requiredText } from "./fields";
@@ -42,6 +42,8 @@ export const userLanguageSchema = z.object({ userId, language: languageField });
 
 export const unlockSignInSchema = z.object({ userId });
 
+export const resetTwoStepSchema = z.object({ userId });
+
 export const resetPasswordSchema = z.object({ userId, newPassword: password });
 
 /** A whole number from a form field, between `min` and `max`, with messages that name the field. */
@@ -60,6 +62,7 @@ export const settingsSchema = z.object({
   dormancyMonths: wholeNumber("dormancyMonths", 1, 240),
   openDataLicence: requiredText("openDataLicence", 200, "enter.openDataLicence"),
   reminderDays: wholeNumber("reminderDays", 1, 90),
+  twoStepRequiredFor: enumField("choose.twoStepRequiredFor", Object.values(TwoStepRequirement) as [TwoStepRequirement, ...TwoStepRequirement[]]),
 });
 
 export const auditFilterSchema = z.object({

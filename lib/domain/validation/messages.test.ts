@@ -9,6 +9,7 @@ import { changePasswordSchema, languageSchema } from "./account";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema, settingsSchema, unlockSignInSchema, userLanguageSchema } from "./admin";
 import { commandSchema, createAgreementSchema, translationSchema, updateAgreementSchema, voteFieldsSchema, voteSchema } from "./agreement";
 import { signInSchema } from "./auth";
+import { cancelTwoStepSchema, confirmTwoStepSchema, startTwoStepSchema, twoStepProofSchema, twoStepSignInSchema } from "./two-step";
 import { createEventSchema, updateEventSchema } from "./event";
 import { createExchangeSchema, updateExchangeSchema } from "./exchange";
 import { registeredMessages, translateFieldErrors, translateFieldMessage, validationMessage } from "./messages";
@@ -35,6 +36,11 @@ const SCHEMAS: Record<string, z.ZodType> = {
   changePasswordSchema,
   languageSchema,
   preferencesSchema,
+  startTwoStepSchema,
+  cancelTwoStepSchema,
+  confirmTwoStepSchema,
+  twoStepSignInSchema,
+  twoStepProofSchema,
 };
 
 const FIELDS = [
@@ -47,6 +53,7 @@ const FIELDS = [
     ...["userId", "name", "email", "role", "password", "active", "language", "newPassword", "councilName", "approvalsNeeded", "dormancyMonths", "openDataLicence", "reminderDays"],
     // Not callbackUrl: a form sends it as text, and any text is read (safeReturnPath).
     ...["currentPassword", "confirmNewPassword", "enabled"],
+    ...["step", "code", "passwordOrCode", "twoStepRequiredFor"],
   ]),
 ];
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
-import { ChangeRoleForm, ResetPasswordForm, SetActiveForm, UnlockSignInForm, UserLanguageForm } from "@/components/admin-forms";
+import { ChangeRoleForm, ResetPasswordForm, ResetTwoStepForm, SetActiveForm, UnlockSignInForm, UserLanguageForm } from "@/components/admin-forms";
 import { ConfirmationBanner } from "@/components/success-banner";
 import { SummaryList } from "@/components/summary-list";
 import { requirePageUser } from "@/lib/auth/session";
@@ -10,7 +10,7 @@ import { getSignInLockedUntil, getUser } from "@/lib/data/users";
 import { formatDate, formatTimeWithZone } from "@/lib/domain/format";
 import { LANGUAGE_NAMES, LANGUAGE_TAGS } from "@/lib/i18n/locales";
 import { getPageLocale } from "@/lib/i18n/server";
-import { changeRoleAction, resetPasswordAction, setActiveAction, setUserLanguageAction, unlockSignInAction } from "../actions";
+import { changeRoleAction, resetPasswordAction, resetTwoStepAction, setActiveAction, setUserLanguageAction, unlockSignInAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.user"))("title") };
@@ -35,6 +35,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           { label: t("status"), value: [user.active ? tUsers("active") : tUsers("deactivated"), lock].filter(Boolean).join(". ") },
           { label: t("added"), value: formatDate(user.createdAt, locale) },
           { label: t("language"), value: <span lang={LANGUAGE_TAGS[user.language]}>{LANGUAGE_NAMES[user.language]}</span> },
+          { label: t("twoStep"), value: user.twoStepEnabledAt ? t("twoStepOn", { date: formatDate(user.twoStepEnabledAt, locale) }) : t("twoStepOff") },
         ]}
       />
       {lock ? (
@@ -52,6 +53,13 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       <UserLanguageForm action={setUserLanguageAction} userId={user.id} language={user.language} />
       <h2>{t("resetPassword")}</h2>
       <ResetPasswordForm action={resetPasswordAction} userId={user.id} />
+      {user.twoStepEnabledAt ? (
+        <>
+          <h2>{t("twoStepResetHeading")}</h2>
+          <p className="max-w-2xl">{t("twoStepResetBody")}</p>
+          <ResetTwoStepForm action={resetTwoStepAction} userId={user.id} />
+        </>
+      ) : null}
     </>
   );
 }
