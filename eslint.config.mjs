@@ -70,8 +70,9 @@ const FORBID = {
     message: "Components render what the page read and passed in as props: they never import reads (lib/data), not even their types.",
   },
   serverOnly: {
-    regex: "^(server-only|next/headers|next/cache|next/server)$",
-    message: "Components are UI only: requests, caches and server-only code belong to the page, the action or lib.",
+    // The password dictionaries are megabytes: lib/auth/password-strength.ts loads them on the server only.
+    regex: "^(server-only|next/headers|next/cache|next/server)$|^@zxcvbn-ts/|(^|/)lib/auth/password-strength$",
+    message: "Components are UI only: requests, caches and server-only code (the password dictionaries too) belong to the page, the action or lib.",
   },
   framework: {
     regex: "^(server-only|next|react|react-dom)(/|$)",

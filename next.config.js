@@ -18,6 +18,10 @@ const nextConfig = {
     "@prisma/driver-adapter-utils",
     "pg",
     "@node-rs/argon2",
+    // The password dictionaries (megabytes): read from node_modules by the first password set, not bundled.
+    "@zxcvbn-ts/core",
+    "@zxcvbn-ts/language-common",
+    "@zxcvbn-ts/language-en",
   ],
   // Server actions take forms, never files: the proxy refuses a larger body before Next.js reads it
   // (lib/web/proxy-filter.ts ACTION_BODY_LIMIT_BYTES, the same figure). The spreadsheet import posts

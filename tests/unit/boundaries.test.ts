@@ -54,6 +54,8 @@ describe("components (UI only)", () => {
     ['import { Prisma } from "@/generated/prisma/client";', /Prisma client is the database/],
     ['import "server-only";', /UI only/],
     ['import { headers } from "next/headers";', /UI only/],
+    ['import { refuseGuessablePassword } from "@/lib/auth/password-strength";', /password dictionaries/],
+    ['import { ZxcvbnFactory } from "@zxcvbn-ts/core";', /password dictionaries/],
   ])("refuses %s", async (code, because) => {
     await expectRefused(file, code, because);
   });

@@ -3,6 +3,8 @@ import type { z } from "zod";
 import validationCy from "@/messages/validation/cy.json";
 import validationEn from "@/messages/validation/en.json";
 import { LocalityKind, RelationshipType } from "@/generated/prisma/enums";
+// The server's own password check builds its messages when it loads (its dictionaries load later).
+import "@/lib/auth/password-strength";
 import { COMMANDS, REJECTION_REASON_MESSAGE } from "@/lib/domain/lifecycle";
 import { preferencesSchema } from "@/lib/notifications/preferences-schema";
 import { changePasswordSchema, languageSchema } from "./account";
