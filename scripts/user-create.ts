@@ -8,12 +8,13 @@ import { Prisma } from "@/generated/prisma/client";
 import { Role } from "@/generated/prisma/enums";
 import { writeAudit } from "@/lib/audit";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { guessablePasswordReason, type PasswordOwner } from "@/lib/auth/password-strength";
 import { normaliseEmail } from "@/lib/auth/sign-in";
 import { closeDatabase, db } from "@/lib/db";
 import { runScript } from "@/lib/config/scripts";
 
 const USAGE = `Usage: npm run user:create -- --email <email> --role <STAFF|COUNCILLOR|ADMIN> [--name "<full name>"]
-The password (at least ${MIN_PASSWORD_LENGTH} characters) is read from stdin, or asked for at the terminal.
+The password (at least ${MIN_PASSWORD_LENGTH} characters, not easy to guess) is read from stdin, or asked for at the terminal.
 Example: printf '%s\\n' "$PASSWORD" | npm run user:create -- --email lead@council.example --role ADMIN --name "Sam Lead"`;
 
 const MAX_PASSWORD_LENGTH = 1000;
@@ -86,27 +87,29 @@ function promptHidden(question: string): Promise<string> {
   });
 }
 
-async function readPassword(): Promise<string> {
+async function readPassword(owner: PasswordOwner): Promise<string> {
   if (!process.stdin.isTTY) return readPipedPassword();
   const first = await promptHidden(`Password (at least ${MIN_PASSWORD_LENGTH} characters): `);
-  checkPassword(first);
+  await checkPassword(first, owner);
   const second = await promptHidden("Repeat the password: ");
   if (first !== second) throw new UsageError("The two passwords do not match.");
   return first;
 }
 
-function checkPassword(password: string): void {
+async function checkPassword(password: string, owner: PasswordOwner): Promise<void> {
   if (password.length === 0) throw new UsageError("No password given: pipe it to stdin or type it at the prompt.");
   if ([...password].length < MIN_PASSWORD_LENGTH) throw new UsageError(`The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`);
   if (password.length > MAX_PASSWORD_LENGTH) throw new UsageError(`The password must be ${MAX_PASSWORD_LENGTH} characters or fewer.`);
+  const guessable = await guessablePasswordReason(password, owner);
+  if (guessable) throw new UsageError(`${guessable}.`);
 }
 
 await runScript("Creating the user", async () => {
   try {
     const { email, role, name } = readOptions();
     if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw new UsageError(`A user with the email ${email} already exists.`);
-    const password = await readPassword();
-    checkPassword(password);
+    const password = await readPassword({ email, name });
+    await checkPassword(password, { email, name });
     const passwordHash = await hashPassword(password);
     const user = await db.$transaction(async (tx) => {
       const created = await tx.user.create({ data: { email, name, role, passwordHash }, select: { id: true, email: true } });

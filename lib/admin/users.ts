@@ -1,6 +1,7 @@
 import { db, type Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";
+import { refuseGuessablePassword } from "@/lib/auth/password-strength";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { clearEmailLock } from "@/lib/auth/sign-in-lock";
 import { AppError } from "@/lib/domain/errors";
@@ -13,6 +14,7 @@ import type { Confirmation } from "@/lib/web/confirmations";
 
 export async function createUser(input: CreateUserInput, actor: Actor | null, options: { ip?: string | null } = {}): Promise<{ id: string; confirmation: Confirmation }> {
   if (actor) requirePermission(actor, "user:manage");
+  await refuseGuessablePassword(input.password, "password", input);
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
@@ -68,6 +70,8 @@ export async function setUserActive(userId: string, active: boolean, actor: Acto
 
 export async function resetPassword(userId: string, newPassword: string, actor: Actor): Promise<{ confirmation: Confirmation }> {
   requirePermission(actor, "user:manage");
+  const owner = await db.user.findUnique({ where: { id: userId }, select: { email: true, name: true } });
+  if (owner) await refuseGuessablePassword(newPassword, "newPassword", owner);
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
     const user = await findUser(tx, userId);

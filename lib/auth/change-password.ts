@@ -10,6 +10,7 @@ import type { ChangePasswordInput } from "@/lib/domain/validation/account";
 import { enqueuePasswordChanged } from "@/lib/notifications/enqueue";
 import type { Confirmation } from "@/lib/web/confirmations";
 import { hashPassword, verifyPassword } from "./password";
+import { refuseGuessablePassword } from "./password-strength";
 import { lockedMessage, SIGN_IN_BUSY } from "./sign-in";
 import { endOtherSessions } from "./sessions";
 import { admitSignIn, lockKeys, settleSignIn } from "./sign-in-lock";
@@ -25,12 +26,15 @@ export type ChangePasswordContext = {
 };
 
 /**
- * Checks the current password, then in one transaction: the new hash, every other session ended,
- * an audit row and the email to the user. Returns the user's new session counter, which the kept
- * session's cookie must carry (lib/auth/session.ts changeOwnPassword re-issues it).
+ * Refuses a guessable new password, checks the current password, then in one transaction: the new
+ * hash, every other session ended, an audit row and the email to the user. Returns the user's new
+ * session counter, which the kept session's cookie must carry (lib/auth/session.ts
+ * changeOwnPassword re-issues it).
  */
 export async function changePassword(input: ChangePasswordInput, actor: Actor, { ip, sessionId, clock = () => new Date() }: ChangePasswordContext): Promise<{ confirmation: Confirmation; sessionVersion: number }> {
   requirePermission(actor, "account:manage");
+  // Before the current password is checked: a refused new password costs no sign-in attempt.
+  await refuseGuessablePassword(input.newPassword, "newPassword", actor);
   const keys = lockKeys(actor.email, ip);
   const admission = await admitSignIn(keys, clock);
   if (admission.kind !== "admitted") {

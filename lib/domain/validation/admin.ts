@@ -7,7 +7,12 @@ import { validationMessage, type FieldLabel, type ValidationKey } from "./messag
 
 const roles = Object.values(Role) as [Role, ...Role[]];
 
-/** A password being set (by an admin, or by its owner on /account): the length rule of lib/auth/password-policy.ts. */
+/**
+ * A password being set (by an admin, by its owner on /account, or through a reset link): the length
+ * rule of lib/auth/password-policy.ts, checked in the browser too. The operation that sets it also
+ * refuses a guessable one on the server (lib/auth/password-strength.ts: its dictionaries are
+ * megabytes, kept out of the browser).
+ */
 export function newPasswordField(missing: ValidationKey = "enter.password") {
   return z
     .string({ error: validationMessage(missing) })
