@@ -8,18 +8,17 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { AppError } from "@/lib/domain/errors";
-import type { PasswordResetInput } from "@/lib/domain/validation/account";
-import { validationMessage } from "@/lib/domain/validation/messages";
+import { RESET_LINK_USED, RESET_THROTTLED, type PasswordResetInput } from "@/lib/domain/validation/account";
 import { consumeLink, findLiveLink, issueLink } from "@/lib/links/single-use-link";
 import { enqueuePasswordChanged, enqueuePasswordReset } from "@/lib/notifications/enqueue";
 import type { Confirmation } from "@/lib/web/confirmations";
 import { hashPassword } from "./password";
+import { refuseGuessablePassword } from "./password-strength";
 import { endUserSessions } from "./sessions";
 import { normaliseEmail, SIGN_IN_BUSY } from "./sign-in";
 import { admitSignIn, clearEmailLock, resetLockKeys, settleSignIn } from "./sign-in-lock";
 
-export const RESET_THROTTLED = validationMessage("check.resetThrottled");
-export const RESET_LINK_USED = validationMessage("check.resetLinkUsed");
+export { RESET_LINK_USED, RESET_THROTTLED };
 
 type Clock = { clock?: () => Date };
 
@@ -70,6 +69,8 @@ export async function resetPassword(input: PasswordResetInput, address: string |
     const userId = await consumeLink(tx, "password-reset", input.token, now);
     const user = userId ? await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, language: true, active: true } }) : null;
     if (!user?.active) throw new AppError("VALIDATION", RESET_LINK_USED);
+    // Judged against the owner's own email and name; a refusal rolls the link's use back.
+    await refuseGuessablePassword(input.newPassword, "newPassword", user);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     await endUserSessions(tx, user.id);
     await clearEmailLock(tx, user.email);

@@ -42,3 +42,7 @@ export type PasswordResetRequestInput = z.output<typeof passwordResetRequestSche
 export const passwordResetSchema = newPasswordTwice.extend({ token: z.string().max(100) }).refine(...samePasswordTwice);
 
 export type PasswordResetInput = z.output<typeof passwordResetSchema>;
+
+/** A reset link that no longer works, and a request for one refused by the throttle (lib/auth/password-reset.ts). */
+export const RESET_LINK_USED = validationMessage("check.resetLinkUsed");
+export const RESET_THROTTLED = validationMessage("check.resetThrottled");
