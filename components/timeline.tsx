@@ -1,7 +1,8 @@
 import { useTranslations } from "next-intl";
 import type { AgreementStatus, DecisionKind } from "@/lib/domain/enums";
 import { labelsIn } from "@/lib/domain/labels";
-import { formatDateTime } from "@/lib/domain/format";
+import type { REVIEW_OUTCOMES } from "@/lib/domain/lifecycle";
+import { formatDate, formatDateTime } from "@/lib/domain/format";
 import { usePageLocale } from "@/lib/i18n/navigation";
 import { DetailRow } from "@/components/detail-row";
 
@@ -16,6 +17,8 @@ export type TimelineEntry = {
   createdAt: Date;
   actor: { name: string } | null;
   proposal?: { alternativesConsidered: string | null; conflictsOfInterest: string | null; backgroundPapers: string | null } | null;
+  /** A REVIEWED decision's outcome and the next review date it set. */
+  review?: { outcome: (typeof REVIEW_OUTCOMES)[number]; nextReviewDate: Date } | null;
 };
 
 type Titles = ReturnType<typeof useTranslations<"agreements.timeline.title">>;
@@ -37,6 +40,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const t = useTranslations("agreements.timeline");
   const titles = useTranslations("agreements.timeline.title");
   const field = useTranslations("agreementForms.command");
+  const outcomes = useTranslations("agreementForms.review.outcomes");
   const locale = usePageLocale();
   const statusLabels = labelsIn(locale).status;
   if (entries.length === 0) return <p>{t("none")}</p>;
@@ -58,7 +62,13 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
                 </dd>
               </>
             ) : null}
-            <DetailRow label={field("reason")} value={entry.reason} />
+            {entry.review ? (
+              <>
+                <DetailRow label={t("reviewOutcome")} value={outcomes(entry.review.outcome)} />
+                <DetailRow label={t("nextReviewDate")} value={formatDate(entry.review.nextReviewDate, locale)} />
+              </>
+            ) : null}
+            <DetailRow label={entry.review ? t("reviewNotes") : field("reason")} value={entry.reason} />
             <DetailRow label={field("publicReason")} value={entry.publicReason} />
             <DetailRow label={field("reference")} value={entry.reference} />
             <DetailRow label={field("alternativesConsidered")} value={entry.proposal?.alternativesConsidered} />

@@ -207,6 +207,7 @@ export async function getAgreement(id: string) {
           createdAt: true,
           proposalId: true,
           actor: { select: { name: true } },
+          review: { select: { outcome: true, nextReviewDate: true } },
         },
       },
     },

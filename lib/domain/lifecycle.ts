@@ -1,7 +1,7 @@
 // The status lifecycle of an agreement: the one place that says which status may follow which.
 // Pure: no database, no framework. The UI asks it which buttons to show; the operations ask it
 // whether a change is allowed. Who may do what is lib/domain/permissions.ts's table, read from here.
-import type { AgreementStatus, DecisionKind, ProposalKind, Role } from "@/generated/prisma/enums";
+import type { AgreementStatus, DecisionKind, ProposalKind, ReviewOutcome, Role } from "@/generated/prisma/enums";
 import { STATUS_LABELS } from "@/lib/domain/labels";
 import { can, type Permission } from "@/lib/domain/permissions";
 import { validationMessage } from "@/lib/domain/validation/messages";
@@ -141,4 +141,21 @@ export function statusLabel(status: Status): string {
 
 export function assertNever(value: never): never {
   throw new Error(`Unexpected value: ${String(value)}`);
+}
+
+/** The statuses in which a link is reviewed ("Record a review"): while it is in force or paused. */
+export const REVIEWABLE_STATUSES: readonly Status[] = ["ACTIVE", "SUSPENDED"];
+
+/** What a review may conclude, in the order the form offers them. */
+export const REVIEW_OUTCOMES = ["CONTINUE", "CONTINUE_WITH_CHANGES", "RECOMMEND_ENDING"] as const satisfies readonly ReviewOutcome[];
+
+/** Who may record a review: those who may propose changes to a link. */
+export const REVIEW_PERMISSION: Permission = "agreement:propose";
+
+/** Why a review is refused on an agreement in another status. */
+export const NOT_REVIEWABLE_MESSAGE = validationMessage("check.notReviewable");
+
+/** Whether "Record a review" is offered on an agreement page. */
+export function canRecordReview(status: Status, role: Role): boolean {
+  return REVIEWABLE_STATUSES.includes(status) && can({ role }, REVIEW_PERMISSION);
 }

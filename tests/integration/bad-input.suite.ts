@@ -475,6 +475,23 @@ const FIXTURES: Record<string, Fixture> = {
     valid: async ({ active }) => ({ agreementId: active.id, locale: "cy", publicSummary: "Cyswllt rhwng dwy dref farchnad.", publicReason: "" }),
     text: ["publicSummary"],
   },
+  "app/agreements/[id]/actions.ts#recordReviewAction": {
+    // A fresh Active agreement each time: a review moves its version on.
+    writes: true,
+    valid: async ({ staff }) => {
+      const agreement = await createAgreement({ status: "ACTIVE", createdBy: staff });
+      const nextReview = new Date();
+      nextReview.setUTCFullYear(nextReview.getUTCFullYear() + 2);
+      return {
+        agreementId: agreement.id,
+        version: String(agreement.version),
+        outcome: "CONTINUE",
+        reviewNotes: "Both councils keep the link; the schools want more visits.",
+        nextReviewDate: nextReview.toISOString().slice(0, 10),
+      };
+    },
+    text: ["reviewNotes"],
+  },
   "app/agreements/[id]/actions.ts#agreementCommandAction": {
     // A fresh Active agreement each time: a proposal, once made, stays open.
     writes: true,

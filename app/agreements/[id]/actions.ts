@@ -1,9 +1,10 @@
 "use server";
 
 import { applyCommand } from "@/lib/agreements/apply-command";
+import { recordReview } from "@/lib/agreements/record-review";
 import { saveTranslation } from "@/lib/agreements/save-translation";
 import { createAction } from "@/lib/web/safe-action";
-import { commandSchema, translationSchema } from "@/lib/domain/validation/agreement";
+import { commandSchema, reviewSchema, translationSchema } from "@/lib/domain/validation/agreement";
 
 export const agreementCommandAction = createAction({
   // applyCommand checks the command's own permission too.
@@ -21,4 +22,13 @@ export const saveTranslationAction = createAction({
   invalidates: ["office", "public"],
   run: (input, actor, context) => saveTranslation(input, actor, context),
   redirectTo: (_result, input) => `/agreements/${input.agreementId}?translation=${input.locale}`,
+});
+
+/** "Record a review" on an Active or Suspended agreement. */
+export const recordReviewAction = createAction({
+  permission: "agreement:propose",
+  schema: reviewSchema,
+  invalidates: ["office"],
+  run: (input, actor) => recordReview(input, actor),
+  redirectTo: (_result, input) => `/agreements/${input.agreementId}`,
 });

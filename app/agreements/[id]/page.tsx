@@ -5,6 +5,7 @@ import { BackLink } from "@/components/back-link";
 import { Link } from "@/components/link";
 import { AgreementActivity } from "@/components/agreement-activity";
 import { CommandForm } from "@/components/command-form";
+import { ReviewForm } from "@/components/review-form";
 import { StatusTag, Tag } from "@/components/status-tag";
 import { ConfirmationBanner } from "@/components/success-banner";
 import { SummaryList } from "@/components/summary-list";
@@ -13,7 +14,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getAgreementActivity } from "@/lib/data/activity";
 import { getAgreement } from "@/lib/data/agreements";
 import { labelsIn } from "@/lib/domain/labels";
-import { availableCommands, isPubliclyVisible } from "@/lib/domain/lifecycle";
+import { availableCommands, canRecordReview, isPubliclyVisible } from "@/lib/domain/lifecycle";
 import { formatDate, formatNumber } from "@/lib/domain/format";
 import { countryNameIn } from "@/lib/domain/public-format";
 import { getPageLocale } from "@/lib/i18n/server";
@@ -23,7 +24,7 @@ import { getAgreementTranslations } from "@/lib/data/translations";
 import { ForeignText } from "@/components/public/local-name";
 import { CONTENT_LOCALES, type ContentLocale } from "@/lib/domain/validation/agreement";
 import { queryChoice } from "@/lib/domain/validation/fields";
-import { agreementCommandAction, saveTranslationAction } from "./actions";
+import { agreementCommandAction, recordReviewAction, saveTranslationAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string; done?: string | string[]; translation?: string | string[] }> };
 
@@ -44,6 +45,8 @@ export default async function AgreementPage({ params, searchParams }: Props) {
   const openProposal = agreement.proposals.find((proposal) => proposal.state === "OPEN");
   const commands = availableCommands(agreement.status, Boolean(openProposal), user.role);
   const chosen = commands.find((command) => command === action);
+  const reviewable = canRecordReview(agreement.status, user.role);
+  const reviewing = reviewable && action === "recordReview";
   const proposalsById = new Map(agreement.proposals.map((proposal) => [proposal.id, proposal]));
   const unconfirmed = agreement.status === "ACTIVE" && !agreement.partnerDecisionDate && !agreement.partnerDecisionReference;
   const { partner } = agreement;
@@ -63,13 +66,15 @@ export default async function AgreementPage({ params, searchParams }: Props) {
         {activity.dormant ? <Tag tone="warning">{t("dormant")}</Tag> : null}
       </div>
 
-      {commands.length > 0 || (agreement.status === "DRAFT" && can(user, "agreement:edit")) ? (
+      {commands.length > 0 || reviewable || (agreement.status === "DRAFT" && can(user, "agreement:edit")) ? (
         <section aria-labelledby="actions-heading" className="mb-8 rounded border border-slate-300 bg-slate-50 p-4">
           <h2 id="actions-heading" className="mt-0">
             {t("page.actionsHeading")}
           </h2>
           {chosen ? (
             <CommandForm action={agreementCommandAction} command={chosen} agreementId={agreement.id} version={agreement.version} cancelHref={`/agreements/${agreement.id}`} />
+          ) : reviewing ? (
+            <ReviewForm action={recordReviewAction} agreementId={agreement.id} version={agreement.version} cancelHref={`/agreements/${agreement.id}`} />
           ) : (
             <div className="flex flex-wrap gap-3">
               {agreement.status === "DRAFT" && can(user, "agreement:edit") ? (
@@ -79,6 +84,11 @@ export default async function AgreementPage({ params, searchParams }: Props) {
               ) : null}
               {/* A plain GET form: the chosen command's form opens without JavaScript. */}
               <form method="get" className="flex flex-wrap gap-3">
+                {reviewable ? (
+                  <button type="submit" name="action" value="recordReview" className="button">
+                    {f("commands.recordReview")}
+                  </button>
+                ) : null}
                 {commands.map((command) => (
                   <button key={command} type="submit" name="action" value={command} className={command === "withdraw" || command === "proposeTermination" ? "button-danger" : "button"}>
                     {f(`commands.${command}`)}

@@ -3,8 +3,8 @@ import { LocalityKind, RelationshipType, Theme } from "@/generated/prisma/enums"
 import { isCountryCode, NO_COUNTRY } from "@/lib/domain/countries";
 import { canonicalLanguageTag } from "@/lib/domain/language-tags";
 import type { Locale } from "@/lib/i18n/locales";
-import { COMMAND_RULES, COMMANDS, REJECTION_REASON_MESSAGE, rejectionLacksReason, type Command } from "@/lib/domain/lifecycle";
-import { enumField, longText, optionalDate, optionalNumber, optionalText, todayUtc, versionField } from "./fields";
+import { COMMAND_RULES, COMMANDS, REJECTION_REASON_MESSAGE, rejectionLacksReason, REVIEW_OUTCOMES, type Command } from "@/lib/domain/lifecycle";
+import { dateField, enumField, longText, optionalDate, optionalNumber, optionalText, todayUtc, versionField } from "./fields";
 import { validationMessage } from "./messages";
 
 const themeValues = Object.values(Theme) as [Theme, ...Theme[]];
@@ -150,6 +150,25 @@ export const commandSchema = z
   });
 
 export type CommandInput = z.output<typeof commandSchema>;
+
+const NEXT_REVIEW_DATE_MISSING = validationMessage("enter.nextReviewDate");
+const NEXT_REVIEW_DATE_NOT_FUTURE = validationMessage("check.nextReviewDateNotFuture");
+
+/** "Record a review": its outcome, notes, and the next review date, which must be in the future. */
+export const reviewSchema = z.object({
+  agreementId: z.uuid({ error: NOT_FOUND }),
+  version: versionField,
+  outcome: enumField("choose.reviewOutcome", REVIEW_OUTCOMES),
+  reviewNotes: longText("reviewNotes", 5000),
+  nextReviewDate: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    dateField("nextReviewDate").refine((date) => date > todayUtc(), NEXT_REVIEW_DATE_NOT_FUTURE).optional(),
+  )
+    .refine((date) => date !== undefined, NEXT_REVIEW_DATE_MISSING)
+    .transform((date) => date as Date),
+});
+
+export type ReviewInput = z.output<typeof reviewSchema>;
 
 /** The typed fields of a vote; the form checks these before sending (the button carries the decision). */
 export const voteFieldsSchema = z.object({

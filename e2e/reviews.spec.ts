@@ -1,0 +1,92 @@
+// Recording a review of a link (issue 21 item 2): an officer opens "Record a review" on an Active
+// agreement (a plain GET form, so without JavaScript too), is told which fields are missing,
+// records the outcome and the next review date, and sees both in the decision timeline; the
+// agreement's review date is the new one. The link is the journey's own: drafted, submitted and
+// approved here.
+import type { Browser, Page } from "@playwright/test";
+import { axeViolations } from "./axe";
+import { juneNextYear } from "./dates";
+import { expect, signInAs, test, uniquePartnerName, type DemoAccount } from "./fixtures";
+
+async function signedIn(browser: Browser, account: DemoAccount, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
+  await signInAs(page, account);
+  return page;
+}
+
+/** An Active agreement of the journey's own: drafted and submitted by the officer, approved by the councillors. */
+async function activeAgreement(browser: Browser, partner: string): Promise<string> {
+  const officer = await signedIn(browser, "STAFF");
+  await officer.goto("/agreements/new");
+  await officer.getByLabel("Partner name").fill(partner);
+  await officer.getByLabel("Country").selectOption({ label: "Germany" });
+  await officer.getByLabel("Purpose").fill("Schools and choirs visit each other.");
+  await officer.getByRole("button", { name: "Save draft" }).click();
+  await expect(officer.getByText("Status: Draft")).toBeVisible();
+  const path = new URL(officer.url()).pathname;
+  await officer.getByRole("button", { name: "Submit for approval" }).click();
+  await officer.getByLabel("Reason", { exact: true }).fill("Both towns asked for the link.");
+  await officer.getByRole("button", { name: "Submit for approval" }).click();
+  await expect(officer.getByText("Status: Pending approval")).toBeVisible();
+  await officer.context().close();
+
+  // Two councillors: the council may need two approvals.
+  for (const account of ["COUNCILLOR", "COUNCILLOR2"] as const) {
+    const councillor = await signedIn(browser, account);
+    await councillor.goto("/approvals");
+    await councillor.getByRole("form", { name: `Decide: Approval of the agreement, ${partner}` }).getByRole("button", { name: "Approve" }).click();
+    const outcome = councillor.getByRole("status").filter({ hasText: /Approved\.|approval is recorded/ });
+    await expect(outcome).toBeVisible();
+    const approved = (await outcome.innerText()).startsWith("Approved.");
+    await councillor.context().close();
+    if (approved) return path;
+  }
+  throw new Error(`${partner} was not approved`);
+}
+
+test("an officer records a review of an Active link, without JavaScript: the timeline shows it and the review date moves on", async ({ browser }) => {
+  const partner = uniquePartnerName();
+  const path = await activeAgreement(browser, partner);
+  const next = juneNextYear(14);
+
+  const officer = await signedIn(browser, "STAFF", { javaScriptEnabled: false });
+  await officer.goto(path);
+  await expect(officer.getByText("Status: Active")).toBeVisible();
+  await officer.getByRole("button", { name: "Record a review" }).click();
+  const form = officer.getByRole("form", { name: "Record a review" });
+  await form.getByRole("button", { name: "Record review" }).click();
+  const summary = officer.getByTestId("error-summary");
+  await expect(summary).toContainText("There is a problem");
+  await expect(summary).toContainText("Choose the review's outcome");
+  await expect(summary).toContainText("Enter the next review date");
+
+  await form.getByRole("radio", { name: "Continue with changes" }).check();
+  await form.getByLabel("Review notes").fill("The schools want a second visit each year.");
+  await form.getByLabel("Next review date").fill(next.iso);
+  await form.getByRole("button", { name: "Record review" }).click();
+  await expect(officer.getByText("The review has been recorded and the next review date saved.")).toBeVisible();
+  await expect(officer.getByText("Status: Active")).toBeVisible();
+
+  const timeline = officer.getByRole("list", { name: "Decision timeline" });
+  const entry = timeline.getByRole("listitem").filter({ has: officer.getByRole("heading", { name: "Review recorded" }) });
+  await expect(entry).toContainText("Continue with changes");
+  await expect(entry).toContainText(next.long);
+  await expect(entry).toContainText("The schools want a second visit each year.");
+  await expect(officer.getByRole("term").filter({ hasText: /^Review date$/ }).locator("xpath=following-sibling::dd[1]")).toHaveText(next.long);
+  await officer.context().close();
+});
+
+test("the review form, with its problems, has no axe violations; a councillor is not offered it", async ({ browser }) => {
+  const partner = uniquePartnerName();
+  const path = await activeAgreement(browser, partner);
+  const officer = await signedIn(browser, "STAFF");
+  await officer.goto(`${path}?action=recordReview`);
+  await officer.getByRole("form", { name: "Record a review" }).getByRole("button", { name: "Record review" }).click();
+  await expect(officer.getByTestId("error-summary")).toBeFocused();
+  expect(await axeViolations(officer)).toEqual([]);
+
+  const councillor = await signedIn(browser, "COUNCILLOR");
+  await councillor.goto(`${path}?action=recordReview`);
+  await expect(councillor.getByRole("button", { name: "Record a review" })).toHaveCount(0);
+  await expect(councillor.getByRole("form", { name: "Record a review" })).toHaveCount(0);
+});
