@@ -19,6 +19,8 @@ export type TimelineEntry = {
   proposal?: { alternativesConsidered: string | null; conflictsOfInterest: string | null; backgroundPapers: string | null } | null;
   /** A REVIEWED decision's outcome and the next review date it set. */
   review?: { outcome: (typeof REVIEW_OUTCOMES)[number]; nextReviewDate: Date } | null;
+  /** A PARTNER_CONFIRMED decision's partner decision date and reference, as recorded. */
+  partnerConfirmation?: { partnerDecisionDate: Date | null; partnerDecisionReference: string | null } | null;
 };
 
 type Titles = ReturnType<typeof useTranslations<"agreements.timeline.title">>;
@@ -41,6 +43,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const titles = useTranslations("agreements.timeline.title");
   const field = useTranslations("agreementForms.command");
   const outcomes = useTranslations("agreementForms.review.outcomes");
+  const agreementField = useTranslations("agreementForms.agreement");
   const locale = usePageLocale();
   const statusLabels = labelsIn(locale).status;
   if (entries.length === 0) return <p>{t("none")}</p>;
@@ -68,7 +71,13 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
                 <DetailRow label={t("nextReviewDate")} value={formatDate(entry.review.nextReviewDate, locale)} />
               </>
             ) : null}
-            <DetailRow label={entry.review ? t("reviewNotes") : field("reason")} value={entry.reason} />
+            {entry.partnerConfirmation ? (
+              <>
+                <DetailRow label={agreementField("partnerDecisionDate")} value={formatDate(entry.partnerConfirmation.partnerDecisionDate, locale)} />
+                <DetailRow label={agreementField("partnerDecisionReference")} value={entry.partnerConfirmation.partnerDecisionReference} />
+              </>
+            ) : null}
+            <DetailRow label={entry.review || entry.partnerConfirmation ? t("reviewNotes") : field("reason")} value={entry.reason} />
             <DetailRow label={field("publicReason")} value={entry.publicReason} />
             <DetailRow label={field("reference")} value={entry.reference} />
             <DetailRow label={field("alternativesConsidered")} value={entry.proposal?.alternativesConsidered} />

@@ -208,6 +208,7 @@ export async function getAgreement(id: string) {
           proposalId: true,
           actor: { select: { name: true } },
           review: { select: { outcome: true, nextReviewDate: true } },
+          partnerConfirmation: { select: { partnerDecisionDate: true, partnerDecisionReference: true } },
         },
       },
     },

@@ -4,7 +4,7 @@ import { cacheUntilChanged, type Topic } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { FORBIDDEN_CHARACTERS } from "@/lib/domain/validation/fields";
 import { countryName, NO_COUNTRY, NO_COUNTRY_LABEL } from "@/lib/domain/countries";
-import { PUBLIC_STATUSES } from "@/lib/domain/lifecycle";
+import { isPartnerConfirmed, PUBLIC_STATUSES } from "@/lib/domain/lifecycle";
 import { eventSummarySelect } from "./events";
 import { exchangeSummarySelect } from "./exchanges";
 import { hasFilters, haystackOf, matchesFilters, type PublicFilters } from "../domain/public-filters";
@@ -38,6 +38,8 @@ const linkSelect = {
   linkBegan: true,
   formalisedOn: true,
   publicSummary: true,
+  partnerDecisionDate: true,
+  partnerDecisionReference: true,
   translations: { select: { locale: true, publicSummary: true } },
   statusDecision: { select: { createdAt: true, publicReason: true, translations: { select: { locale: true, publicReason: true } } } },
   partner: {
@@ -84,6 +86,8 @@ function toPublicLink(row: LinkRow): PublicLink {
     statusChangedAt: row.statusDecision?.createdAt.toISOString() ?? null,
     publicReason,
     translations: translationsOf(row, publicReason),
+    partnerConfirmed: isPartnerConfirmed(row),
+    partnerDecisionDate: day(row.partnerDecisionDate),
     partner: { ...row.partner },
   };
 }

@@ -159,3 +159,22 @@ export const NOT_REVIEWABLE_MESSAGE = validationMessage("check.notReviewable");
 export function canRecordReview(status: Status, role: Role): boolean {
   return REVIEWABLE_STATUSES.includes(status) && can({ role }, REVIEW_PERMISSION);
 }
+
+/** The statuses in which the partner's confirmation may be recorded: any that is not final. */
+export const CONFIRMABLE_STATUSES: readonly Status[] = STATUSES.filter((status) => !FINAL_STATUSES.includes(status));
+
+/** Who may record the partner's confirmation: those who may edit a link's details. */
+export const CONFIRMATION_PERMISSION: Permission = "agreement:edit";
+
+/** Why the partner's confirmation is refused on a terminated or withdrawn agreement. */
+export const NOT_CONFIRMABLE_MESSAGE = validationMessage("check.notConfirmable");
+
+/** Whether "Record partner confirmation" is offered on an agreement page. */
+export function canRecordConfirmation(status: Status, role: Role): boolean {
+  return CONFIRMABLE_STATUSES.includes(status) && can({ role }, CONFIRMATION_PERMISSION);
+}
+
+/** Whether a link carries the partner's own decision (its date or its reference): "Confirmed by both councils". */
+export function isPartnerConfirmed(agreement: { partnerDecisionDate: Date | string | null; partnerDecisionReference: string | null }): boolean {
+  return agreement.partnerDecisionDate !== null || Boolean(agreement.partnerDecisionReference);
+}

@@ -111,6 +111,7 @@ export const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "app/agreements/[id]/actions.ts#agreementCommandAction": "agreement:propose",
   "app/agreements/[id]/actions.ts#saveTranslationAction": "agreement:edit",
   "app/agreements/[id]/actions.ts#recordReviewAction": "agreement:propose",
+  "app/agreements/[id]/actions.ts#recordConfirmationAction": "agreement:edit",
   "app/approvals/actions.ts#voteAction": "proposal:decide",
   "app/exchanges/new/actions.ts#createExchangeAction": "exchange:write",
   "app/exchanges/[id]/edit/actions.ts#updateExchangeAction": "exchange:write",

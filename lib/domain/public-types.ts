@@ -47,6 +47,10 @@ export type PublicLink = {
   publicReason: string | null;
   /** publicSummary and publicReason in other languages. */
   translations: PublicTranslations;
+  /** Whether the partner's own decision on the link is recorded ("Confirmed by both councils"). */
+  partnerConfirmed: boolean;
+  /** The date of the partner's decision, when known (YYYY-MM-DD). */
+  partnerDecisionDate: string | null;
   partner: PublicPartner;
 };
 

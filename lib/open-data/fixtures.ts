@@ -21,6 +21,8 @@ export function aLink(overrides: Partial<Omit<PublicLink, "partner">> & { partne
     statusChangedAt: "1967-01-01T00:00:00.000Z",
     publicReason: null,
     translations: {},
+    partnerConfirmed: true,
+    partnerDecisionDate: "1967-01-01",
     ...link,
     partner: {
       id: uuid(counter),

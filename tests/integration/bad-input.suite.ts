@@ -492,6 +492,21 @@ const FIXTURES: Record<string, Fixture> = {
     },
     text: ["reviewNotes"],
   },
+  "app/agreements/[id]/actions.ts#recordConfirmationAction": {
+    // A fresh Active agreement each time: a confirmation moves its version on.
+    writes: true,
+    valid: async ({ staff }) => {
+      const agreement = await createAgreement({ status: "ACTIVE", createdBy: staff });
+      return {
+        agreementId: agreement.id,
+        version: String(agreement.version),
+        partnerDecisionDate: "2026-03-12",
+        partnerDecisionReference: "Ratsversammlung 2026/31",
+        confirmationNote: "The mayor's letter of 14 March confirms the council's vote.",
+      };
+    },
+    text: ["partnerDecisionReference", "confirmationNote"],
+  },
   "app/agreements/[id]/actions.ts#agreementCommandAction": {
     // A fresh Active agreement each time: a proposal, once made, stays open.
     writes: true,

@@ -1,10 +1,11 @@
 "use server";
 
 import { applyCommand } from "@/lib/agreements/apply-command";
+import { recordConfirmation } from "@/lib/agreements/record-confirmation";
 import { recordReview } from "@/lib/agreements/record-review";
 import { saveTranslation } from "@/lib/agreements/save-translation";
 import { createAction } from "@/lib/web/safe-action";
-import { commandSchema, reviewSchema, translationSchema } from "@/lib/domain/validation/agreement";
+import { commandSchema, confirmationSchema, reviewSchema, translationSchema } from "@/lib/domain/validation/agreement";
 
 export const agreementCommandAction = createAction({
   // applyCommand checks the command's own permission too.
@@ -30,5 +31,14 @@ export const recordReviewAction = createAction({
   schema: reviewSchema,
   invalidates: ["office"],
   run: (input, actor) => recordReview(input, actor),
+  redirectTo: (_result, input) => `/agreements/${input.agreementId}`,
+});
+
+/** "Record partner confirmation" on an agreement that is not final; the public page shows it. */
+export const recordConfirmationAction = createAction({
+  permission: "agreement:edit",
+  schema: confirmationSchema,
+  invalidates: ["office", "public"],
+  run: (input, actor) => recordConfirmation(input, actor),
   redirectTo: (_result, input) => `/agreements/${input.agreementId}`,
 });

@@ -5,6 +5,7 @@ import { BackLink } from "@/components/back-link";
 import { Link } from "@/components/link";
 import { AgreementActivity } from "@/components/agreement-activity";
 import { CommandForm } from "@/components/command-form";
+import { PartnerConfirmationForm } from "@/components/partner-confirmation-form";
 import { ReviewForm } from "@/components/review-form";
 import { StatusTag, Tag } from "@/components/status-tag";
 import { ConfirmationBanner } from "@/components/success-banner";
@@ -14,7 +15,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getAgreementActivity } from "@/lib/data/activity";
 import { getAgreement } from "@/lib/data/agreements";
 import { labelsIn } from "@/lib/domain/labels";
-import { availableCommands, canRecordReview, isPubliclyVisible } from "@/lib/domain/lifecycle";
+import { availableCommands, canRecordConfirmation, canRecordReview, isPartnerConfirmed, isPubliclyVisible } from "@/lib/domain/lifecycle";
 import { formatDate, formatNumber } from "@/lib/domain/format";
 import { countryNameIn } from "@/lib/domain/public-format";
 import { getPageLocale } from "@/lib/i18n/server";
@@ -24,7 +25,7 @@ import { getAgreementTranslations } from "@/lib/data/translations";
 import { ForeignText } from "@/components/public/local-name";
 import { CONTENT_LOCALES, type ContentLocale } from "@/lib/domain/validation/agreement";
 import { queryChoice } from "@/lib/domain/validation/fields";
-import { agreementCommandAction, recordReviewAction, saveTranslationAction } from "./actions";
+import { agreementCommandAction, recordConfirmationAction, recordReviewAction, saveTranslationAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string; done?: string | string[]; translation?: string | string[] }> };
 
@@ -47,8 +48,10 @@ export default async function AgreementPage({ params, searchParams }: Props) {
   const chosen = commands.find((command) => command === action);
   const reviewable = canRecordReview(agreement.status, user.role);
   const reviewing = reviewable && action === "recordReview";
+  const confirmable = canRecordConfirmation(agreement.status, user.role);
+  const confirming = confirmable && action === "recordConfirmation";
   const proposalsById = new Map(agreement.proposals.map((proposal) => [proposal.id, proposal]));
-  const unconfirmed = agreement.status === "ACTIVE" && !agreement.partnerDecisionDate && !agreement.partnerDecisionReference;
+  const unconfirmed = agreement.status === "ACTIVE" && !isPartnerConfirmed(agreement);
   const { partner } = agreement;
 
   return (
@@ -66,7 +69,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
         {activity.dormant ? <Tag tone="warning">{t("dormant")}</Tag> : null}
       </div>
 
-      {commands.length > 0 || reviewable || (agreement.status === "DRAFT" && can(user, "agreement:edit")) ? (
+      {commands.length > 0 || reviewable || confirmable || (agreement.status === "DRAFT" && can(user, "agreement:edit")) ? (
         <section aria-labelledby="actions-heading" className="mb-8 rounded border border-slate-300 bg-slate-50 p-4">
           <h2 id="actions-heading" className="mt-0">
             {t("page.actionsHeading")}
@@ -75,6 +78,14 @@ export default async function AgreementPage({ params, searchParams }: Props) {
             <CommandForm action={agreementCommandAction} command={chosen} agreementId={agreement.id} version={agreement.version} cancelHref={`/agreements/${agreement.id}`} />
           ) : reviewing ? (
             <ReviewForm action={recordReviewAction} agreementId={agreement.id} version={agreement.version} cancelHref={`/agreements/${agreement.id}`} />
+          ) : confirming ? (
+            <PartnerConfirmationForm
+              action={recordConfirmationAction}
+              agreementId={agreement.id}
+              version={agreement.version}
+              current={{ partnerDecisionDate: agreement.partnerDecisionDate?.toISOString().slice(0, 10) ?? "", partnerDecisionReference: agreement.partnerDecisionReference ?? "" }}
+              cancelHref={`/agreements/${agreement.id}`}
+            />
           ) : (
             <div className="flex flex-wrap gap-3">
               {agreement.status === "DRAFT" && can(user, "agreement:edit") ? (
@@ -87,6 +98,11 @@ export default async function AgreementPage({ params, searchParams }: Props) {
                 {reviewable ? (
                   <button type="submit" name="action" value="recordReview" className="button">
                     {f("commands.recordReview")}
+                  </button>
+                ) : null}
+                {confirmable ? (
+                  <button type="submit" name="action" value="recordConfirmation" className="button">
+                    {f("commands.recordConfirmation")}
                   </button>
                 ) : null}
                 {commands.map((command) => (

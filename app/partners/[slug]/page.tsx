@@ -185,6 +185,7 @@ export default async function PartnerPage({ params }: Props) {
               { label: tContent("linkTerm"), value: termOf(link) },
               { label: t("since"), value: sinceYearsOf(link, locale) },
               { label: t("statusLabel"), value: <StatusTag status={link.status} /> },
+              { label: t("confirmation"), value: link.partnerConfirmed ? <PartnerConfirmation link={link} /> : null },
               { label: t("themes"), value: link.themes.map((theme) => labels.theme[theme]).join(", ") },
               { label: t("population"), value: partner.population ? t("populationAbout", { population: formatNumber(partner.population, locale) }) : null },
               {
@@ -213,6 +214,15 @@ export default async function PartnerPage({ params }: Props) {
       </ActivitySection>
     </>
   );
+}
+
+/** "Confirmed by both councils", with the date of the partner's decision when it is known. */
+function PartnerConfirmation({ link }: { link: PublicLink }) {
+  const locale = usePageLocale();
+  const t = useTranslations("public.partner");
+  const decided = dateOf(link.partnerDecisionDate);
+  if (!decided) return t("confirmed");
+  return t.rich("confirmedOn", { date: formatDate(decided, locale), time: (chunks) => <time dateTime={link.partnerDecisionDate!}>{chunks}</time> });
 }
 
 /** What the link is called in the partner's language (Städtepartnerschaft, 姉妹都市), if its local name's language is known. */

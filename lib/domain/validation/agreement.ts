@@ -170,6 +170,32 @@ export const reviewSchema = z.object({
 
 export type ReviewInput = z.output<typeof reviewSchema>;
 
+const PARTNER_DECISION_MISSING = validationMessage("enter.partnerDecision");
+
+/**
+ * "Record partner confirmation": the partner's decision date and reference, checked as the draft
+ * form checks them (a real date, not in the future; a reference of one line), and at least one of
+ * the two, since either is what makes a link confirmed (an old link's minute may have no known
+ * date, a letter may have no reference); the note is optional.
+ */
+export const confirmationSchema = z
+  .object({
+    agreementId: z.uuid({ error: NOT_FOUND }),
+    version: versionField,
+    partnerDecisionDate: agreementFields.shape.partnerDecisionDate,
+    partnerDecisionReference: agreementFields.shape.partnerDecisionReference,
+    confirmationNote: longText("confirmationNote", 5000),
+  })
+  .superRefine((value, context) => {
+    if (!value.partnerDecisionDate && !value.partnerDecisionReference) {
+      context.addIssue({ code: "custom", path: ["partnerDecisionDate"], message: PARTNER_DECISION_MISSING });
+    } else if (value.partnerDecisionDate && value.partnerDecisionDate > todayUtc()) {
+      context.addIssue({ code: "custom", path: ["partnerDecisionDate"], message: CHECKS.inFuture.partnerDecisionDate });
+    }
+  });
+
+export type ConfirmationInput = z.output<typeof confirmationSchema>;
+
 /** The typed fields of a vote; the form checks these before sending (the button carries the decision). */
 export const voteFieldsSchema = z.object({
   proposalId: z.uuid({ error: validationMessage("notFound.proposal") }),
