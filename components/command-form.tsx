@@ -17,8 +17,25 @@ const REASON_HINT: Record<Command, "submit" | "withdraw" | "proposal"> = {
   proposeTermination: "proposal",
 };
 
+/** What the last rejected proposal of the same kind said: a resubmission starts from it. */
+export type PreviousProposal = { reason: string; publicReason: string | null; reference: string | null; alternativesConsidered: string | null; conflictsOfInterest: string | null; backgroundPapers: string | null };
+
 /** Asks for the reasons and the record of decision behind a status command. */
-export function CommandForm({ action, command, agreementId, version, cancelHref }: { action: (previous: ActionResult, formData: FormData) => Promise<ActionResult>; command: Command; agreementId: string; version: number; cancelHref: string }) {
+export function CommandForm({
+  action,
+  command,
+  agreementId,
+  version,
+  cancelHref,
+  previous,
+}: {
+  action: (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
+  command: Command;
+  agreementId: string;
+  version: number;
+  cancelHref: string;
+  previous?: PreviousProposal;
+}) {
   const t = useTranslations("agreementForms");
   const rule = COMMAND_RULES[command];
   const label = t(`commands.${command}`);
@@ -27,7 +44,7 @@ export function CommandForm({ action, command, agreementId, version, cancelHref 
     <ActionForm
       action={action}
       schema={commandSchema}
-      defaultValues={{ agreementId, version, command }}
+      defaultValues={{ agreementId, version, command, ...(previous ? withoutNulls(previous) : {}) }}
       fieldOrder={["reason", "publicReason", "reference", "alternativesConsidered", "conflictsOfInterest", "backgroundPapers"]}
       submitLabel={label}
       submitClassName={command === "withdraw" || command === "proposeTermination" ? "button-danger" : "button"}
@@ -38,6 +55,7 @@ export function CommandForm({ action, command, agreementId, version, cancelHref 
       }
       aria-label={label}
     >
+      {previous ? <p className="hint">{t("command.fromRejected")}</p> : null}
       <HiddenField name="agreementId" value={agreementId} />
       <HiddenField name="version" value={version} />
       <HiddenField name="command" value={command} />
@@ -53,4 +71,8 @@ export function CommandForm({ action, command, agreementId, version, cancelHref 
       ) : null}
     </ActionForm>
   );
+}
+
+function withoutNulls(previous: PreviousProposal): Record<string, string> {
+  return Object.fromEntries(Object.entries(previous).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }

@@ -72,6 +72,26 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
                 ) : null}
               </dd>
             </dl>
+            {agreement.proposals.length > 0 ? (
+              <details className="mb-3">
+                <summary>{t("earlier", { count: agreement.proposals.length })}</summary>
+                <ul className="list-disc pl-5">
+                  {agreement.proposals.map((earlier) => (
+                    <li key={earlier.id}>
+                      {t("earlierItem", { kind: labels.proposalKind[earlier.kind], name: earlier.proposer.name, date: formatDateTime(earlier.closedAt, locale) })}
+                      <ul className="list-[circle] pl-5">
+                        {earlier.decisions.map((vote) => (
+                          <li key={vote.id}>
+                            {vote.actor?.name}: {vote.kind === "APPROVED" ? t("votedApproved") : t("votedRejected")}
+                            {vote.reason ? ` — ${vote.reason}` : ""}
+                          </li>
+                        ))}
+                      </ul>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
             {ownProposal ? (
               <p className="font-semibold">{t("ownProposal")}</p>
             ) : myVote ? (

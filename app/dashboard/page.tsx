@@ -5,6 +5,7 @@ import { Link } from "@/components/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDashboard, type RecentItem } from "@/lib/data/dashboard";
 import { labelsIn } from "@/lib/domain/labels";
+import { can } from "@/lib/domain/permissions";
 import { REVIEW_WINDOW_DAYS, STATUSES } from "@/lib/domain/lifecycle";
 import { formatDate, formatNumber } from "@/lib/domain/format";
 import type { Locale } from "@/lib/i18n/locales";
@@ -59,6 +60,30 @@ export default async function DashboardPage() {
       </section>
 
       <div className="grid gap-x-10 lg:grid-cols-2">
+        {can(user, "agreement:propose") ? (
+          <section aria-labelledby="returned-heading">
+            <h2 id="returned-heading">{t("returnedHeading")}</h2>
+            <p className="hint">{t("returnedHint")}</p>
+            {dashboard.returned.length === 0 ? (
+              <p>{t("noneReturned")}</p>
+            ) : (
+              <ul className="list-disc space-y-2 pl-5">
+                {dashboard.returned.map((proposal) => (
+                  <li key={proposal.id}>
+                    <Link href={`/agreements/${proposal.agreementId}`}>{t("returnedItem", { partner: proposal.partnerName, what: proposals(proposal.kind) })}</Link>{" "}
+                    <span className="text-sm text-slate-700">{t("returnedOn", { date: formatDate(proposal.closedAt, locale) })}</span>
+                    {proposal.rejectionReason ? (
+                      <p className="mt-1 mb-0 whitespace-pre-line">
+                        <span className="font-semibold">{t("returnedReason")}</span> {proposal.rejectionReason}
+                      </p>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ) : null}
+
         <section aria-labelledby="awaiting-heading">
           <h2 id="awaiting-heading">{t("awaitingHeading")}</h2>
           {dashboard.awaiting.length === 0 ? (

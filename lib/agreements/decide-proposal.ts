@@ -92,6 +92,8 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
     }
     await writeAudit(tx, { actor, action: "agreement.status-change", entityType: "Agreement", entityId: agreement.id, details: { from: agreement.status, to } });
     await enqueueDecisionReached(tx, { proposalId: proposal.id, outcome, decidedBy: actor, reason: input.reason || null });
-    return { outcome, agreementId: agreement.id, remaining: 0, confirmation: `vote.${outcome}` };
+    // A rejected submission goes back to its proposer as a draft: the confirmation says so.
+    const confirmation: Confirmation = outcome === "rejected" && to === "DRAFT" ? "vote.rejected-to-draft" : `vote.${outcome}`;
+    return { outcome, agreementId: agreement.id, remaining: 0, confirmation };
   }, DECISION_TRANSACTION);
 }

@@ -233,7 +233,27 @@ export async function listOpenProposals() {
       ...proposalCaseSelect,
       createdAt: true,
       proposer: { select: { id: true, name: true } },
-      agreement: { select: { id: true, status: true, relationshipType: true, partner: { select: { name: true, country: true } } } },
+      agreement: {
+        select: {
+          id: true,
+          status: true,
+          relationshipType: true,
+          partner: { select: { name: true, country: true } },
+          // What councillors decided before on this link: earlier proposals they rejected, with every vote.
+          proposals: {
+            where: { state: "REJECTED" },
+            orderBy: { createdAt: "asc" },
+            select: {
+              id: true,
+              kind: true,
+              reason: true,
+              closedAt: true,
+              proposer: { select: { name: true } },
+              decisions: { where: { kind: { in: ["APPROVED", "REJECTED"] } }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, reason: true, actor: { select: { name: true } } } },
+            },
+          },
+        },
+      },
       decisions: {
         where: { kind: { in: ["APPROVED", "REJECTED"] } },
         orderBy: { createdAt: "asc" },

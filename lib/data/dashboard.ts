@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/generated/prisma/client";
 import type { AgreementStatus, DecisionKind, ProposalKind, Theme } from "@/generated/prisma/enums";
 import type { ActivityYear } from "@/lib/exchanges/activity-summary";
-import type { Actor } from "@/lib/domain/permissions";
+import { can, type Actor } from "@/lib/domain/permissions";
 import { dormantCondition } from "./activity";
 import { reviewDueCondition } from "./agreements";
 import { awaitingDecisionBy } from "./notifications";
@@ -52,6 +52,8 @@ type Panels = {
 };
 type Panel<Name extends keyof Panels> = Panels[Name];
 type AwaitingProposal = { id: string; kind: ProposalKind; createdAt: Date; agreementId: string; partnerName: string };
+/** A proposal of the user's that councillors rejected, with the rejection's reason. */
+type ReturnedProposal = { id: string; kind: ProposalKind; closedAt: Date; agreementId: string; partnerName: string; rejectionReason: string | null };
 
 /** A JSON array of `rows` (a SELECT), [] when there are none. */
 function jsonRows(rows: Prisma.Sql): Prisma.Sql {
@@ -151,14 +153,8 @@ export async function getDashboard(user: Actor) {
       ? awaitingDecisionBy(user.id)
       : Prisma.sql`pr."state" = 'OPEN' AND pr."proposerId" = ${user.id}::uuid`;
   const thisYear = new Date().getUTCFullYear();
-  const [{ grouped, perYear, themes }, shared, awaiting] = await Promise.all([
-    registerFigures(String(thisYear - YEARS_SHOWN + 1)),
-    sharedPanels(),
-    db.$queryRaw<AwaitingProposal[]>`
-      SELECT pr."id", pr."kind", pr."createdAt", a."id" AS "agreementId", p."name" AS "partnerName"
-      FROM "Proposal" pr JOIN "Agreement" a ON a."id" = pr."agreementId" JOIN "Partner" p ON p."id" = a."partnerId"
-      WHERE ${awaitingWhere} ORDER BY pr."createdAt" ASC, pr."id" ASC LIMIT 20`,
-  ]);
+  const [{ grouped, perYear, themes }, shared, own] = await Promise.all([registerFigures(String(thisYear - YEARS_SHOWN + 1)), sharedPanels(), ownPanels(user, awaitingWhere)]);
+  const { awaiting, returned } = own;
 
   const counts = Object.fromEntries(grouped.map((row) => [row.status, row._count._all])) as Partial<Record<AgreementStatus, number>>;
   const byYear = new Map(perYear.map((row) => [row.year, row]));
@@ -169,7 +165,7 @@ export async function getDashboard(user: Actor) {
     const row = byYear.get(year);
     years.push({ year, exchanges: row?.exchanges ?? 0, events: 0, participants: row?.participants ?? 0 });
   }
-  return { ...shared, counts, awaiting, years, themes };
+  return { ...shared, counts, awaiting, returned, years, themes };
 }
 
 function decisionText(kind: DecisionKind, to: AgreementStatus | null): string {
@@ -185,4 +181,33 @@ function decisionText(kind: DecisionKind, to: AgreementStatus | null): string {
     default:
       return `now ${(to ?? "").toLowerCase().replace("_", " ")}`;
   }
+}
+
+/**
+ * The user's own panels, in one statement: the proposals awaiting their decision (a councillor)
+ * or their own still open (staff), and "Returned to you": their proposals that councillors
+ * rejected, with the reason, until they act on that agreement (any decision of theirs on it
+ * since: a new proposal, a withdrawal, a review) or it has ended. Only for those who propose.
+ */
+async function ownPanels(user: Actor, awaitingWhere: Prisma.Sql): Promise<{ awaiting: AwaitingProposal[]; returned: ReturnedProposal[] }> {
+  const returned = can(user, "agreement:propose")
+    ? jsonRows(Prisma.sql`
+        SELECT pr."id", pr."kind", pr."closedAt", a."id" AS "agreementId", p."name" AS "partnerName",
+          (SELECT d."reason" FROM "Decision" d WHERE d."proposalId" = pr."id" AND d."kind" = 'REJECTED' ORDER BY d."createdAt" DESC LIMIT 1) AS "rejectionReason"
+        FROM "Proposal" pr JOIN "Agreement" a ON a."id" = pr."agreementId" JOIN "Partner" p ON p."id" = a."partnerId"
+        WHERE pr."state" = 'REJECTED' AND pr."proposerId" = ${user.id}::uuid AND a."status" NOT IN ('TERMINATED', 'WITHDRAWN')
+          AND NOT EXISTS (
+            SELECT 1 FROM "Decision" later
+            WHERE later."agreementId" = a."id" AND later."actorId" = ${user.id}::uuid AND later."createdAt" > pr."closedAt"
+          )
+        ORDER BY pr."closedAt" DESC, pr."id" DESC LIMIT 20`)
+    : Prisma.sql`'[]'::json`;
+  const [row] = await db.$queryRaw<{ awaiting: Record<string, unknown>[]; returned: Record<string, unknown>[] }[]>`SELECT
+    ${jsonRows(Prisma.sql`
+      SELECT pr."id", pr."kind", pr."createdAt", a."id" AS "agreementId", p."name" AS "partnerName"
+      FROM "Proposal" pr JOIN "Agreement" a ON a."id" = pr."agreementId" JOIN "Partner" p ON p."id" = a."partnerId"
+      WHERE ${awaitingWhere} ORDER BY pr."createdAt" ASC, pr."id" ASC LIMIT 20`)} AS "awaiting",
+    ${returned} AS "returned"`;
+  if (!row) throw new Error("The dashboard's own panels query returned no row.");
+  return { awaiting: withDates<AwaitingProposal>(row.awaiting, "createdAt"), returned: withDates<ReturnedProposal>(row.returned, "closedAt") };
 }

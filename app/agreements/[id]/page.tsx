@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { Link } from "@/components/link";
 import { AgreementActivity } from "@/components/agreement-activity";
-import { CommandForm } from "@/components/command-form";
+import { CommandForm, type PreviousProposal } from "@/components/command-form";
 import { PartnerConfirmationForm } from "@/components/partner-confirmation-form";
 import { ReviewForm } from "@/components/review-form";
 import { StatusTag, Tag } from "@/components/status-tag";
@@ -15,7 +15,8 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getAgreementActivity } from "@/lib/data/activity";
 import { getAgreement } from "@/lib/data/agreements";
 import { labelsIn } from "@/lib/domain/labels";
-import { availableCommands, canRecordConfirmation, canRecordReview, isPartnerConfirmed, isPubliclyVisible } from "@/lib/domain/lifecycle";
+import { availableCommands, canRecordConfirmation, canRecordReview, isPartnerConfirmed, COMMAND_RULES, isPubliclyVisible, type Command } from "@/lib/domain/lifecycle";
+import type { ProposalKind } from "@/lib/domain/enums";
 import { formatDate, formatNumber } from "@/lib/domain/format";
 import { countryNameIn } from "@/lib/domain/public-format";
 import { getPageLocale } from "@/lib/i18n/server";
@@ -26,6 +27,14 @@ import { ForeignText } from "@/components/public/local-name";
 import { CONTENT_LOCALES, type ContentLocale } from "@/lib/domain/validation/agreement";
 import { queryChoice } from "@/lib/domain/validation/fields";
 import { agreementCommandAction, recordConfirmationAction, recordReviewAction, saveTranslationAction } from "./actions";
+
+/** The latest rejected proposal of the kind `command` opens: submitting again starts from its fields. */
+function lastRejected<P extends PreviousProposal & { kind: ProposalKind; state: string }>(proposals: readonly P[], command: Command): PreviousProposal | undefined {
+  const effect = COMMAND_RULES[command].effect;
+  if (!("proposal" in effect)) return undefined;
+  const found = proposals.findLast((proposal) => proposal.kind === effect.proposal && proposal.state === "REJECTED");
+  return found ? { reason: found.reason, publicReason: found.publicReason, reference: found.reference, alternativesConsidered: found.alternativesConsidered, conflictsOfInterest: found.conflictsOfInterest, backgroundPapers: found.backgroundPapers } : undefined;
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string; done?: string | string[]; translation?: string | string[] }> };
 
@@ -75,7 +84,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
             {t("page.actionsHeading")}
           </h2>
           {chosen ? (
-            <CommandForm action={agreementCommandAction} command={chosen} agreementId={agreement.id} version={agreement.version} cancelHref={`/agreements/${agreement.id}`} />
+            <CommandForm action={agreementCommandAction} command={chosen} agreementId={agreement.id} version={agreement.version} cancelHref={`/agreements/${agreement.id}`} previous={lastRejected(agreement.proposals, chosen)} />
           ) : reviewing ? (
             <ReviewForm action={recordReviewAction} agreementId={agreement.id} version={agreement.version} cancelHref={`/agreements/${agreement.id}`} />
           ) : confirming ? (
