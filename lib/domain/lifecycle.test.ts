@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { ProposalKind, Role } from "@/generated/prisma/enums";
 import {
   availableCommands,
+  canRecordConfirmation,
   checkCommand,
   checkVote,
   COMMANDS,
   FINAL_STATUSES,
+  isPartnerConfirmed,
   isPubliclyVisible,
   PUBLIC_STATUSES,
   statusAfter,
@@ -286,5 +288,23 @@ describe("lifecycle property", () => {
       { numRuns: 2000, seed: 2026 },
     );
     expect([...reached].sort()).toEqual([...STATUSES].sort());
+  });
+});
+
+describe("the partner's confirmation", () => {
+  // Issue 21 item 3: recorded at any time before the link ends, by those who edit links.
+  const OFFERED: Record<Status, boolean> = { DRAFT: true, PENDING_APPROVAL: true, ACTIVE: true, SUSPENDED: true, TERMINATED: false, WITHDRAWN: false };
+
+  it.each(STATUSES)("is offered on a %s agreement to staff and admins only when it is not final", (status) => {
+    expect(canRecordConfirmation(status, "STAFF")).toBe(OFFERED[status]);
+    expect(canRecordConfirmation(status, "ADMIN")).toBe(OFFERED[status]);
+    expect(canRecordConfirmation(status, "COUNCILLOR")).toBe(false);
+  });
+
+  it("counts a link as confirmed by the partner's decision date or its reference", () => {
+    expect(isPartnerConfirmed({ partnerDecisionDate: null, partnerDecisionReference: null })).toBe(false);
+    expect(isPartnerConfirmed({ partnerDecisionDate: null, partnerDecisionReference: "" })).toBe(false);
+    expect(isPartnerConfirmed({ partnerDecisionDate: new Date("1967-01-01"), partnerDecisionReference: null })).toBe(true);
+    expect(isPartnerConfirmed({ partnerDecisionDate: null, partnerDecisionReference: "Ratsversammlung 1967/4" })).toBe(true);
   });
 });
