@@ -2,6 +2,7 @@ import { useTranslations } from "next-intl";
 import { ActivityChart } from "@/components/activity-chart";
 import { DataTable } from "@/components/data-table";
 import { Link } from "@/components/link";
+import { Tag } from "@/components/status-tag";
 import { labelsIn } from "@/lib/domain/labels";
 import { formatInZone } from "@/lib/events/zoned-time";
 import { canLogExchangeUnder } from "@/lib/exchanges/guards";
@@ -51,6 +52,12 @@ function ItemRow({ item, canEdit, actionsColumn }: { item: ActivityItem; canEdit
       <td>{t("event")}</td>
       <td>
         <span className="font-semibold">{item.title}</span> ({labels.eventKind[item.kind].toLowerCase()})
+        {item.cancelledAt ? (
+          <>
+            {" "}
+            <Tag tone="warning">{t("cancelled")}</Tag>
+          </>
+        ) : null}
         {item.place ? <span className="block">{item.place}</span> : null}
       </td>
       <td />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/components/link";
+import { Tag } from "@/components/status-tag";
 import { activityFilterValues } from "@/components/activity-filters";
 import { ActivityLog } from "@/components/activity-log";
 import { requirePageUser } from "@/lib/auth/session";
@@ -59,7 +60,15 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
         {result.items.map((event) => (
           <tr key={event.id}>
             <td>{formatInZone(event.startsAt, event.timeZone, LANGUAGE_TAGS[locale])}</td>
-            <td>{event.title}</td>
+            <td>
+              {event.title}
+              {event.cancelledAt ? (
+                <>
+                  {" "}
+                  <Tag tone="warning">{t("cancelled")}</Tag>
+                </>
+              ) : null}
+            </td>
             <td>{labels.eventKind[event.kind]}</td>
             <td>{event.place}</td>
             <td>{event.agreement ? <Link href={`/agreements/${event.agreement.id}`}>{event.agreement.partner.name}</Link> : null}</td>

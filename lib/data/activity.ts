@@ -27,7 +27,7 @@ export async function getAgreementActivity(agreementId: string, now = new Date()
     db.event.findMany({
       where: { agreementId },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      select: { id: true, title: true, kind: true, startsAt: true, endsAt: true, timeZone: true, place: true, visibility: true },
+      select: { id: true, title: true, kind: true, startsAt: true, endsAt: true, timeZone: true, place: true, visibility: true, cancelledAt: true },
     }),
     getSettings(),
     lastActivityByAgreement([agreementId], now),
@@ -44,7 +44,7 @@ export async function getAgreementActivity(agreementId: string, now = new Date()
 
 /**
  * For each agreement, its latest exchange or event on or before `now` (an exchange counts
- * until its end date; a planned one does not count yet), in ONE query. Agreements with none
+ * until its end date; a planned one does not count yet; a cancelled event never), in ONE query. Agreements with none
  * are missing from the map.
  */
 export async function lastActivityByAgreement(agreementIds: readonly string[], now = new Date()): Promise<Map<string, Date>> {
@@ -61,7 +61,7 @@ export async function lastActivityByAgreement(agreementIds: readonly string[], n
       UNION ALL
       SELECT "agreementId", LEAST(COALESCE("endsAt", "startsAt"), ${now}::timestamptz) AS "at"
       FROM "Event"
-      WHERE "agreementId" IN (${idList}) AND "startsAt" <= ${now}::timestamptz
+      WHERE "agreementId" IN (${idList}) AND "startsAt" <= ${now}::timestamptz AND "cancelledAt" IS NULL
     ) AS "activity"
     GROUP BY "agreementId"`;
   return new Map(rows.map((row) => [row.agreementId, new Date(row.lastActivity)]));

@@ -54,6 +54,7 @@ const eventListSelect = {
   id: true,
   ...eventSummarySelect,
   visibility: true,
+  cancelledAt: true,
   agreement: { select: { id: true, partner: { select: { name: true } } } },
 } satisfies Prisma.EventSelect;
 
@@ -69,7 +70,7 @@ export async function listEvents(filters: EventFilters): Promise<Page<EventListR
   return pageOf(items, total, page);
 }
 
-/** One event, as its edit form needs it. */
+/** One event, as its edit form needs it, with its cancellation when it was cancelled. */
 export function getEvent(id: string) {
   if (!isUuid(id)) return null;
   return db.event.findUnique({
@@ -81,13 +82,17 @@ export function getEvent(id: string) {
       description: true,
       visibility: true,
       updatedAt: true,
+      cancelledAt: true,
+      cancellationReason: true,
+      cancellationPublicReason: true,
+      cancelledBy: { select: { name: true } },
     },
   });
 }
 
 /**
- * Every public event, for the iCalendar feed: only what the public may see. The partner's slug
- * is given only when its partner page is public.
+ * Every public event, for the iCalendar feed: only what the public may see (of a cancellation,
+ * when and the public reason). The partner's slug is given only when its partner page is public.
  */
 export async function listPublicEventsForFeed() {
   const rows = await db.event.findMany({
@@ -103,6 +108,9 @@ export async function listPublicEventsForFeed() {
       description: true,
       createdAt: true,
       updatedAt: true,
+      sequence: true,
+      cancelledAt: true,
+      cancellationPublicReason: true,
       agreement: { select: { status: true, partner: { select: { name: true, slug: true } } } },
     },
   });

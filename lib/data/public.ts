@@ -208,11 +208,16 @@ export async function getPublicPartner(slug: string): Promise<PublicPartnerPage 
   return (await publicLinkIndex()).partners.get(slug) ?? null;
 }
 
-/** The public exchanges and events of a partner's public links, most recent first. */
-export async function listPublicActivity(agreementIds: string[]): Promise<{ exchanges: PublicExchange[]; events: PublicEvent[] }> {
+/**
+ * The public exchanges and events of a partner's public links, most recent first. A cancelled
+ * event is shown, marked Cancelled, until it would have ended (residents who planned to go see
+ * why); after that it is left out (filtered here, after the cache, since time alone changes it).
+ */
+export async function listPublicActivity(agreementIds: string[], now = new Date()): Promise<{ exchanges: PublicExchange[]; events: PublicEvent[] }> {
   if (agreementIds.length === 0) return { exchanges: [], events: [] };
   const ids = [...agreementIds].sort();
-  return publicActivity(ids.join(","), () => readPublicActivity(ids));
+  const { exchanges, events } = await publicActivity(ids.join(","), () => readPublicActivity(ids));
+  return { exchanges, events: events.filter((event) => !event.cancelled || new Date(event.endsAt ?? event.startsAt) >= now) };
 }
 
 /** Partner pages' activity; only a public partner's page asks, so the keys are real links. */
@@ -238,7 +243,7 @@ async function readPublicActivity(agreementIds: string[]): Promise<{ exchanges: 
       },
       orderBy: [{ startsAt: "desc" }, { id: "asc" }],
       take: 200,
-      select: { id: true, ...eventSummarySelect, description: true },
+      select: { id: true, ...eventSummarySelect, description: true, cancelledAt: true, cancellationPublicReason: true },
     }),
   ]);
   return {
@@ -247,10 +252,11 @@ async function readPublicActivity(agreementIds: string[]): Promise<{ exchanges: 
       startDate: day(exchange.startDate)!,
       endDate: day(exchange.endDate),
     })),
-    events: events.map((event) => ({
+    events: events.map(({ cancelledAt, cancellationPublicReason, ...event }) => ({
       ...event,
       startsAt: event.startsAt.toISOString(),
       endsAt: event.endsAt?.toISOString() ?? null,
+      cancelled: cancelledAt ? { publicReason: cancellationPublicReason ?? "" } : null,
     })),
   };
 }

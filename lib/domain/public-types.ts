@@ -74,6 +74,8 @@ export type PublicEvent = {
   timeZone: string;
   place: string;
   description: string;
+  /** Set when the event was cancelled: its public reason ("" when none was given). */
+  cancelled: { publicReason: string } | null;
 };
 
 /** A public decision: a link approved, paused, reinstated or ended. */

@@ -31,6 +31,13 @@ describe("summariseActivity", () => {
     expect(summariseActivity([], now)).toEqual({ items: [], years: [], totals: { exchanges: 0, events: 0, participants: 0, spend: [] } });
   });
 
+  it("lists a cancelled event but counts it in no total or year", () => {
+    const summary = summariseActivity([event("held", "2025-05-08T11:00:00Z"), { ...event("off", "2025-06-08T11:00:00Z"), cancelledAt: new Date("2025-06-01T09:00:00Z") }], now);
+    expect(summary.items.map((item) => item.id)).toEqual(["held", "off"]);
+    expect(summary.totals.events).toBe(1);
+    expect(summary.years.find((year) => year.year === 2025)?.events).toBe(1);
+  });
+
   it("puts exchanges and events in date order, oldest first", () => {
     const summary = summariseActivity([exchange("b", "2025-05-17"), event("c", "2027-05-08T17:00:00Z"), exchange("a", "2023-07-03")], now);
     expect(summary.items.map((item) => item.id)).toEqual(["a", "b", "c"]);

@@ -28,6 +28,8 @@ export type EventActivity = {
   kind: EventKind;
   place: string;
   visibility: Visibility;
+  /** When it was cancelled: still listed (as Cancelled), never counted. */
+  cancelledAt?: Date | null;
 };
 
 export type ActivityItem = ExchangeActivity | EventActivity;
@@ -80,6 +82,7 @@ export function summariseActivity(items: readonly ActivityItem[], now: Date): Ac
   const spend = new Map<string, bigint>();
   let participants = 0;
   let exchanges = 0;
+  let events = 0;
   for (const item of sorted) {
     const year = item.date.getUTCFullYear();
     const row = byYear.get(year) ?? { year, exchanges: 0, events: 0, participants: 0 };
@@ -92,7 +95,8 @@ export function summariseActivity(items: readonly ActivityItem[], now: Date): Ac
         const currency = item.currency ?? "GBP";
         spend.set(currency, (spend.get(currency) ?? 0n) + minorUnits(item.cost));
       }
-    } else {
+    } else if (!item.cancelledAt) {
+      events += 1;
       row.events += 1;
     }
     byYear.set(year, row);
@@ -108,7 +112,7 @@ export function summariseActivity(items: readonly ActivityItem[], now: Date): Ac
     years,
     totals: {
       exchanges,
-      events: sorted.length - exchanges,
+      events,
       participants,
       spend: [...spend.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, units]) => ({ currency, amount: formatMinor(units) })),
     },

@@ -186,6 +186,16 @@ describe("serialiseCalendar", () => {
     expect(parse(empty).events).toHaveLength(0);
   });
 
+  it("writes SEQUENCE and STATUS:CANCELLED for a cancelled event, read back by ical.js; no SEQUENCE when none is given", () => {
+    const cancelled = serialiseCalendar({ prodId: "x", events: [{ ...kiel, sequence: 3, status: "CANCELLED" }] });
+    const [parsed] = parse(cancelled).events;
+    expect(parsed!.event.uid).toBe(kiel.uid);
+    expect(parsed!.vevent.getFirstPropertyValue("sequence")).toBe(3);
+    expect(parsed!.vevent.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(physicalLines(text).some((line) => line.startsWith("SEQUENCE:") || line.startsWith("STATUS:"))).toBe(false);
+    expect(() => serialiseCalendar({ prodId: "x", events: [{ ...kiel, sequence: -1 }] })).toThrow(RangeError);
+  });
+
   it("refuses an event that ends before it starts, and a URL that is not http(s)", () => {
     expect(() => serialiseCalendar({ prodId: "x", events: [{ ...kiel, end: new Date("2027-05-08T16:00:00Z") }] })).toThrow(RangeError);
     expect(() => serialiseCalendar({ prodId: "x", events: [{ ...kiel, url: "javascript:alert(1)" }] })).toThrow(RangeError);

@@ -17,6 +17,13 @@ export type CalendarEvent = {
   /** An absolute http(s) URL: the page that tells more about the event. */
   url?: string;
   categories?: string[];
+  /**
+   * SEQUENCE (RFC 5545 §3.8.7.4): the revision, raised by each significant change (a new time, a
+   * cancellation), so a subscribed calendar replaces its copy. Left out: 0.
+   */
+  sequence?: number;
+  /** STATUS (§3.8.1.11); CANCELLED keeps the event, with its UID, and calendars show it called off. */
+  status?: "TENTATIVE" | "CONFIRMED" | "CANCELLED";
 };
 
 export type Calendar = {
@@ -92,6 +99,11 @@ function vevent(event: CalendarEvent): string[] {
     `DTSTAMP:${formatUtc(event.stamp)}`,
     `DTSTART:${formatUtc(event.start)}`,
   ];
+  if (event.sequence !== undefined) {
+    if (!Number.isInteger(event.sequence) || event.sequence < 0) throw new RangeError(`Event ${event.uid}: SEQUENCE must be a whole number, 0 or more`);
+    lines.push(`SEQUENCE:${event.sequence}`);
+  }
+  if (event.status) lines.push(`STATUS:${event.status}`);
   if (event.end) lines.push(`DTEND:${formatUtc(event.end)}`);
   lines.push(`SUMMARY:${escapeText(event.summary)}`);
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);

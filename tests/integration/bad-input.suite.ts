@@ -420,6 +420,7 @@ const FIXTURES: Record<string, Fixture> = {
       dormancyMonths: "24",
       openDataLicence: "Open Government Licence v3.0",
       reminderDays: "7",
+      twoStepRequiredFor: "NOBODY",
     }),
     text: ["councilName", "openDataLicence"],
   },
@@ -441,6 +442,62 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "app/admin/users/actions.ts#setUserLanguageAction": {
     valid: async ({ target }) => ({ userId: target.id, language: "cy" }),
+  },
+  "app/admin/users/actions.ts#resetTwoStepAction": {
+    valid: async ({ target }) => ({ userId: target.id }),
+  },
+  "app/account/actions.ts#startTwoStepAction": {
+    valid: async () => ({ step: "start" }),
+    writes: true,
+    visitor: async () => sessionOf(await createStaff()),
+  },
+  "app/account/actions.ts#cancelTwoStepSetupAction": {
+    valid: async () => ({ step: "cancel" }),
+    writes: true,
+    visitor: async () => sessionOf(await createStaff()),
+  },
+  "app/account/actions.ts#confirmTwoStepAction": {
+    // No setup under way for a fresh user: any code is refused, as a wrong code is.
+    valid: async () => ({ code: "123456" }),
+    writes: true,
+    visitor: async () => sessionOf(await createStaff()),
+    anyCharacter: { code: "a code is compared, never stored: any character may be typed" },
+    refusalWrites: {
+      tables: ["AuditLog", "SignInCounter"],
+      why: "a wrong verification code is audited and counts towards the sign-in lock",
+    },
+  },
+  "app/account/actions.ts#renewRecoveryCodesAction": {
+    valid: async () => ({ passwordOrCode: TEST_PASSWORD }),
+    writes: true,
+    visitor: async () => sessionOf(await createStaff()),
+    anyCharacter: { passwordOrCode: PASSWORD_ANY },
+    refusalWrites: {
+      tables: ["AuditLog", "SignInCounter"],
+      why: "a wrong password or code is audited and counts towards the sign-in lock",
+    },
+  },
+  "app/account/actions.ts#turnOffTwoStepAction": {
+    valid: async () => ({ passwordOrCode: TEST_PASSWORD }),
+    writes: true,
+    visitor: async () => sessionOf(await createStaff()),
+    anyCharacter: { passwordOrCode: PASSWORD_ANY },
+    refusalWrites: {
+      tables: ["AuditLog", "SignInCounter"],
+      why: "a wrong password or code is audited and counts towards the sign-in lock",
+    },
+  },
+  "app/login/actions.ts#twoStepSignInAction": {
+    // Without a pending sign-in (its cookie) any code is refused: sign in again.
+    valid: async () => ({ code: "123456", callbackUrl: "/agreements" }),
+    anyCharacter: {
+      code: "a code is compared, never stored: any character may be typed",
+      callbackUrl: "a return address that is not a plain path on this site is ignored, not refused (safeReturnPath)",
+    },
+  },
+  "app/login/actions.ts#cancelTwoStepSignInAction": {
+    valid: async () => ({ callbackUrl: "/agreements" }),
+    anyCharacter: { callbackUrl: "a return address that is not a plain path on this site is ignored, not refused (safeReturnPath)" },
   },
   "app/admin/users/actions.ts#unlockSignInAction": {
     valid: async ({ target }) => ({ userId: target.id }),
@@ -596,6 +653,29 @@ const FIXTURES: Record<string, Fixture> = {
       };
     },
     text: ["title", "place", "description"],
+  },
+  // A fresh event or exchange each time: a cancelled event cannot be cancelled again, a deleted one is gone.
+  "app/events/[id]/edit/actions.ts#cancelEventAction": {
+    writes: true,
+    valid: async ({ active, staff }) => {
+      const event = await createEvent(createEventSchema.parse(eventInput(active.id)), staff);
+      return { id: event.id, reason: "The hall flooded.", publicReason: "Postponed: a new date will follow." };
+    },
+    text: ["reason", "publicReason"],
+  },
+  "app/events/[id]/edit/actions.ts#deleteEventAction": {
+    writes: true,
+    valid: async ({ active, staff }) => {
+      const event = await createEvent(createEventSchema.parse(eventInput(active.id)), staff);
+      return { id: event.id, reason: "Logged twice by mistake." };
+    },
+  },
+  "app/exchanges/[id]/edit/actions.ts#deleteExchangeAction": {
+    writes: true,
+    valid: async ({ active, staff }) => {
+      const exchange = await logExchange(createExchangeSchema.parse(exchangeInput(active.id)), staff);
+      return { id: exchange.id, reason: "Logged under the wrong agreement." };
+    },
   },
 };
 

@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { Link } from "@/components/link";
-import { StatusTag } from "@/components/status-tag";
+import { StatusTag, Tag } from "@/components/status-tag";
 import { SummaryList } from "@/components/summary-list";
 import { Place } from "@/components/public/place";
 import { ForeignText, LocalName } from "@/components/public/local-name";
@@ -127,13 +127,23 @@ function ExchangeItem({ exchange }: { exchange: PublicExchange }) {
 
 function EventItem({ event }: { event: PublicEvent }) {
   const locale = usePageLocale();
+  const t = useTranslations("public.partner");
   return (
     <li className="py-3">
-      <h3 className="mt-0 mb-1">{event.title}</h3>
+      <h3 className="mt-0 mb-1">
+        {event.title}
+        {event.cancelled ? (
+          <>
+            {" "}
+            <Tag tone="warning">{t("eventCancelled")}</Tag>
+          </>
+        ) : null}
+      </h3>
       <p className="m-0 text-slate-700">
         {labelsIn(locale).eventKind[event.kind]} · <time dateTime={event.startsAt}>{eventTime(event, locale)}</time>
         {event.place ? ` · ${event.place}` : null}
       </p>
+      {event.cancelled?.publicReason ? <p className="mt-1 mb-0 max-w-prose font-semibold">{t("eventCancelledReason", { reason: event.cancelled.publicReason })}</p> : null}
       {event.description ? <p className="mt-1 mb-0 max-w-prose">{event.description}</p> : null}
     </li>
   );

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EventKind, Visibility } from "@/generated/prisma/enums";
 import { isTimeZone, zonedWallTimeToUtc } from "@/lib/events/zoned-time";
-import { enumField, longText, optionalText, requiredText } from "./fields";
+import { enumField, longText, optionalText, requiredLongText, requiredText } from "./fields";
 import { validationMessage, type FieldLabel, type ValidationKey } from "./messages";
 
 const kindValues = Object.values(EventKind) as [EventKind, ...EventKind[]];
@@ -108,3 +108,24 @@ export type CreateEventInput = z.output<typeof createEventSchema>;
 export type UpdateEventInput = z.output<typeof updateEventSchema>;
 
 export const EVENT_FIELD_ORDER = ["title", "kind", "startsAt", "endsAt", "timeZone", "place", "description", "visibility", "agreementId"] as const;
+
+/** Why a cancelled event is refused: another cancellation, or an edit (lib/events/cancel-event.ts, update-event.ts). */
+export const EVENT_CANCELLED_MESSAGE = validationMessage("check.eventCancelled");
+export const EVENT_ALREADY_CANCELLED_MESSAGE = validationMessage("check.eventAlreadyCancelled");
+
+/** "Cancel event": why (for staff, required) and what the public is told (optional). */
+export const cancelEventSchema = z.object({
+  id: z.uuid({ error: validationMessage("notFound.event") }),
+  reason: requiredLongText("reason", 2000, "enter.cancelReason"),
+  publicReason: longText("publicReason", 500),
+});
+
+export type CancelEventInput = z.output<typeof cancelEventSchema>;
+
+/** Deleting an event logged in error: the reason is kept in the audit log with what was deleted. */
+export const deleteEventSchema = z.object({
+  id: z.uuid({ error: validationMessage("notFound.event") }),
+  reason: requiredLongText("reason", 2000, "enter.deleteReason"),
+});
+
+export type DeleteEventInput = z.output<typeof deleteEventSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Direction, ExchangeKind, FundingSource, Visibility } from "@/generated/prisma/enums";
-import { enumField, longText, optionalDate, optionalText, parseIsoDate } from "./fields";
+import { enumField, longText, optionalDate, optionalText, parseIsoDate, requiredLongText } from "./fields";
 import { validationMessage, type FieldLabel, type ValidationKey } from "./messages";
 
 const kindValues = Object.values(ExchangeKind) as [ExchangeKind, ...ExchangeKind[]];
@@ -144,3 +144,11 @@ export const EXCHANGE_FIELD_ORDER = [
   "outcomes",
   "visibility",
 ] as const;
+
+/** Deleting an exchange logged in error: the reason is kept in the audit log with what was deleted. */
+export const deleteExchangeSchema = z.object({
+  id: z.uuid({ error: validationMessage("notFound.exchange") }),
+  reason: requiredLongText("reason", 2000, "enter.deleteReason"),
+});
+
+export type DeleteExchangeInput = z.output<typeof deleteExchangeSchema>;
