@@ -3,46 +3,10 @@
 // records the outcome and the next review date, and sees both in the decision timeline; the
 // agreement's review date is the new one. The link is the journey's own: drafted, submitted and
 // approved here.
-import type { Browser, Page } from "@playwright/test";
+import { activeAgreement, signedIn } from "./active-agreement";
 import { axeViolations } from "./axe";
 import { juneNextYear } from "./dates";
-import { expect, signInAs, test, uniquePartnerName, type DemoAccount } from "./fixtures";
-
-async function signedIn(browser: Browser, account: DemoAccount, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const page = await (await browser.newContext(options)).newPage();
-  await signInAs(page, account);
-  return page;
-}
-
-/** An Active agreement of the journey's own: drafted and submitted by the officer, approved by the councillors. */
-async function activeAgreement(browser: Browser, partner: string): Promise<string> {
-  const officer = await signedIn(browser, "STAFF");
-  await officer.goto("/agreements/new");
-  await officer.getByLabel("Partner name").fill(partner);
-  await officer.getByLabel("Country").selectOption({ label: "Germany" });
-  await officer.getByLabel("Purpose").fill("Schools and choirs visit each other.");
-  await officer.getByRole("button", { name: "Save draft" }).click();
-  await expect(officer.getByText("Status: Draft")).toBeVisible();
-  const path = new URL(officer.url()).pathname;
-  await officer.getByRole("button", { name: "Submit for approval" }).click();
-  await officer.getByLabel("Reason", { exact: true }).fill("Both towns asked for the link.");
-  await officer.getByRole("button", { name: "Submit for approval" }).click();
-  await expect(officer.getByText("Status: Pending approval")).toBeVisible();
-  await officer.context().close();
-
-  // Two councillors: the council may need two approvals.
-  for (const account of ["COUNCILLOR", "COUNCILLOR2"] as const) {
-    const councillor = await signedIn(browser, account);
-    await councillor.goto("/approvals");
-    await councillor.getByRole("form", { name: `Decide: Approval of the agreement, ${partner}` }).getByRole("button", { name: "Approve" }).click();
-    const outcome = councillor.getByRole("status").filter({ hasText: /Approved\.|approval is recorded/ });
-    await expect(outcome).toBeVisible();
-    const approved = (await outcome.innerText()).startsWith("Approved.");
-    await councillor.context().close();
-    if (approved) return path;
-  }
-  throw new Error(`${partner} was not approved`);
-}
+import { expect, test, uniquePartnerName } from "./fixtures";
 
 test("an officer records a review of an Active link, without JavaScript: the timeline shows it and the review date moves on", async ({ browser }) => {
   const partner = uniquePartnerName();
