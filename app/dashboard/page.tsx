@@ -5,7 +5,7 @@ import { Link } from "@/components/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDashboard, type RecentItem } from "@/lib/data/dashboard";
 import { labelsIn } from "@/lib/domain/labels";
-import { can } from "@/lib/domain/permissions";
+import { can, type Actor } from "@/lib/domain/permissions";
 import { REVIEW_WINDOW_DAYS, STATUSES } from "@/lib/domain/lifecycle";
 import { formatDate, formatNumber } from "@/lib/domain/format";
 import type { Locale } from "@/lib/i18n/locales";
@@ -33,6 +33,13 @@ function recentText(item: RecentItem, t: Translate, locale: Locale): string {
       return t("recent.now", { partner, status: item.toStatus ? labelsIn(locale).status[item.toStatus].toLowerCase() : "" });
     }
   }
+}
+
+/** Where a recent activity row leads: its edit page for those who may edit it, else a page they may read. */
+function recentHref(item: RecentItem, user: Actor): string {
+  if (item.type === "exchange") return can(user, "exchange:write") ? item.href : item.readHref;
+  if (item.type === "event") return can(user, "event:write") ? item.href : item.readHref;
+  return item.href;
 }
 
 export default async function DashboardPage() {
@@ -85,7 +92,7 @@ export default async function DashboardPage() {
         ) : null}
 
         <section aria-labelledby="awaiting-heading">
-          <h2 id="awaiting-heading">{t("awaitingHeading")}</h2>
+          <h2 id="awaiting-heading">{user.role === "COUNCILLOR" ? t("awaitingHeading") : t("yourProposalsHeading")}</h2>
           {dashboard.awaiting.length === 0 ? (
             <p>{user.role === "COUNCILLOR" ? t("noneAwaitingCouncillor") : t("noneAwaitingStaff")}</p>
           ) : (
@@ -146,7 +153,7 @@ export default async function DashboardPage() {
             <ul className="space-y-1">
               {dashboard.recent.map((item) => (
                 <li key={item.id}>
-                  <span className="text-sm text-slate-700">{formatDate(item.at, locale)}</span> <Link href={item.href}>{recentText(item, t, locale)}</Link>
+                  <span className="text-sm text-slate-700">{formatDate(item.at, locale)}</span> <Link href={recentHref(item, user)}>{recentText(item, t, locale)}</Link>
                 </li>
               ))}
             </ul>

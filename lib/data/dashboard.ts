@@ -16,7 +16,7 @@ const YEARS_SHOWN = 15;
  * A row of the recent activity: what happened, for the page to word in its language, with `text`
  * its English wording.
  */
-export type RecentItem = { id: string; at: Date; href: string; text: string } & (
+export type RecentItem = { id: string; at: Date; href: string; text: string; readHref: string } & (
   | { type: "decision"; partnerName: string; kind: DecisionKind; toStatus: AgreementStatus | null }
   | { type: "exchange"; partnerName: string; detail: string | null }
   | { type: "event"; title: string }
@@ -47,8 +47,8 @@ type Panels = {
   reviewsDue: { id: string; reviewDate: Date; partnerName: string };
   dormant: { id: string; lastActivityOn: Date | null; partnerName: string };
   decisions: { id: string; kind: DecisionKind; toStatus: AgreementStatus | null; createdAt: Date; agreementId: string; partnerName: string };
-  exchanges: { id: string; startDate: Date; participantsDescription: string | null; partnerName: string };
-  events: { id: string; title: string; startsAt: Date };
+  exchanges: { id: string; agreementId: string; startDate: Date; participantsDescription: string | null; partnerName: string };
+  events: { id: string; agreementId: string | null; title: string; startsAt: Date };
 };
 type Panel<Name extends keyof Panels> = Panels[Name];
 type AwaitingProposal = { id: string; kind: ProposalKind; createdAt: Date; agreementId: string; partnerName: string };
@@ -97,12 +97,12 @@ const sharedPanels = memoUntilChanged({ topics: ["links", "activity", "decisions
       WHERE d."kind" IN ('SUBMITTED', 'PROPOSED', 'STATUS_CHANGED', 'WITHDRAWN', 'IMPORTED')
       ORDER BY d."createdAt" DESC LIMIT 8`)} AS "decisions",
     ${jsonRows(Prisma.sql`
-      SELECT x."id", x."startDate", x."participantsDescription", p."name" AS "partnerName"
+      SELECT x."id", x."agreementId", x."startDate", x."participantsDescription", p."name" AS "partnerName"
       FROM "Exchange" x JOIN "Agreement" a ON a."id" = x."agreementId" JOIN "Partner" p ON p."id" = a."partnerId"
       WHERE x."startDate" <= ${now}::date
       ORDER BY x."startDate" DESC LIMIT 5`)} AS "exchanges",
     ${jsonRows(Prisma.sql`
-      SELECT e."id", e."title", e."startsAt" FROM "Event" e
+      SELECT e."id", e."agreementId", e."title", e."startsAt" FROM "Event" e
       WHERE e."startsAt" <= ${now}::timestamptz
       ORDER BY e."startsAt" DESC LIMIT 5`)} AS "events"`;
   if (!panels) throw new Error("The dashboard's panels query returned no row.");
@@ -114,6 +114,7 @@ const sharedPanels = memoUntilChanged({ topics: ["links", "activity", "decisions
       id: `d-${decision.id}`,
       at: decision.createdAt,
       href: `/agreements/${decision.agreementId}`,
+      readHref: `/agreements/${decision.agreementId}`,
       text: `${decision.partnerName}: ${decisionText(decision.kind, decision.toStatus)}`,
       type: "decision" as const,
       partnerName: decision.partnerName,
@@ -124,12 +125,22 @@ const sharedPanels = memoUntilChanged({ topics: ["links", "activity", "decisions
       id: `x-${exchange.id}`,
       at: exchange.startDate,
       href: `/exchanges/${exchange.id}/edit`,
+      // For those who may not edit it: the agreement page, whose activity lists it.
+      readHref: `/agreements/${exchange.agreementId}`,
       text: `Exchange with ${exchange.partnerName}${exchange.participantsDescription ? `: ${exchange.participantsDescription}` : ""}`,
       type: "exchange" as const,
       partnerName: exchange.partnerName,
       detail: exchange.participantsDescription,
     })),
-    ...events.map((event) => ({ id: `e-${event.id}`, at: event.startsAt, href: `/events/${event.id}/edit`, text: `Event: ${event.title}`, type: "event" as const, title: event.title })),
+    ...events.map((event) => ({
+      id: `e-${event.id}`,
+      at: event.startsAt,
+      href: `/events/${event.id}/edit`,
+      readHref: event.agreementId ? `/agreements/${event.agreementId}` : "/events",
+      text: `Event: ${event.title}`,
+      type: "event" as const,
+      title: event.title,
+    })),
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())
     .slice(0, 12);
