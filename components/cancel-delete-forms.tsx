@@ -10,7 +10,7 @@ import type { FormAction } from "@/lib/web/action-result";
 
 /** "Cancel event": the reason (required, for staff) and an optional public reason. */
 export function CancelEventForm({ action, eventId }: { action: FormAction; eventId: string }) {
-  const t = useTranslations("activity.events.cancel");
+  const t = useTranslations("activityForm.cancelEvent");
   return (
     <ActionForm
       action={action}
@@ -20,7 +20,7 @@ export function CancelEventForm({ action, eventId }: { action: FormAction; event
       submitLabel={t("submit")}
       submitClassName="button-danger"
       idPrefix="cancel-"
-      aria-label={t("heading")}
+      aria-label={t("submit")}
     >
       <HiddenField name="id" value={eventId} />
       <TextArea name="reason" label={t("reason")} hint={t("reasonHint")} rows={3} />
@@ -36,7 +36,7 @@ const DELETE_SCHEMAS = { event: deleteEventSchema, exchange: deleteExchangeSchem
  * button, with a way back that keeps it. A plain form: it works without JavaScript.
  */
 export function DeleteRecordForm({ action, kind, id, keepHref }: { action: FormAction; kind: "event" | "exchange"; id: string; keepHref: string }) {
-  const t = useTranslations(kind === "event" ? "activity.events.delete" : "activity.exchanges.delete");
+  const t = useTranslations(kind === "event" ? "activityForm.deleteEvent" : "activityForm.deleteExchange");
   return (
     <ActionForm
       action={action}
@@ -51,7 +51,7 @@ export function DeleteRecordForm({ action, kind, id, keepHref }: { action: FormA
           {t("keep")}
         </Link>
       }
-      aria-label={t("heading")}
+      aria-label={t("submit")}
     >
       <HiddenField name="id" value={id} />
       <TextArea name="reason" label={t("reason")} hint={t("reasonHint")} rows={3} />

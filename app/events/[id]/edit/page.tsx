@@ -28,13 +28,13 @@ export default async function EditEventPage({ params, searchParams }: { params: 
   const event = await getEvent(id);
   if (!event) notFound();
   const editPath = `/events/${event.id}/edit`;
-  const [t, locale] = await Promise.all([getTranslations("activity.events"), getPageLocale()]);
+  const [t, tForm, locale] = await Promise.all([getTranslations("activity.events"), getTranslations("activityForm.deleteEvent"), getPageLocale()]);
 
   // Deleting takes two steps: this link opens the second (a plain GET, so it works without JavaScript).
   if ((await searchParams).delete === "confirm") {
     return (
       <>
-        <BackLink href={editPath}>{t("delete.keep")}</BackLink>
+        <BackLink href={editPath}>{tForm("keep")}</BackLink>
         <h1>{t("delete.confirmHeading", { title: event.title })}</h1>
         <p className="max-w-2xl border-l-8 border-error bg-red-50 p-3">{t("delete.confirmIntro")}</p>
         <DeleteRecordForm action={deleteEventAction} kind="event" id={event.id} keepHref={editPath} />

@@ -35,7 +35,7 @@ export default async function EditExchangePage({ params, searchParams }: { param
   if ((await searchParams).delete === "confirm") {
     return (
       <>
-        <BackLink href={editPath}>{t("exchanges.delete.keep")}</BackLink>
+        <BackLink href={editPath}>{(await getTranslations("activityForm.deleteExchange"))("keep")}</BackLink>
         <h1>{t("exchanges.delete.confirmHeading", { partner: exchange.agreement.partner.name, date: formatDate(exchange.startDate, locale) })}</h1>
         <p className="max-w-2xl border-l-8 border-error bg-red-50 p-3">{t("exchanges.delete.confirmIntro")}</p>
         <DeleteRecordForm action={deleteExchangeAction} kind="exchange" id={exchange.id} keepHref={editPath} />
