@@ -1,7 +1,8 @@
 // Cancelling an event and deleting an exchange logged in error (issue 21 item 6), without
 // JavaScript: an officer cancels a public event of Kiel with a reason (asked for when left
-// blank), sees it tagged "Cancelled" on /events and sent in events.ics as STATUS:CANCELLED with
-// a higher SEQUENCE, finds it can no longer be edited; then deletes an exchange through the
+// blank), sees it tagged "Cancelled" on /events, on the agreement's activity and on the public
+// partner page (with the public reason), and sent in events.ics as STATUS:CANCELLED with a
+// higher SEQUENCE, finds it can no longer be edited; then deletes an exchange through the
 // confirmation step, and it is gone from the list. The event and the exchange are the journey's own.
 import type { Browser, Page } from "@playwright/test";
 import { axeViolations } from "./axe";
@@ -62,6 +63,15 @@ test("an officer cancels an event with a reason and deletes an exchange logged i
   expect(entry).toContain("STATUS:CANCELLED");
   expect(entry).toContain("SEQUENCE:1");
   expect(entry).toContain(`SUMMARY:Cancelled: ${title}`);
+  // Tagged on the agreement's activity, and shown to residents with the public reason until it has passed.
+  await page.getByRole("row").filter({ hasText: title }).getByRole("link", { name: "Kiel", exact: true }).click();
+  await expect(page.getByTestId("agreement-activity").getByRole("row").filter({ hasText: title })).toContainText("Cancelled");
+  await page.goto("/partners/kiel");
+  const publicItem = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
+  await expect(publicItem).toContainText("Cancelled");
+  await expect(publicItem).toContainText("Why: Postponed until the autumn: a new date will follow.");
+  await expect(publicItem).not.toContainText("rewired");
+  await page.goto("/events");
 
   // No longer edited: the page says why, and there is no form to save.
   await page.getByRole("row").filter({ hasText: title }).getByRole("link", { name: /^Edit/ }).click();
