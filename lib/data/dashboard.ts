@@ -103,7 +103,8 @@ const sharedPanels = memoUntilChanged({ topics: ["links", "activity", "decisions
       ORDER BY x."startDate" DESC LIMIT 5`)} AS "exchanges",
     ${jsonRows(Prisma.sql`
       SELECT e."id", e."agreementId", e."title", e."startsAt" FROM "Event" e
-      WHERE e."startsAt" <= ${now}::timestamptz
+      -- A cancelled event did not happen: it is no recent activity.
+      WHERE e."startsAt" <= ${now}::timestamptz AND e."cancelledAt" IS NULL
       ORDER BY e."startsAt" DESC LIMIT 5`)} AS "events"`;
   if (!panels) throw new Error("The dashboard's panels query returned no row.");
   const decisions = withDates<Panel<"decisions">>(panels.decisions, "createdAt");
