@@ -14,6 +14,22 @@ import { countryNameIn } from "@/lib/domain/public-format";
 import { getPageLocale } from "@/lib/i18n/server";
 import { voteAction } from "./actions";
 
+type Vote = { id: string; kind: string; reason: string | null; actor: { name: string } | null };
+
+/** Each councillor's vote on a proposal, with their reason. */
+function Votes({ votes, t, className }: { votes: readonly Vote[]; t: Awaited<ReturnType<typeof getTranslations<"approvals">>>; className: string }) {
+  return (
+    <ul className={className}>
+      {votes.map((vote) => (
+        <li key={vote.id}>
+          {vote.actor?.name}: {vote.kind === "APPROVED" ? t("votedApproved") : t("votedRejected")}
+          {vote.reason ? ` — ${vote.reason}` : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("approvals"))("title") };
 }
@@ -60,16 +76,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
               <dt className="font-semibold">{t("votesSoFar")}</dt>
               <dd>
                 {t("approvalsCount", { approvals, needed: settings.approvalsNeeded })}
-                {proposal.decisions.length > 0 ? (
-                  <ul className="list-disc pl-5">
-                    {proposal.decisions.map((vote) => (
-                      <li key={vote.id}>
-                        {vote.actor?.name}: {vote.kind === "APPROVED" ? t("votedApproved") : t("votedRejected")}
-                        {vote.reason ? ` — ${vote.reason}` : ""}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
+                {proposal.decisions.length > 0 ? <Votes votes={proposal.decisions} t={t} className="list-disc pl-5" /> : null}
               </dd>
             </dl>
             {agreement.proposals.length > 0 ? (
@@ -79,14 +86,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
                   {agreement.proposals.map((earlier) => (
                     <li key={earlier.id}>
                       {t("earlierItem", { kind: labels.proposalKind[earlier.kind], name: earlier.proposer.name, date: formatDateTime(earlier.closedAt, locale) })}
-                      <ul className="list-[circle] pl-5">
-                        {earlier.decisions.map((vote) => (
-                          <li key={vote.id}>
-                            {vote.actor?.name}: {vote.kind === "APPROVED" ? t("votedApproved") : t("votedRejected")}
-                            {vote.reason ? ` — ${vote.reason}` : ""}
-                          </li>
-                        ))}
-                      </ul>
+                      <Votes votes={earlier.decisions} t={t} className="list-[circle] pl-5" />
                     </li>
                   ))}
                 </ul>

@@ -8,7 +8,7 @@ import { decideProposal } from "@/lib/agreements/decide-proposal";
 import { updateDraft } from "@/lib/agreements/update-draft";
 import { db } from "@/lib/db";
 import { appendDecision } from "@/lib/decisions/chain";
-import { AppError, STALE_VERSION_MESSAGE } from "@/lib/domain/errors";
+import { STALE_VERSION_MESSAGE } from "@/lib/domain/errors";
 import type { Actor } from "@/lib/domain/permissions";
 import { commandSchema, updateAgreementSchema, voteSchema, type CommandInput } from "@/lib/domain/validation/agreement";
 import {
@@ -23,6 +23,7 @@ import {
   rowCounts,
   setApprovalsNeeded,
 } from "../helpers/database";
+import { refusal } from "../helpers/outcomes";
 
 beforeEach(resetDatabase);
 
@@ -33,16 +34,6 @@ function command(agreementId: string, version: number, name: CommandInput["comma
 
 function vote(proposalId: string, decision: "approve" | "reject", reason = "") {
   return voteSchema.parse({ proposalId, decision, reason });
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("Expected the operation to be refused, and it succeeded.");
 }
 
 /** A draft created and submitted by a staff member: the agreement is PENDING_APPROVAL with an open ACTIVATION proposal. */
@@ -103,7 +94,7 @@ describe(`quorum (${backend()})`, () => {
     expect((await reloadAgreement(agreementId)).status).toBe("DRAFT");
     expect((await db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).state).toBe("REJECTED");
     const third = await createCouncillor();
-    expect((await failure(decideProposal(vote(proposalId, "approve"), third))).message).toBe("This proposal has already been decided.");
+    expect((await refusal(decideProposal(vote(proposalId, "approve"), third))).message).toBe("This proposal has already been decided.");
   });
 
   it("suspension and reinstatement go through approval and keep the public reason", async () => {
@@ -134,7 +125,7 @@ describe(`four-eyes and who may vote (${backend()})`, () => {
       data: { agreementId: agreement.id, kind: "SUSPENSION", proposerId: councillor.id, reason: "Test", publicReason: "Test" },
     });
     const before = await rowCounts();
-    const error = await failure(decideProposal(vote(proposal.id, "approve"), councillor));
+    const error = await refusal(decideProposal(vote(proposal.id, "approve"), councillor));
     expect(error.code).toBe("INVALID_TRANSITION");
     expect(error.message).toBe("You proposed this change, so you cannot decide it (four-eyes rule).");
     expect(await rowCounts()).toEqual(before);
@@ -145,7 +136,7 @@ describe(`four-eyes and who may vote (${backend()})`, () => {
     const staff = await createStaff();
     const { proposalId } = await submittedDraft(staff);
     for (const voter of [await createStaff(), await createAdmin(), staff]) {
-      const error = await failure(decideProposal(vote(proposalId, "approve"), voter));
+      const error = await refusal(decideProposal(vote(proposalId, "approve"), voter));
       expect(error.code).toBe("FORBIDDEN");
     }
     expect(await db.decision.count({ where: { kind: { in: ["APPROVED", "REJECTED"] } } })).toBe(0);
@@ -154,7 +145,7 @@ describe(`four-eyes and who may vote (${backend()})`, () => {
   it("councillors cannot submit or propose", async () => {
     const councillor = await createCouncillor();
     const agreement = await createAgreement({ status: "ACTIVE" });
-    const error = await failure(applyCommand(command(agreement.id, agreement.version, "proposeSuspension"), councillor));
+    const error = await refusal(applyCommand(command(agreement.id, agreement.version, "proposeSuspension"), councillor));
     expect(error.code).toBe("FORBIDDEN");
   });
 });
@@ -166,9 +157,9 @@ describe(`one vote each (${backend()})`, () => {
     const councillor = await createCouncillor();
     const { agreementId, proposalId } = await submittedDraft(staff);
     await decideProposal(vote(proposalId, "approve"), councillor);
-    const error = await failure(decideProposal(vote(proposalId, "approve"), councillor));
+    const error = await refusal(decideProposal(vote(proposalId, "approve"), councillor));
     expect(error.message).toBe("You have already voted on this proposal.");
-    const rejectAfterApprove = await failure(decideProposal(vote(proposalId, "reject", "Changed my mind"), councillor));
+    const rejectAfterApprove = await refusal(decideProposal(vote(proposalId, "reject", "Changed my mind"), councillor));
     expect(rejectAfterApprove.message).toBe("You have already voted on this proposal.");
     expect(await db.decision.count({ where: { proposalId, kind: "APPROVED" } })).toBe(1);
     expect((await reloadAgreement(agreementId)).status).toBe("PENDING_APPROVAL");
@@ -192,7 +183,7 @@ describe(`optimistic concurrency (${backend()})`, () => {
     const form = (purpose: string) => updateAgreementSchema.parse({ ...draftFormValues(), id, version, purpose });
 
     await updateDraft(form("Alice's purpose."), alice);
-    const error = await failure(updateDraft(form("Bob's purpose."), bob));
+    const error = await refusal(updateDraft(form("Bob's purpose."), bob));
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toBe(STALE_VERSION_MESSAGE);
 
@@ -206,7 +197,7 @@ describe(`optimistic concurrency (${backend()})`, () => {
     const staff = await createStaff();
     const { id } = await createDraft(draftInput(), staff);
     await updateDraft(updateAgreementSchema.parse({ ...draftFormValues(), id, version: 1, purpose: "Edited." }), staff);
-    const error = await failure(applyCommand(command(id, 1, "submit"), staff));
+    const error = await refusal(applyCommand(command(id, 1, "submit"), staff));
     expect(error.message).toBe(STALE_VERSION_MESSAGE);
     expect((await reloadAgreement(id)).status).toBe("DRAFT");
   });
@@ -233,7 +224,7 @@ describe(`one open proposal per agreement (${backend()})`, () => {
     const agreement = await createAgreement({ status: "ACTIVE" });
     await applyCommand(command(agreement.id, agreement.version, "proposeSuspension"), staff);
     const { version } = await reloadAgreement(agreement.id);
-    const error = await failure(applyCommand(command(agreement.id, version, "proposeTermination"), staff));
+    const error = await refusal(applyCommand(command(agreement.id, version, "proposeTermination"), staff));
     expect(error.code).toBe("INVALID_TRANSITION");
     expect(error.message).toBe("This agreement already has a proposal awaiting a decision.");
     expect(await db.proposal.count({ where: { agreementId: agreement.id, state: "OPEN" } })).toBe(1);

@@ -350,6 +350,18 @@ const eventInput = (agreementId: string) => ({
 const PASSWORD_ANY =
   "a password is hashed and never shown: any character may be in it";
 
+/** An action that asks for the current password or a verification code (two-step verification on /account). */
+const TWO_STEP_PROOF: Fixture = {
+  valid: async () => ({ passwordOrCode: TEST_PASSWORD }),
+  writes: true,
+  visitor: async () => sessionOf(await createStaff()),
+  anyCharacter: { passwordOrCode: PASSWORD_ANY },
+  refusalWrites: {
+    tables: ["AuditLog", "SignInCounter"],
+    why: "a wrong password or code is audited and counts towards the sign-in lock",
+  },
+};
+
 const FIXTURES: Record<string, Fixture> = {
   "app/actions.ts#signOut": { valid: async () => ({}) },
   "app/login/actions.ts#signInAction": {
@@ -467,26 +479,8 @@ const FIXTURES: Record<string, Fixture> = {
       why: "a wrong verification code is audited and counts towards the sign-in lock",
     },
   },
-  "app/account/actions.ts#renewRecoveryCodesAction": {
-    valid: async () => ({ passwordOrCode: TEST_PASSWORD }),
-    writes: true,
-    visitor: async () => sessionOf(await createStaff()),
-    anyCharacter: { passwordOrCode: PASSWORD_ANY },
-    refusalWrites: {
-      tables: ["AuditLog", "SignInCounter"],
-      why: "a wrong password or code is audited and counts towards the sign-in lock",
-    },
-  },
-  "app/account/actions.ts#turnOffTwoStepAction": {
-    valid: async () => ({ passwordOrCode: TEST_PASSWORD }),
-    writes: true,
-    visitor: async () => sessionOf(await createStaff()),
-    anyCharacter: { passwordOrCode: PASSWORD_ANY },
-    refusalWrites: {
-      tables: ["AuditLog", "SignInCounter"],
-      why: "a wrong password or code is audited and counts towards the sign-in lock",
-    },
-  },
+  "app/account/actions.ts#renewRecoveryCodesAction": TWO_STEP_PROOF,
+  "app/account/actions.ts#turnOffTwoStepAction": TWO_STEP_PROOF,
   "app/login/actions.ts#twoStepSignInAction": {
     // Without a pending sign-in (its cookie) any code is refused: sign in again.
     valid: async () => ({ code: "123456", callbackUrl: "/agreements" }),

@@ -9,7 +9,6 @@ import { getAgreementActivity } from "@/lib/data/activity";
 import { listPublicEventsForFeed } from "@/lib/data/events";
 import { listPublicActivity } from "@/lib/data/public";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/domain/errors";
 import { cancelEventSchema, createEventSchema, deleteEventSchema, updateEventSchema } from "@/lib/domain/validation/event";
 import { createExchangeSchema, deleteExchangeSchema } from "@/lib/domain/validation/exchange";
 import { cancelEvent } from "@/lib/events/cancel-event";
@@ -20,6 +19,7 @@ import { deleteExchange } from "@/lib/exchanges/delete-exchange";
 import { logExchange } from "@/lib/exchanges/log-exchange";
 import { eventsCalendar } from "@/lib/open-data/events-feed";
 import { createAgreement, createCouncillor, createStaff, resetDatabase } from "../helpers/database";
+import { refusal } from "../helpers/outcomes";
 
 vi.mock("next/cache", async () => (await import("../helpers/request-context")).nextCacheMock);
 
@@ -61,15 +61,6 @@ function exchangeInput(agreementId: string, fields: Record<string, string> = {})
     visibility: "PUBLIC",
     ...fields,
   });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 /** The VEVENT of `eventId` in the feed as it is now, unfolded, one property per line. */

@@ -8,19 +8,13 @@ import { recordConfirmation } from "@/lib/agreements/record-confirmation";
 import { getPublicPartner } from "@/lib/data/public";
 import { db } from "@/lib/db";
 import { verifyDecisionChain } from "@/lib/decisions/chain";
-import { AppError, STALE_VERSION_MESSAGE } from "@/lib/domain/errors";
+import { STALE_VERSION_MESSAGE } from "@/lib/domain/errors";
 import { isPartnerConfirmed } from "@/lib/domain/lifecycle";
 import { confirmationSchema } from "@/lib/domain/validation/agreement";
 import { createAgreement, createCouncillor, createStaff, resetDatabase } from "../helpers/database";
+import { daysFromToday, refusal } from "../helpers/outcomes";
 
 beforeEach(resetDatabase);
-
-/** A date `days` from the real today, as a date input sends it (the schema's "future" is today's). */
-function daysAhead(days: number): string {
-  const date = new Date();
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 function confirmation(agreementId: string, version: number, fields: Record<string, string> = {}) {
   return confirmationSchema.parse({
@@ -31,15 +25,6 @@ function confirmation(agreementId: string, version: number, fields: Record<strin
     confirmationNote: "The mayor's letter confirms the council's vote.",
     ...fields,
   });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe("recording the partner's confirmation", () => {
@@ -110,10 +95,10 @@ describe("recording the partner's confirmation", () => {
       return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
     };
     expect(problems({})).toEqual({});
-    expect(problems({ partnerDecisionDate: daysAhead(0) })).toEqual({});
+    expect(problems({ partnerDecisionDate: daysFromToday(0) })).toEqual({});
     expect(problems({ partnerDecisionDate: "", partnerDecisionReference: "Cabinet 12/2026" })).toEqual({});
     expect(problems({ partnerDecisionDate: "", partnerDecisionReference: "  " })).toEqual({ partnerDecisionDate: "Enter the partner decision date or the partner decision reference, or both" });
-    expect(problems({ partnerDecisionDate: daysAhead(1) })).toEqual({ partnerDecisionDate: "Partner decision date cannot be in the future" });
+    expect(problems({ partnerDecisionDate: daysFromToday(1) })).toEqual({ partnerDecisionDate: "Partner decision date cannot be in the future" });
     expect(problems({ partnerDecisionDate: "2026-02-30" })).toEqual({ partnerDecisionDate: "Partner decision date must be a real date, like 2024-03-31" });
     expect(problems({ partnerDecisionReference: "Minute\n12" })).toHaveProperty("partnerDecisionReference");
   });

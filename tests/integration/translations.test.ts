@@ -15,13 +15,13 @@ import { getPublicPartner, listCurrentLinks } from "@/lib/data/public";
 import { getAgreementTranslations } from "@/lib/data/translations";
 import { db } from "@/lib/db";
 import { appendDecision } from "@/lib/decisions/chain";
-import { AppError } from "@/lib/domain/errors";
 import { publicReasonIn, publicSummaryIn } from "@/lib/domain/public-translations";
 import { createAgreementSchema, translationSchema, type TranslationInput } from "@/lib/domain/validation/agreement";
 import { licenceOf } from "@/lib/open-data/licence";
 import { partnersCsv, partnersJson, partnerTranslationsCsv } from "@/lib/open-data/partners";
 import { zodFieldErrors } from "@/lib/web/safe-action";
 import { backend, createAgreement, createCouncillor, createStaff, draftInput, resetDatabase, type TestAgreement } from "../helpers/database";
+import { refusal } from "../helpers/outcomes";
 
 vi.mock("next/cache", async () => (await import("../helpers/request-context")).nextCacheMock);
 
@@ -40,16 +40,6 @@ async function pausedAgreement(): Promise<TestAgreement & { slug: string }> {
 
 function input(agreementId: string, values: Partial<Record<keyof TranslationInput, string>>): TranslationInput {
   return translationSchema.parse({ agreementId, locale: "cy", publicSummary: "", publicReason: "", ...values });
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected an AppError");
 }
 
 describe(`saving a translation (${backend()})`, () => {
@@ -105,8 +95,8 @@ describe(`saving a translation (${backend()})`, () => {
   it("refuses a councillor and a visitor, and writes nothing", async () => {
     const councillor = await createCouncillor();
     const paused = await pausedAgreement();
-    expect((await failure(saveTranslation(input(paused.id, { publicSummary: "Testun." }), councillor))).code).toBe("FORBIDDEN");
-    expect((await failure(saveTranslation(input(paused.id, { publicSummary: "Testun." }), null as never))).code).toBe("UNAUTHENTICATED");
+    expect((await refusal(saveTranslation(input(paused.id, { publicSummary: "Testun." }), councillor))).code).toBe("FORBIDDEN");
+    expect((await refusal(saveTranslation(input(paused.id, { publicSummary: "Testun." }), null as never))).code).toBe("UNAUTHENTICATED");
     expect(await db.agreementTranslation.count()).toBe(0);
     expect(await db.auditLog.count({ where: { action: "agreement.translate" } })).toBe(0);
   });
@@ -122,12 +112,12 @@ describe(`saving a translation (${backend()})`, () => {
     const bidi = translationSchema.safeParse({ agreementId: active.id, locale: "de", publicSummary: "evil \u202e txet" });
     expect(Object.keys(zodFieldErrors(bidi.error!))).toEqual(["publicSummary"]);
 
-    const reasonOnActive = await failure(saveTranslation(input(active.id, { publicSummary: "Testun.", publicReason: "Rheswm." }), staff));
+    const reasonOnActive = await refusal(saveTranslation(input(active.id, { publicSummary: "Testun.", publicReason: "Rheswm." }), staff));
     expect(reasonOnActive.code).toBe("VALIDATION");
     expect(reasonOnActive.fieldErrors).toEqual({ publicReason: [NO_PUBLIC_REASON_MESSAGE] });
     expect(await db.agreementTranslation.count(), "nothing saved: one transaction").toBe(0);
 
-    const missing = await failure(saveTranslation(input("00000000-0000-4000-8000-000000000000", { publicSummary: "Testun." }), staff));
+    const missing = await refusal(saveTranslation(input("00000000-0000-4000-8000-000000000000", { publicSummary: "Testun." }), staff));
     expect(missing.code).toBe("NOT_FOUND");
   });
 
