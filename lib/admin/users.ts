@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { refuseGuessablePassword } from "@/lib/auth/password-strength";
 import { endUserSessions } from "@/lib/auth/sessions";
 import { clearEmailLock } from "@/lib/auth/sign-in-lock";
-import { AppError } from "@/lib/domain/errors";
+import { AppError, REFUSED } from "@/lib/domain/errors";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import type { Language, Role } from "@/generated/prisma/enums";
 import type { CreateUserInput } from "@/lib/domain/validation/admin";
@@ -18,7 +18,7 @@ export async function createUser(input: CreateUserInput, actor: Actor | null, op
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (existing) throw new AppError("VALIDATION", "A user with this email already exists", { email: ["A user with this email already exists"] });
+    if (existing) throw new AppError("VALIDATION", REFUSED.emailTaken, { email: [REFUSED.emailTaken] });
     const user = await tx.user.create({ data: { name: input.name, email: input.email, role: input.role, passwordHash }, select: { id: true } });
     await writeAudit(tx, { actor, actorEmail: actor ? undefined : "command line", action: "user.create", entityType: "User", entityId: user.id, ip: options.ip, details: { email: input.email, role: input.role } });
     return { id: user.id, confirmation: "user.created" };
@@ -30,12 +30,12 @@ async function assertNotLastAdmin(tx: Tx, userId: string): Promise<void> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
   if (user?.role !== "ADMIN" || !user.active) return;
   const otherAdmins = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: userId } } });
-  if (otherAdmins === 0) throw new AppError("INVALID_TRANSITION", "This is the last active admin: make another user an admin first.");
+  if (otherAdmins === 0) throw new AppError("INVALID_TRANSITION", REFUSED.lastAdmin);
 }
 
 async function findUser(tx: Tx, userId: string) {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, active: true } });
-  if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
+  if (!user) throw new AppError("NOT_FOUND", REFUSED.userMissing);
   return user;
 }
 
@@ -99,7 +99,7 @@ export async function setUserLanguage(userId: string, language: Language, actor:
   requirePermission(actor, "user:manage");
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, language: true } });
-    if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
+    if (!user) throw new AppError("NOT_FOUND", REFUSED.userMissing);
     if (user.language === language) return;
     await tx.user.update({ where: { id: userId }, data: { language } });
     await writeAudit(tx, { actor, action: "user.language", entityType: "User", entityId: userId, details: { email: user.email, from: user.language, to: language } });

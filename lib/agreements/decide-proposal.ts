@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { appendDecision, DECISION_TRANSACTION } from "@/lib/decisions/chain";
-import { AppError } from "@/lib/domain/errors";
+import { AppError, REFUSED } from "@/lib/domain/errors";
 import { checkVote, statusAfter, tally, type Vote } from "@/lib/domain/lifecycle";
 import { enqueueDecisionReached } from "@/lib/notifications/enqueue";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
@@ -22,7 +22,7 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
   requirePermission(actor, "proposal:decide");
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Proposal" WHERE "id" = ${input.proposalId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new AppError("NOT_FOUND", "That proposal does not exist.");
+    if (locked.length === 0) throw new AppError("NOT_FOUND", REFUSED.proposalMissing);
     const proposal = await tx.proposal.findUniqueOrThrow({
       where: { id: input.proposalId },
       select: {

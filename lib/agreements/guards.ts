@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import { AppError, STALE_VERSION_MESSAGE } from "@/lib/domain/errors";
+import { AppError, STALE_VERSION_MESSAGE, REFUSED } from "@/lib/domain/errors";
 import type { AgreementStatus, Prisma } from "@/generated/prisma/client";
 
 /** Loads an agreement with what the lifecycle needs to know, or NOT_FOUND. */
@@ -8,7 +8,7 @@ export async function loadAgreementState(tx: Tx, id: string) {
     where: { id },
     select: { id: true, status: true, version: true, partnerId: true, _count: { select: { proposals: { where: { state: "OPEN" } } } } },
   });
-  if (!agreement) throw new AppError("NOT_FOUND", "That agreement does not exist.");
+  if (!agreement) throw new AppError("NOT_FOUND", REFUSED.agreementMissing);
   return { ...agreement, hasOpenProposal: agreement._count.proposals > 0 };
 }
 

@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { AppError } from "@/lib/domain/errors";
+import { AppError, REFUSED } from "@/lib/domain/errors";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import type { TranslationInput } from "@/lib/domain/validation/agreement";
 
@@ -15,7 +15,7 @@ export async function publicReasonDecision(tx: Tx, agreementId: string): Promise
     where: { id: agreementId },
     select: { id: true, status: true, statusDecision: { select: { id: true, publicReason: true } } },
   });
-  if (!agreement) throw new AppError("NOT_FOUND", "That agreement does not exist.");
+  if (!agreement) throw new AppError("NOT_FOUND", REFUSED.agreementMissing);
   const shown = agreement.status !== "ACTIVE" && agreement.statusDecision?.publicReason ? agreement.statusDecision.id : null;
   return { agreement: { id: agreement.id }, decisionId: shown };
 }

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { AppError, STALE_VERSION_MESSAGE } from "@/lib/domain/errors";
+import { AppError, STALE_VERSION_MESSAGE, REFUSED } from "@/lib/domain/errors";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import type { UpdateAgreementInput } from "@/lib/domain/validation/agreement";
 import type { Confirmation } from "@/lib/web/confirmations";
@@ -14,7 +14,7 @@ export async function updateDraft(input: UpdateAgreementInput, actor: Actor): Pr
   await db.$transaction(async (tx) => {
     const current = await loadAgreementState(tx, input.id);
     if (current.version !== input.version) throw new AppError("CONFLICT", STALE_VERSION_MESSAGE);
-    if (current.status !== "DRAFT") throw new AppError("INVALID_TRANSITION", "Only draft agreements can be edited.");
+    if (current.status !== "DRAFT") throw new AppError("INVALID_TRANSITION", REFUSED.onlyDrafts);
     let partner = { id: current.partnerId, name: input.partnerName };
     if (input.partnerId && input.partnerId !== current.partnerId) {
       partner = await findOrCreatePartner(tx, input);

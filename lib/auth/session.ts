@@ -8,7 +8,7 @@ import { readServerEnv } from "@/lib/config/env";
 import type { Confirmation } from "@/lib/web/confirmations";
 import { can, type Actor, type Permission } from "@/lib/domain/permissions";
 import { secureCookiesEnabled, sessionCookieName, warnRefusedSession } from "./options";
-import { AppError } from "@/lib/domain/errors";
+import { AppError, REFUSED } from "@/lib/domain/errors";
 import type { ChangePasswordInput } from "@/lib/domain/validation/account";
 import { changePassword } from "./change-password";
 import { createSession, findSessionUser, revokeSession, sessionEndsAt, type SessionClaims, type StartedSession } from "./sessions";
@@ -88,7 +88,7 @@ export async function issueSessionCookie(user: Actor & { sessionVersion: number 
  */
 export async function changeOwnPassword(input: ChangePasswordInput, actor: Actor, ip: string | null): Promise<{ confirmation: Confirmation }> {
   const claims = await readSessionClaims();
-  if (!claims || typeof claims.sessionId !== "string" || typeof claims.authTime !== "number") throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  if (!claims || typeof claims.sessionId !== "string" || typeof claims.authTime !== "number") throw new AppError("UNAUTHENTICATED", REFUSED.sessionEnded);
   const { confirmation, sessionVersion } = await changePassword(input, actor, { ip, sessionId: claims.sessionId });
   await issueSessionCookie({ ...actor, sessionVersion }, { id: claims.sessionId, authTime: claims.authTime, endsAt: sessionEndsAt(claims.authTime) });
   return { confirmation };

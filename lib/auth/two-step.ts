@@ -11,7 +11,7 @@
 import { createHash, randomInt } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { AppError } from "@/lib/domain/errors";
+import { AppError, REFUSED } from "@/lib/domain/errors";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import type { Outcome } from "@/lib/domain/sign-in-lock";
 import { formatRecoveryCode, normaliseRecoveryCode, normaliseTotpCode, RECOVERY_CODE_ALPHABET, RECOVERY_CODE_COUNT, RECOVERY_CODE_LENGTH, twoStepRequired } from "@/lib/domain/two-step";
@@ -234,7 +234,7 @@ export async function resetTwoStep(userId: string, actor: Actor, { ip = null }: 
   requirePermission(actor, "user:manage");
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, twoStepEnabledAt: true } });
-    if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
+    if (!user) throw new AppError("NOT_FOUND", REFUSED.userMissing);
     await tx.user.update({ where: { id: userId }, data: { twoStepSecret: null, twoStepEnabledAt: null, twoStepLastStep: null } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await endUserSessions(tx, userId);

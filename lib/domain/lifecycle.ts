@@ -3,6 +3,7 @@
 // whether a change is allowed. Who may do what is lib/domain/permissions.ts's table, read from here.
 import type { AgreementStatus, DecisionKind, ProposalKind, ReviewOutcome, Role } from "@/generated/prisma/enums";
 import { STATUS_LABELS } from "@/lib/domain/labels";
+import { REFUSED } from "@/lib/domain/errors";
 import { can, type Permission } from "@/lib/domain/permissions";
 import { validationMessage } from "@/lib/domain/validation/messages";
 
@@ -89,7 +90,7 @@ export type CommandOutcome =
 export function checkCommand(command: Command, status: Status, hasOpenProposal: boolean): CommandOutcome | Refusal {
   const rule = COMMAND_RULES[command];
   if (FINAL_STATUSES.includes(status)) return { ok: false, reason: `This agreement is ${statusLabel(status).toLowerCase()}: that is final.` };
-  if (hasOpenProposal) return { ok: false, reason: "This agreement already has a proposal awaiting a decision." };
+  if (hasOpenProposal) return { ok: false, reason: REFUSED.openProposal };
   if (!rule.from.includes(status)) {
     return { ok: false, reason: `“${rule.label}” is not possible while the agreement is ${statusLabel(status).toLowerCase()}.` };
   }
@@ -110,10 +111,10 @@ export type VoteCheck = { ok: true } | Refusal;
 
 /** The four-eyes rule, one vote per member, and only councillors vote on open proposals. */
 export function checkVote(input: { voterId: string; voterRole: Role; proposerId: string; open: boolean; votes: readonly Vote[]; approve: boolean; reason: string | undefined }): VoteCheck {
-  if (!can({ role: input.voterRole }, VOTE_PERMISSION)) return { ok: false, reason: "Only councillors decide proposals." };
-  if (!input.open) return { ok: false, reason: "This proposal has already been decided." };
-  if (input.voterId === input.proposerId) return { ok: false, reason: "You proposed this change, so you cannot decide it (four-eyes rule)." };
-  if (input.votes.some((vote) => vote.voterId === input.voterId)) return { ok: false, reason: "You have already voted on this proposal." };
+  if (!can({ role: input.voterRole }, VOTE_PERMISSION)) return { ok: false, reason: REFUSED.onlyCouncillors };
+  if (!input.open) return { ok: false, reason: REFUSED.decided };
+  if (input.voterId === input.proposerId) return { ok: false, reason: REFUSED.fourEyes };
+  if (input.votes.some((vote) => vote.voterId === input.voterId)) return { ok: false, reason: REFUSED.voted };
   if (rejectionLacksReason(input)) return { ok: false, reason: REJECTION_REASON_MESSAGE };
   return { ok: true };
 }

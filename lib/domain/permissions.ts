@@ -1,6 +1,6 @@
 // The one policy module: what each role may do. Pages, actions and the UI all read this table.
 import type { Role } from "@/generated/prisma/enums";
-import { AppError } from "./errors";
+import { AppError, REFUSED } from "./errors";
 
 export const PERMISSIONS = [
   "dashboard:view",
@@ -61,8 +61,8 @@ export function can(actor: Pick<Actor, "role" | "twoStepSetupDue"> | null | unde
 
 /** Server-side guard for domain operations and actions. */
 export function requirePermission(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {
-  if (!actor) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
-  if (!can(actor, permission)) throw new AppError("FORBIDDEN", "You do not have permission to do that.");
+  if (!actor) throw new AppError("UNAUTHENTICATED", REFUSED.signIn);
+  if (!can(actor, permission)) throw new AppError("FORBIDDEN", REFUSED.forbidden);
 }
 
 /** Who may open each page: "public", any signed-in user, or a permission. The authorization suite checks every route against it. */

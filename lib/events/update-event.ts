@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
-import { AppError } from "@/lib/domain/errors";
+import { AppError, REFUSED } from "@/lib/domain/errors";
 import { requireEventAgreement } from "@/lib/exchanges/guards";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import { EVENT_CANCELLED_MESSAGE, type UpdateEventInput } from "@/lib/domain/validation/event";
@@ -20,7 +20,7 @@ export async function updateEvent(input: UpdateEventInput, actor: Actor): Promis
   requirePermission(actor, "event:write");
   return db.$transaction(async (tx) => {
     const current = await tx.event.findUnique({ where: { id: input.id }, select: { agreementId: true, visibility: true, updatedAt: true, cancelledAt: true } });
-    if (!current) throw new AppError("NOT_FOUND", "That event does not exist.");
+    if (!current) throw new AppError("NOT_FOUND", REFUSED.eventMissing);
     if (current.cancelledAt) throw new AppError("CONFLICT", EVENT_CANCELLED_MESSAGE);
     if (current.updatedAt.getTime() !== input.updatedAt.getTime()) throw new AppError("CONFLICT", STALE_EVENT_MESSAGE);
     if (input.agreementId && input.agreementId !== current.agreementId) await requireEventAgreement(tx, input.agreementId);

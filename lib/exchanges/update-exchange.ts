@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import type { Confirmation } from "@/lib/web/confirmations";
-import { AppError } from "@/lib/domain/errors";
+import { AppError, REFUSED } from "@/lib/domain/errors";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import type { UpdateExchangeInput } from "@/lib/domain/validation/exchange";
 import { exchangeData } from "./exchange-fields";
@@ -20,7 +20,7 @@ export async function updateExchange(input: UpdateExchangeInput, actor: Actor): 
   requirePermission(actor, "exchange:write");
   return db.$transaction(async (tx) => {
     const current = await tx.exchange.findUnique({ where: { id: input.id }, select: { agreementId: true, visibility: true, updatedAt: true } });
-    if (!current) throw new AppError("NOT_FOUND", "That exchange does not exist.");
+    if (!current) throw new AppError("NOT_FOUND", REFUSED.exchangeMissing);
     if (current.updatedAt.getTime() !== input.updatedAt.getTime()) throw new AppError("CONFLICT", STALE_EXCHANGE_MESSAGE);
     if (input.agreementId !== current.agreementId) await requireExchangeAgreement(tx, input.agreementId);
     const { count } = await tx.exchange.updateMany({ where: { id: input.id, updatedAt: current.updatedAt }, data: exchangeData(input) });
