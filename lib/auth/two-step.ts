@@ -11,6 +11,8 @@
 import { createHash, randomInt } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
+import { enqueueTwoStepChanged } from "@/lib/notifications/enqueue";
+import type { TwoStepChange } from "@/lib/notifications/templates";
 import { AppError, REFUSED } from "@/lib/domain/errors";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import type { Outcome } from "@/lib/domain/sign-in-lock";
@@ -116,6 +118,7 @@ export async function confirmTwoStepSetup(
     if (count === 0) throw new AppError("INVALID_TRANSITION", OUT_OF_DATE);
     const revealed = await replaceRecoveryCodes(tx, actor.id, now);
     await writeAudit(tx, { actor, action: "account.two-step-on", entityType: "User", entityId: actor.id, ip });
+    await noticeToOwner(tx, actor.id, "on", now);
     return { confirmation: "account.two-step-on" as const, revealed };
   });
 }
@@ -208,6 +211,7 @@ export async function turnOffTwoStep(actor: Actor, input: TwoStepProofInput, { i
     await tx.user.update({ where: { id: actor.id }, data: { twoStepSecret: null, twoStepEnabledAt: null, twoStepLastStep: null } });
     await tx.recoveryCode.deleteMany({ where: { userId: actor.id } });
     await writeAudit(tx, { actor, action: "account.two-step-off", entityType: "User", entityId: actor.id, ip });
+    await noticeToOwner(tx, actor.id, "off", clock());
   });
   return { confirmation: "account.two-step-off" };
 }
@@ -223,8 +227,10 @@ export async function renewRecoveryCodes(
   if (!twoStepEnabledAt) throw new AppError("INVALID_TRANSITION", OUT_OF_DATE);
   await requireProof(actor, input, "account.recovery-codes", ip, clock);
   return db.$transaction(async (tx) => {
-    const revealed = await replaceRecoveryCodes(tx, actor.id, clock());
+    const now = clock();
+    const revealed = await replaceRecoveryCodes(tx, actor.id, now);
     await writeAudit(tx, { actor, action: "account.recovery-codes", entityType: "User", entityId: actor.id, ip });
+    await noticeToOwner(tx, actor.id, "codes", now);
     return { confirmation: "account.recovery-codes" as const, revealed };
   });
 }
@@ -239,6 +245,13 @@ export async function resetTwoStep(userId: string, actor: Actor, { ip = null }: 
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await endUserSessions(tx, userId);
     await writeAudit(tx, { actor, action: "user.two-step-reset", entityType: "User", entityId: userId, ip, details: { email: user.email, wasOn: user.twoStepEnabledAt !== null } });
+    await noticeToOwner(tx, userId, "reset", new Date());
   });
   return { confirmation: "user.two-step-reset" };
+}
+
+/** The security notice of a change to a user's two-step verification, in the change's transaction. */
+async function noticeToOwner(tx: Tx, userId: string, change: TwoStepChange, at: Date): Promise<void> {
+  const owner = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, language: true } });
+  await enqueueTwoStepChanged(tx, owner, change, at);
 }

@@ -6,7 +6,7 @@ import { ROLE_PERMISSIONS, type Permission } from "@/lib/domain/permissions";
 import type { StaffLocale } from "@/lib/i18n/locales";
 import { readSettings } from "@/lib/settings";
 import { appUrl } from "./config";
-import { decisionReachedEmail, passwordChangedEmail, passwordResetEmail, proposalNewEmail, type ProposalFacts, type RenderedEmail } from "./templates";
+import { decisionReachedEmail, passwordChangedEmail, passwordResetEmail, proposalNewEmail, twoStepChangedEmail, type TwoStepChange, type ProposalFacts, type RenderedEmail } from "./templates";
 
 /** `language`: the recipient's own (User.language): their emails are written in it. */
 export type Recipient = { id: string; email: string; name: string; language: StaffLocale };
@@ -169,6 +169,19 @@ export async function enqueuePasswordReset(tx: Tx, recipient: Recipient, link: {
       recipient,
       dedupeKey: `password-reset:${recipient.id}:${askedAt.toISOString()}`,
       email: passwordResetEmail({ baseUrl: appUrl(), councilName, recipientName: recipient.name, locale: recipient.language, ...link }),
+    },
+  ]);
+}
+
+/** Two-step verification changed: a security notice to its owner, whatever their preferences. */
+export async function enqueueTwoStepChanged(tx: Tx, recipient: Recipient, change: TwoStepChange, changedAt: Date): Promise<number> {
+  const { councilName } = await readSettings(tx);
+  return enqueue(tx, [
+    {
+      kind: "TWO_STEP_CHANGED",
+      recipient,
+      dedupeKey: `two-step:${change}:${recipient.id}:${changedAt.toISOString()}`,
+      email: twoStepChangedEmail({ baseUrl: appUrl(), councilName, recipientName: recipient.name, locale: recipient.language, change, changedAt }),
     },
   ]);
 }

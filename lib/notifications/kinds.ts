@@ -38,6 +38,11 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, KindInfo> = {
     description: "When you ask for a link to reset your password. Always sent.",
     roles: ["STAFF", "ADMIN", "COUNCILLOR"],
   },
+  TWO_STEP_CHANGED: {
+    label: "Two-step verification changed (security notice)",
+    description: "When two-step verification is turned on or off, reset by an administrator, or given new recovery codes. Always sent.",
+    roles: ["STAFF", "ADMIN", "COUNCILLOR"],
+  },
 };
 
 /** The kinds a user with this role can receive (and so can turn off). */

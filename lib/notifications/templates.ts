@@ -252,3 +252,19 @@ export function passwordResetEmail({ token, expiresAt, ...common }: Common & { t
     securityNotice: true,
   });
 }
+
+/** What changed about a user's two-step verification (twoStepChangedEmail). */
+export type TwoStepChange = "on" | "off" | "reset" | "codes";
+
+/** A security notice: two-step verification changed. Sent whatever the user's preferences. */
+export function twoStepChangedEmail({ change, changedAt, ...common }: Common & { change: TwoStepChange; changedAt: Date }): RenderedEmail {
+  const base = frame(common);
+  const { t, locale } = base;
+  return render({
+    ...base,
+    subject: t("twoStepChanged.subject"),
+    blocks: [{ paragraphs: [t(`twoStepChanged.${change}`, { when: formatDateTime(changedAt, locale) }), t("twoStepChanged.notYou")] }],
+    action: { label: t("twoStepChanged.action"), path: "/account" },
+    securityNotice: true,
+  });
+}

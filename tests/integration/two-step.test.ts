@@ -144,6 +144,15 @@ describe("setting up two-step verification on /account", () => {
     expect(await readTwoStepStatus(staff.id)).toEqual({ state: "off" });
     expect(await db.recoveryCode.count({ where: { userId: staff.id } })).toBe(0);
     expect(await auditActions(staff.id)).toContain("account.two-step-off");
+
+    // Each change was a security notice to the owner: on, new codes, off.
+    const notices = await db.outboxMessage.findMany({ where: { recipientId: staff.id, kind: "TWO_STEP_CHANGED" }, orderBy: { createdAt: "asc" } });
+    expect(notices.map((notice) => notice.textBody.split("\n")[2])).toEqual([
+      expect.stringMatching(/^Two-step verification was turned on for your account on /),
+      expect.stringMatching(/^New recovery codes were made for your account on /),
+      expect.stringMatching(/^Two-step verification was turned off for your account on /),
+    ]);
+    expect(notices.every((notice) => notice.subject === "Two-step verification on your Twinning Office account has changed")).toBe(true);
   });
 });
 
@@ -228,6 +237,8 @@ describe("an admin's reset, and the council's setting", () => {
     expect(await userWith(staffCookies)).toBeNull();
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "user.two-step-reset" }, select: { actorId: true, entityId: true } });
     expect(audit).toEqual({ actorId: admin.id, entityId: staff.id });
+    const notice = await db.outboxMessage.findFirstOrThrow({ where: { recipientId: staff.id, kind: "TWO_STEP_CHANGED" }, orderBy: { createdAt: "desc" } });
+    expect(notice.textBody).toContain("An administrator reset two-step verification for your account");
     // Staff cannot.
     expect(errorsOf(await post(resetTwoStepAction, await sessionFor(staff), { userId: admin.id })).formError).toBe("You do not have permission to do that.");
   });
