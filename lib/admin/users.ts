@@ -6,8 +6,9 @@ import { endUserSessions } from "@/lib/auth/sessions";
 import { clearEmailLock } from "@/lib/auth/sign-in-lock";
 import { AppError, REFUSED } from "@/lib/domain/errors";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
+import { readSettings } from "@/lib/settings";
 import type { Language, Role } from "@/generated/prisma/enums";
-import type { CreateUserInput } from "@/lib/domain/validation/admin";
+import { quorumRefusalMessage, type CreateUserInput } from "@/lib/domain/validation/admin";
 import type { Confirmation } from "@/lib/web/confirmations";
 
 // User administration. Users are never deleted: decisions keep their author.
@@ -33,6 +34,18 @@ async function assertNotLastAdmin(tx: Tx, userId: string): Promise<void> {
   if (otherAdmins === 0) throw new AppError("INVALID_TRANSITION", REFUSED.lastAdmin);
 }
 
+/**
+ * An active councillor leaving the councillors (deactivated, or given another role) must leave
+ * enough of them to reach the council's "Approvals needed": refused, not warned, like the last
+ * admin, so that no proposal is left open for ever; the admin lowers the setting first.
+ */
+async function assertQuorumRemains(tx: Tx, user: { id: string; role: Role; active: boolean }): Promise<void> {
+  if (user.role !== "COUNCILLOR" || !user.active) return;
+  const { approvalsNeeded } = await readSettings(tx);
+  const remaining = await tx.user.count({ where: { role: "COUNCILLOR", active: true, id: { not: user.id } } });
+  if (remaining < approvalsNeeded) throw new AppError("INVALID_TRANSITION", quorumRefusalMessage(remaining, approvalsNeeded));
+}
+
 async function findUser(tx: Tx, userId: string) {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, active: true } });
   if (!user) throw new AppError("NOT_FOUND", REFUSED.userMissing);
@@ -46,6 +59,7 @@ export async function changeRole(userId: string, role: Role, actor: Actor): Prom
     const user = await findUser(tx, userId);
     if (user.role === role) return { changed: false, confirmation: "user.role-unchanged" };
     if (role !== "ADMIN") await assertNotLastAdmin(tx, userId);
+    await assertQuorumRemains(tx, user);
     await tx.user.update({ where: { id: userId }, data: { role } });
     // The new role starts with a new sign-in: every session of theirs ends now.
     await endUserSessions(tx, userId);
@@ -60,6 +74,7 @@ export async function setUserActive(userId: string, active: boolean, actor: Acto
     const user = await findUser(tx, userId);
     if (user.active === active) return;
     if (!active) await assertNotLastAdmin(tx, userId);
+    if (!active) await assertQuorumRemains(tx, user);
     await tx.user.update({ where: { id: userId }, data: { active } });
     // Deactivation ends every session of theirs at once.
     if (!active) await endUserSessions(tx, userId);

@@ -1,10 +1,15 @@
 // User administration against a real database: the last active admin stays, every change is
 // audited, and deactivation or a new password ends existing sessions (sessionVersion).
 import { beforeEach, describe, expect, it } from "vitest";
+import { updateSettings } from "@/lib/admin/update-settings";
 import { changeRole, resetPassword, setUserActive } from "@/lib/admin/users";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/domain/errors";
-import { createAdmin, createStaff, resetDatabase } from "../helpers/database";
+import { settingsSchema } from "@/lib/domain/validation/admin";
+import { translateFieldMessage } from "@/lib/domain/validation/messages";
+import { readSettings } from "@/lib/settings";
+import { createAdmin, createCouncillor, createStaff, resetDatabase, setApprovalsNeeded } from "../helpers/database";
+import { refusal } from "../helpers/outcomes";
 
 beforeEach(resetDatabase);
 
@@ -51,5 +56,61 @@ describe("deactivation and password resets", () => {
     const staff = await createStaff();
     const other = await createStaff();
     await expect(setUserActive(other.id, false, staff)).rejects.toThrow("You do not have permission");
+  });
+});
+
+describe("the quorum: approvals needed and the active councillors", () => {
+  const settings = (approvalsNeeded: number) =>
+    settingsSchema.parse({ councilName: "Testford", approvalsNeeded: String(approvalsNeeded), dormancyMonths: "24", openDataLicence: "OGL", reminderDays: "7", twoStepRequiredFor: "NOBODY" });
+
+  it("'Approvals needed' cannot be set above the active councillors: the field says how many there are", async () => {
+    const admin = await createAdmin();
+    await createCouncillor();
+    await createCouncillor();
+    await createCouncillor({ active: false });
+    await createStaff();
+
+    const error = await refusal(updateSettings(settings(3), admin));
+    expect(error.fieldErrors).toEqual({ approvalsNeeded: ["Approvals needed cannot be more than the 2 active councillors"] });
+    expect(translateFieldMessage(error.fieldErrors.approvalsNeeded![0]!, "cy")).toBe("Ni all nifer y cymeradwyaethau sydd eu hangen fod yn fwy na nifer y cynghorwyr gweithredol (2)");
+    expect((await readSettings(db)).approvalsNeeded).toBe(1);
+
+    await updateSettings(settings(2), admin);
+    expect((await readSettings(db)).approvalsNeeded).toBe(2);
+  });
+
+  it("an unchanged value is kept, so a council with no councillor yet can still save its other settings", async () => {
+    const admin = await createAdmin();
+    await updateSettings({ ...settings(1), councilName: "Borough of Testford" }, admin);
+    expect(await readSettings(db)).toMatchObject({ councilName: "Borough of Testford", approvalsNeeded: 1 });
+    const error = await refusal(updateSettings(settings(2), admin));
+    expect(error.fieldErrors.approvalsNeeded).toEqual(["Approvals needed cannot be more than the number of active councillors, and there are none: make a user a councillor first"]);
+  });
+
+  it("a councillor cannot be deactivated or given another role when too few would remain: lower 'Approvals needed' first", async () => {
+    const admin = await createAdmin();
+    const chris = await createCouncillor();
+    const dana = await createCouncillor();
+    await setApprovalsNeeded(2);
+
+    const deactivation = await refusal(setUserActive(dana.id, false, admin));
+    expect(deactivation.code).toBe("INVALID_TRANSITION");
+    expect(deactivation.message).toBe("Only 1 active councillor would remain, fewer than the 2 approvals needed: lower “Approvals needed” in Settings first.");
+    expect(translateFieldMessage(deactivation.message, "cy")).toMatch(/^Dim ond 1 o gynghorwyr gweithredol fyddai ar ôl/);
+    expect((await refusal(changeRole(chris.id, "STAFF", admin))).message).toBe(deactivation.message);
+    expect(await db.user.count({ where: { role: "COUNCILLOR", active: true } })).toBe(2);
+    expect(await db.auditLog.count({ where: { action: { in: ["user.deactivate", "user.role-change"] } } })).toBe(0);
+
+    // A third councillor, or a lower quorum, and the change goes through.
+    const third = await createCouncillor();
+    await setUserActive(dana.id, false, admin);
+    await expect(setUserActive(third.id, false, admin)).rejects.toThrow("lower “Approvals needed” in Settings first");
+    await updateSettings(settings(1), admin);
+    expect((await changeRole(chris.id, "STAFF", admin)).changed).toBe(true);
+    // The last councillor with one approval needed: someone must be able to decide.
+    expect((await refusal(setUserActive(third.id, false, admin))).message).toBe("No active councillor would remain, and 1 approval is needed: make another user a councillor first.");
+    // Deactivated councillors and other roles are not counted; reactivating is always allowed.
+    await setUserActive(dana.id, true, admin);
+    await setUserActive(third.id, false, admin);
   });
 });

@@ -61,9 +61,28 @@ function wholeNumber(label: FieldLabel, min: number, max: number) {
     .max(max, between);
 }
 
+/** The most approvals a council may ask for. */
+export const MAX_APPROVALS_NEEDED = 9;
+
+// The quorum's messages, for every count a quorum of 1 to 9 allows (built here: the set is finite).
+const ABOVE_COUNCILLORS = Array.from({ length: MAX_APPROVALS_NEEDED }, (_, count) => validationMessage("check.approvalsAboveCouncillors", { count: String(count) }));
+const QUORUM_REFUSALS = Array.from({ length: MAX_APPROVALS_NEEDED + 1 }, (_, needed) =>
+  Array.from({ length: needed }, (_, remaining) => validationMessage("refused.quorum", { remaining: String(remaining), needed: String(needed) })),
+);
+
+/** "Approvals needed cannot be more than the 2 active councillors" (`count` is below the approvals needed). */
+export function approvalsAboveCouncillorsMessage(count: number): string {
+  return ABOVE_COUNCILLORS[count] ?? validationMessage("check.approvalsAboveCouncillors", { count: String(count) });
+}
+
+/** "Only 1 active councillor would remain, fewer than the 2 approvals needed: lower …" (`remaining` < `needed`). */
+export function quorumRefusalMessage(remaining: number, needed: number): string {
+  return QUORUM_REFUSALS[needed]?.[remaining] ?? validationMessage("refused.quorum", { remaining: String(remaining), needed: String(needed) });
+}
+
 export const settingsSchema = z.object({
   councilName: requiredText("councilName", 120, "enter.councilName"),
-  approvalsNeeded: wholeNumber("approvalsNeeded", 1, 9),
+  approvalsNeeded: wholeNumber("approvalsNeeded", 1, MAX_APPROVALS_NEEDED),
   dormancyMonths: wholeNumber("dormancyMonths", 1, 240),
   openDataLicence: requiredText("openDataLicence", 200, "enter.openDataLicence"),
   reminderDays: wholeNumber("reminderDays", 1, 90),

@@ -4,7 +4,7 @@ import { isCountryCode, NO_COUNTRY } from "@/lib/domain/countries";
 import { canonicalLanguageTag } from "@/lib/domain/language-tags";
 import type { Locale } from "@/lib/i18n/locales";
 import { COMMAND_RULES, COMMANDS, REJECTION_REASON_MESSAGE, rejectionLacksReason, REVIEW_OUTCOMES, type Command } from "@/lib/domain/lifecycle";
-import { dateField, enumField, longText, optionalDate, optionalNumber, optionalText, todayUtc, versionField } from "./fields";
+import { completeWebsite, dateField, enumField, longText, optionalDate, optionalNumber, optionalText, todayUtc, versionField } from "./fields";
 import { validationMessage } from "./messages";
 
 const themeValues = Object.values(Theme) as [Theme, ...Theme[]];
@@ -45,7 +45,9 @@ export const agreementFields = z.object({
   latitude: optionalNumber("latitude", -90, 90),
   longitude: optionalNumber("longitude", -180, 180),
   population: optionalNumber("population", 0, 100_000_000, { integer: true }),
-  website: optionalText("website", 300).refine((value) => value === undefined || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(value), WEBSITE_MESSAGE),
+  website: optionalText("website", 300)
+    .transform((value) => (value === undefined ? undefined : completeWebsite(value)))
+    .refine((value) => value === undefined || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(value), WEBSITE_MESSAGE),
   partnerDecisionDate: optionalDate("partnerDecisionDate"),
   partnerDecisionReference: optionalText("partnerDecisionReference", 200),
   localName: optionalText("localName", 120),

@@ -102,14 +102,37 @@ export function parseIsoDate(value: string): Date | null {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
 }
 
-/** An optional number from a text input, within a range. */
+const PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?$/;
+// Thousands in groups of three, one separator throughout: 334,000 · 334 000 (also a no-break or thin space) · 1,234,567.5
+const GROUPED_NUMBER = /^[-+]?\d{1,3}([, \u00A0\u2009\u202F])\d{3}(?:\1\d{3})*(\.\d+)?$/;
+// "3,5": a decimal comma (or a mistyped group), which English would read otherwise: refused, not guessed.
+const DECIMAL_COMMA = /^[-+]?\d+,\d+$/;
+
+/**
+ * A number as typed in a text input: plain (334000, -1.5) or with its thousands grouped by commas
+ * or spaces (334,000 · 334 000). A comma is only ever a thousands separator (the council writes
+ * English numbers: "3,500" is three thousand five hundred); "3,5" is refused with its own message
+ * ("decimalComma"), never read as 3.5 or 35. Anything else is "notNumber".
+ */
+export function parseNumberText(text: string): number | "notNumber" | "decimalComma" {
+  const value = text.trim();
+  if (PLAIN_NUMBER.test(value)) return Number(value);
+  if (GROUPED_NUMBER.test(value)) return Number(value.replace(/[, \u00A0\u2009\u202F]/g, ""));
+  return DECIMAL_COMMA.test(value) ? "decimalComma" : "notNumber";
+}
+
+/** An optional number from a text input (parseNumberText), within a range. */
 export function optionalNumber(label: FieldLabel, min: number, max: number, options: { integer?: boolean } = {}) {
   const notNumber = validationMessage("rule.notNumber", { label });
+  const decimalComma = validationMessage("rule.decimalComma", { label });
   return z.preprocess(
-    (value) => {
+    (value, context) => {
       const empty = emptyToUndefined(value);
-      if (typeof empty === "string") return /^[-+]?\d+(\.\d+)?$/.test(empty.trim()) ? Number(empty) : Number.NaN;
-      return empty;
+      if (typeof empty !== "string") return empty;
+      const parsed = parseNumberText(empty);
+      if (parsed !== "decimalComma") return typeof parsed === "number" ? parsed : Number.NaN;
+      context.addIssue({ code: "custom", message: decimalComma });
+      return undefined; // one message: the optional number below accepts it
     },
     z
       .number({ error: notNumber })
@@ -118,6 +141,15 @@ export function optionalNumber(label: FieldLabel, min: number, max: number, opti
       .refine((value) => value >= min && value <= max, validationMessage("rule.between", { label, min: String(min), max: String(max) }))
       .optional(),
   );
+}
+
+/**
+ * A website as typed: "www.lille.fr" or "lille.fr" is completed to "https://www.lille.fr" (a
+ * scheme, "mailto:" or "javascript:", is kept, and refused by the field's check); "//lille.fr" too.
+ */
+export function completeWebsite(value: string): string {
+  if (/^https?:\/\//i.test(value) || /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(value)) return value;
+  return `https://${value.replace(/^\/\//, "")}`;
 }
 
 /** One of an enum's values, with a message that names the field ("choose.…"). */
