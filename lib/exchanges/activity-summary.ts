@@ -76,10 +76,18 @@ export type AgreementActivity = ActivitySummary & {
   now: Date;
 };
 
+/** One total per currency of these exchanges' costs (no currency: GBP), exact, in currency order. */
+export function spendByCurrency(exchanges: readonly { cost: string | null; currency: string | null }[]): { currency: string; amount: string }[] {
+  const spend = new Map<string, bigint>();
+  for (const { cost, currency } of exchanges) {
+    if (cost !== null) spend.set(currency ?? "GBP", (spend.get(currency ?? "GBP") ?? 0n) + minorUnits(cost));
+  }
+  return [...spend.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, units]) => ({ currency, amount: formatMinor(units) }));
+}
+
 export function summariseActivity(items: readonly ActivityItem[], now: Date): ActivitySummary {
   const sorted = [...items].sort((a, b) => a.date.getTime() - b.date.getTime() || a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
   const byYear = new Map<number, ActivityYear>();
-  const spend = new Map<string, bigint>();
   let participants = 0;
   let exchanges = 0;
   let events = 0;
@@ -91,10 +99,6 @@ export function summariseActivity(items: readonly ActivityItem[], now: Date): Ac
       row.exchanges += 1;
       row.participants += item.participantCount ?? 0;
       participants += item.participantCount ?? 0;
-      if (item.cost !== null) {
-        const currency = item.currency ?? "GBP";
-        spend.set(currency, (spend.get(currency) ?? 0n) + minorUnits(item.cost));
-      }
     } else if (!item.cancelledAt) {
       events += 1;
       row.events += 1;
@@ -114,7 +118,7 @@ export function summariseActivity(items: readonly ActivityItem[], now: Date): Ac
       exchanges,
       events,
       participants,
-      spend: [...spend.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, units]) => ({ currency, amount: formatMinor(units) })),
+      spend: spendByCurrency(sorted.flatMap((item) => (item.type === "exchange" ? [item] : []))),
     },
   };
 }

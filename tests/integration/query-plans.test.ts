@@ -14,7 +14,7 @@ import { markChanged } from "@/lib/cache";
 import { db, useDatabase as pointDbAt } from "@/lib/db";
 import { pgliteHandle, postgresHandle, type AdapterHandle } from "@/lib/db/adapters";
 import { readDatabaseConfig } from "@/lib/db/config";
-import { listAgreements, parseAgreementFilters } from "@/lib/data/agreements";
+import { listAgreements, listOpenProposals, parseAgreementFilters } from "@/lib/data/agreements";
 import { getDashboard } from "@/lib/data/dashboard";
 import { backend } from "../helpers/database";
 import { readMigrations } from "../helpers/migrations";
@@ -201,6 +201,17 @@ describe(`query plans of the signed-in pages at scale (${backend()})`, { timeout
     // user's own panel.
     expect(await statementCount(() => listAgreements(parseAgreementFilters({ status: "ACTIVE" })))).toBe(1);
     expect(await statementCount(() => getDashboard(staff))).toBe(1);
+  });
+
+  it("/approvals: every open proposal's card in a fixed number of statements, none a Seq Scan on Exchange or Decision", async () => {
+    const open = await listOpenProposals();
+    // The scale data holds well over a page of open proposals: one read per card would show.
+    expect(open.length).toBeGreaterThan(50);
+    // Prisma reads the proposals, then each nested relation (proposer, agreement, partner,
+    // exchanges' costs, decisions and their actors, reviews and confirmations, rejected
+    // proposals and their votes, this proposal's votes) once for all of them.
+    expect(await statementCount(() => listOpenProposals())).toBeLessThanOrEqual(20);
+    expect(report(await plansOf(() => listOpenProposals()), ["Exchange", "Decision"])).toBe("");
   });
 
   it("/dashboard: dormancy without a Seq Scan", async () => {
