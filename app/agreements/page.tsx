@@ -28,7 +28,7 @@ const SORTS: readonly AgreementSort[] = ["partner", "country", "since", "review"
 export default async function AgreementsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("/agreements", "agreement:read");
   const params = await searchParams;
-  const filters = { ...parseAgreementFilters(params), page: pageNumber(params.page) };
+  const filters = { ...parseAgreementFilters(params), page: pageNumber(params.page), locale: await getPageLocale() };
   const [result, countries] = await Promise.all([listAgreements(filters), partnerCountries()]);
   const query = { q: filters.q, status: filters.status, country: filters.country, type: filters.type, sort: filters.sort, dormant: filters.dormant ? "1" : undefined };
   const [locale, t, tAgreements] = await Promise.all([getPageLocale(), getTranslations("agreements.list"), getTranslations("agreements")]);

@@ -1,11 +1,12 @@
 import "server-only";
 import { memoUntilChanged } from "@/lib/cache";
 import { db } from "@/lib/db";
+import { countriesMatching, searchPattern, themesMatching } from "@/lib/domain/agreement-search";
 import { REVIEW_WINDOW_DAYS } from "@/lib/domain/lifecycle";
+import type { Locale } from "@/lib/i18n/locales";
 import { isUuid, queryChoice, queryParam, searchText } from "@/lib/domain/validation/fields";
 import { Prisma } from "@/generated/prisma/client";
 import { AgreementStatus, RelationshipType, type ProposalKind } from "@/generated/prisma/enums";
-import { spendByCurrency } from "@/lib/exchanges/activity-summary";
 import { dormantCondition } from "./activity";
 import { pageOf, PAGE_SIZE, type Page } from "../domain/pagination";
 import { getSettings } from "./settings";
@@ -31,6 +32,8 @@ export type AgreementFilters = {
   /** Only Active links with no exchange or event within the dormancy window. */
   dormant?: boolean;
   page?: number;
+  /** The page's language: `q` also finds countries and themes by their names in it (and in English). */
+  locale?: Locale;
 };
 
 /** Reads the list filters from a query string, ignoring anything not understood. */
@@ -46,9 +49,18 @@ export function parseAgreementFilters(params: Record<string, string | string[] |
   };
 }
 
-/** A LIKE pattern that finds `text` anywhere, its own % and _ taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+/**
+ * The search: the partner's name (or its own-language name), the agreement's title, the region, or
+ * a country or theme by its name (lib/domain/agreement-search.ts gives their codes).
+ */
+function searchCondition(q: string, locale: Locale = "en"): Prisma.Sql {
+  const pattern = searchPattern(q);
+  const matches = [Prisma.sql`p."name" ILIKE ${pattern}`, Prisma.sql`p."localName" ILIKE ${pattern}`, Prisma.sql`a."title" ILIKE ${pattern}`, Prisma.sql`p."region" ILIKE ${pattern}`];
+  const countries = countriesMatching(q, locale);
+  if (countries.length > 0) matches.push(Prisma.sql`p."country" IN (${Prisma.join(countries)})`);
+  const themes = themesMatching(q, locale);
+  if (themes.length > 0) matches.push(Prisma.sql`a."themes" && ARRAY[${Prisma.join(themes)}]::"Theme"[]`);
+  return Prisma.sql`(${Prisma.join(matches, " OR ")})`;
 }
 
 /** The filters as a SQL condition over "Agreement" AS a and its "Partner" AS p. */
@@ -58,7 +70,7 @@ async function agreementCondition(filters: AgreementFilters, now: Date, dormant?
   if (filters.type) conditions.push(Prisma.sql`a."relationshipType" = ${filters.type}::"RelationshipType"`);
   if (filters.country === "NONE") conditions.push(Prisma.sql`p."country" IS NULL`);
   else if (filters.country) conditions.push(Prisma.sql`p."country" = ${filters.country}`);
-  if (filters.q) conditions.push(Prisma.sql`p."name" ILIKE ${containsPattern(filters.q)}`);
+  if (filters.q) conditions.push(searchCondition(filters.q, filters.locale));
   if (filters.dormant) conditions.push(dormant ?? (await dormantCondition(now, (await getSettings()).dormancyMonths)));
   return conditions.length > 0 ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
@@ -223,29 +235,9 @@ export function listPartnerChoices() {
   return db.partner.findMany({ select: { id: true, name: true, country: true }, orderBy: { name: "asc" }, take: 1000 });
 }
 
-/** A decision as the timeline shows it (components/timeline.tsx). */
-const timelineDecisionSelect = {
-  id: true,
-  kind: true,
-  fromStatus: true,
-  toStatus: true,
-  reason: true,
-  publicReason: true,
-  reference: true,
-  createdAt: true,
-  actor: { select: { name: true } },
-  review: { select: { outcome: true, nextReviewDate: true } },
-  partnerConfirmation: { select: { partnerDecisionDate: true, partnerDecisionReference: true } },
-} satisfies Prisma.DecisionSelect;
-
-/**
- * Open proposals with what a councillor needs to decide them: the case and votes, the agreement's
- * terms and partner, its earlier decisions and rejected proposals, and the cost of its exchanges
- * so far (one total per currency). A fixed number of statements however many proposals: Prisma
- * reads each nested relation for all of them at once.
- */
+/** Open proposals with their votes, for councillors to decide. */
 export async function listOpenProposals() {
-  const proposals = await db.proposal.findMany({
+  return db.proposal.findMany({
     where: { state: "OPEN" },
     orderBy: { createdAt: "asc" },
     select: {
@@ -259,15 +251,7 @@ export async function listOpenProposals() {
           id: true,
           status: true,
           relationshipType: true,
-          title: true,
-          purpose: true,
-          publicSummary: true,
-          themes: true,
-          partnerDecisionDate: true,
-          partnerDecisionReference: true,
-          partner: { select: { name: true, country: true, region: true, localName: true, localNameLanguage: true } },
-          exchanges: { where: { cost: { not: null } }, select: { cost: true, currency: true } },
-          decisions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: timelineDecisionSelect },
+          partner: { select: { name: true, country: true } },
           // What councillors decided before on this link: earlier proposals they rejected, with every vote.
           proposals: {
             where: { state: "REJECTED" },
@@ -290,8 +274,4 @@ export async function listOpenProposals() {
       },
     },
   });
-  return proposals.map(({ agreement: { exchanges, ...agreement }, ...proposal }) => ({
-    ...proposal,
-    agreement: { ...agreement, costs: spendByCurrency(exchanges.map((exchange) => ({ cost: exchange.cost?.toFixed(2) ?? null, currency: exchange.currency }))) },
-  }));
 }

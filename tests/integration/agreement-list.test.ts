@@ -47,6 +47,37 @@ describe("listAgreements", () => {
     expect(await names({ q: "t_t" })).toEqual(["Port_Town"]);
   });
 
+  it("searches the title, partner name, region, country and themes by name (English and the page's language)", async () => {
+    const staff = await createStaff();
+    const lublin = await createAgreement({ createdBy: staff, partnerName: "Lublin" });
+    const lille = await createAgreement({ createdBy: staff, partnerName: "Lille" });
+    await createAgreement({ createdBy: staff, partnerName: "Kiel" });
+    const partnerOf = async (id: string) => (await db.agreement.findUniqueOrThrow({ where: { id }, select: { partnerId: true } })).partnerId;
+    await db.partner.update({ where: { id: await partnerOf(lublin.id) }, data: { country: "PL", region: "Lublin Voivodeship" } });
+    await db.agreement.update({ where: { id: lublin.id }, data: { title: "Coventry–Lublin", themes: ["EDUCATION", "CULTURE"] } });
+    await db.partner.update({ where: { id: await partnerOf(lille.id) }, data: { country: "FR", region: "Hauts-de-France", localName: "Rijsel", localNameLanguage: "nl" } });
+
+    expect(await names({ q: "Poland" })).toEqual(["Lublin"]);
+    expect(await names({ q: "poland" })).toEqual(["Lublin"]);
+    expect(await names({ q: "Coventry–Lublin" })).toEqual(["Lublin"]);
+    expect(await names({ q: "Coventry-Lublin" })).toEqual(["Lublin"]);
+    expect(await names({ q: "voivodeship" })).toEqual(["Lublin"]);
+    expect(await names({ q: "Hauts-de" })).toEqual(["Lille"]);
+    expect(await names({ q: "rijsel" })).toEqual(["Lille"]);
+    expect(await names({ q: "education" })).toEqual(["Lublin"]);
+    expect(await names({ q: "culture" })).toEqual(["Kiel", "Lille", "Lublin"]);
+    expect(await names({ q: "Germany" })).toEqual(["Kiel"]);
+    expect(await names({ q: "Kiel link" })).toEqual(["Kiel"]);
+    // The page's language: a Welsh page finds the theme by its Welsh label, a French one the country.
+    const inLanguage = async (q: string, locale: "cy" | "fr") => (await listAgreements({ ...parseAgreementFilters({ q }), locale })).items.map((row) => row.partner.name);
+    expect(await inLanguage("Addysg", "cy")).toEqual(["Lublin"]);
+    expect(await inLanguage("Pologne", "fr")).toEqual(["Lublin"]);
+    expect(await names({ q: "Pologne" })).toEqual([]);
+    // Combined with the filters, and counted alike.
+    const page = await listAgreements(parseAgreementFilters({ q: "France", status: "ACTIVE" }));
+    expect([page.total, page.items.map((row) => row.partner.name)]).toEqual([1, ["Lille"]]);
+  });
+
   it("orders as asked, ties by id, and pages with a total", async () => {
     const staff = await createStaff();
     for (let index = 0; index < PAGE_SIZE + 2; index += 1) await createAgreement({ createdBy: staff, partnerName: `Town ${String(index).padStart(2, "0")}` });
