@@ -7,6 +7,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { isUuid, queryChoice, queryParam, searchText } from "@/lib/domain/validation/fields";
 import { Prisma } from "@/generated/prisma/client";
 import { AgreementStatus, RelationshipType, type ProposalKind } from "@/generated/prisma/enums";
+import { spendByCurrency } from "@/lib/exchanges/activity-summary";
 import { dormantCondition } from "./activity";
 import { pageOf, PAGE_SIZE, type Page } from "../domain/pagination";
 import { getSettings } from "./settings";
@@ -235,9 +236,29 @@ export function listPartnerChoices() {
   return db.partner.findMany({ select: { id: true, name: true, country: true }, orderBy: { name: "asc" }, take: 1000 });
 }
 
-/** Open proposals with their votes, for councillors to decide. */
+/** A decision as the timeline shows it (components/timeline.tsx). */
+const timelineDecisionSelect = {
+  id: true,
+  kind: true,
+  fromStatus: true,
+  toStatus: true,
+  reason: true,
+  publicReason: true,
+  reference: true,
+  createdAt: true,
+  actor: { select: { name: true } },
+  review: { select: { outcome: true, nextReviewDate: true } },
+  partnerConfirmation: { select: { partnerDecisionDate: true, partnerDecisionReference: true } },
+} satisfies Prisma.DecisionSelect;
+
+/**
+ * Open proposals with what a councillor needs to decide them: the case and votes, the agreement's
+ * terms and partner, its earlier decisions and rejected proposals, and the cost of its exchanges
+ * so far (one total per currency). A fixed number of statements however many proposals: Prisma
+ * reads each nested relation for all of them at once.
+ */
 export async function listOpenProposals() {
-  return db.proposal.findMany({
+  const proposals = await db.proposal.findMany({
     where: { state: "OPEN" },
     orderBy: { createdAt: "asc" },
     select: {
@@ -251,7 +272,15 @@ export async function listOpenProposals() {
           id: true,
           status: true,
           relationshipType: true,
-          partner: { select: { name: true, country: true } },
+          title: true,
+          purpose: true,
+          publicSummary: true,
+          themes: true,
+          partnerDecisionDate: true,
+          partnerDecisionReference: true,
+          partner: { select: { name: true, country: true, region: true, localName: true, localNameLanguage: true } },
+          exchanges: { where: { cost: { not: null } }, select: { cost: true, currency: true } },
+          decisions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: timelineDecisionSelect },
           // What councillors decided before on this link: earlier proposals they rejected, with every vote.
           proposals: {
             where: { state: "REJECTED" },
@@ -274,4 +303,8 @@ export async function listOpenProposals() {
       },
     },
   });
+  return proposals.map(({ agreement: { exchanges, ...agreement }, ...proposal }) => ({
+    ...proposal,
+    agreement: { ...agreement, costs: spendByCurrency(exchanges.map((exchange) => ({ cost: exchange.cost?.toFixed(2) ?? null, currency: exchange.currency }))) },
+  }));
 }
