@@ -161,6 +161,9 @@ describe(`query plans of the signed-in pages at scale (${backend()})`, { timeout
     ["/agreements?status=PENDING_APPROVAL&type=SISTER_CITY", { status: "PENDING_APPROVAL", type: "SISTER_CITY" }],
     ["/agreements?status=TERMINATED&country=FR", { status: "TERMINATED", country: "FR" }],
     ["/agreements?status=WITHDRAWN&q=stadt", { status: "WITHDRAWN", q: "stadt" }],
+    // The search also reads the title, region, and countries and themes by name (codes: IN, &&).
+    ["/agreements?status=SUSPENDED&q=poland", { status: "SUSPENDED", q: "poland" }],
+    ["/agreements?status=TERMINATED&q=education", { status: "TERMINATED", q: "education" }],
   ] as const) {
     it(`${label}: no Seq Scan on Agreement, Exchange or Decision`, async () => {
       const results = await plansOf(() => listAgreements(parseAgreementFilters(params)));
