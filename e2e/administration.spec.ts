@@ -42,3 +42,17 @@ test("a new council name shows at once to anonymous visitors, whose public pages
     await anonymous.close();
   }
 });
+
+test("'Approvals needed' cannot be more than the active councillors: the field says how many there are", async ({ page }) => {
+  await signInAs(page, "ADMIN");
+  await page.goto("/admin/settings");
+  const approvals = page.getByLabel("Approvals needed");
+  const original = await approvals.inputValue();
+  await approvals.fill("9");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  const problem = /Approvals needed cannot be more than the \d+ active councillors?/;
+  await expect(page.getByTestId("error-summary")).toContainText(problem);
+  await expect(approvals).toHaveAttribute("aria-invalid", "true");
+  await page.goto("/admin/settings");
+  await expect(approvals).toHaveValue(original);
+});
