@@ -44,7 +44,8 @@ export function CommandForm({
     <ActionForm
       action={action}
       schema={commandSchema}
-      defaultValues={{ agreementId, version, command, ...(previous ? withoutNulls(previous) : {}) }}
+      defaultValues={{ agreementId, version, command }}
+      initialText={previous ? withoutNulls(previous) : undefined}
       fieldOrder={["reason", "publicReason", "reference", "alternativesConsidered", "conflictsOfInterest", "backgroundPapers"]}
       submitLabel={label}
       submitClassName={command === "withdraw" || command === "proposeTermination" ? "button-danger" : "button"}

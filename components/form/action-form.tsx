@@ -31,6 +31,12 @@ type ActionFormProps = {
   /** The same zod schema the server action parses with. */
   schema: z.ZodType<FieldValues, FieldValues>;
   defaultValues?: Record<string, unknown>;
+  /**
+   * Text the page starts text fields with (TextField, TextArea): rendered into the page, but not
+   * given to react-hook-form, which then reads each field from the page as it hydrates. So what
+   * someone typed before the scripts ran is kept (a default given to react-hook-form overwrites it).
+   */
+  initialText?: Record<string, string>;
   /** Order of fields in the error summary. */
   fieldOrder?: readonly string[];
   submitLabel?: string;
@@ -57,7 +63,7 @@ type ActionFormProps = {
  * checks the shared schema first and shows every error at once; the server checks again and
  * its errors are shown the same way.
  */
-export function ActionForm({ action, schema, defaultValues = {}, fieldOrder = [], submitLabel, submitClassName = "button", submitButtons, idPrefix = "", children, secondary, actionState, ...rest }: ActionFormProps) {
+export function ActionForm({ action, schema, defaultValues = {}, initialText = {}, fieldOrder = [], submitLabel, submitClassName = "button", submitButtons, idPrefix = "", children, secondary, actionState, ...rest }: ActionFormProps) {
   const own = useActionState(action, IDLE);
   const [state, formAction, pending] = actionState ?? own;
   const formRef = useRef<HTMLFormElement>(null);
@@ -95,7 +101,7 @@ export function ActionForm({ action, schema, defaultValues = {}, fieldOrder = []
   };
 
   return (
-    <FormContext.Provider value={{ idFor: (name) => `${idPrefix}${name}`, errorFor, valueFor: (name) => (name in echoed ? echoed[name] : defaultValues[name]), register: methods.register }}>
+    <FormContext.Provider value={{ idFor: (name) => `${idPrefix}${name}`, errorFor, valueFor: (name) => (name in echoed ? echoed[name] : name in defaultValues ? defaultValues[name] : initialText[name]), register: methods.register }}>
       {state.status === "success" ? (
         <SuccessBanner testId="form-success">{state.message}</SuccessBanner>
       ) : null}
