@@ -1,6 +1,7 @@
 // An Active agreement of a journey's own, made through the UI as it happens in the office: drafted
 // and submitted by the officer, approved by the councillors (one or two, as the council's quorum asks).
 import type { Browser, Page } from "@playwright/test";
+import { decide } from "./approvals";
 import { expect, signInAs, type DemoAccount } from "./fixtures";
 
 /** A page of a fresh browser context, signed in as `account`. */
@@ -29,11 +30,7 @@ export async function activeAgreement(browser: Browser, partner: string): Promis
   // Two councillors: the council may need two approvals.
   for (const account of ["COUNCILLOR", "COUNCILLOR2"] as const) {
     const councillor = await signedIn(browser, account);
-    await councillor.goto("/approvals");
-    await councillor.getByRole("form", { name: `Decide: Approval of the agreement, ${partner}` }).getByRole("button", { name: "Approve" }).click();
-    const outcome = councillor.getByRole("status").filter({ hasText: /Approved\.|approval is recorded/ });
-    await expect(outcome).toBeVisible();
-    const approved = (await outcome.innerText()).startsWith("Approved.");
+    const approved = (await decide(councillor, partner, "Approve")).startsWith("Approved.");
     await councillor.context().close();
     if (approved) return path;
   }

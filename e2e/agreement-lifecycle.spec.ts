@@ -1,6 +1,7 @@
 // The heart of the product, end to end: a link is drafted, approved, shown to the public,
 // proposed for suspension, rejected once, proposed again and suspended by a quorum of two.
 import { type Browser, type Page } from "@playwright/test";
+import { decide } from "./approvals";
 import { expect, signInAs, test, uniquePartnerName, type DemoAccount } from "./fixtures";
 
 async function as(browser: Browser, account: DemoAccount): Promise<Page> {
@@ -14,14 +15,6 @@ async function setApprovalsNeeded(admin: Page, count: number) {
   await admin.getByLabel("Approvals needed").fill(String(count));
   await admin.getByRole("button", { name: "Save settings" }).click();
   await expect(admin.getByText("Settings saved.")).toBeVisible();
-}
-
-async function decide(page: Page, partner: string, decision: "Approve" | "Reject", reason: string) {
-  await page.goto("/approvals");
-  const proposal = page.getByRole("region", { name: new RegExp(partner) });
-  await proposal.getByLabel("Reason").fill(reason);
-  await proposal.getByRole("button", { name: decision }).click();
-  await expect(page.getByRole("status").filter({ hasText: decision === "Approve" ? /approv/i : /Rejected/ })).toBeVisible();
 }
 
 async function propose(page: Page, agreementUrl: string, label: string, reason: string, publicReason: string) {
@@ -66,7 +59,7 @@ test("a link is drafted, approved, published, and suspended by a quorum of two",
     await officer.getByLabel("Reason", { exact: true }).fill("A long-standing friendship between two textile cities.");
     await officer.getByRole("button", { name: "Submit for approval" }).click();
     await expect(officer.getByText("Status: Pending approval")).toBeVisible();
-    await decide(councillor, partner, "Approve", "Welcome.");
+    await decide(councillor, partner, "Approve", { reason: "Welcome." });
     await officer.goto(agreementUrl);
     await expect(officer.getByText("Status: Active")).toBeVisible();
     await expect(officer.getByText("Not confirmed by partner")).toBeVisible();
@@ -79,7 +72,7 @@ test("a link is drafted, approved, published, and suspended by a quorum of two",
     // A suspension is proposed and rejected once: still Active.
     await propose(officer, agreementUrl, "Propose suspension", "Review of the link after a complaint.", "Paused while the link is reviewed.");
     await expect(officer.getByText("Proposed: suspension")).toBeVisible();
-    await decide(councillor, partner, "Reject", "The complaint has been resolved.");
+    await decide(councillor, partner, "Reject", { reason: "The complaint has been resolved." });
     await officer.goto(agreementUrl);
     await expect(officer.getByText("Status: Active")).toBeVisible();
     await expect(officer.getByText("Proposed: suspension")).toHaveCount(0);
@@ -88,10 +81,10 @@ test("a link is drafted, approved, published, and suspended by a quorum of two",
     await setApprovalsNeeded(admin, 2);
     const publicReason = `Paused in 2026 while the partnership with ${partner} is reviewed.`;
     await propose(officer, agreementUrl, "Propose suspension", "The partner council has been dissolved.", publicReason);
-    await decide(councillor, partner, "Approve", "Agreed.");
+    await decide(councillor, partner, "Approve", { reason: "Agreed." });
     await officer.goto(agreementUrl);
     await expect(officer.getByText("Status: Active")).toBeVisible();
-    await decide(councillor2, partner, "Approve", "Agreed.");
+    await decide(councillor2, partner, "Approve", { reason: "Agreed." });
     await officer.goto(agreementUrl);
     await expect(officer.getByText("Status: Suspended")).toBeVisible();
     await expect(officer.getByRole("list", { name: "Decision timeline" })).toContainText("Cabinet 2026/99");

@@ -81,7 +81,7 @@ const QUERY_PARAMETERS: Record<string, readonly string[]> = {
   "/agreements/[id]": ["action", "done"],
   "/agreements/[id]/edit": [],
   "/agreements/new": [],
-  "/approvals": ["done"],
+  "/approvals": ["done", "confirm", "decision"],
   "/dashboard": [],
   "/events": ["q", "agreement", "kind", "from", "to", "visibility", "page", "done"],
   "/events/[id]/edit": [],

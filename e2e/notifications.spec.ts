@@ -2,6 +2,7 @@
 // the outbox, who gets it, a councillor's choice at /account, and the count of proposals awaiting
 // a councillor's decision in the navigation.
 import { type Browser, type Page } from "@playwright/test";
+import { decide } from "./approvals";
 import { axeViolations } from "./axe";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, signInAs, submitSignIn, test, uniqueEmail, uniqueName, uniquePartnerName, type DemoAccount } from "./fixtures";
 
@@ -100,11 +101,7 @@ test("an officer's submission is queued for both councillors, not the proposer, 
   await expect(approvalsLink(officer)).toHaveCount(0);
 
   // One approval carries it (the quorum is 1): the count drops for both, and the proposer is told.
-  await councillor.goto("/approvals");
-  const proposal = councillor.getByRole("region", { name: new RegExp(partner) });
-  await proposal.getByLabel("Reason").fill("A welcome link.");
-  await proposal.getByRole("button", { name: "Approve" }).click();
-  await expect(councillor.getByRole("status").filter({ hasText: /approv/i })).toBeVisible();
+  await decide(councillor, partner, "Approve", { reason: "A welcome link." });
   await expectAwaiting(councillor, before.councillor);
   await expectAwaiting(councillor2, before.councillor2);
   const decided = (await outboxRows(admin, partner)).filter({ hasText: "Decisions on my proposals and links" });

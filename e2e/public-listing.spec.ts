@@ -7,6 +7,7 @@ import { check } from "@placemarkio/check-geojson";
 import { parse } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Browser, Page } from "@playwright/test";
+import { decide } from "./approvals";
 import { expect, signInAs, test, uniqueName, type DemoAccount } from "./fixtures";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
@@ -268,16 +269,12 @@ async function signedIn(browser: Browser, account: DemoAccount): Promise<Page> {
   return page;
 }
 
-/** Approves a proposal, with the second councillor too when the council needs two approvals. */
-async function approve(councillors: Page[], label: string) {
+/** Approves the open proposal on `partner`, with the second councillor too when the council needs two approvals. */
+async function approve(councillors: Page[], partner: string) {
   for (const councillor of councillors) {
-    await councillor.goto("/approvals");
-    await councillor.getByRole("form", { name: label }).getByRole("button", { name: "Approve" }).click();
-    const outcome = councillor.getByRole("status").filter({ hasText: /Approved\.|approval is recorded/ });
-    await expect(outcome).toBeVisible();
-    if ((await outcome.innerText()).startsWith("Approved.")) return;
+    if ((await decide(councillor, partner, "Approve")).startsWith("Approved.")) return;
   }
-  throw new Error(`Not enough councillors to approve “${label}”`);
+  throw new Error(`Not enough councillors to approve the proposal on “${partner}”`);
 }
 
 test.describe("after a decision", () => {
@@ -312,7 +309,7 @@ test.describe("after a decision", () => {
     await page.goto("/partners");
     await expect(page.getByText(name)).toHaveCount(0);
 
-    await approve(councillors, `Decide: Approval of the agreement, ${name}`);
+    await approve(councillors, name);
 
     await page.goto("/partners");
     const listed = currentPartners(page).getByRole("link", { name, exact: true });
@@ -331,7 +328,7 @@ test.describe("after a decision", () => {
     await officer.getByRole("button", { name: "Propose suspension" }).click();
     // The proposal exists once the officer is told so: only then may the councillors find it.
     await expect(officer.getByText(/proposed\. Councillors have been asked to decide/)).toBeVisible();
-    await approve(councillors, `Decide: Suspension, ${name}`);
+    await approve(councillors, name);
 
     await page.goto("/partners");
     await expect(currentPartners(page).getByRole("link", { name, exact: true })).toHaveCount(0);

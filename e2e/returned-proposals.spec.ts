@@ -3,6 +3,7 @@
 // again starts from the rejected proposal's words; the councillors deciding it see the earlier
 // rejection and its votes; once submitted again it is no longer "returned".
 import type { Browser, Page } from "@playwright/test";
+import { decide } from "./approvals";
 import { axeViolations } from "./axe";
 import { expect, signInAs, test, uniquePartnerName, type DemoAccount } from "./fixtures";
 
@@ -31,11 +32,7 @@ test("a rejected submission is returned to its officer with the reason, and resu
   await officer.getByRole("button", { name: "Submit for approval" }).click();
   await expect(officer.getByText("Status: Pending approval")).toBeVisible();
 
-  await councillor.goto("/approvals");
-  const card = councillor.getByRole("region", { name: new RegExp(partner) });
-  await card.getByLabel("Reason").fill(rejection);
-  await card.getByRole("button", { name: "Reject" }).click();
-  await expect(councillor.getByRole("status").filter({ hasText: "Rejected. The agreement has been returned to draft" })).toBeVisible();
+  expect(await decide(councillor, partner, "Reject", { reason: rejection })).toContain("Rejected. The agreement has been returned to draft");
 
   await officer.goto("/dashboard");
   const returned = officer.getByRole("region", { name: "Returned to you" });

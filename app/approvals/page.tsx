@@ -3,13 +3,18 @@ import { getTranslations } from "next-intl/server";
 import { DetailRow } from "@/components/detail-row";
 import { Link } from "@/components/link";
 import { StatusTag } from "@/components/status-tag";
+import { ForeignText } from "@/components/public/local-name";
 import { ConfirmationBanner } from "@/components/success-banner";
-import { VoteForm } from "@/components/vote-form";
+import { SummaryList } from "@/components/summary-list";
+import { Timeline } from "@/components/timeline";
+import { VoteChoice, VoteForm, type VoteDecision } from "@/components/vote-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { listOpenProposals } from "@/lib/data/agreements";
 import { getSettings } from "@/lib/data/settings";
 import { labelsIn } from "@/lib/domain/labels";
-import { formatDateTime } from "@/lib/domain/format";
+import { formatDate, formatDateTime, formatMoney } from "@/lib/domain/format";
+import { isPartnerConfirmed } from "@/lib/domain/lifecycle";
+import { queryChoice, queryParam } from "@/lib/domain/validation/fields";
 import { countryNameIn } from "@/lib/domain/public-format";
 import { getPageLocale } from "@/lib/i18n/server";
 import { voteAction } from "./actions";
@@ -30,18 +35,45 @@ function Votes({ votes, t, className }: { votes: readonly Vote[]; t: Awaited<Ret
   );
 }
 
+/** "Confirmed by the partner council on …" (with its reference), or "Not confirmed by partner". */
+function partnerConfirmation(
+  agreement: { partnerDecisionDate: Date | null; partnerDecisionReference: string | null },
+  t: Awaited<ReturnType<typeof getTranslations<"approvals">>>,
+  notConfirmed: string,
+  locale: Awaited<ReturnType<typeof getPageLocale>>,
+): string {
+  if (!isPartnerConfirmed(agreement)) return notConfirmed;
+  const date = formatDate(agreement.partnerDecisionDate, locale);
+  const reference = agreement.partnerDecisionReference;
+  if (date && reference) return t("confirmedOnWithReference", { date, reference });
+  return date ? t("confirmedOn", { date }) : t("confirmedWithReference", { reference: reference ?? "" });
+}
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("approvals"))("title") };
 }
 
-export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ done?: string | string[] }> }) {
+const DECISIONS: Record<VoteDecision, true> = { approve: true, reject: true };
+
+type Props = { searchParams: Promise<{ done?: string | string[]; confirm?: string | string[]; decision?: string | string[] }> };
+
+export default async function ApprovalsPage({ searchParams }: Props) {
   const user = await requirePageUser("/approvals", "proposal:decide");
-  const { done } = await searchParams;
-  const [proposals, settings, locale, t, tList] = await Promise.all([listOpenProposals(), getSettings(), getPageLocale(), getTranslations("approvals"), getTranslations("agreements.list")]);
+  const params = await searchParams;
+  // The confirmation step of one card: ?confirm=<proposal>&decision=approve|reject (see VoteChoice).
+  const confirming = { proposalId: queryParam(params.confirm), decision: queryChoice(params.decision, DECISIONS) };
+  const [proposals, settings, locale, t, tA, f] = await Promise.all([
+    listOpenProposals(),
+    getSettings(),
+    getPageLocale(),
+    getTranslations("approvals"),
+    getTranslations("agreements"),
+    getTranslations("agreementForms.agreement"),
+  ]);
   const labels = labelsIn(locale);
   return (
     <>
-      <ConfirmationBanner scope="vote" done={done} />
+      <ConfirmationBanner scope="vote" done={params.done} />
       <h1>{t("title")}</h1>
       <p className="max-w-2xl">{t("intro", { needed: settings.approvalsNeeded })}</p>
       {proposals.length === 0 ? <p>{t("none")}</p> : null}
@@ -51,6 +83,10 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
         const myVote = proposal.decisions.find((vote) => vote.actor?.id === user.id);
         const ownProposal = proposal.proposer.id === user.id;
         const approvals = proposal.decisions.filter((vote) => vote.kind === "APPROVED").length;
+        const { partner } = agreement;
+        const country = partner.country ? countryNameIn(partner.country, locale) : tA("list.noCountry");
+        const decisionLabel = t("decide", { kind: labels.proposalKind[proposal.kind], partner: partner.name });
+        const decision = confirming.proposalId === proposal.id ? confirming.decision : undefined;
         return (
           <section key={proposal.id} aria-labelledby={headingId} className="mb-8 rounded border-2 border-slate-300 p-4">
             <h2 id={headingId} className="mt-0">
@@ -58,7 +94,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
             </h2>
             <p>
               <Link href={`/agreements/${agreement.id}`}>
-                {t("agreementLink", { type: labels.relationshipType[agreement.relationshipType], partner: agreement.partner.name, country: agreement.partner.country ? countryNameIn(agreement.partner.country, locale) : tList("noCountry") })}
+                {t("agreementLink", { type: labels.relationshipType[agreement.relationshipType], partner: partner.name, country })}
               </Link>{" "}
               <StatusTag status={agreement.status} />
             </p>
@@ -79,6 +115,41 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
                 {proposal.decisions.length > 0 ? <Votes votes={proposal.decisions} t={t} className="list-disc pl-5" /> : null}
               </dd>
             </dl>
+            <h3>{t("agreementHeading")}</h3>
+            <SummaryList
+              rows={[
+                { label: f("title"), value: agreement.title },
+                { label: f("purpose"), value: agreement.purpose },
+                { label: t("publicSummary"), value: agreement.publicSummary },
+                { label: f("themes"), value: agreement.themes.map((theme) => labels.theme[theme]).join(", ") },
+                {
+                  label: t("partner"),
+                  value: (
+                    <>
+                      {partner.name}
+                      {partner.localName && partner.localNameLanguage ? (
+                        <>
+                          {" ("}
+                          <ForeignText text={partner.localName} language={partner.localNameLanguage} />)
+                        </>
+                      ) : null}
+                      , {[country, partner.region].filter(Boolean).join(", ")}
+                    </>
+                  ),
+                },
+                { label: t("partnerConfirmation"), value: partnerConfirmation(agreement, t, tA("page.notConfirmed"), locale) },
+                {
+                  label: t("costsSoFar"),
+                  value: agreement.costs.map((total) => formatMoney(total.amount, total.currency, locale)).join(` ${tA("activity.and")} `) || tA("activity.noneRecorded"),
+                },
+              ]}
+            />
+            {agreement.decisions.length > 0 ? (
+              <details className="my-3">
+                <summary>{t("decisionsSoFar", { count: agreement.decisions.length })}</summary>
+                <Timeline entries={agreement.decisions} />
+              </details>
+            ) : null}
             {agreement.proposals.length > 0 ? (
               <details className="mb-3">
                 <summary>{t("earlier", { count: agreement.proposals.length })}</summary>
@@ -96,8 +167,10 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
               <p className="font-semibold">{t("ownProposal")}</p>
             ) : myVote ? (
               <p className="font-semibold">{myVote.kind === "APPROVED" ? t("youApproved") : t("youRejected")}</p>
+            ) : decision ? (
+              <VoteForm action={voteAction} proposalId={proposal.id} decision={decision} label={decisionLabel} cancelHref={`/approvals#${headingId}`} />
             ) : (
-              <VoteForm action={voteAction} proposalId={proposal.id} label={t("decide", { kind: labels.proposalKind[proposal.kind], partner: agreement.partner.name })} />
+              <VoteChoice proposalId={proposal.id} anchor={headingId} label={decisionLabel} />
             )}
           </section>
         );
