@@ -1,5 +1,5 @@
 // How the public pages word a partner and its link, in the page's language. Pure.
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { countryName, NO_COUNTRY } from "@/lib/domain/countries";
 import { labelsIn } from "@/lib/domain/labels";
 import { yearOf } from "@/lib/domain/format";

@@ -131,7 +131,7 @@ describe("validating rows", () => {
           ["Coventry twin", "RS", "Twin town", "1957", "1953", "", "", ""],
           ["Somewhere", "FR", "Twin town", "2999-01-01", "", "", "", ""],
           ["Lat only", "FR", "Twin town", "", "", "45.5", "", ""],
-          ["Bad web", "FR", "Twin town", "", "", "", "www.example.org", "lots"],
+          ["Bad web", "FR", "Twin town", "", "", "", "ftp://example.org", "lots"],
           ["N".repeat(121), "FR", "Twin town", "", "", "", "", ""],
         ],
         header,
@@ -142,7 +142,7 @@ describe("validating rows", () => {
       "row 3: link began cannot be in the future",
       "row 4: enter both latitude and longitude, or neither",
       "row 5: population must be a number",
-      "row 5: website must start with http:// or https://",
+      "row 5: website must be a web address, like www.lille.fr or https://www.lille.fr",
       "row 6: partner name must be 120 characters or fewer",
     ]);
   });
