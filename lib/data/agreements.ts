@@ -171,6 +171,21 @@ const proposalCaseSelect = {
   backgroundPapers: true,
 } satisfies Prisma.ProposalSelect;
 
+/** A decision as the timeline shows it (components/timeline.tsx). */
+const timelineDecisionSelect = {
+  id: true,
+  kind: true,
+  fromStatus: true,
+  toStatus: true,
+  reason: true,
+  publicReason: true,
+  reference: true,
+  createdAt: true,
+  actor: { select: { name: true } },
+  review: { select: { outcome: true, nextReviewDate: true } },
+  partnerConfirmation: { select: { partnerDecisionDate: true, partnerDecisionReference: true } },
+} satisfies Prisma.DecisionSelect;
+
 export async function getAgreement(id: string) {
   if (!isUuid(id)) return null;
   return db.agreement.findUnique({
@@ -208,23 +223,7 @@ export async function getAgreement(id: string) {
           proposer: { select: { id: true, name: true } },
         },
       },
-      decisions: {
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          kind: true,
-          fromStatus: true,
-          toStatus: true,
-          reason: true,
-          publicReason: true,
-          reference: true,
-          createdAt: true,
-          proposalId: true,
-          actor: { select: { name: true } },
-          review: { select: { outcome: true, nextReviewDate: true } },
-          partnerConfirmation: { select: { partnerDecisionDate: true, partnerDecisionReference: true } },
-        },
-      },
+      decisions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { ...timelineDecisionSelect, proposalId: true } },
     },
   });
 }
@@ -236,20 +235,6 @@ export function listPartnerChoices() {
   return db.partner.findMany({ select: { id: true, name: true, country: true }, orderBy: { name: "asc" }, take: 1000 });
 }
 
-/** A decision as the timeline shows it (components/timeline.tsx). */
-const timelineDecisionSelect = {
-  id: true,
-  kind: true,
-  fromStatus: true,
-  toStatus: true,
-  reason: true,
-  publicReason: true,
-  reference: true,
-  createdAt: true,
-  actor: { select: { name: true } },
-  review: { select: { outcome: true, nextReviewDate: true } },
-  partnerConfirmation: { select: { partnerDecisionDate: true, partnerDecisionReference: true } },
-} satisfies Prisma.DecisionSelect;
 
 /**
  * Open proposals with what a councillor needs to decide them: the case and votes, the agreement's
