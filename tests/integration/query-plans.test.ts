@@ -206,7 +206,10 @@ describe(`query plans of the signed-in pages at scale (${backend()})`, { timeout
     expect(await statementCount(() => getDashboard(staff))).toBe(1);
   });
 
-  it("/approvals: every open proposal's card in a fixed number of statements, none a Seq Scan on Exchange or Decision", async () => {
+  // No plan check here: the scale data holds hundreds of open proposals on one page, and for
+  // hundreds of agreements PostgreSQL rightly reads Exchange and Decision once rather than probing
+  // each agreement's index range. What must hold is that the reads do not grow with the cards.
+  it("/approvals: every open proposal's card in a fixed number of statements", async () => {
     const open = await listOpenProposals();
     // The scale data holds well over a page of open proposals: one read per card would show.
     expect(open.length).toBeGreaterThan(50);
@@ -214,7 +217,6 @@ describe(`query plans of the signed-in pages at scale (${backend()})`, { timeout
     // exchanges' costs, decisions and their actors, reviews and confirmations, rejected
     // proposals and their votes, this proposal's votes) once for all of them.
     expect(await statementCount(() => listOpenProposals())).toBeLessThanOrEqual(20);
-    expect(report(await plansOf(() => listOpenProposals()), ["Exchange", "Decision"])).toBe("");
   });
 
   it("/dashboard: dormancy without a Seq Scan", async () => {
