@@ -165,7 +165,7 @@ test("20 clients log exchanges and vote for 20 s: every accepted write is stored
         const reject = n % 20 === 19;
         const input = { proposalId, decision: reject ? "reject" : "approve", reason: reject ? `Load ${run}: not now` : "" };
         const call = await callServerAction(councillor.request, vote, input);
-        const result = outcome(councillor, "vote", call, /^\/approvals\?done=(open|approved|rejected)$/);
+        const result = outcome(councillor, "vote", call, /^\/approvals\?done=(open|approved|rejected|rejected-to-draft)$/);
         if (result === "accepted") {
           votes.add(`${proposalId}:${me}`);
           counts.votes += 1;
