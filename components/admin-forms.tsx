@@ -1,15 +1,14 @@
 "use client";
 
+import { TWO_STEP_REQUIREMENTS } from "@/lib/domain/two-step";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/form/action-form";
 import { HiddenField, RadioGroup, SelectField, TextField } from "@/components/form/fields";
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, STAFF_LOCALES } from "@/lib/i18n/locales";
 import type { FormAction } from "@/lib/web/action-result";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, resetTwoStepSchema, setActiveSchema, settingsSchema, unlockSignInSchema, userLanguageSchema } from "@/lib/domain/validation/admin";
-import { TwoStepRequirement } from "@/generated/prisma/enums";
 
 const ROLES = ["STAFF", "COUNCILLOR", "ADMIN"] as const;
-const TWO_STEP_REQUIREMENTS = Object.values(TwoStepRequirement);
 
 /** The roles to choose from, in the page's language. */
 function useRoleOptions() {

@@ -3,6 +3,9 @@
 import type { Role, TwoStepRequirement } from "@/generated/prisma/enums";
 import { assertNever } from "./lifecycle";
 
+/** Who a council may require to use two-step verification, in the order the setting offers them. */
+export const TWO_STEP_REQUIREMENTS = ["NOBODY", "ADMINS", "EVERYONE"] as const satisfies readonly TwoStepRequirement[];
+
 /** Whether the council's setting requires a user of `role` to use two-step verification. */
 export function twoStepRequired(requirement: TwoStepRequirement, role: Role): boolean {
   switch (requirement) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Role, TwoStepRequirement } from "@/generated/prisma/enums";
+import { Role } from "@/generated/prisma/enums";
+import { TWO_STEP_REQUIREMENTS } from "@/lib/domain/two-step";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { STAFF_LOCALES } from "@/lib/i18n/locales";
 import { enumField, optionalDate, optionalText, requiredText } from "./fields";
@@ -86,7 +87,7 @@ export const settingsSchema = z.object({
   dormancyMonths: wholeNumber("dormancyMonths", 1, 240),
   openDataLicence: requiredText("openDataLicence", 200, "enter.openDataLicence"),
   reminderDays: wholeNumber("reminderDays", 1, 90),
-  twoStepRequiredFor: enumField("choose.twoStepRequiredFor", Object.values(TwoStepRequirement) as [TwoStepRequirement, ...TwoStepRequirement[]]),
+  twoStepRequiredFor: enumField("choose.twoStepRequiredFor", TWO_STEP_REQUIREMENTS),
 });
 
 export const auditFilterSchema = z.object({
