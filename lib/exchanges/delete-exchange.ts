@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
+import { exchangeFieldsSelect } from "@/lib/data/exchanges";
 import { AppError } from "@/lib/domain/errors";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import type { DeleteExchangeInput } from "@/lib/domain/validation/exchange";
@@ -20,23 +21,7 @@ export async function deleteExchange(input: DeleteExchangeInput, actor: Actor): 
   return db.$transaction(async (tx) => {
     const exchange = await tx.exchange.findUnique({
       where: { id: input.id },
-      select: {
-        id: true,
-        agreementId: true,
-        kind: true,
-        direction: true,
-        startDate: true,
-        endDate: true,
-        participantCount: true,
-        participantsDescription: true,
-        cost: true,
-        currency: true,
-        fundingSource: true,
-        outcomes: true,
-        visibility: true,
-        createdById: true,
-        createdAt: true,
-      },
+      select: { id: true, agreementId: true, ...exchangeFieldsSelect, createdById: true, createdAt: true },
     });
     if (!exchange) throw new AppError("NOT_FOUND", NOT_FOUND);
     const { count } = await tx.exchange.deleteMany({ where: { id: input.id } });
