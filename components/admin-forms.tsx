@@ -104,7 +104,7 @@ export function SettingsForm({ action, values }: { action: FormAction; values: R
       action={action}
       schema={settingsSchema}
       defaultValues={values}
-      fieldOrder={["councilName", "approvalsNeeded", "dormancyMonths", "reminderDays", "openDataLicence", "twoStepRequiredFor"]}
+      fieldOrder={["councilName", "approvalsNeeded", "dormancyMonths", "reminderDays", "openDataLicence", "twoStepRequiredFor", "ssoOnlyForStaff"]}
       submitLabel={t("submit")}
       aria-label={t("formLabel")}
     >
@@ -118,6 +118,15 @@ export function SettingsForm({ action, values }: { action: FormAction; values: R
         label={t("twoStepRequiredFor")}
         hint={t("twoStepRequiredForHint")}
         options={TWO_STEP_REQUIREMENTS.map((value) => ({ value, label: t(`twoStepRequirement.${value}`) }))}
+      />
+      <RadioGroup
+        name="ssoOnlyForStaff"
+        label={t("ssoOnlyForStaff")}
+        hint={t("ssoOnlyForStaffHint")}
+        options={[
+          { value: "false", label: t("staffSignIn.false") },
+          { value: "true", label: t("staffSignIn.true") },
+        ]}
       />
     </ActionForm>
   );

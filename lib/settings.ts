@@ -10,6 +10,8 @@ export type CouncilSettingsValues = {
   reminderDays: number;
   /** Who must use two-step verification (lib/domain/two-step.ts twoStepRequired). */
   twoStepRequiredFor: TwoStepRequirement;
+  /** Officers and councillors sign in only with the council account (single sign-on); admins keep their password. */
+  ssoOnlyForStaff: boolean;
 };
 
 export const DEFAULT_SETTINGS: CouncilSettingsValues = {
@@ -19,13 +21,14 @@ export const DEFAULT_SETTINGS: CouncilSettingsValues = {
   openDataLicence: "Open Government Licence v3.0",
   reminderDays: 7,
   twoStepRequiredFor: "NOBODY",
+  ssoOnlyForStaff: false,
 };
 
 /** The council's settings (one row); the defaults until an admin saves them. */
 export async function readSettings(client: Pick<Tx, "councilSettings">): Promise<CouncilSettingsValues> {
   const row = await client.councilSettings.findUnique({
     where: { id: 1 },
-    select: { councilName: true, approvalsNeeded: true, dormancyMonths: true, openDataLicence: true, reminderDays: true, twoStepRequiredFor: true },
+    select: { councilName: true, approvalsNeeded: true, dormancyMonths: true, openDataLicence: true, reminderDays: true, twoStepRequiredFor: true, ssoOnlyForStaff: true },
   });
   return row ?? DEFAULT_SETTINGS;
 }

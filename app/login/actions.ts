@@ -1,7 +1,9 @@
 "use server";
 
 import { z } from "zod";
+import { redirect } from "next/navigation";
 import { startSession } from "@/lib/auth/session";
+import { startSsoSignIn } from "@/lib/auth/sso-start";
 import { signInOrThrow } from "@/lib/auth/sign-in";
 import { clearPendingSignIn, completeTwoStepSignIn, issuePendingSignIn, readPendingSignIn } from "@/lib/auth/two-step-sign-in";
 import { AppError } from "@/lib/domain/errors";
@@ -9,7 +11,7 @@ import { splitLocalePath, type StaffLocale } from "@/lib/i18n/locales";
 import { getPageLocale } from "@/lib/i18n/server";
 import { siteOrigin } from "@/lib/web/request-context";
 import { createAction, type RedirectTarget } from "@/lib/web/safe-action";
-import { safeReturnPath, signInSchema } from "@/lib/domain/validation/auth";
+import { safeReturnPath, signInSchema, ssoSignInSchema } from "@/lib/domain/validation/auth";
 import { SIGN_IN_EXPIRED, twoStepSignInSchema } from "@/lib/domain/validation/two-step";
 
 /** Where a completed sign-in lands: the return address, in the user's own language when it names none. */
@@ -67,5 +69,15 @@ export const cancelTwoStepSignInAction = createAction({
   },
   async redirectTo(_result, input) {
     return `/login?callbackUrl=${encodeURIComponent(safeReturnPath(input.callbackUrl, await siteOrigin()))}`;
+  },
+});
+
+/** "Sign in with your council account": to the council's OpenID provider (lib/auth/sso-start.ts), back to the return address. */
+export const ssoSignInAction = createAction({
+  permission: null,
+  schema: ssoSignInSchema,
+  invalidates: [],
+  async run(input): Promise<never> {
+    redirect(await startSsoSignIn(safeReturnPath(input.callbackUrl, await siteOrigin())));
   },
 });

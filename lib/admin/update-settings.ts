@@ -3,13 +3,20 @@ import { AppError } from "@/lib/domain/errors";
 import { writeAudit } from "@/lib/audit";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import { readSettings } from "@/lib/settings";
-import { approvalsAboveCouncillorsMessage, type SettingsInput } from "@/lib/domain/validation/admin";
+import { approvalsAboveCouncillorsMessage, SSO_NOT_CONFIGURED, type SettingsInput } from "@/lib/domain/validation/admin";
 import type { Confirmation } from "@/lib/web/confirmations";
 
-export async function updateSettings(input: SettingsInput, actor: Actor): Promise<{ confirmation: Confirmation }> {
+/** `ssoConfigured`: whether this server has single sign-on (lib/config/env.ts OidcConfig). */
+export async function updateSettings(input: SettingsInput, actor: Actor, { ssoConfigured = false }: { ssoConfigured?: boolean } = {}): Promise<{ confirmation: Confirmation }> {
   requirePermission(actor, "settings:manage");
   await db.$transaction(async (tx) => {
     const before = await readSettings(tx);
+    // Sign-in by council account only, where there is none to sign in with, would shut out every
+    // officer and councillor. Only a change is checked: one already on stays (and has no effect
+    // while single sign-on is not configured: lib/auth/sign-in.ts).
+    if (input.ssoOnlyForStaff && !before.ssoOnlyForStaff && !ssoConfigured) {
+      throw new AppError("VALIDATION", SSO_NOT_CONFIGURED, { ssoOnlyForStaff: [SSO_NOT_CONFIGURED] });
+    }
     // A quorum the councillors cannot reach would leave every proposal open. Only a change is
     // checked: a council with no councillor yet can still save its other settings.
     if (input.approvalsNeeded !== before.approvalsNeeded) {

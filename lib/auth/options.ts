@@ -1,11 +1,19 @@
 import type { NextAuthOptions } from "next-auth";
 import { encode, type JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { readServerEnv } from "@/lib/config/env";
-import { clientAddress } from "@/lib/web/request-context";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { cookies } from "next/headers";
+import { readServerEnv, type OidcConfig } from "@/lib/config/env";
+import { localizedPath, splitLocalePath, type Locale } from "@/lib/i18n/locales";
+import { clientAddress, siteOrigin } from "@/lib/web/request-context";
 import type { Role } from "@/generated/prisma/enums";
 import { createSession, findSessionUser, revokeSession, sessionEndsAt, type SessionClaims } from "./sessions";
 import { signIn } from "./sign-in";
+import { normaliseIssuer, signInWithSso, ssoSubject, type IdTokenClaims, type SsoRefusal } from "./sso-sign-in";
+import { issuePendingSignIn } from "./two-step-sign-in";
+
+/** NextAuth's id of the council's OpenID provider: its callback is /api/auth/callback/oidc. */
+export const SSO_PROVIDER_ID = "oidc";
 
 /**
  * NextAuth v4 with the credentials provider and JWT sessions. Each session also has a row
@@ -28,7 +36,8 @@ export function authOptions(): NextAuthOptions {
       // NextAuth seals each cookie it issues for maxAge from now; never past the session's end.
       encode: (params) => encode({ ...params, maxAge: secondsLeft(params.token, params.maxAge ?? maxAge) }),
     },
-    pages: { signIn: "/login" },
+    // NextAuth's own error page is never shown: a failed single sign-on comes back to /login (?error=).
+    pages: { signIn: "/login", error: "/login" },
     logger: {
       // An expired or forged session cookie is an everyday event (the visitor is treated as
       // signed out), not a server error: a warning, without the token or its stack.
@@ -53,6 +62,7 @@ export function authOptions(): NextAuthOptions {
           return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, sessionVersion: result.user.sessionVersion };
         },
       }),
+      ...(env.oidc ? [councilAccountProvider(env.oidc)] : []),
     ],
     events: {
       // NextAuth's own sign-out route (the app's is the signOut action): the session's row goes too.
@@ -63,6 +73,25 @@ export function authOptions(): NextAuthOptions {
       },
     },
     callbacks: {
+      /**
+       * Single sign-on: the ID token's claims (checked by the OpenID client: signature, audience,
+       * nonce, expiry) decide who signs in (lib/auth/sso-sign-in.ts). A refusal goes back to
+       * /login with its reason; with two-step verification on, /login asks for the code first.
+       * Otherwise `user` becomes the account signed in, for the jwt callback below.
+       */
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== SSO_PROVIDER_ID) return true;
+        const locale = await signInLocale();
+        if (!env.oidc || !profile) return ssoRefusalPath("failed", locale);
+        const result = await signInWithSso(profile as IdTokenClaims, { issuer: env.oidc.issuer, address: await clientAddress() });
+        if (!result.ok) return ssoRefusalPath(result.refusal, locale);
+        if (result.twoStepPending) {
+          await issuePendingSignIn(result.user, locale);
+          return `${await siteOrigin()}${localizedPath("/login", locale)}`;
+        }
+        Object.assign(user, { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role, sessionVersion: result.user.sessionVersion });
+        return true;
+      },
       async jwt({ token, user }) {
         if (user) {
           const signedIn = user as typeof user & { role: Role; sessionVersion: number };
@@ -82,6 +111,50 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
+}
+
+/**
+ * The council's OpenID provider (NextAuth's OAuth provider in its OpenID Connect form): discovered
+ * from the issuer's metadata; the authorization code flow with PKCE, state and nonce; who signs in
+ * is read from the ID token (`idToken`), whose issuer, audience and signature the client checks.
+ */
+export function councilAccountProvider(oidc: OidcConfig): OAuthConfig<IdTokenClaims> {
+  const issuer = normaliseIssuer(oidc.issuer);
+  return {
+    id: SSO_PROVIDER_ID,
+    name: oidc.displayName ?? "Council account",
+    type: "oauth",
+    wellKnown: `${issuer}/.well-known/openid-configuration`,
+    clientId: oidc.clientId,
+    clientSecret: oidc.clientSecret,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state", "nonce"],
+    // NextAuth needs an id; who this is is decided in the signIn callback (a token without a
+    // subject is refused there, with a message, rather than failing here).
+    profile: (claims) => ({
+      id: ssoSubject(claims) ?? "no subject",
+      name: typeof claims.name === "string" ? claims.name : null,
+      email: typeof claims.email === "string" ? claims.email : null,
+    }),
+  };
+}
+
+/** The language a single sign-on started in: that of the return address NextAuth kept (its callback-url cookie). */
+async function signInLocale(): Promise<Locale> {
+  const name = secureCookiesEnabled() ? "__Secure-next-auth.callback-url" : "next-auth.callback-url";
+  const value = (await cookies()).get(name)?.value;
+  if (!value) return "en";
+  try {
+    return splitLocalePath(new URL(value, "http://localhost").pathname).locale;
+  } catch {
+    return "en";
+  }
+}
+
+/** Where a refused single sign-on goes: the sign-in page, which says why (?sso=). */
+async function ssoRefusalPath(refusal: SsoRefusal, locale: Locale): Promise<string> {
+  return `${await siteOrigin()}${localizedPath(`/login?sso=${refusal}`, locale)}`;
 }
 
 function claimsOf(token: JWT): SessionClaims {

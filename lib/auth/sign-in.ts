@@ -1,10 +1,13 @@
 import { db } from "@/lib/db";
 import type { StaffLocale } from "@/lib/i18n/locales";
 import { writeAudit } from "@/lib/audit";
-import { AppError } from "@/lib/domain/errors";
 import type { Outcome } from "@/lib/domain/sign-in-lock";
 import { formatTimeWithZone } from "@/lib/domain/format";
 import type { Actor } from "@/lib/domain/permissions";
+import { readServerEnv } from "@/lib/config/env";
+import { AppError, REFUSED } from "@/lib/domain/errors";
+import { readSettings } from "@/lib/settings";
+import type { Role } from "@/generated/prisma/enums";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { admitSignIn, lockKeys, settleSignIn } from "./sign-in-lock";
 
@@ -72,6 +75,14 @@ export async function signIn(emailInput: string, password: string, address: stri
       // Only someone who knows the password learns that the account is deactivated.
       return { ok: false, message: user && passwordMatches ? ACCOUNT_DEACTIVATED : INCORRECT_CREDENTIALS };
     }
+    if (await passwordSignInClosedFor(user.role)) {
+      // Only someone who knows the password learns that this account signs in another way.
+      await db.$transaction(async (tx) => {
+        await settleSignIn(tx, keys, "passed", clock());
+        await writeAudit(tx, { actor: user, action: "auth.sign-in-failed", ip: address, details: { reason: "council account only" } });
+      });
+      return { ok: false, message: REFUSED.ssoOnly };
+    }
     const twoStepPending = user.twoStepEnabledAt !== null;
     await db.$transaction(async (tx) => {
       // With two-step verification the sign-in is not over: the attempt's place is freed, and the
@@ -99,4 +110,15 @@ export async function signInOrThrow(email: string, password: string, address: st
   const result = await signIn(email, password, address);
   if (!result.ok) throw new AppError("UNAUTHENTICATED", result.message);
   return { ...result.user, twoStepPending: result.twoStepPending };
+}
+
+/**
+ * Whether the council's setting keeps this role from signing in with a password: officers and
+ * councillors, when "Only with the council account" is on and single sign-on is configured. Admins
+ * never (their password is the way in when the council's provider fails); nor anyone while single
+ * sign-on is not configured, so a server without it cannot lock its staff out.
+ */
+export async function passwordSignInClosedFor(role: Role): Promise<boolean> {
+  if (role === "ADMIN" || readServerEnv().oidc === null) return false;
+  return (await readSettings(db)).ssoOnlyForStaff;
 }

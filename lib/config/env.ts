@@ -16,6 +16,29 @@ export const twoStepKeySchema = z
   .refine((value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32, "TWO_STEP_KEY must be 32 random bytes in base64, e.g. `openssl rand -base64 32`")
   .optional();
 
+/**
+ * OIDC_ISSUER: the council's OpenID Connect issuer for single sign-on, exactly as its ID tokens name
+ * it (one tenant: e.g. https://login.microsoftonline.com/<tenant id>/v2.0, https://accounts.google.com).
+ * HTTPS, or http only for a provider on this machine (the tests' own).
+ */
+export const oidcIssuerSchema = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return !url.search && !url.hash && (url.protocol === "https:" || (url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname)));
+    } catch {
+      return false;
+    }
+  }, "OIDC_ISSUER must be the https:// address of the council's OpenID provider (its issuer, e.g. https://login.microsoftonline.com/<tenant id>/v2.0)")
+  .optional();
+
+/** An empty variable (`OIDC_ISSUER=` in an env file) is an unset one. */
+function unsetWhenEmpty<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
+}
+
 const ServerEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
@@ -25,9 +48,17 @@ const ServerEnvSchema = z.object({
   CACHE_CHANGE_SIGNAL: cacheSignalSchema,
   PUBLIC_PAGE_CACHE_MB: pageCacheMegabytesSchema,
   TWO_STEP_KEY: twoStepKeySchema,
+  OIDC_ISSUER: unsetWhenEmpty(oidcIssuerSchema),
+  OIDC_CLIENT_ID: unsetWhenEmpty(z.string().trim().max(500).optional()),
+  OIDC_CLIENT_SECRET: unsetWhenEmpty(z.string().max(2000).optional()),
+  /** What the sign-in page calls the council's accounts, e.g. "Coventry City Council (Microsoft 365)". */
+  OIDC_DISPLAY_NAME: unsetWhenEmpty(z.string().trim().max(100).optional()),
 });
 
-export type ServerEnv = z.infer<typeof ServerEnvSchema> & { NEXTAUTH_SECRET: string };
+/** Single sign-on, when configured (all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET). */
+export type OidcConfig = { issuer: string; clientId: string; clientSecret: string; displayName: string | null };
+
+export type ServerEnv = z.infer<typeof ServerEnvSchema> & { NEXTAUTH_SECRET: string; oidc: OidcConfig | null };
 
 const DEVELOPMENT_SECRET = "twinning-office-development-secret-not-for-production";
 
@@ -42,6 +73,7 @@ export function readServerEnv(env: Record<string, string | undefined> = process.
     const issue = parsed.error.issues[0];
     throw new ConfigurationError(`${issue?.path.join(".")}: ${issue?.message}`);
   }
+  const oidc = oidcConfig(parsed.data);
   const secret = parsed.data.NEXTAUTH_SECRET;
   if (!secret) {
     if (parsed.data.NODE_ENV === "production") {
@@ -49,7 +81,17 @@ export function readServerEnv(env: Record<string, string | undefined> = process.
         "NEXTAUTH_SECRET is not set. Set it to a long random string (e.g. `openssl rand -base64 32`) before starting in production, or use `npm run demo` for a local demo.",
       );
     }
-    return { ...parsed.data, NEXTAUTH_SECRET: DEVELOPMENT_SECRET };
+    return { ...parsed.data, NEXTAUTH_SECRET: DEVELOPMENT_SECRET, oidc };
   }
-  return { ...parsed.data, NEXTAUTH_SECRET: secret };
+  return { ...parsed.data, NEXTAUTH_SECRET: secret, oidc };
+}
+
+/** All three of issuer, client id and secret, or none: half a configuration stops the server at start. */
+function oidcConfig(env: z.infer<typeof ServerEnvSchema>): OidcConfig | null {
+  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = env;
+  if (!issuer && !clientId && !clientSecret) return null;
+  if (!issuer || !clientId || !clientSecret) {
+    throw new ConfigurationError("Single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or none of them, for no single sign-on).");
+  }
+  return { issuer, clientId, clientSecret, displayName: env.OIDC_DISPLAY_NAME ?? null };
 }

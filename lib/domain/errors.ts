@@ -37,6 +37,7 @@ export const REFUSED = {
   decided: validationMessage("refused.decided"),
   fourEyes: validationMessage("refused.fourEyes"),
   voted: validationMessage("refused.voted"),
+  ssoOnly: validationMessage("refused.ssoOnly"),
 };
 
 export const STALE_VERSION_MESSAGE = REFUSED.staleVersion;

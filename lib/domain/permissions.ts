@@ -104,6 +104,7 @@ export const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "app/login/actions.ts#signInAction": "public",
   "app/login/actions.ts#twoStepSignInAction": "public",
   "app/login/actions.ts#cancelTwoStepSignInAction": "public",
+  "app/login/actions.ts#ssoSignInAction": "public",
   "app/password-reset/actions.ts#requestPasswordResetAction": "public",
   "app/password-reset/actions.ts#resetPasswordAction": "public",
   "app/agreements/new/actions.ts#createAgreementAction": "agreement:draft",

@@ -88,7 +88,15 @@ export const settingsSchema = z.object({
   openDataLicence: requiredText("openDataLicence", 200, "enter.openDataLicence"),
   reminderDays: wholeNumber("reminderDays", 1, 90),
   twoStepRequiredFor: enumField("choose.twoStepRequiredFor", TWO_STEP_REQUIREMENTS),
+  // A pair of radio buttons: "false" (password or council account), "true" (council account only).
+  // Not sent (a script that predates it): left as it is.
+  ssoOnlyForStaff: enumField("choose.ssoOnlyForStaff", ["false", "true"])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true")),
 });
+
+/** "Officers and councillors sign in only with the council account" switched on where single sign-on is not configured. */
+export const SSO_NOT_CONFIGURED = validationMessage("check.ssoNotConfigured");
 
 export const auditFilterSchema = z.object({
   user: z.uuid().optional().catch(undefined),

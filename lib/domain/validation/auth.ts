@@ -10,6 +10,9 @@ export const signInSchema = z.object({
   callbackUrl: z.string().optional(),
 });
 
+/** "Sign in with your council account": only where to return afterwards. */
+export const ssoSignInSchema = z.object({ callbackUrl: z.string().optional() });
+
 /** The longest return address followed after signing in (a real one is a path and a short query). */
 const MAX_RETURN_PATH = 2000;
 

@@ -55,7 +55,7 @@ const FIELDS = [
     ...["userId", "name", "email", "role", "password", "active", "language", "newPassword", "councilName", "approvalsNeeded", "dormancyMonths", "openDataLicence", "reminderDays"],
     // Not callbackUrl: a form sends it as text, and any text is read (safeReturnPath).
     ...["currentPassword", "confirmNewPassword", "enabled"],
-    ...["step", "code", "passwordOrCode", "twoStepRequiredFor"],
+    ...["step", "code", "passwordOrCode", "twoStepRequiredFor", "ssoOnlyForStaff"],
   ]),
 ];
 
