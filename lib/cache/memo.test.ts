@@ -55,6 +55,25 @@ describe("cacheUntilChanged", () => {
     expect(load.mock.calls.map(([key]) => key)).toEqual(["a", "b", "c", "a"]);
   });
 
+  it("gives a load the stale value it replaces, none the first time or after a failed load", async () => {
+    const seen: (number | undefined)[] = [];
+    let fail = false;
+    const read = memoUntilChanged<number>({ topics: ["settings"], maxEntries: 1 }, async (_key, previous) => {
+      seen.push(previous);
+      if (fail) throw new Error("down");
+      return (previous ?? 0) + 1;
+    });
+    expect(await read()).toBe(1);
+    markChanged(["settings"]);
+    expect(await read()).toBe(2);
+    markChanged(["settings"]);
+    fail = true;
+    await expect(read()).rejects.toThrow("down");
+    fail = false;
+    expect(await read()).toBe(1);
+    expect(seen).toEqual([undefined, 1, 2, undefined]);
+  });
+
   it("reads a clock-dependent value again after maxAgeMs", async () => {
     vi.useFakeTimers();
     try {

@@ -43,11 +43,29 @@ export async function auditActions(): Promise<string[]> {
   return rows.map((row) => row.action);
 }
 
+/** A check of the decision chain: its report, when it was made, and when the whole chain was last walked from the first decision. */
+export type ChainCheck = { report: ChainReport; checkedAt: Date; walkedAt: Date };
+
+/** How often the whole chain is walked again; in between, a check reads only the decisions recorded since the last one. */
+export const CHAIN_WALK_EVERY_MS = 10 * 60_000;
+
 /**
- * Whether the decision record's hash chain verifies. The walk reads every decision (seconds at
- * 60,000), so one result serves every view until a decision is recorded (lib/cache), or a minute.
+ * The check after `previous`: while the whole chain was walked less than CHAIN_WALK_EVERY_MS ago,
+ * a verified chain is extended by the decisions recorded since its head, and a broken one stays
+ * broken (appending repairs nothing); otherwise every decision is read again.
  */
-export const decisionChainStatus = memoUntilChanged({ topics: ["decisions"], maxEntries: 1, maxAgeMs: 60_000 }, async (): Promise<{ report: ChainReport; checkedAt: Date }> => {
-  const report = await verifyDecisionChain(db);
-  return { report, checkedAt: new Date() };
-});
+export async function checkDecisionChain(previous: ChainCheck | undefined, now: Date): Promise<ChainCheck> {
+  const recent = previous && now.getTime() - previous.walkedAt.getTime() < CHAIN_WALK_EVERY_MS ? previous : undefined;
+  if (recent && !recent.report.ok) return recent;
+  const from = recent?.report.ok ? recent.report.head : null;
+  const report = await verifyDecisionChain(db, { from });
+  return { report, checkedAt: now, walkedAt: recent ? recent.walkedAt : now };
+}
+
+/**
+ * Whether the decision record's hash chain verifies, for the audit page and the admins' dashboard.
+ * A whole walk reads every decision (seconds at 60,000): it is done at most every
+ * CHAIN_WALK_EVERY_MS per server process, and a decision recorded in between (lib/cache) or a
+ * minute passing is checked from the last verified head on.
+ */
+export const decisionChainStatus = memoUntilChanged({ topics: ["decisions"], maxEntries: 1, maxAgeMs: 60_000 }, (_key, previous?: ChainCheck) => checkDecisionChain(previous, new Date()));

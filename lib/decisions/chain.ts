@@ -142,11 +142,23 @@ const chainSelect = {
  * stops at the first decision that does not match: a gap in the sequence (a row deleted), a
  * previousHash that is not the hash before it (rows deleted or reordered), or content that no
  * longer gives its hash (a row changed).
+ *
+ * `from`: the head of a chain verified before. The walk starts after it, if that decision is still
+ * there unchanged (its hash covers its content and the hash before it), else from the first: the
+ * decisions recorded since are checked without reading the whole chain again. A change further
+ * back is found by the next walk from the first decision.
  */
-export async function verifyDecisionChain(client: Pick<Tx, "decision">, options: { batchSize?: number } = {}): Promise<ChainReport> {
+export async function verifyDecisionChain(client: Pick<Tx, "decision">, options: { batchSize?: number; from?: { sequence: number; hash: string } | null } = {}): Promise<ChainReport> {
   const batchSize = options.batchSize ?? 5000;
   let expected = 1;
   let previousHash = GENESIS_HASH;
+  if (options.from) {
+    const head = await client.decision.findUnique({ where: { sequence: options.from.sequence }, select: chainSelect });
+    if (head && head.hash === options.from.hash && decisionHash(head) === head.hash) {
+      expected = head.sequence + 1;
+      previousHash = head.hash;
+    }
+  }
   for (;;) {
     const batch = await client.decision.findMany({ where: { sequence: { gte: expected } }, orderBy: { sequence: "asc" }, take: batchSize, select: chainSelect });
     for (const decision of batch) {
