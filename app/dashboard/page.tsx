@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ActivityChart } from "@/components/activity-chart";
+import { DashboardPanel } from "@/components/dashboard-panel";
 import { Link } from "@/components/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDashboard, type RecentItem } from "@/lib/data/dashboard";
 import { labelsIn } from "@/lib/domain/labels";
-import { can, type Actor } from "@/lib/domain/permissions";
+import { can, seesPanel, type Actor } from "@/lib/domain/permissions";
 import { REVIEW_WINDOW_DAYS, STATUSES } from "@/lib/domain/lifecycle";
-import { formatDate, formatNumber } from "@/lib/domain/format";
+import { formatDate, formatDateTime, formatNumber, formatTimeWithZone } from "@/lib/domain/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { getPageLocale } from "@/lib/i18n/server";
 
@@ -47,6 +48,13 @@ export default async function DashboardPage() {
   const [dashboard, locale, t, proposals] = await Promise.all([getDashboard(user), getPageLocale(), getTranslations("dashboard"), getTranslations("agreements.proposalNoun")]);
   const labels = labelsIn(locale);
   const maxTheme = Math.max(1, ...dashboard.themes.map((row) => row.count));
+  const { totals } = dashboard;
+  /** "Total: 25, the first 20 shown", or what the panel says when it holds nothing. */
+  const total = (count: number, shown: number, empty: string) => ({
+    totalText: shown < count ? t("totalShowing", { count: formatNumber(count, locale), shown: formatNumber(shown, locale) }) : t("total", { count: formatNumber(count, locale) }),
+    empty: count === 0 ? empty : null,
+  });
+  const chain = dashboard.decisionRecord;
   return (
     <>
       <h1>{t("title")}</h1>
@@ -67,70 +75,155 @@ export default async function DashboardPage() {
       </section>
 
       <div className="grid gap-x-10 lg:grid-cols-2">
-        {can(user, "agreement:propose") ? (
-          <section aria-labelledby="returned-heading">
-            <h2 id="returned-heading">{t("returnedHeading")}</h2>
-            <p className="hint">{t("returnedHint")}</p>
-            {dashboard.returned.length === 0 ? (
-              <p>{t("noneReturned")}</p>
-            ) : (
-              <ul className="list-disc space-y-2 pl-5">
-                {dashboard.returned.map((proposal) => (
-                  <li key={proposal.id}>
-                    <Link href={`/agreements/${proposal.agreementId}`}>{t("returnedItem", { partner: proposal.partnerName, what: proposals(proposal.kind) })}</Link>{" "}
-                    <span className="text-sm text-slate-700">{t("returnedOn", { date: formatDate(proposal.closedAt, locale) })}</span>
-                    {proposal.rejectionReason ? (
-                      <p className="mt-1 mb-0 whitespace-pre-line">
-                        <span className="font-semibold">{t("returnedReason")}</span> {proposal.rejectionReason}
-                      </p>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            )}
+        {seesPanel(user, "lockedAccounts") ? (
+          <DashboardPanel id="locked" heading={t("lockedHeading")} hint={t("lockedHint")} {...total(totals.lockedAccounts, dashboard.lockedAccounts.length, t("noneLocked"))}>
+            <ul className="list-disc pl-5">
+              {dashboard.lockedAccounts.map((account) => (
+                <li key={account.id}>
+                  <Link href={`/admin/users/${account.id}`}>{account.name}</Link> <span className="text-sm text-slate-700">{t("lockedUntil", { time: formatTimeWithZone(account.lockedUntil, locale) })}</span>
+                </li>
+              ))}
+            </ul>
+          </DashboardPanel>
+        ) : null}
+
+        {seesPanel(user, "failedEmails") ? (
+          <DashboardPanel
+            id="failed-emails"
+            heading={t("failedHeading")}
+            hint={t("failedHint")}
+            {...total(totals.failedEmails, dashboard.failedEmails.length, t("noneFailed"))}
+            footer={<Link href="/admin/outbox?status=FAILED">{t("allFailed")}</Link>}
+          >
+            <ul className="list-disc pl-5">
+              {dashboard.failedEmails.map((email) => (
+                <li key={email.id}>
+                  {t("failedItem", { subject: email.subject, recipient: email.recipientEmail })}{" "}
+                  <span className="text-sm text-slate-700">{email.nextAttemptAt ? t("failedRetry", { time: formatDateTime(email.nextAttemptAt, locale) }) : t("failedGivenUp")}</span>
+                </li>
+              ))}
+            </ul>
+          </DashboardPanel>
+        ) : null}
+
+        {chain ? (
+          <section aria-labelledby="decision-record-heading" data-testid="panel-decision-record">
+            <h2 id="decision-record-heading">{t("decisionRecordHeading")}</h2>
+            <p className={`border-l-8 p-2 ${chain.report.ok ? "border-success bg-green-50" : "border-error bg-red-50"}`}>
+              {chain.report.ok
+                ? chain.report.head
+                  ? t("chainVerified", { count: chain.report.count })
+                  : t("chainEmpty")
+                : t("chainBroken", { sequence: String(chain.report.failure.sequence) })}
+            </p>
+            <p className="text-sm text-slate-700">{t("chainChecked", { time: formatDateTime(chain.checkedAt, locale) })}</p>
+            <p>
+              <Link href="/admin/audit">{t("auditLog")}</Link>
+            </p>
           </section>
         ) : null}
 
-        <section aria-labelledby="awaiting-heading">
-          <h2 id="awaiting-heading">{user.role === "COUNCILLOR" ? t("awaitingHeading") : t("yourProposalsHeading")}</h2>
-          {dashboard.awaiting.length === 0 ? (
-            <p>{user.role === "COUNCILLOR" ? t("noneAwaitingCouncillor") : t("noneAwaitingStaff")}</p>
-          ) : (
+        {seesPanel(user, "awaitingVote") ? (
+          <DashboardPanel id="awaiting-vote" heading={t("awaitingVoteHeading")} {...total(totals.awaitingVote, dashboard.awaitingVote.length, t("noneAwaitingVote"))}>
             <ul className="list-disc pl-5">
-              {dashboard.awaiting.map((proposal) => (
+              {dashboard.awaitingVote.map((proposal) => (
                 <li key={proposal.id}>
-                  <Link href={user.role === "COUNCILLOR" ? "/approvals" : `/agreements/${proposal.agreementId}`}>
-                    {t("awaitingItem", { partner: proposal.partnerName, what: proposals(proposal.kind) })}
-                  </Link>{" "}
+                  {/* The proposal's card on /approvals, where the vote is cast. */}
+                  <Link href={`/approvals#proposal-${proposal.id}`}>{t("awaitingItem", { partner: proposal.partnerName, what: proposals(proposal.kind) })}</Link>{" "}
                   <span className="text-sm text-slate-700">{t("since", { date: formatDate(proposal.createdAt, locale) })}</span>
                 </li>
               ))}
             </ul>
-          )}
-        </section>
+          </DashboardPanel>
+        ) : null}
 
-        <section aria-labelledby="reviews-heading">
-          <h2 id="reviews-heading">{t("reviewsHeading", { days: REVIEW_WINDOW_DAYS })}</h2>
-          {dashboard.reviewsDue.length === 0 ? (
-            <p>{t("noReviews")}</p>
-          ) : (
+        {seesPanel(user, "drafts") ? (
+          <DashboardPanel id="drafts" heading={t("draftsHeading")} hint={t("draftsHint")} {...total(totals.drafts, dashboard.drafts.length, t("noDrafts"))}>
+            <ul className="list-disc pl-5">
+              {dashboard.drafts.map((draft) => (
+                <li key={draft.id}>
+                  <Link href={`/agreements/${draft.id}`}>{draft.title ? `${draft.partnerName}: ${draft.title}` : draft.partnerName}</Link>{" "}
+                  <span className="text-sm text-slate-700">{t("draftEdited", { date: formatDate(draft.updatedAt, locale) })}</span>
+                </li>
+              ))}
+            </ul>
+          </DashboardPanel>
+        ) : null}
+
+        {seesPanel(user, "returned") ? (
+          <DashboardPanel id="returned" heading={t("returnedHeading")} hint={t("returnedHint")} {...total(totals.returned, dashboard.returned.length, t("noneReturned"))}>
+            <ul className="list-disc space-y-2 pl-5">
+              {dashboard.returned.map((proposal) => (
+                <li key={proposal.id}>
+                  <Link href={`/agreements/${proposal.agreementId}`}>{t("returnedItem", { partner: proposal.partnerName, what: proposals(proposal.kind) })}</Link>{" "}
+                  <span className="text-sm text-slate-700">{t("returnedOn", { date: formatDate(proposal.closedAt, locale) })}</span>
+                  {proposal.rejectionReason ? (
+                    <p className="mt-1 mb-0 whitespace-pre-line">
+                      <span className="font-semibold">{t("returnedReason")}</span> {proposal.rejectionReason}
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </DashboardPanel>
+        ) : null}
+
+        {seesPanel(user, "ownProposals") ? (
+          <DashboardPanel id="awaiting" heading={t("yourProposalsHeading")} {...total(totals.ownProposals, dashboard.ownProposals.length, t("noneAwaitingStaff"))}>
+            <ul className="list-disc pl-5">
+              {dashboard.ownProposals.map((proposal) => (
+                <li key={proposal.id}>
+                  <Link href={`/agreements/${proposal.agreementId}`}>{t("awaitingItem", { partner: proposal.partnerName, what: proposals(proposal.kind) })}</Link>{" "}
+                  <span className="text-sm text-slate-700">{t("since", { date: formatDate(proposal.createdAt, locale) })}</span>
+                </li>
+              ))}
+            </ul>
+          </DashboardPanel>
+        ) : null}
+
+        {seesPanel(user, "reviewsDue") ? (
+          <DashboardPanel id="reviews" heading={t("reviewsHeading", { days: REVIEW_WINDOW_DAYS })} {...total(totals.reviewsDue, dashboard.reviewsDue.length, t("noReviews"))}>
             <ul className="list-disc pl-5">
               {dashboard.reviewsDue.map((agreement) => (
                 <li key={agreement.id}>
                   <Link href={`/agreements/${agreement.id}`}>{agreement.partnerName}</Link>:{" "}
-                  {t(agreement.reviewDate && agreement.reviewDate < dashboard.now ? "reviewOverdue" : "reviewDue", { date: formatDate(agreement.reviewDate, locale) })}
+                  {t(agreement.reviewDate < dashboard.now ? "reviewOverdue" : "reviewDue", { date: formatDate(agreement.reviewDate, locale) })}
                 </li>
               ))}
             </ul>
-          )}
-        </section>
+          </DashboardPanel>
+        ) : null}
 
-        <section aria-labelledby="dormant-heading">
-          <h2 id="dormant-heading">{t("dormantHeading")}</h2>
-          <p className="hint">{t("dormantHint", { months: dashboard.dormancyMonths })}</p>
-          {dashboard.dormant.length === 0 ? (
-            <p>{t("noDormant")}</p>
-          ) : (
+        {seesPanel(user, "upcomingEvents") ? (
+          <DashboardPanel
+            id="upcoming"
+            heading={t("upcomingHeading")}
+            hint={t("upcomingHint")}
+            {...total(totals.upcomingEvents, dashboard.upcomingEvents.length, t("noUpcoming"))}
+            footer={<Link href="/events">{t("allEvents")}</Link>}
+          >
+            <ul className="list-disc pl-5">
+              {dashboard.upcomingEvents.map((event) => (
+                <li key={event.id}>
+                  <Link href={`/events/${event.id}/edit`}>{event.title}</Link>{" "}
+                  <span className="text-sm text-slate-700">
+                    {t("upcomingOn", { date: formatDateTime(event.startsAt, locale) })}
+                    {event.place ? `, ${event.place}` : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </DashboardPanel>
+        ) : null}
+
+        {seesPanel(user, "dormant") ? (
+          <DashboardPanel
+            id="dormant"
+            heading={t("dormantHeading")}
+            hint={t("dormantHint", { months: dashboard.dormancyMonths })}
+            {...total(totals.dormant, dashboard.dormant.length, t("noDormant"))}
+            footer={<Link href="/agreements?dormant=1">{t("allDormant")}</Link>}
+          >
             <ul className="list-disc pl-5">
               {dashboard.dormant.map((agreement) => (
                 <li key={agreement.id}>
@@ -139,11 +232,8 @@ export default async function DashboardPage() {
                 </li>
               ))}
             </ul>
-          )}
-          <p>
-            <Link href="/agreements?dormant=1">{t("allDormant")}</Link>
-          </p>
-        </section>
+          </DashboardPanel>
+        ) : null}
 
         <section aria-labelledby="recent-heading">
           <h2 id="recent-heading">{t("recentHeading")}</h2>

@@ -59,6 +59,30 @@ export function can(actor: Pick<Actor, "role" | "twoStepSetupDue"> | null | unde
   return ROLE_PERMISSIONS[actor.role].has(permission);
 }
 
+/**
+ * The dashboard's panels and the permission that shows each: a panel is the work of whoever may act
+ * on what it lists (an admin who may do staff work sees the staff panels too). The page shows, and
+ * lib/data/dashboard.ts reads, only the panels the viewer may see.
+ */
+export const DASHBOARD_PANELS = {
+  drafts: "agreement:edit",
+  returned: "agreement:propose",
+  ownProposals: "agreement:propose",
+  reviewsDue: "agreement:propose",
+  upcomingEvents: "event:write",
+  dormant: "exchange:write",
+  awaitingVote: "proposal:decide",
+  lockedAccounts: "user:manage",
+  failedEmails: "outbox:read",
+  decisionRecord: "audit:read",
+} as const satisfies Record<string, Permission>;
+
+export type DashboardPanel = keyof typeof DASHBOARD_PANELS;
+
+export function seesPanel(actor: Pick<Actor, "role" | "twoStepSetupDue"> | null | undefined, panel: DashboardPanel): boolean {
+  return can(actor, DASHBOARD_PANELS[panel]);
+}
+
 /** Server-side guard for domain operations and actions. */
 export function requirePermission(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {
   if (!actor) throw new AppError("UNAUTHENTICATED", REFUSED.signIn);

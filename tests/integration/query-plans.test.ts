@@ -221,7 +221,9 @@ describe(`query plans of the signed-in pages at scale (${backend()})`, { timeout
 
   it("/dashboard: dormancy without a Seq Scan", async () => {
     const results = await plansOf(() => getDashboard(staff));
-    const dormancy = results.filter(isDormancyQuery);
+    // The status tally also counts the dormant links of each status: it reads every agreement by
+    // design, once per 30 s per process (the register's figures).
+    const dormancy = results.filter((result) => isDormancyQuery(result) && !/GROUP BY/i.test(result.sql));
     expect(dormancy.length).toBeGreaterThan(0);
     expect(report(dormancy)).toBe("");
   });
