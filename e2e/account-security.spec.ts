@@ -1,7 +1,8 @@
 // Account security in the browser (issue 20 items 1, 3 and 4): a user changes their own password on
 // /account (a common one is refused, saying why; their other session ends, this one stays, the new
 // password signs in), with and without JavaScript; an account locked by failed sign-ins shows its
-// lock, with the council's time zone, to an admin on /admin/users/<id>, whose "Unlock sign-in" lets
+// lock, with the council's time zone, to an admin on their dashboard ("Locked accounts") and on
+// /admin/users/<id>, whose "Unlock sign-in" lets
 // it sign in again at once. Each journey creates its own user: the demo accounts' passwords never
 // change. The lock takes five failed sign-ins from this machine (the suite's budget: 20 per
 // address, SECURITY.md).
@@ -93,7 +94,12 @@ test("an admin sees a locked sign-in with its time zone, and unlocks it", async 
   await submitSignIn(visitor, email, FIRST_PASSWORD);
   await expect(visitor.getByTestId("error-summary")).toContainText(/sign-in is locked until \d{2}:\d{2} (GMT|BST)/);
 
-  await page.goto(userPath);
+  // The admin's dashboard lists the locked account, linked to its page, where it is unlocked.
+  await page.goto("/dashboard");
+  const locked = page.getByRole("region", { name: "Locked accounts", exact: true }).getByRole("listitem").filter({ hasText: name });
+  await expect(locked).toContainText(/locked until \d{2}:\d{2} (GMT|BST)/);
+  await locked.getByRole("link", { name }).click();
+  await expect(page).toHaveURL(new RegExp(`${userPath}$`));
   await expect(page.getByText(new RegExp(`^Active\\. ${LOCKED_UNTIL.source}$`))).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole("button", { name: "Unlock sign-in" }).click();

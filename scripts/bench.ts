@@ -32,6 +32,8 @@ import { waitForServer } from "./lib/wait-for-server";
 import { bin, ROOT, run } from "./lib/run";
 
 const DEMO_EMAIL = "officer@example.org";
+/** The admin's dashboard adds the locked accounts, the failed emails and the decision record's check. */
+const DEMO_ADMIN_EMAIL = "admin@example.org";
 const DEMO_PASSWORD = "twinning-demo-2026";
 const STATIC_PATH = "/bench/static-page.html";
 /**
@@ -192,6 +194,7 @@ await runScript("Benchmark", async () => {
     await startServer();
 
     const cookie = await signIn(base);
+    const adminCookie = await signIn(base, DEMO_ADMIN_EMAIL);
     const slug = await partnerSlug(databaseUrl);
     const write = await exchangeFormPost(base, cookie, databaseUrl);
     // Signed-in pages and the write first, heavy public pages last: a page that outlives its run
@@ -199,6 +202,7 @@ await runScript("Benchmark", async () => {
     const targets: Target[] = [
       { name: "/agreements (filtered)", path: "/agreements?status=ACTIVE&country=FR&sort=partner", kind: "signed-in", headers: { cookie } },
       { name: "/dashboard", path: "/dashboard", kind: "signed-in", headers: { cookie } },
+      { name: "/dashboard (admin)", path: "/dashboard", kind: "signed-in", headers: { cookie: adminCookie } },
       { name: "/login (smallest page rendered per request)", path: "/login", kind: "reference" },
       { name: "log an exchange (server action)", path: "/exchanges/new", kind: "write", method: "POST", headers: { cookie, ...write.headers }, body: write.body, ok: [200, 303] },
       { name: "partner page", path: `/partners/${slug}`, kind: "public" },
@@ -297,8 +301,8 @@ await runScript("Benchmark", async () => {
   process.exit(0);
 });
 
-/** Signs in as the demo officer through NextAuth's credentials callback, as the login form does. */
-async function signIn(base: string): Promise<string> {
+/** Signs in as a demo account (the officer unless told) through NextAuth's credentials callback, as the login form does. */
+async function signIn(base: string, email = DEMO_EMAIL): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = cookies(csrf.headers.getSetCookie());
@@ -306,10 +310,10 @@ async function signIn(base: string): Promise<string> {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
-    body: new URLSearchParams({ email: DEMO_EMAIL, password: DEMO_PASSWORD, csrfToken, callbackUrl: `${base}/dashboard`, json: "true" }).toString(),
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD, csrfToken, callbackUrl: `${base}/dashboard`, json: "true" }).toString(),
   });
   const session = response.headers.getSetCookie().find((line) => line.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`Signing in as ${DEMO_EMAIL} failed (HTTP ${response.status}): is the demo seed in this database?`);
+  if (!session) throw new Error(`Signing in as ${email} failed (HTTP ${response.status}): is the demo seed in this database?`);
   return cookies([session]);
 }
 
