@@ -23,6 +23,8 @@ const SHARED_STATE_JOURNEYS = [
   "dashboard.spec.ts",
   "load.spec.ts",
   "notifications.spec.ts",
+  // Turns on "Only with the council account" for a while: no officer signs in with a password then.
+  "sso.spec.ts",
 ];
 
 /**
@@ -60,16 +62,29 @@ export default defineConfig({
     // load the server rather than a browser.
     { name: "sweeps", testMatch: SWEEPS, grep: SWEEP, dependencies: ["chromium"], fullyParallel: true, workers: 1 },
   ],
-  webServer: {
-    command: "node_modules/.bin/tsx scripts/e2e-server.ts",
-    url: `${baseURL}/login`,
-    // Migrations (~20 s with the engine's idle time), seed, and a production build if needed.
-    timeout: 600_000,
-    // E2E_REUSE_SERVER=1: a server already answering on the port is used as it is (scripts/demo-footprint.ts
-    // runs the suite against `npm run demo`); otherwise a fresh one always.
-    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { NEXT_TELEMETRY_DISABLED: "1", E2E_PORT: String(port) },
-  },
+  webServer: [
+    {
+      command: "node_modules/.bin/tsx scripts/e2e-server.ts",
+      url: `${baseURL}/login`,
+      // Migrations (~20 s with the engine's idle time), seed, and a production build if needed.
+      timeout: 600_000,
+      // E2E_REUSE_SERVER=1: a server already answering on the port is used as it is (scripts/demo-footprint.ts
+      // runs the suite against `npm run demo`); otherwise a fresh one always.
+      reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { NEXT_TELEMETRY_DISABLED: "1", E2E_PORT: String(port) },
+    },
+    {
+      // The council's OpenID provider for the single sign-on journey (scripts/lib/test-oidc-provider.ts),
+      // 1000 above the app's port; it starts in a second or two, while the app builds.
+      command: "node_modules/.bin/tsx scripts/test-oidc-provider.ts",
+      url: `http://localhost:${port + 1000}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { E2E_PORT: String(port) },
+    },
+  ],
 });

@@ -41,7 +41,7 @@ export async function proxy(request: NextRequest) {
   const internalRender = isInternalRender(request.headers);
   const cached = internalRender ? null : await cachedPublicPage({ method: request.method, url: request.nextUrl, headers: request.headers });
   const nonce = internalRender ? placeholderNonce() : Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development", https });
+  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development", https, signInProvider: process.env.OIDC_ISSUER });
   if (cached) {
     const response = new NextResponse(request.method === "HEAD" ? null : streamOf(bodyWithNonce(cached.page, nonce)), { status: 200, headers: cached.page.headers });
     response.headers.set("X-Cache", cached.hit ? "HIT" : "MISS");

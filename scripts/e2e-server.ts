@@ -11,6 +11,7 @@ import { runScript } from "@/lib/config/scripts";
 import { buildNeeded, distDir } from "./lib/build";
 import { E2E_PORT, E2E_SECRET } from "./lib/e2e-accounts";
 import { processMemory, processTree } from "./lib/process-memory";
+import { TEST_OIDC_CLIENT } from "./lib/test-oidc-provider";
 import { bin, ROOT, run, runForeground } from "./lib/run";
 import { NEXT_BIN, serverSettings, type ServerProfile } from "./lib/server-process";
 
@@ -26,6 +27,10 @@ await runScript("Starting the end-to-end server", async () => {
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXTAUTH_SECRET: E2E_SECRET,
     NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || E2E_DIST_DIR,
+    // Single sign-on with the suite's own OpenID provider (scripts/test-oidc-provider.ts, a webServer of its own).
+    OIDC_ISSUER: `http://localhost:${port + 1000}`,
+    OIDC_CLIENT_ID: TEST_OIDC_CLIENT.clientId,
+    OIDC_CLIENT_SECRET: TEST_OIDC_CLIENT.clientSecret,
   };
   // Each step's time is printed: the suite's start-up counts against the CI budget.
   const timed = async (label: string, work: () => Promise<void>) => {

@@ -16,6 +16,13 @@ describe("contentSecurityPolicy", () => {
     expect(policy.get("form-action")).toEqual(["'self'"]);
   });
 
+  it("lets forms go on to the council's OpenID provider (its origin only), and nowhere else", () => {
+    const policy = directives(contentSecurityPolicy("n", { signInProvider: "https://login.microsoftonline.com/tenant-id/v2.0" }));
+    expect(policy.get("form-action")).toEqual(["'self'", "https://login.microsoftonline.com"]);
+    expect(directives(contentSecurityPolicy("n", { signInProvider: "javascript:alert(1)" })).get("form-action")).toEqual(["'self'"]);
+    expect(directives(contentSecurityPolicy("n", { signInProvider: "not a url" })).get("form-action")).toEqual(["'self'"]);
+  });
+
   it("forbids framing by any site", () => {
     expect(directives(contentSecurityPolicy("n")).get("frame-ancestors")).toEqual(["'none'"]);
   });

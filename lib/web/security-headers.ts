@@ -1,6 +1,12 @@
 // The HTTP hardening every response gets. Pure, so it can be tested without a server.
 
-export function contentSecurityPolicy(nonce: string, { development = false, https = false } = {}): string {
+/**
+ * `signInProvider`: the council's OpenID issuer (OIDC_ISSUER), if any. "Sign in with your council
+ * account" is a form whose answer redirects to the provider, and browsers hold a form's redirects to
+ * form-action too: its origin is allowed there, and no other.
+ */
+export function contentSecurityPolicy(nonce: string, { development = false, https = false, signInProvider }: { development?: boolean; https?: boolean; signInProvider?: string } = {}): string {
+  const provider = originOf(signInProvider);
   return [
     "default-src 'self'",
     // Scripts only with this response's nonce (Next.js adds it to its own scripts); no 'unsafe-inline'.
@@ -11,10 +17,20 @@ export function contentSecurityPolicy(nonce: string, { development = false, http
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action 'self'${provider ? ` ${provider}` : ""}`,
     "frame-ancestors 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
+}
+
+function originOf(address: string | undefined): string | null {
+  if (!address) return null;
+  try {
+    const url = new URL(address);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.origin : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Pages whose address carries a secret: a single-use link's token (lib/links/single-use-link.ts). */
