@@ -15,6 +15,7 @@ const REASON_HINT: Record<Command, "submit" | "withdraw" | "proposal"> = {
   proposeSuspension: "proposal",
   proposeReinstatement: "proposal",
   proposeTermination: "proposal",
+  proposeAmendment: "proposal",
 };
 
 /** What the last rejected proposal of the same kind said: a resubmission starts from it. */

@@ -5,6 +5,8 @@ import type { REVIEW_OUTCOMES } from "@/lib/domain/lifecycle";
 import { formatDate, formatDateTime } from "@/lib/domain/format";
 import { usePageLocale } from "@/lib/i18n/navigation";
 import { DetailRow } from "@/components/detail-row";
+import { TermChangeRows } from "@/components/term-changes";
+import { readTermChanges } from "@/lib/domain/term-changes";
 
 export type TimelineEntry = {
   id: string;
@@ -21,13 +23,18 @@ export type TimelineEntry = {
   review?: { outcome: (typeof REVIEW_OUTCOMES)[number]; nextReviewDate: Date } | null;
   /** A PARTNER_CONFIRMED decision's partner decision date and reference, as recorded. */
   partnerConfirmation?: { partnerDecisionDate: Date | null; partnerDecisionReference: string | null } | null;
+  /** An amendment's terms before and after (its PROPOSED and AMENDED decisions), as stored. */
+  changes?: unknown;
 };
 
 type Titles = ReturnType<typeof useTranslations<"agreements.timeline.title">>;
 
-function title(entry: TimelineEntry, t: Titles, statusLabels: Record<AgreementStatus, string>): string {
+function title(entry: TimelineEntry, t: Titles, statusLabels: Record<AgreementStatus, string>, locale: ReturnType<typeof usePageLocale>): string {
   switch (entry.kind) {
+    case "AMENDED":
+      return t("AMENDED", { date: formatDate(entry.createdAt, locale) });
     case "PROPOSED":
+      if (readTermChanges(entry.changes)) return t("proposedAmendment");
       // Worded apart from the "Proposed: …" tag that marks the open proposal.
       return t(entry.toStatus === "ACTIVE" ? "proposedReinstatement" : entry.toStatus === "SUSPENDED" ? "proposedSuspension" : entry.toStatus === "TERMINATED" ? "proposedTermination" : "proposedChange");
     case "STATUS_CHANGED":
@@ -51,12 +58,13 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
     <ol className="space-y-5 border-l-4 border-brand pl-5" aria-label={t("label")}>
       {entries.map((entry) => (
         <li key={entry.id} className="relative">
-          <h3 className="mt-0">{title(entry, titles, statusLabels)}</h3>
+          <h3 className="mt-0">{title(entry, titles, statusLabels, locale)}</h3>
           <p className="text-sm text-slate-700">
             {entry.actor ? `${t("by", { name: entry.actor.name })} ` : ""}
             <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt, locale)}</time>
           </p>
           <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+            <TermChanges changes={entry.changes} />
             {entry.fromStatus && entry.toStatus && entry.kind === "STATUS_CHANGED" ? (
               <>
                 <dt className="font-semibold">{t("change")}</dt>
@@ -88,4 +96,9 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
       ))}
     </ol>
   );
+}
+
+function TermChanges({ changes }: { changes: unknown }) {
+  const terms = readTermChanges(changes);
+  return terms ? <TermChangeRows changes={terms} /> : null;
 }

@@ -6,6 +6,7 @@ import { StatusTag } from "@/components/status-tag";
 import { ForeignText } from "@/components/public/local-name";
 import { ConfirmationBanner } from "@/components/success-banner";
 import { SummaryList } from "@/components/summary-list";
+import { TermChangeRows } from "@/components/term-changes";
 import { Timeline } from "@/components/timeline";
 import { VoteChoice, VoteForm, type VoteDecision } from "@/components/vote-form";
 import { requirePageUser } from "@/lib/auth/session";
@@ -14,6 +15,7 @@ import { getSettings } from "@/lib/data/settings";
 import { labelsIn } from "@/lib/domain/labels";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/domain/format";
 import { isPartnerConfirmed } from "@/lib/domain/lifecycle";
+import { readTermChanges } from "@/lib/domain/term-changes";
 import { queryChoice, queryParam } from "@/lib/domain/validation/fields";
 import { countryNameIn } from "@/lib/domain/public-format";
 import { getPageLocale } from "@/lib/i18n/server";
@@ -87,6 +89,7 @@ export default async function ApprovalsPage({ searchParams }: Props) {
         const country = partner.country ? countryNameIn(partner.country, locale) : tA("list.noCountry");
         const decisionLabel = t("decide", { kind: labels.proposalKind[proposal.kind], partner: partner.name });
         const decision = confirming.proposalId === proposal.id ? confirming.decision : undefined;
+        const changes = readTermChanges(proposal.changes);
         return (
           <section key={proposal.id} aria-labelledby={headingId} className="mb-8 rounded border-2 border-slate-300 p-4">
             <h2 id={headingId} className="mt-0">
@@ -115,6 +118,14 @@ export default async function ApprovalsPage({ searchParams }: Props) {
                 {proposal.decisions.length > 0 ? <Votes votes={proposal.decisions} t={t} className="list-disc pl-5" /> : null}
               </dd>
             </dl>
+            {changes ? (
+              <>
+                <h3>{t("changesHeading")}</h3>
+                <dl className="my-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1" data-testid="amendment-changes">
+                  <TermChangeRows changes={changes} />
+                </dl>
+              </>
+            ) : null}
             <h3>{t("agreementHeading")}</h3>
             <SummaryList
               rows={[

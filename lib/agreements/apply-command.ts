@@ -5,17 +5,21 @@ import { AppError, STALE_VERSION_MESSAGE } from "@/lib/domain/errors";
 import { COMMAND_RULES, checkCommand, PROPOSAL_RULES } from "@/lib/domain/lifecycle";
 import { enqueueProposalCreated } from "@/lib/notifications/enqueue";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
-import { missingReasons, type CommandInput } from "@/lib/domain/validation/agreement";
+import { AMENDABLE_TERMS, fieldChanges, hasChanges, type FieldChanges, type Term } from "@/lib/domain/term-changes";
+import { AMENDMENT_CHANGES_NOTHING, FORMALISED_BEFORE_BEGAN, missingReasons, type AmendmentInput, type CommandInput } from "@/lib/domain/validation/agreement";
+import type { Tx } from "@/lib/db";
 import type { Confirmation } from "@/lib/web/confirmations";
 import { loadAgreementState, updateAgreementIfCurrent } from "./guards";
 
 export type CommandResult = { proposalId?: string; confirmation: Confirmation };
 
 /**
- * Submits, withdraws, or proposes a status change, with its reasons and record of decision.
- * The change, its decision row and its audit row are written in one transaction.
+ * Submits, withdraws, or proposes a status change or an amendment of the terms, with its reasons
+ * and record of decision. The change, its decision row and its audit row are written in one
+ * transaction. An amendment changes nothing yet: its proposal and PROPOSED decision carry each
+ * changed term's before and after, applied when councillors approve it (decideProposal).
  */
-export async function applyCommand(input: CommandInput, actor: Actor): Promise<CommandResult> {
+export async function applyCommand(input: CommandInput | AmendmentInput, actor: Actor): Promise<CommandResult> {
   const rule = COMMAND_RULES[input.command];
   requirePermission(actor, rule.permission);
   // The schema already checks this; a caller that built its input some other way meets the same rule.
@@ -41,8 +45,10 @@ export async function applyCommand(input: CommandInput, actor: Actor): Promise<C
       return { confirmation: `agreement.${input.command}` };
     }
 
+    const changes = outcome.proposal === "AMENDMENT" ? await proposedChanges(tx, agreement.id, input) : null;
     const proposal = await tx.proposal.create({
       data: {
+        changes: changes ?? undefined,
         agreementId: agreement.id,
         kind: outcome.proposal,
         proposerId: actor.id,
@@ -60,8 +66,9 @@ export async function applyCommand(input: CommandInput, actor: Actor): Promise<C
       kind: input.command === "submit" ? "SUBMITTED" : "PROPOSED",
       actorId: actor.id,
       fromStatus: agreement.status,
-      toStatus: PROPOSAL_RULES[outcome.proposal].onApproved,
+      toStatus: PROPOSAL_RULES[outcome.proposal].onApproved(agreement.status),
       ...record,
+      changes,
     });
     // Bumping the version also serialises two proposals raced onto one agreement.
     await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, { status: outcome.statusWhileOpen });
@@ -70,9 +77,28 @@ export async function applyCommand(input: CommandInput, actor: Actor): Promise<C
       action: `agreement.${input.command}`,
       entityType: "Agreement",
       entityId: agreement.id,
-      details: { proposalId: proposal.id, kind: outcome.proposal },
+      details: { proposalId: proposal.id, kind: outcome.proposal, ...(changes && { changes }) },
     });
     await enqueueProposalCreated(tx, proposal.id);
     return { proposalId: proposal.id, confirmation: `agreement.${input.command}` };
   }, DECISION_TRANSACTION);
+}
+
+/**
+ * An amendment's changes: each term the input sets to something other than it is now, with both
+ * values. Refused when nothing would change, or the formalised date would precede the link's start.
+ */
+async function proposedChanges(tx: Tx, agreementId: string, input: CommandInput | AmendmentInput): Promise<FieldChanges<Term>> {
+  if (!("relationshipType" in input)) throw new AppError("VALIDATION", AMENDMENT_CHANGES_NOTHING);
+  const current = await tx.agreement.findUniqueOrThrow({
+    where: { id: agreementId },
+    select: { relationshipType: true, title: true, purpose: true, themes: true, publicSummary: true, formalisedOn: true, linkBegan: true },
+  });
+  const proposed = { ...input, title: input.title ?? current.title, formalisedOn: input.formalisedOn ?? null };
+  if (proposed.formalisedOn && current.linkBegan && proposed.formalisedOn < current.linkBegan) {
+    throw new AppError("VALIDATION", FORMALISED_BEFORE_BEGAN, { formalisedOn: [FORMALISED_BEFORE_BEGAN] });
+  }
+  const changes = fieldChanges<Term>(current, proposed, AMENDABLE_TERMS);
+  if (!hasChanges(changes)) throw new AppError("VALIDATION", AMENDMENT_CHANGES_NOTHING);
+  return changes;
 }

@@ -7,7 +7,10 @@ import { enqueueDecisionReached } from "@/lib/notifications/enqueue";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import { readSettings } from "@/lib/settings";
 import type { VoteInput } from "@/lib/domain/validation/agreement";
+import type { AgreementStatus } from "@/generated/prisma/enums";
 import type { Confirmation } from "@/lib/web/confirmations";
+import { amendedTerms, fieldChanges, readTermChanges, AMENDABLE_TERMS, type FieldChanges, type Term } from "@/lib/domain/term-changes";
+import type { Tx } from "@/lib/db";
 import { updateAgreementIfCurrent } from "./guards";
 
 /** `remaining`: how many more approvals the proposal needs (0 once it is decided). */
@@ -33,6 +36,7 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
         reason: true,
         publicReason: true,
         reference: true,
+        changes: true,
         agreement: { select: { id: true, status: true, version: true } },
         decisions: { where: { kind: { in: ["APPROVED", "REJECTED"] } }, select: { actorId: true, kind: true } },
       },
@@ -76,6 +80,10 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
 
     const to = statusAfter(proposal.kind, outcome, agreement.status);
     await tx.proposal.update({ where: { id: proposal.id }, data: { state: outcome === "approved" ? "APPROVED" : "REJECTED", closedAt: new Date() } });
+    if (outcome === "approved" && proposal.kind === "AMENDMENT") {
+      await applyAmendment(tx, { proposal, agreement, actor, input });
+      return { outcome, agreementId: agreement.id, remaining: 0, confirmation: "vote.amended" };
+    }
     const statusDecision = await appendDecision(tx, {
       agreementId: agreement.id,
       proposalId: proposal.id,
@@ -96,4 +104,34 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
     const confirmation: Confirmation = outcome === "rejected" && to === "DRAFT" ? "vote.rejected-to-draft" : `vote.${outcome}`;
     return { outcome, agreementId: agreement.id, remaining: 0, confirmation };
   }, DECISION_TRANSACTION);
+}
+
+/**
+ * An approved amendment takes effect: the terms change, the status stays, the version moves on,
+ * and an AMENDED decision records each changed term's before and after as they were at approval
+ * (the terms change only through amendments, one open at a time, so they are the proposal's).
+ */
+async function applyAmendment(
+  tx: Tx,
+  { proposal, agreement, actor, input }: { proposal: { id: string; reason: string; reference: string | null; changes: unknown }; agreement: { id: string; status: AgreementStatus; version: number }; actor: Actor; input: VoteInput },
+): Promise<void> {
+  const proposed = readTermChanges(proposal.changes);
+  if (!proposed) throw new AppError("INVALID_TRANSITION", REFUSED.decided);
+  const current = await tx.agreement.findUniqueOrThrow({ where: { id: agreement.id }, select: { relationshipType: true, title: true, purpose: true, themes: true, publicSummary: true, formalisedOn: true } });
+  const terms = amendedTerms(proposed);
+  const changes: FieldChanges<Term> = fieldChanges<Term>(current, { ...current, ...terms }, AMENDABLE_TERMS);
+  await appendDecision(tx, {
+    agreementId: agreement.id,
+    proposalId: proposal.id,
+    kind: "AMENDED",
+    actorId: actor.id,
+    fromStatus: agreement.status,
+    toStatus: agreement.status,
+    reason: proposal.reason,
+    reference: input.reference ?? proposal.reference,
+    changes,
+  });
+  await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, terms);
+  await writeAudit(tx, { actor, action: "agreement.amend", entityType: "Agreement", entityId: agreement.id, details: { proposalId: proposal.id, changes } });
+  await enqueueDecisionReached(tx, { proposalId: proposal.id, outcome: "approved", decidedBy: actor, reason: input.reason || null });
 }

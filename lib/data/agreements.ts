@@ -184,6 +184,7 @@ const timelineDecisionSelect = {
   actor: { select: { name: true } },
   review: { select: { outcome: true, nextReviewDate: true } },
   partnerConfirmation: { select: { partnerDecisionDate: true, partnerDecisionReference: true } },
+  changes: true,
 } satisfies Prisma.DecisionSelect;
 
 export async function getAgreement(id: string) {
@@ -207,6 +208,7 @@ export async function getAgreement(id: string) {
       partnerDecisionReference: true,
       createdAt: true,
       updatedAt: true,
+      leadOfficerId: true,
       leadOfficer: { select: { name: true } },
       partner: {
         select: { id: true, name: true, slug: true, country: true, region: true, kind: true, latitude: true, longitude: true, population: true, website: true, localName: true, localNameLanguage: true },
@@ -250,6 +252,7 @@ export async function listOpenProposals() {
       id: true,
       kind: true,
       ...proposalCaseSelect,
+      changes: true,
       createdAt: true,
       proposer: { select: { id: true, name: true } },
       agreement: {

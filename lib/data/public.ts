@@ -34,6 +34,7 @@ const linkSelect = {
   id: true,
   status: true,
   relationshipType: true,
+  title: true,
   themes: true,
   linkBegan: true,
   formalisedOn: true,
@@ -42,6 +43,8 @@ const linkSelect = {
   partnerDecisionReference: true,
   translations: { select: { locale: true, publicSummary: true } },
   statusDecision: { select: { createdAt: true, publicReason: true, translations: { select: { locale: true, publicReason: true } } } },
+  // The latest amendment that took effect: "Amended on …" (its date only; what changed is shown as the terms are now).
+  decisions: { where: { kind: "AMENDED" }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 1, select: { createdAt: true } },
   partner: {
     select: {
       id: true,
@@ -79,6 +82,7 @@ function toPublicLink(row: LinkRow): PublicLink {
     agreementId: row.id,
     status: row.status as PublicStatus,
     relationshipType: row.relationshipType,
+    title: row.title,
     themes: row.themes,
     linkBegan: day(row.linkBegan),
     formalisedOn: day(row.formalisedOn),
@@ -88,6 +92,7 @@ function toPublicLink(row: LinkRow): PublicLink {
     translations: translationsOf(row, publicReason),
     partnerConfirmed: isPartnerConfirmed(row),
     partnerDecisionDate: day(row.partnerDecisionDate),
+    amendedAt: row.decisions[0]?.createdAt.toISOString() ?? null,
     partner: { ...row.partner },
   };
 }

@@ -47,3 +47,26 @@ describe("the decision chain's serialization (v1)", () => {
     );
   });
 });
+
+describe("the decision chain's serialization of an amendment (v2)", () => {
+  const changes = { title: { from: "Twin town: Kiel", to: "Kiel and us" }, themes: { from: ["CULTURE"], to: ["CULTURE", "SPORT"] } };
+  const amended = { ...decision, kind: "AMENDED" as const, fromStatus: "ACTIVE" as const, toStatus: "ACTIVE" as const, changes };
+
+  it("is v1, unchanged, for a decision without changes", () => {
+    expect(canonicalDecision({ ...decision, changes: null })).toBe(canonicalDecision(decision));
+    expect(decisionHash({ ...decision, changes: null })).toBe("0611709dad4cba3b1e6b5bf704167f4f052c460595842bb1ab17942a03c1f707");
+  });
+
+  it("adds the changes after voteKey, every object's keys sorted, as version v2", () => {
+    expect(canonicalDecision(amended)).toBe(
+      `["v2",7,"0b9c7a4e-1f6d-4c2a-9e55-3d2f1a0b8c7d","5f1508e1-734d-462a-b726-c5cae4fa7ab7",null,"AMENDED","fe53d24b-3abd-45fd-b2f9-bb7a3823e78d","ACTIVE","ACTIVE","No reply since 2023 — \\"paused\\"\\nfor now","Paused while the partner council is reorganised.",null,null,{"themes":{"from":["CULTURE"],"to":["CULTURE","SPORT"]},"title":{"from":"Twin town: Kiel","to":"Kiel and us"}},"2026-11-28T09:00:00.123Z","${GENESIS_HASH}"]`,
+    );
+  });
+
+  it("hashes the same whatever order the database gives the keys back in, and differently for any other change", () => {
+    const reordered = { themes: { to: ["CULTURE", "SPORT"], from: ["CULTURE"] }, title: { to: "Kiel and us", from: "Twin town: Kiel" } };
+    expect(decisionHash({ ...amended, changes: reordered })).toBe(decisionHash(amended));
+    expect(decisionHash({ ...amended, changes: { ...changes, title: { from: "Twin town: Kiel", to: "Kiel and them" } } })).not.toBe(decisionHash(amended));
+    expect(decisionHash({ ...amended, changes: { title: changes.title } })).not.toBe(decisionHash(amended));
+  });
+});

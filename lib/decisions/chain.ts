@@ -3,6 +3,7 @@
 // and the SHA-256 of its own content; verifyDecisionChain recomputes them all. Changing, deleting
 // or reordering a row, even by someone with direct database access, breaks the chain there.
 import { createHash, randomUUID } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
 import type { AgreementStatus, DecisionKind } from "@/generated/prisma/enums";
 import type { Sql } from "@/lib/backup/catalog";
 import { insertRows, type Row } from "@/lib/backup/rows";
@@ -34,6 +35,8 @@ export type DecisionContent = {
   publicReason: string | null;
   reference: string | null;
   voteKey: string | null;
+  /** An amendment's terms, before and after (lib/domain/term-changes.ts); null (or left out) on every other decision. */
+  changes?: Prisma.JsonValue | null;
   createdAt: Date;
 };
 
@@ -43,13 +46,14 @@ export type ChainedDecision = DecisionContent & { sequence: number; previousHash
 export type NewDecision = Pick<DecisionContent, "agreementId" | "kind"> & { [K in Exclude<keyof DecisionContent, "agreementId" | "kind">]?: DecisionContent[K] | undefined };
 
 /**
- * The exact text that is hashed, version "v1": a JSON array (no spaces) of the fields in this
- * order, absent values as null, createdAt as ISO 8601 UTC with milliseconds. The migration's SQL
- * function decision_chain_hash builds the same text; change neither without a new version.
+ * The exact text that is hashed: a JSON array (no spaces) of the fields in this order, absent
+ * values as null, createdAt as ISO 8601 UTC with milliseconds. Version "v1" is every decision
+ * without changes, as the migration's SQL function decision_chain_hash also builds it; "v2" (a
+ * decision that carries an amendment's changes) adds them after voteKey, their object keys sorted,
+ * since PostgreSQL's jsonb gives keys back in an order of its own. Change neither without a new version.
  */
 export function canonicalDecision(decision: DecisionContent & { sequence: number; previousHash: string }): string {
-  return JSON.stringify([
-    "v1",
+  const fields = [
     decision.sequence,
     decision.id,
     decision.agreementId,
@@ -62,9 +66,21 @@ export function canonicalDecision(decision: DecisionContent & { sequence: number
     decision.publicReason,
     decision.reference,
     decision.voteKey,
-    decision.createdAt.toISOString(),
-    decision.previousHash,
-  ]);
+  ];
+  const tail = [decision.createdAt.toISOString(), decision.previousHash];
+  const changes = decision.changes ?? null;
+  return JSON.stringify(changes === null ? ["v1", ...fields, ...tail] : ["v2", ...fields, sortedKeys(changes), ...tail]);
+}
+
+/** A JSON value with every object's keys in code-unit order, so the same value always serializes the same. */
+function sortedKeys(value: Prisma.JsonValue): Prisma.JsonValue {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortedKeys((value as Prisma.JsonObject)[key] ?? null)]),
+  );
 }
 
 export function decisionHash(decision: DecisionContent & { sequence: number; previousHash: string }): string {
@@ -99,6 +115,7 @@ export async function appendDecisions(tx: Sql, decisions: readonly NewDecision[]
       publicReason: decision.publicReason ?? null,
       reference: decision.reference ?? null,
       voteKey: decision.voteKey ?? null,
+      changes: decision.changes ?? null,
       createdAt: decision.createdAt ?? now,
     };
     sequence += 1;
@@ -131,6 +148,7 @@ const chainSelect = {
   publicReason: true,
   reference: true,
   voteKey: true,
+  changes: true,
   createdAt: true,
   sequence: true,
   previousHash: true,

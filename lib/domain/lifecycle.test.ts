@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ProposalKind, Role } from "@/generated/prisma/enums";
 import {
   availableCommands,
+  canCorrectDetails,
   canRecordConfirmation,
   checkCommand,
   checkVote,
@@ -29,6 +30,11 @@ const ALLOWED: Record<Command, Partial<Record<Status, { proposal: ProposalKind; 
   proposeTermination: {
     ACTIVE: { proposal: "TERMINATION", whileOpen: "ACTIVE" },
     SUSPENDED: { proposal: "TERMINATION", whileOpen: "SUSPENDED" },
+  },
+  // New terms for a link in force or paused; its status stays.
+  proposeAmendment: {
+    ACTIVE: { proposal: "AMENDMENT", whileOpen: "ACTIVE" },
+    SUSPENDED: { proposal: "AMENDMENT", whileOpen: "SUSPENDED" },
   },
 };
 
@@ -172,6 +178,10 @@ describe("statusAfter", () => {
     ["TERMINATION", "approved", "SUSPENDED", "TERMINATED"],
     ["TERMINATION", "rejected", "ACTIVE", "ACTIVE"],
     ["TERMINATION", "rejected", "SUSPENDED", "SUSPENDED"],
+    ["AMENDMENT", "approved", "ACTIVE", "ACTIVE"],
+    ["AMENDMENT", "approved", "SUSPENDED", "SUSPENDED"],
+    ["AMENDMENT", "rejected", "ACTIVE", "ACTIVE"],
+    ["AMENDMENT", "rejected", "SUSPENDED", "SUSPENDED"],
   ] as const)("%s %s from %s → %s", (kind, outcome, from, to) => {
     expect(statusAfter(kind, outcome, from)).toBe(to);
   });
@@ -306,5 +316,22 @@ describe("the partner's confirmation", () => {
     expect(isPartnerConfirmed({ partnerDecisionDate: null, partnerDecisionReference: "" })).toBe(false);
     expect(isPartnerConfirmed({ partnerDecisionDate: new Date("1967-01-01"), partnerDecisionReference: null })).toBe(true);
     expect(isPartnerConfirmed({ partnerDecisionDate: null, partnerDecisionReference: "Ratsversammlung 1967/4" })).toBe(true);
+  });
+});
+
+describe("correcting details", () => {
+  // Issue 21 item 1: what is not a term of an Active or Suspended link is corrected at once, by those who edit links; a draft is edited whole.
+  const OFFERED: Record<Status, boolean> = { DRAFT: false, PENDING_APPROVAL: false, ACTIVE: true, SUSPENDED: true, TERMINATED: false, WITHDRAWN: false };
+
+  it.each(STATUSES)("is offered on a %s agreement to staff and admins, never to councillors", (status) => {
+    expect(canCorrectDetails(status, "STAFF")).toBe(OFFERED[status]);
+    expect(canCorrectDetails(status, "ADMIN")).toBe(OFFERED[status]);
+    expect(canCorrectDetails(status, "COUNCILLOR")).toBe(false);
+  });
+
+  it("offers “Propose amendment” to staff on Active and Suspended links only, and never beside an open proposal", () => {
+    for (const status of STATUSES) expect(availableCommands(status, false, "STAFF").includes("proposeAmendment")).toBe(status === "ACTIVE" || status === "SUSPENDED");
+    expect(availableCommands("ACTIVE", true, "STAFF")).toEqual([]);
+    expect(availableCommands("ACTIVE", false, "COUNCILLOR")).toEqual([]);
   });
 });

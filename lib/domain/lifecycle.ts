@@ -24,8 +24,14 @@ export function isPubliclyVisible(status: Status): status is PublicStatus {
 }
 
 /** What staff may do to an agreement directly. */
-export type Command = "submit" | "withdraw" | "proposeSuspension" | "proposeReinstatement" | "proposeTermination";
-export const COMMANDS: readonly Command[] = ["submit", "withdraw", "proposeSuspension", "proposeReinstatement", "proposeTermination"];
+export type Command = "submit" | "withdraw" | "proposeSuspension" | "proposeReinstatement" | "proposeTermination" | "proposeAmendment";
+export const COMMANDS: readonly Command[] = ["submit", "withdraw", "proposeSuspension", "proposeReinstatement", "proposeTermination", "proposeAmendment"];
+
+/** The command that proposes new terms: its form carries them (amendmentSchema) besides the reasons. */
+export const AMENDMENT_COMMAND = "proposeAmendment" satisfies Command;
+
+/** The commands whose form is the reasons alone (commandSchema). */
+export const STATUS_COMMANDS = COMMANDS.filter((command): command is Exclude<Command, typeof AMENDMENT_COMMAND> => command !== AMENDMENT_COMMAND);
 
 type ReasonRule = "required" | "optional" | "none";
 
@@ -46,6 +52,7 @@ export const COMMAND_RULES: Record<Command, CommandRule> = {
   proposeSuspension: { label: "Propose suspension", permission: "agreement:propose", from: ["ACTIVE"], effect: { proposal: "SUSPENSION" }, reason: "required", publicReason: "required" },
   proposeReinstatement: { label: "Propose reinstatement", permission: "agreement:propose", from: ["SUSPENDED"], effect: { proposal: "REINSTATEMENT" }, reason: "required", publicReason: "required" },
   proposeTermination: { label: "Propose termination", permission: "agreement:propose", from: ["ACTIVE", "SUSPENDED"], effect: { proposal: "TERMINATION" }, reason: "required", publicReason: "required" },
+  proposeAmendment: { label: "Propose amendment", permission: "agreement:propose", from: ["ACTIVE", "SUSPENDED"], effect: { proposal: "AMENDMENT" }, reason: "required", publicReason: "none" },
 };
 
 type ProposalRule = {
@@ -53,15 +60,17 @@ type ProposalRule = {
   noun: string;
   /** The status while the proposal is open (submit moves a draft to PENDING_APPROVAL). */
   whileOpen: (from: Status) => Status;
-  onApproved: Status;
+  onApproved: (from: Status) => Status;
   onRejected: (from: Status) => Status;
 };
 
 export const PROPOSAL_RULES: Record<ProposalKind, ProposalRule> = {
-  ACTIVATION: { noun: "approval", whileOpen: () => "PENDING_APPROVAL", onApproved: "ACTIVE", onRejected: () => "DRAFT" },
-  SUSPENSION: { noun: "suspension", whileOpen: (from) => from, onApproved: "SUSPENDED", onRejected: (from) => from },
-  REINSTATEMENT: { noun: "reinstatement", whileOpen: (from) => from, onApproved: "ACTIVE", onRejected: (from) => from },
-  TERMINATION: { noun: "termination", whileOpen: (from) => from, onApproved: "TERMINATED", onRejected: (from) => from },
+  ACTIVATION: { noun: "approval", whileOpen: () => "PENDING_APPROVAL", onApproved: () => "ACTIVE", onRejected: () => "DRAFT" },
+  SUSPENSION: { noun: "suspension", whileOpen: (from) => from, onApproved: () => "SUSPENDED", onRejected: (from) => from },
+  REINSTATEMENT: { noun: "reinstatement", whileOpen: (from) => from, onApproved: () => "ACTIVE", onRejected: (from) => from },
+  TERMINATION: { noun: "termination", whileOpen: (from) => from, onApproved: () => "TERMINATED", onRejected: (from) => from },
+  // New terms, not a new status: an Active link stays Active, a Suspended one Suspended.
+  AMENDMENT: { noun: "amendment", whileOpen: (from) => from, onApproved: (from) => from, onRejected: (from) => from },
 };
 
 /**
@@ -130,7 +139,7 @@ export function tally(votes: readonly Vote[], approvalsNeeded: number): Tally {
 /** The status once a proposal closes. */
 export function statusAfter(kind: ProposalKind, outcome: Exclude<Tally, "open">, from: Status): Status {
   const rule = PROPOSAL_RULES[kind];
-  return outcome === "approved" ? rule.onApproved : rule.onRejected(from);
+  return outcome === "approved" ? rule.onApproved(from) : rule.onRejected(from);
 }
 
 /** A review date counts as due this many days ahead (and overdue after it), while the link is Active or Suspended. */
@@ -178,4 +187,21 @@ export function canRecordConfirmation(status: Status, role: Role): boolean {
 /** Whether a link carries the partner's own decision (its date or its reference): "Confirmed by both councils". */
 export function isPartnerConfirmed(agreement: { partnerDecisionDate: Date | string | null; partnerDecisionReference: string | null }): boolean {
   return agreement.partnerDecisionDate !== null || Boolean(agreement.partnerDecisionReference);
+}
+
+/** The statuses in which details that are not terms are corrected directly ("Correct details"); a draft is edited whole. */
+export const CORRECTABLE_STATUSES: readonly Status[] = ["ACTIVE", "SUSPENDED"];
+
+/** Who may correct a link's details: those who may edit a link. */
+export const CORRECTION_PERMISSION: Permission = "agreement:edit";
+
+/** Who may be a link's lead officer: an active user whose role may edit links. */
+export const LEAD_OFFICER_PERMISSION: Permission = "agreement:edit";
+
+/** Why a correction is refused on an agreement in another status. */
+export const NOT_CORRECTABLE_MESSAGE = validationMessage("check.notCorrectable");
+
+/** Whether "Correct details" is offered on an agreement page. */
+export function canCorrectDetails(status: Status, role: Role): boolean {
+  return CORRECTABLE_STATUSES.includes(status) && can({ role }, CORRECTION_PERMISSION);
 }

@@ -83,6 +83,11 @@ export function seesPanel(actor: Pick<Actor, "role" | "twoStepSetupDue"> | null 
   return can(actor, DASHBOARD_PANELS[panel]);
 }
 
+/** Roles holding a permission, from the one policy table. */
+export function rolesWith(permission: Permission): Role[] {
+  return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((role) => ROLE_PERMISSIONS[role].has(permission));
+}
+
 /** Server-side guard for domain operations and actions. */
 export function requirePermission(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {
   if (!actor) throw new AppError("UNAUTHENTICATED", REFUSED.signIn);
@@ -103,6 +108,7 @@ export const ROUTE_ACCESS = {
   "/agreements/new": "agreement:draft",
   "/agreements/[id]": "agreement:read",
   "/agreements/[id]/edit": "agreement:edit",
+  "/agreements/[id]/correct": "agreement:edit",
   "/approvals": "proposal:decide",
   "/exchanges": "exchange:read",
   "/exchanges/new": "exchange:write",
@@ -137,6 +143,8 @@ export const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "app/agreements/[id]/actions.ts#saveTranslationAction": "agreement:edit",
   "app/agreements/[id]/actions.ts#recordReviewAction": "agreement:propose",
   "app/agreements/[id]/actions.ts#recordConfirmationAction": "agreement:edit",
+  "app/agreements/[id]/actions.ts#proposeAmendmentAction": "agreement:propose",
+  "app/agreements/[id]/correct/actions.ts#correctDetailsAction": "agreement:edit",
   "app/approvals/actions.ts#voteAction": "proposal:decide",
   "app/exchanges/new/actions.ts#createExchangeAction": "exchange:write",
   "app/exchanges/[id]/edit/actions.ts#updateExchangeAction": "exchange:write",

@@ -35,6 +35,8 @@ export type PublicLink = {
   agreementId: string;
   status: PublicStatus;
   relationshipType: RelationshipType;
+  /** The agreement's title (a term: it changes only by an approved amendment). */
+  title: string;
   themes: Theme[];
   /** YYYY-MM-DD */
   linkBegan: string | null;
@@ -51,6 +53,8 @@ export type PublicLink = {
   partnerConfirmed: boolean;
   /** The date of the partner's decision, when known (YYYY-MM-DD). */
   partnerDecisionDate: string | null;
+  /** When the latest amendment of its terms took effect (ISO 8601 date-time), or null. */
+  amendedAt: string | null;
   partner: PublicPartner;
 };
 

@@ -1,8 +1,8 @@
 // Writes emails to the outbox inside the caller's transaction (the transactional outbox): the
 // message exists if and only if the change that caused it was committed.
-import type { NotificationKind, Role } from "@/generated/prisma/enums";
+import type { NotificationKind } from "@/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
-import { ROLE_PERMISSIONS, type Permission } from "@/lib/domain/permissions";
+import { rolesWith } from "@/lib/domain/permissions";
 import type { StaffLocale } from "@/lib/i18n/locales";
 import { readSettings } from "@/lib/settings";
 import { appUrl } from "./config";
@@ -12,11 +12,6 @@ import { decisionReachedEmail, passwordChangedEmail, passwordResetEmail, proposa
 export type Recipient = { id: string; email: string; name: string; language: StaffLocale };
 
 export type OutboxDraft = { kind: NotificationKind; recipient: Recipient; dedupeKey: string; email: RenderedEmail };
-
-/** Roles holding a permission, from the one policy table. */
-export function rolesWith(permission: Permission): Role[] {
-  return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((role) => ROLE_PERMISSIONS[role].has(permission));
-}
 
 /** Drops the recipients who turned this kind off at /account (no row means on). */
 export async function withKindEnabled<R extends Recipient>(tx: Tx, kind: NotificationKind, recipients: R[]): Promise<R[]> {

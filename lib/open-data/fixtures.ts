@@ -14,6 +14,7 @@ export function aLink(overrides: Partial<Omit<PublicLink, "partner">> & { partne
     agreementId: uuid(1000 + counter),
     status: "ACTIVE",
     relationshipType: "TWIN_TOWN",
+    title: "Twin town: Kiel",
     themes: ["RECONCILIATION", "EDUCATION"],
     linkBegan: "1947-01-01",
     formalisedOn: "1967-01-01",
@@ -23,6 +24,7 @@ export function aLink(overrides: Partial<Omit<PublicLink, "partner">> & { partne
     translations: {},
     partnerConfirmed: true,
     partnerDecisionDate: "1967-01-01",
+    amendedAt: null,
     ...link,
     partner: {
       id: uuid(counter),

@@ -543,6 +543,49 @@ const FIXTURES: Record<string, Fixture> = {
     },
     text: ["reviewNotes"],
   },
+  "app/agreements/[id]/actions.ts#proposeAmendmentAction": {
+    // A fresh Active agreement each time: an amendment is a proposal, one open at a time.
+    writes: true,
+    valid: async ({ staff }) => {
+      const agreement = await createAgreement({ status: "ACTIVE", createdBy: staff });
+      return {
+        agreementId: agreement.id,
+        version: String(agreement.version),
+        command: "proposeAmendment",
+        relationshipType: "FRIENDSHIP_CITY",
+        title: `Amended link ${next()}`,
+        purpose: "Exchange and friendship.",
+        themes: ["CULTURE", "SPORT"],
+        publicSummary: "Friends since 1947.",
+        formalisedOn: "1967-06-01",
+        reason: "The twinning association asked for a new name.",
+        reference: "",
+        alternativesConsidered: "",
+        conflictsOfInterest: "",
+        backgroundPapers: "",
+      };
+    },
+    text: ["reason"],
+  },
+  "app/agreements/[id]/correct/actions.ts#correctDetailsAction": {
+    // A fresh Active agreement each time: a correction moves its version on.
+    writes: true,
+    valid: async ({ staff }) => {
+      const agreement = await createAgreement({ status: "ACTIVE", createdBy: staff });
+      return {
+        agreementId: agreement.id,
+        version: String(agreement.version),
+        website: "www.kiel.de",
+        latitude: "54.3233",
+        longitude: "10.1228",
+        population: "246,000",
+        region: `Schleswig-Holstein ${next()}`,
+        leadOfficerId: staff.id,
+        internalNotes: "Call the Rathaus first.",
+      };
+    },
+    text: ["region", "internalNotes"],
+  },
   "app/agreements/[id]/actions.ts#recordConfirmationAction": {
     // A fresh Active agreement each time: a confirmation moves its version on.
     writes: true,

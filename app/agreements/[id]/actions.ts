@@ -5,13 +5,23 @@ import { recordConfirmation } from "@/lib/agreements/record-confirmation";
 import { recordReview } from "@/lib/agreements/record-review";
 import { saveTranslation } from "@/lib/agreements/save-translation";
 import { createAction } from "@/lib/web/safe-action";
-import { commandSchema, confirmationSchema, reviewSchema, translationSchema } from "@/lib/domain/validation/agreement";
+import { amendmentSchema, commandSchema, confirmationSchema, reviewSchema, translationSchema } from "@/lib/domain/validation/agreement";
 
 export const agreementCommandAction = createAction({
   // applyCommand checks the command's own permission too.
   permission: "agreement:propose",
   schema: commandSchema,
   invalidates: ["office", "public"],
+  run: (input, actor) => applyCommand(input, actor),
+  redirectTo: (_result, input) => `/agreements/${input.agreementId}`,
+});
+
+/** "Propose amendment": new terms for councillors to decide; nothing changes until they approve. */
+export const proposeAmendmentAction = createAction({
+  permission: "agreement:propose",
+  schema: amendmentSchema,
+  arrayFields: ["themes"],
+  invalidates: ["office"],
   run: (input, actor) => applyCommand(input, actor),
   redirectTo: (_result, input) => `/agreements/${input.agreementId}`,
 });

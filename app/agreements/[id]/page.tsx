@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { Link } from "@/components/link";
 import { AgreementActivity } from "@/components/agreement-activity";
+import { AmendmentForm } from "@/components/amendment-form";
 import { CommandForm, type PreviousProposal } from "@/components/command-form";
 import { PartnerConfirmationForm } from "@/components/partner-confirmation-form";
 import { ReviewForm } from "@/components/review-form";
@@ -15,7 +16,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getAgreementActivity } from "@/lib/data/activity";
 import { getAgreement } from "@/lib/data/agreements";
 import { labelsIn } from "@/lib/domain/labels";
-import { availableCommands, canRecordConfirmation, canRecordReview, isPartnerConfirmed, COMMAND_RULES, isPubliclyVisible, type Command } from "@/lib/domain/lifecycle";
+import { AMENDMENT_COMMAND, availableCommands, canCorrectDetails, canRecordConfirmation, canRecordReview, isPartnerConfirmed, COMMAND_RULES, isPubliclyVisible, type Command } from "@/lib/domain/lifecycle";
 import type { ProposalKind } from "@/lib/domain/enums";
 import { formatDate, formatNumber } from "@/lib/domain/format";
 import { countryNameIn } from "@/lib/domain/public-format";
@@ -26,7 +27,7 @@ import { getAgreementTranslations } from "@/lib/data/translations";
 import { ForeignText } from "@/components/public/local-name";
 import { CONTENT_LOCALES, type ContentLocale } from "@/lib/domain/validation/agreement";
 import { queryChoice } from "@/lib/domain/validation/fields";
-import { agreementCommandAction, recordConfirmationAction, recordReviewAction, saveTranslationAction } from "./actions";
+import { agreementCommandAction, proposeAmendmentAction, recordConfirmationAction, recordReviewAction, saveTranslationAction } from "./actions";
 
 /** The latest rejected proposal of the kind `command` opens: submitting again starts from its fields. */
 function lastRejected<P extends PreviousProposal & { kind: ProposalKind; state: string }>(proposals: readonly P[], command: Command): PreviousProposal | undefined {
@@ -59,6 +60,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
   const reviewing = reviewable && action === "recordReview";
   const confirmable = canRecordConfirmation(agreement.status, user.role);
   const confirming = confirmable && action === "recordConfirmation";
+  const correctable = canCorrectDetails(agreement.status, user.role);
   const proposalsById = new Map(agreement.proposals.map((proposal) => [proposal.id, proposal]));
   const unconfirmed = agreement.status === "ACTIVE" && !isPartnerConfirmed(agreement);
   const { partner } = agreement;
@@ -78,12 +80,14 @@ export default async function AgreementPage({ params, searchParams }: Props) {
         {activity.dormant ? <Tag tone="warning">{t("dormant")}</Tag> : null}
       </div>
 
-      {commands.length > 0 || reviewable || confirmable || (agreement.status === "DRAFT" && can(user, "agreement:edit")) ? (
+      {commands.length > 0 || reviewable || confirmable || correctable || (agreement.status === "DRAFT" && can(user, "agreement:edit")) ? (
         <section aria-labelledby="actions-heading" className="mb-8 rounded border border-slate-300 bg-slate-50 p-4">
           <h2 id="actions-heading" className="mt-0">
             {t("page.actionsHeading")}
           </h2>
-          {chosen ? (
+          {chosen === AMENDMENT_COMMAND ? (
+            <AmendmentForm action={proposeAmendmentAction} agreementId={agreement.id} version={agreement.version} terms={agreement} cancelHref={`/agreements/${agreement.id}`} />
+          ) : chosen ? (
             <CommandForm action={agreementCommandAction} command={chosen} agreementId={agreement.id} version={agreement.version} cancelHref={`/agreements/${agreement.id}`} previous={lastRejected(agreement.proposals, chosen)} />
           ) : reviewing ? (
             <ReviewForm action={recordReviewAction} agreementId={agreement.id} version={agreement.version} cancelHref={`/agreements/${agreement.id}`} />
@@ -102,6 +106,11 @@ export default async function AgreementPage({ params, searchParams }: Props) {
                   {t("page.editDraft")}
                 </Link>
               ) : null}
+              {correctable ? (
+                <Link href={`/agreements/${agreement.id}/correct`} className="button-secondary">
+                  {f("commands.correctDetails")}
+                </Link>
+              ) : null}
               {/* A plain GET form: the chosen command's form opens without JavaScript. */}
               <form method="get" className="flex flex-wrap gap-3">
                 {reviewable ? (
@@ -115,7 +124,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
                   </button>
                 ) : null}
                 {commands.map((command) => (
-                  <button key={command} type="submit" name="action" value={command} className={command === "withdraw" || command === "proposeTermination" ? "button-danger" : "button"}>
+                  <button key={command} type="submit" name="action" value={command} className={command === "withdraw" || command === "proposeTermination" ? "button-danger" : command === AMENDMENT_COMMAND ? "button-secondary" : "button"}>
                     {f(`commands.${command}`)}
                   </button>
                 ))}

@@ -184,6 +184,7 @@ export default async function PartnerPage({ params }: Props) {
           <h2 id={`link-${link.agreementId}`}>
             {links.length === 1 ? t("about") : `${labels.relationshipType[link.relationshipType]}: ${labelInSentence(labels.status[link.status], locale)}`}
           </h2>
+          {link.amendedAt ? <AmendedOn at={link.amendedAt} /> : null}
           {link !== primary && link.publicSummary ? (
             <p className="max-w-prose">
               <TranslatedText shown={publicSummaryIn(link, locale)} />
@@ -191,6 +192,7 @@ export default async function PartnerPage({ params }: Props) {
           ) : null}
           <SummaryList
             rows={[
+              { label: t("title"), value: link.title },
               { label: t("relationshipType"), value: labels.relationshipType[link.relationshipType] },
               { label: tContent("linkTerm"), value: termOf(link) },
               { label: t("since"), value: sinceYearsOf(link, locale) },
@@ -224,6 +226,13 @@ export default async function PartnerPage({ params }: Props) {
       </ActivitySection>
     </>
   );
+}
+
+/** "Amended on …": the latest amendment of the link's terms that councillors approved. */
+function AmendedOn({ at }: { at: string }) {
+  const locale = usePageLocale();
+  const t = useTranslations("public.partner");
+  return <p className="text-slate-700">{t.rich("amendedOn", { date: formatDate(new Date(at), locale), time: (chunks) => <time dateTime={at}>{chunks}</time> })}</p>;
 }
 
 /** "Confirmed by both councils", with the date of the partner's decision when it is known. */

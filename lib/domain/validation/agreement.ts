@@ -3,7 +3,7 @@ import { LocalityKind, RelationshipType, Theme } from "@/generated/prisma/enums"
 import { isCountryCode, NO_COUNTRY } from "@/lib/domain/countries";
 import { canonicalLanguageTag } from "@/lib/domain/language-tags";
 import type { Locale } from "@/lib/i18n/locales";
-import { COMMAND_RULES, COMMANDS, REJECTION_REASON_MESSAGE, rejectionLacksReason, REVIEW_OUTCOMES, type Command } from "@/lib/domain/lifecycle";
+import { AMENDMENT_COMMAND, COMMAND_RULES, REJECTION_REASON_MESSAGE, rejectionLacksReason, REVIEW_OUTCOMES, STATUS_COMMANDS, type Command } from "@/lib/domain/lifecycle";
 import { completeWebsite, dateField, enumField, longText, optionalDate, optionalNumber, optionalText, todayUtc, versionField } from "./fields";
 import { validationMessage } from "./messages";
 
@@ -133,25 +133,92 @@ export function missingReasons(input: { command: Command; reason?: string | unde
 }
 
 /** Reasons and the record of decision, asked by every status command and proposal. */
+const proposalCase = {
+  agreementId: z.uuid({ error: NOT_FOUND }),
+  version: versionField,
+  reason: longText("reason", 5000),
+  publicReason: longText("publicReason", 2000),
+  reference: optionalText("decisionReference", 200),
+  alternativesConsidered: longText("alternativesConsidered", 5000),
+  conflictsOfInterest: longText("conflictsOfInterest", 5000),
+  backgroundPapers: longText("backgroundPapers", 5000),
+};
+
+function requireReasons(value: { command: Command; reason?: string; publicReason?: string }, context: z.RefinementCtx) {
+  for (const [field, messages] of Object.entries(missingReasons(value))) {
+    for (const message of messages) context.addIssue({ code: "custom", path: [field], message });
+  }
+}
+
+/** A status command (submit, withdraw, propose suspension, reinstatement or termination) with its reasons. */
 export const commandSchema = z
   .object({
-    agreementId: z.uuid({ error: NOT_FOUND }),
-    version: versionField,
-    command: z.enum(COMMANDS as [Command, ...Command[]], { error: validationMessage("check.unknownCommand") }),
-    reason: longText("reason", 5000),
-    publicReason: longText("publicReason", 2000),
-    reference: optionalText("decisionReference", 200),
-    alternativesConsidered: longText("alternativesConsidered", 5000),
-    conflictsOfInterest: longText("conflictsOfInterest", 5000),
-    backgroundPapers: longText("backgroundPapers", 5000),
+    ...proposalCase,
+    command: z.enum(STATUS_COMMANDS as [Command, ...Command[]], { error: validationMessage("check.unknownCommand") }),
+  })
+  .superRefine(requireReasons);
+
+const AMENDMENT_TITLE_MISSING = validationMessage("enter.agreementTitle");
+
+/**
+ * "Propose amendment": the terms as they would be (each checked as the draft form checks it; a
+ * title is required, since it is no longer made up from the partner's name), with the reasons and
+ * record of decision of any proposal. Whether anything changes is the operation's to say.
+ */
+export const amendmentSchema = z
+  .object({
+    ...proposalCase,
+    command: z.literal(AMENDMENT_COMMAND, { error: validationMessage("check.unknownCommand") }),
+    relationshipType: agreementFields.shape.relationshipType,
+    title: agreementFields.shape.title.refine((title) => title !== undefined, AMENDMENT_TITLE_MISSING),
+    purpose: agreementFields.shape.purpose,
+    themes: agreementFields.shape.themes,
+    publicSummary: agreementFields.shape.publicSummary,
+    formalisedOn: agreementFields.shape.formalisedOn,
   })
   .superRefine((value, context) => {
-    for (const [field, messages] of Object.entries(missingReasons(value))) {
-      for (const message of messages) context.addIssue({ code: "custom", path: [field], message });
-    }
+    requireReasons(value, context);
+    if (value.formalisedOn && value.formalisedOn > todayUtc()) context.addIssue({ code: "custom", path: ["formalisedOn"], message: CHECKS.inFuture.formalisedOn });
   });
 
 export type CommandInput = z.output<typeof commandSchema>;
+export type AmendmentInput = z.output<typeof amendmentSchema>;
+
+/** Why an amendment that would leave every term as it is, is refused. */
+export const AMENDMENT_CHANGES_NOTHING = validationMessage("check.amendmentChangesNothing");
+/** Why a proposed formalised date before the link began is refused (as on the draft form). */
+export const FORMALISED_BEFORE_BEGAN = CHECKS.formalisedBeforeBegan;
+
+const LEAD_OFFICER_MESSAGE = validationMessage("choose.leadOfficer");
+
+/**
+ * "Correct details" of an Active or Suspended link: the partner's website, coordinates, population
+ * and region, the lead officer and the internal notes, each read as the draft form reads it
+ * (334,000; www.lille.fr completed to https://). Not terms: applied at once, audited.
+ */
+export const correctionSchema = z
+  .object({
+    agreementId: z.uuid({ error: NOT_FOUND }),
+    version: versionField,
+    website: agreementFields.shape.website,
+    latitude: agreementFields.shape.latitude,
+    longitude: agreementFields.shape.longitude,
+    population: agreementFields.shape.population,
+    region: agreementFields.shape.region,
+    leadOfficerId: z.preprocess((value) => (value === "" ? undefined : value), z.uuid({ error: LEAD_OFFICER_MESSAGE }).optional()),
+    internalNotes: agreementFields.shape.internalNotes,
+  })
+  .superRefine((value, context) => {
+    if ((value.latitude === undefined) !== (value.longitude === undefined)) {
+      context.addIssue({ code: "custom", path: [value.latitude === undefined ? "latitude" : "longitude"], message: CHECKS.coordinates });
+    }
+  });
+
+export type CorrectionInput = z.output<typeof correctionSchema>;
+
+/** Why a correction that changes nothing, or names someone who cannot lead a link, is refused. */
+export const CORRECTION_CHANGES_NOTHING = validationMessage("check.correctionChangesNothing");
+export const LEAD_OFFICER_NOT_STAFF = LEAD_OFFICER_MESSAGE;
 
 const NEXT_REVIEW_DATE_MISSING = validationMessage("enter.nextReviewDate");
 const NEXT_REVIEW_DATE_NOT_FUTURE = validationMessage("check.nextReviewDateNotFuture");

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
+import { Link } from "@/components/link";
+import { CORRECTABLE_STATUSES } from "@/lib/domain/lifecycle";
 import { AgreementForm } from "@/components/agreement-form";
 import { requirePageUser } from "@/lib/auth/session";
 import { countryOptionsIn } from "@/lib/agreements/country-options";
@@ -28,6 +30,7 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
       <>
         <h1>{t("cannotEdit")}</h1>
         <p>{t("cannotEditBody")}</p>
+        {CORRECTABLE_STATUSES.includes(agreement.status) ? <p>{t.rich("correctInstead", { link: (chunks) => <Link href={`/agreements/${agreement.id}/correct`}>{chunks}</Link> })}</p> : null}
         <BackLink href={`/agreements/${agreement.id}`}>{t("back")}</BackLink>
       </>
     );
