@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { readDatabaseConfig } from "./lib/db/config";
 import { CHROMIUM_ARGS, chromiumPath } from "./scripts/lib/chromium";
 import { E2E_PORT } from "./scripts/lib/e2e-accounts";
 
@@ -36,6 +37,40 @@ const SHARED_STATE_JOURNEYS = [
 const SWEEPS = ["bad-input.spec.ts"];
 const SWEEP = /@sweep/;
 
+/**
+ * The suite runs twice in CI: on the embedded database, then against a PostgreSQL server. PGlite is
+ * the same PostgreSQL engine, so the second run is for what a server changes: a pool of connections
+ * and real concurrency, several server processes and the change signal between them, the server's
+ * own clock, sessions and sign-in counters kept there. These journeys check what it does not change
+ * (markup, words and languages, how requests and addresses are parsed, the browser harness) or walk
+ * one feature's form whose operation the integration suite already proves on PostgreSQL: they run
+ * once, on the embedded database.
+ */
+const EMBEDDED_ONLY = [
+  "accessibility.spec.ts",
+  "amendments.spec.ts",
+  "approval-card.spec.ts",
+  "bad-input.spec.ts",
+  "browser-problems.spec.ts",
+  "cancel-delete.spec.ts",
+  "escaping.spec.ts",
+  "languages.spec.ts",
+  "languages-account.spec.ts",
+  "languages-admin.spec.ts",
+  "languages-staff.spec.ts",
+  "languages-validation.spec.ts",
+  "partner-confirmation.spec.ts",
+  "request-limits.spec.ts",
+  "returned-proposals.spec.ts",
+  "reviews.spec.ts",
+  "sso.spec.ts",
+  "translations.spec.ts",
+];
+/** Several server processes share one database only on a PostgreSQL server; the load test measures its pool. */
+const POSTGRES_ONLY = ["cluster.spec.ts", "load.spec.ts"];
+const ON_POSTGRES = readDatabaseConfig(process.env).kind === "postgres";
+const NOT_ON_THIS_DATABASE = ON_POSTGRES ? EMBEDDED_ONLY : POSTGRES_ONLY;
+
 export default defineConfig({
   testDir: "e2e",
   // Per port, so suites run side by side on other ports never delete each other's traces.
@@ -51,16 +86,17 @@ export default defineConfig({
     baseURL,
     locale: "en-GB",
     timezoneId: "Europe/London",
-    trace: "retain-on-failure",
+    // In CI a failed test runs again, traced: recording every first attempt cost a tenth of the suite's time.
+    trace: process.env.CI ? "on-first-retry" : "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: "chromium", testIgnore: SHARED_STATE_JOURNEYS, grepInvert: SWEEP, fullyParallel: true },
-    { name: "shared state", testMatch: SHARED_STATE_JOURNEYS, dependencies: ["chromium"], workers: 1 },
+    { name: "chromium", testIgnore: [...SHARED_STATE_JOURNEYS, ...NOT_ON_THIS_DATABASE], grepInvert: SWEEP, fullyParallel: true },
+    { name: "shared state", testMatch: SHARED_STATE_JOURNEYS, testIgnore: NOT_ON_THIS_DATABASE, dependencies: ["chromium"], workers: 1 },
     // Beside the shared-state journeys, on the worker they leave free: the sweeps only read, and
     // load the server rather than a browser.
-    { name: "sweeps", testMatch: SWEEPS, grep: SWEEP, dependencies: ["chromium"], fullyParallel: true, workers: 1 },
+    { name: "sweeps", testMatch: SWEEPS, testIgnore: NOT_ON_THIS_DATABASE, grep: SWEEP, dependencies: ["chromium"], fullyParallel: true, workers: 1 },
   ],
   webServer: [
     {

@@ -7,10 +7,8 @@
 import type { Browser, Page, Response } from "@playwright/test";
 import { ROUTE_ACCESS, can } from "../lib/domain/permissions";
 import { axeViolations } from "./axe";
-import { expect, ON_POSTGRES, signInAs, test, uniquePartnerName, type DemoAccount } from "./fixtures";
+import { expect, signInAs, test, uniquePartnerName, type DemoAccount } from "./fixtures";
 import { isKnownRoute, pageRoutes, type Route } from "./routes";
-
-test.skip(ON_POSTGRES, "checked on the embedded database (see above)");
 
 type Visitor = "anonymous" | Extract<DemoAccount, "STAFF" | "COUNCILLOR" | "ADMIN">;
 

@@ -6,7 +6,7 @@
 // value ignored, never a 500, and must change nothing a signed-in user can see.
 import type { APIRequestContext } from "@playwright/test";
 import { can, ROUTE_ACCESS } from "../lib/domain/permissions";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, ON_POSTGRES, signInAs, test } from "./fixtures";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, signInAs, test } from "./fixtures";
 import { isKnownRoute, pageRoutes, routeHandlerRoutes } from "./routes";
 import { loadServerActions, serverAction } from "./server-actions";
 
@@ -80,6 +80,7 @@ const QUERY_PARAMETERS: Record<string, readonly string[]> = {
   "/agreements": ["q", "status", "type", "country", "sort", "dormant", "page"],
   "/agreements/[id]": ["action", "done"],
   "/agreements/[id]/edit": [],
+  "/agreements/[id]/correct": [],
   "/agreements/new": [],
   "/approvals": ["done", "confirm", "decision"],
   "/dashboard": [],
@@ -245,7 +246,6 @@ test("every page and route handler lists the query parameters it reads (for the 
 
 for (const visitor of ["anonymous", "STAFF", "COUNCILLOR", "ADMIN"] as const) {
   test(`hostile page segments and query strings, ${visitor}: no response ≥ 500`, { tag: "@sweep" }, async ({ page, browserProblems }) => {
-    test.skip(ON_POSTGRES, "swept once, on the embedded database (see above)");
     test.setTimeout(900_000);
     // Refusals and "not found" are what these requests should get.
     browserProblems.allow(/^response 4\d\d /);

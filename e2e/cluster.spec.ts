@@ -8,13 +8,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { APIRequestContext, PlaywrightWorkerArgs } from "@playwright/test";
 import { E2E_PORT, E2E_SECRET } from "../scripts/lib/e2e-accounts";
-import { expect, test, DEMO_ACCOUNTS, DEMO_PASSWORD, ON_POSTGRES, uniquePartnerName } from "./fixtures";
+import { expect, test, DEMO_ACCOUNTS, DEMO_PASSWORD, uniquePartnerName } from "./fixtures";
 import { callServerAction, loadServerActions, serverAction, signInRequest } from "./server-actions";
 
 const PORT = Number(process.env.E2E_PORT ?? E2E_PORT) + 50;
 const BASE_URL = `http://localhost:${PORT}`;
 
-test.skip(!ON_POSTGRES, "Several server processes need a PostgreSQL server: the embedded database is one process's folder.");
 
 let server: ChildProcess | undefined;
 let output = "";

@@ -10,13 +10,6 @@ export { test } from "./browser-problems";
 export { expect };
 export { DEACTIVATED_ACCOUNT, DEMO_ACCOUNTS, DEMO_PASSWORD };
 
-/**
- * The suite runs against a PostgreSQL server (DATABASE_URL), not the embedded database. What does
- * not depend on the database (markup, how addresses are parsed) is checked once per CI run, on
- * the embedded one; what needs several processes or real concurrency, on PostgreSQL only.
- */
-export const ON_POSTGRES = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
-
 /** A demo account: one per role, and a second councillor (for the quorum and four-eyes rule). */
 export type DemoAccount = keyof typeof DEMO_ACCOUNTS;
 

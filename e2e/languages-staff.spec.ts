@@ -6,12 +6,10 @@
 // messages/agreements, messages/approvals and messages/forms.
 import type { Page } from "@playwright/test";
 import { axeViolations } from "./axe";
-import { expect, ON_POSTGRES, signInAs, test } from "./fixtures";
+import { expect, signInAs, test } from "./fixtures";
 
 // The words and markup of a page do not depend on the database: checked once per CI run, on the
-// embedded database, like the accessibility sweep.
-test.skip(ON_POSTGRES, "checked on the embedded database");
-
+// embedded database (EMBEDDED_ONLY in playwright.config.ts), like the accessibility sweep.
 async function expectAccessible(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
 }

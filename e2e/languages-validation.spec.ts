@@ -3,12 +3,10 @@
 // browser's check (with JavaScript) and the server's (without) alike, beside each field and in the
 // error summary, which takes focus. The Welsh words are those of messages/validation and messages/forms.
 import type { Page } from "@playwright/test";
-import { expect, ON_POSTGRES, signInAs, test } from "./fixtures";
+import { expect, signInAs, test } from "./fixtures";
 
 // The words and markup of a page do not depend on the database: checked once per CI run, on the
-// embedded database, like the accessibility sweep.
-test.skip(ON_POSTGRES, "checked on the embedded database");
-
+// embedded database (EMBEDDED_ONLY in playwright.config.ts), like the accessibility sweep.
 const PARTNER_NAME = "Rhowch enw'r partner";
 const COUNTRY = "Dewiswch wlad, neu “Dim gwlad (dychmygol neu arall)”";
 

@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import type { PlaywrightWorkerArgs } from "@playwright/test";
 import pg from "pg";
-import { expect, test, uniqueEmail, DEMO_ACCOUNTS, DEMO_PASSWORD, ON_POSTGRES } from "./fixtures";
+import { expect, test, uniqueEmail, DEMO_ACCOUNTS, DEMO_PASSWORD } from "./fixtures";
 import { callServerAction, loadServerActions, serverAction, signInRequest, type ActionCall } from "./server-actions";
 
 const DATABASE_URL = process.env.DATABASE_URL ?? "";
@@ -22,7 +22,6 @@ const COUNCILLORS = 10;
 const QUORUM = 3;
 const PASSWORD = "load-test-password-2026";
 
-test.skip(!ON_POSTGRES, "The load test runs against PostgreSQL (DATABASE_URL=postgresql://…), as in CI's PostgreSQL phase.");
 
 type Client = Awaited<ReturnType<typeof newClient>>;
 type Failure = { client: string; what: string; status: number; detail: string };

@@ -5,7 +5,7 @@
 // And the server keeps answering while large spreadsheets are read (figures in the test's output).
 import ExcelJS from "exceljs";
 import { ACTION_BODY_LIMIT_BYTES } from "../lib/web/proxy-filter";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, ON_POSTGRES, test, uniqueEmail, uniquePartnerName } from "./fixtures";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, test, uniqueEmail, uniquePartnerName } from "./fixtures";
 import { callServerAction, loadServerActions, serverAction, signInRequest } from "./server-actions";
 
 const ACTIONS = loadServerActions();
@@ -115,7 +115,6 @@ test("the largest legitimate form fits: an agreement with every text at its long
 test("while large spreadsheets are read, the sign-in page keeps answering", async ({ playwright }) => {
   // Measured once per CI run, on the embedded database, where a stall would be worst (its
   // statements run on the thread that answers requests); the workbook is read off that thread on both.
-  test.skip(ON_POSTGRES, "measured on the embedded database");
   test.setTimeout(180_000);
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("Partners");
