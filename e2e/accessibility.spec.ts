@@ -63,6 +63,15 @@ async function draftEditPath(page: Page): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
+/** "Correct details" of an Active link of the demo, reached as an officer reaches it: from its agreement page. */
+async function correctDetailsPath(page: Page): Promise<string> {
+  const agreement = await findLink(page, "/agreements/[id]", ["/agreements"]);
+  await page.goto(agreement);
+  await page.getByRole("link", { name: "Correct details" }).click();
+  await expect(page).toHaveURL(/\/agreements\/[^/]+\/correct$/);
+  return new URL(page.url()).pathname;
+}
+
 /** A reset link that works is reached by email (e2e/account-security.spec.ts checks its form); any other shows why not. */
 const SPENT_RESET_LINK = `/password-reset/${"x".repeat(43)}`;
 
@@ -70,6 +79,7 @@ async function pathFor(page: Page, route: Route): Promise<string> {
   if (!route.includes("[")) return route;
   if (route === "/password-reset/[token]") return SPENT_RESET_LINK;
   if (route === "/agreements/[id]/edit") return draftEditPath(page);
+  if (route === "/agreements/[id]/correct") return correctDetailsPath(page);
   const sources = LINK_SOURCES[route];
   if (!sources) throw new Error(`Add ${route} to LINK_SOURCES in e2e/accessibility.spec.ts: where is a link to it?`);
   return findLink(page, route, sources);
@@ -79,6 +89,7 @@ async function pathFor(page: Page, route: Route): Promise<string> {
 function firstPath(route: Route): string {
   if (!route.includes("[")) return route;
   if (route === "/agreements/[id]/edit") return "/agreements/new";
+  if (route === "/agreements/[id]/correct") return "/agreements?status=ACTIVE";
   if (route === "/password-reset/[token]") return SPENT_RESET_LINK;
   return LINK_SOURCES[route]?.[0] ?? "/";
 }

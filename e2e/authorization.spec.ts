@@ -31,6 +31,8 @@ const EXPECTED_ACTIONS: Readonly<Record<string, Allowed>> = {
   "app/agreements/[id]/actions.ts#saveTranslationAction": OFFICERS,
   "app/agreements/[id]/actions.ts#recordReviewAction": OFFICERS,
   "app/agreements/[id]/actions.ts#recordConfirmationAction": OFFICERS,
+  "app/agreements/[id]/actions.ts#proposeAmendmentAction": OFFICERS,
+  "app/agreements/[id]/correct/actions.ts#correctDetailsAction": OFFICERS,
   "app/approvals/actions.ts#voteAction": COUNCILLORS,
   "app/exchanges/new/actions.ts#createExchangeAction": OFFICERS,
   "app/exchanges/[id]/edit/actions.ts#updateExchangeAction": OFFICERS,
