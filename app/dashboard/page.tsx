@@ -8,6 +8,7 @@ import { getDashboard, type RecentItem } from "@/lib/data/dashboard";
 import { labelsIn } from "@/lib/domain/labels";
 import { can, seesPanel, type Actor } from "@/lib/domain/permissions";
 import { REVIEW_WINDOW_DAYS, STATUSES } from "@/lib/domain/lifecycle";
+import { JOBS_HEARTBEAT_STALE_AFTER_MINUTES } from "@/lib/domain/jobs-heartbeat";
 import { formatDate, formatDateTime, formatNumber, formatTimeWithZone } from "@/lib/domain/format";
 import type { Locale } from "@/lib/i18n/locales";
 import { getPageLocale } from "@/lib/i18n/server";
@@ -27,7 +28,8 @@ function recentText(item: RecentItem, t: Translate, locale: Locale): string {
       return item.detail ? t("recent.exchangeWith", { partner: item.partnerName, detail: item.detail }) : t("recent.exchange", { partner: item.partnerName });
     case "decision": {
       const partner = item.partnerName;
-      if (item.kind === "SUBMITTED" || item.kind === "WITHDRAWN" || item.kind === "IMPORTED") return t(`recent.${item.kind}`, { partner });
+      if (item.kind === "SUBMITTED" || item.kind === "WITHDRAWN" || item.kind === "IMPORTED" || item.kind === "AMENDED") return t(`recent.${item.kind}`, { partner });
+      if (item.kind === "PROPOSED" && item.amendment) return t("recent.proposedAmendment", { partner });
       if (item.kind === "PROPOSED") {
         return t(item.toStatus === "SUSPENDED" ? "recent.proposedSuspension" : item.toStatus === "TERMINATED" ? "recent.proposedTermination" : "recent.proposedReinstatement", { partner });
       }
@@ -55,6 +57,7 @@ export default async function DashboardPage() {
     empty: count === 0 ? empty : null,
   });
   const chain = dashboard.decisionRecord;
+  const jobs = dashboard.jobsHeartbeat;
   return (
     <>
       <h1>{t("title")}</h1>
@@ -120,6 +123,16 @@ export default async function DashboardPage() {
             <p>
               <Link href="/admin/audit">{t("auditLog")}</Link>
             </p>
+          </section>
+        ) : null}
+
+        {jobs ? (
+          <section aria-labelledby="jobs-heading" data-testid="panel-jobs">
+            <h2 id="jobs-heading">{t("jobsHeading")}</h2>
+            <p className={`border-l-8 p-2 ${jobs.stale ? "border-error bg-red-50" : "border-success bg-green-50"}`}>
+              {!jobs.lastRanAt ? t("jobsNeverRan") : jobs.stale ? t("jobsStale", { minutes: JOBS_HEARTBEAT_STALE_AFTER_MINUTES }) : t("jobsFresh")}
+            </p>
+            {jobs.lastRanAt ? <p className="text-sm text-slate-700">{t("jobsRanAt", { time: formatDateTime(jobs.lastRanAt, locale) })}</p> : null}
           </section>
         ) : null}
 

@@ -6,6 +6,8 @@ import type { AgreementStatus, DecisionKind, ProposalKind, Theme } from "@/gener
 import type { ActivityYear } from "@/lib/exchanges/activity-summary";
 import { seesPanel, type Actor } from "@/lib/domain/permissions";
 import { EMAIL_RULE, emailKey, lockedUntil } from "@/lib/domain/sign-in-lock";
+import { jobsHeartbeatIsStale } from "@/lib/domain/jobs-heartbeat";
+import { readJobsHeartbeat } from "@/lib/jobs/job-run";
 import { dormantCondition } from "./activity";
 import { reviewDueCondition } from "./agreements";
 import { decisionChainStatus } from "./audit";
@@ -25,7 +27,7 @@ const FAILED_EMAILS = 5;
  * its English wording.
  */
 export type RecentItem = { id: string; at: Date; href: string; text: string; readHref: string } & (
-  | { type: "decision"; partnerName: string; kind: DecisionKind; toStatus: AgreementStatus | null }
+  | { type: "decision"; partnerName: string; kind: DecisionKind; toStatus: AgreementStatus | null; amendment: boolean }
   | { type: "exchange"; partnerName: string; detail: string | null }
   | { type: "event"; title: string }
 );
@@ -68,7 +70,8 @@ type Panels = {
   reviewsDue: { id: string; reviewDate: Date; partnerName: string };
   dormant: { id: string; lastActivityOn: Date | null; partnerName: string };
   upcomingEvents: { id: string; agreementId: string | null; title: string; startsAt: Date; place: string | null };
-  decisions: { id: string; kind: DecisionKind; toStatus: AgreementStatus | null; createdAt: Date; agreementId: string; partnerName: string };
+  /** `amendment`: the decision carries an amendment's changes (its proposal, or the amendment taking effect). */
+  decisions: { id: string; kind: DecisionKind; toStatus: AgreementStatus | null; amendment: boolean; createdAt: Date; agreementId: string; partnerName: string };
   exchanges: { id: string; agreementId: string; startDate: Date; participantsDescription: string | null; partnerName: string };
   events: { id: string; agreementId: string | null; title: string; startsAt: Date };
 };
@@ -135,9 +138,9 @@ async function readSharedPanels(now: Date) {
       ORDER BY e."startsAt" ASC, e."id" ASC LIMIT ${UPCOMING_EVENTS}`)} AS "upcomingEvents",
     (SELECT COUNT(*)::int FROM "Event" e WHERE ${upcomingEventCondition(now)}) AS "upcomingEventsTotal",
     ${jsonRows(Prisma.sql`
-      SELECT d."id", d."kind", d."toStatus", d."createdAt", a."id" AS "agreementId", p."name" AS "partnerName"
+      SELECT d."id", d."kind", d."toStatus", d."changes" IS NOT NULL AS "amendment", d."createdAt", a."id" AS "agreementId", p."name" AS "partnerName"
       FROM "Decision" d JOIN "Agreement" a ON a."id" = d."agreementId" JOIN "Partner" p ON p."id" = a."partnerId"
-      WHERE d."kind" IN ('SUBMITTED', 'PROPOSED', 'STATUS_CHANGED', 'WITHDRAWN', 'IMPORTED')
+      WHERE d."kind" IN ('SUBMITTED', 'PROPOSED', 'STATUS_CHANGED', 'WITHDRAWN', 'IMPORTED', 'AMENDED')
       ORDER BY d."createdAt" DESC LIMIT 8`)} AS "decisions",
     ${jsonRows(Prisma.sql`
       SELECT x."id", x."agreementId", x."startDate", x."participantsDescription", p."name" AS "partnerName"
@@ -159,11 +162,12 @@ async function readSharedPanels(now: Date) {
       at: decision.createdAt,
       href: `/agreements/${decision.agreementId}`,
       readHref: `/agreements/${decision.agreementId}`,
-      text: `${decision.partnerName}: ${decisionText(decision.kind, decision.toStatus)}`,
+      text: `${decision.partnerName}: ${decisionText(decision.kind, decision.toStatus, decision.amendment)}`,
       type: "decision" as const,
       partnerName: decision.partnerName,
       kind: decision.kind,
       toStatus: decision.toStatus,
+      amendment: decision.amendment,
     })),
     ...exchanges.map((exchange) => ({
       id: `x-${exchange.id}`,
@@ -202,18 +206,20 @@ async function readSharedPanels(now: Date) {
 /**
  * Everything on the dashboard: the register's figures (kept 30 s) and the shared panels (kept
  * 5 s), then the user's own panels (read per view) and, for admins, the decision record's state
- * (lib/data/audit.ts). Only the panels the user sees (DASHBOARD_PANELS) are read or returned;
+ * (lib/data/audit.ts) and when the scheduled jobs last ran (their heartbeat, one row). Only the panels the user sees (DASHBOARD_PANELS) are read or returned;
  * the others are empty. `now`: the time to read them at (tests), else the clock.
  */
 export async function getDashboard(user: Actor, now?: Date) {
   const at = now ?? new Date();
   const thisYear = at.getUTCFullYear();
-  const [{ grouped, perYear, themes }, shared, own, decisionRecord] = await Promise.all([
+  const [{ grouped, perYear, themes }, shared, own, decisionRecord, jobsLastRanAt] = await Promise.all([
     registerFigures(thisYear - YEARS_SHOWN + 1, now),
     sharedPanels(now),
     ownPanels(user, at),
     seesPanel(user, "decisionRecord") ? decisionChainStatus() : null,
+    seesPanel(user, "jobsHeartbeat") ? readJobsHeartbeat() : null,
   ]);
+  const jobsHeartbeat = seesPanel(user, "jobsHeartbeat") ? { lastRanAt: jobsLastRanAt, stale: jobsHeartbeatIsStale(jobsLastRanAt, at) } : null;
   const { upcomingEventsTotal, ...sharedRows } = shared;
   const sum = (column: "reviewsDue" | "dormant") => grouped.reduce((total, row) => total + row[column], 0);
   const reviewsDue = seesPanel(user, "reviewsDue") ? sharedRows.reviewsDue : [];
@@ -235,14 +241,17 @@ export async function getDashboard(user: Actor, now?: Date) {
     const row = byYear.get(year);
     years.push({ year, exchanges: row?.exchanges ?? 0, events: 0, participants: row?.participants ?? 0 });
   }
-  return { ...sharedRows, reviewsDue, dormant, upcomingEvents, ...own.rows, decisionRecord, totals, counts, years, themes };
+  return { ...sharedRows, reviewsDue, dormant, upcomingEvents, ...own.rows, decisionRecord, jobsHeartbeat, totals, counts, years, themes };
 }
 
-function decisionText(kind: DecisionKind, to: AgreementStatus | null): string {
+function decisionText(kind: DecisionKind, to: AgreementStatus | null, amendment: boolean): string {
   switch (kind) {
     case "SUBMITTED":
       return "submitted for approval";
+    case "AMENDED":
+      return "terms amended";
     case "PROPOSED":
+      if (amendment) return "amendment proposed";
       return to === "SUSPENDED" ? "suspension proposed" : to === "TERMINATED" ? "termination proposed" : "reinstatement proposed";
     case "WITHDRAWN":
       return "draft withdrawn";
