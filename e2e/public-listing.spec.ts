@@ -2,15 +2,14 @@
 // resident, a partner town or a journalist sees them — without signing in, with or without
 // JavaScript. Runs on the demo story: Kiel, Dresden, Belgrade and Ankh-Morpork active; Volgograd
 // suspended with a public reason; Mariupol awaiting approval (never public).
-import AxeBuilder from "@axe-core/playwright";
 import { check } from "@placemarkio/check-geojson";
 import { parse } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Browser, Page } from "@playwright/test";
 import { decide } from "./approvals";
+import { axeViolations } from "./axe";
 import { expect, signInAs, test, uniqueName, type DemoAccount } from "./fixtures";
 
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 const VOLGOGRAD_PUBLIC_REASON = "Paused in March 2022 following Russia's full-scale invasion of Ukraine.";
 const VOLGOGRAD_INTERNAL_REASON = "Cabinet agreed to pause all civic contact";
@@ -24,8 +23,7 @@ function formerPartnerships(page: Page) {
 }
 
 async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 test.describe("the partner listing", () => {
