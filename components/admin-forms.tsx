@@ -104,7 +104,10 @@ export function SettingsForm({ action, values }: { action: FormAction; values: R
       action={action}
       schema={settingsSchema}
       defaultValues={values}
-      fieldOrder={["councilName", "approvalsNeeded", "dormancyMonths", "reminderDays", "openDataLicence", "twoStepRequiredFor", "ssoOnlyForStaff"]}
+      fieldOrder={[
+        ...["councilName", "approvalsNeeded", "dormancyMonths", "reminderDays", "openDataLicence", "twoStepRequiredFor", "ssoOnlyForStaff"],
+        ...["auditAddressMonths", "sentEmailDays", "participantsMonths", "failedSignInDays"],
+      ]}
       submitLabel={t("submit")}
       aria-label={t("formLabel")}
     >
@@ -128,6 +131,12 @@ export function SettingsForm({ action, values }: { action: FormAction; values: R
           { value: "true", label: t("staffSignIn.true") },
         ]}
       />
+      <h2>{t("retentionHeading")}</h2>
+      <p className="max-w-2xl">{t("retentionIntro")}</p>
+      <TextField name="auditAddressMonths" label={t("auditAddressMonths")} type="number" inputMode="numeric" hint={t("auditAddressMonthsHint")} />
+      <TextField name="sentEmailDays" label={t("sentEmailDays")} type="number" inputMode="numeric" hint={t("sentEmailDaysHint")} />
+      <TextField name="participantsMonths" label={t("participantsMonths")} type="number" inputMode="numeric" hint={t("participantsMonthsHint")} />
+      <TextField name="failedSignInDays" label={t("failedSignInDays")} type="number" inputMode="numeric" hint={t("failedSignInDaysHint")} />
     </ActionForm>
   );
 }

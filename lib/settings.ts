@@ -12,6 +12,14 @@ export type CouncilSettingsValues = {
   twoStepRequiredFor: TwoStepRequirement;
   /** Officers and councillors sign in only with the council account (single sign-on); admins keep their password. */
   ssoOnlyForStaff: boolean;
+  /** The retention schedule (lib/jobs/retention.ts): audit-log IP addresses are cleared after this many months, */
+  auditAddressMonths: number;
+  /** sent emails' bodies emptied after this many days, */
+  sentEmailDays: number;
+  /** exchange participant descriptions emptied this many months after the exchange ended, */
+  participantsMonths: number;
+  /** failed sign-ins' email and address cleared from the audit log after this many days. */
+  failedSignInDays: number;
 };
 
 export const DEFAULT_SETTINGS: CouncilSettingsValues = {
@@ -22,13 +30,29 @@ export const DEFAULT_SETTINGS: CouncilSettingsValues = {
   reminderDays: 7,
   twoStepRequiredFor: "NOBODY",
   ssoOnlyForStaff: false,
+  auditAddressMonths: 13,
+  sentEmailDays: 90,
+  participantsMonths: 12,
+  failedSignInDays: 30,
 };
 
 /** The council's settings (one row); the defaults until an admin saves them. */
 export async function readSettings(client: Pick<Tx, "councilSettings">): Promise<CouncilSettingsValues> {
   const row = await client.councilSettings.findUnique({
     where: { id: 1 },
-    select: { councilName: true, approvalsNeeded: true, dormancyMonths: true, openDataLicence: true, reminderDays: true, twoStepRequiredFor: true, ssoOnlyForStaff: true },
+    select: {
+      councilName: true,
+      approvalsNeeded: true,
+      dormancyMonths: true,
+      openDataLicence: true,
+      reminderDays: true,
+      twoStepRequiredFor: true,
+      ssoOnlyForStaff: true,
+      auditAddressMonths: true,
+      sentEmailDays: true,
+      participantsMonths: true,
+      failedSignInDays: true,
+    },
   });
   return row ?? DEFAULT_SETTINGS;
 }

@@ -11,6 +11,9 @@ export function describeJobsReport(report: JobsReport, at = new Date()): string 
         : "outbox: no SMTP configured, messages wait in the outbox"
       : "outbox: -",
     `expired sessions removed: ${report.sessions?.deleted ?? "-"}`,
+    report.retention?.ran
+      ? `retention ${report.retention.period}: ${report.retention.auditAddresses} addresses, ${report.retention.emailBodies} email bodies, ${report.retention.participants} participant descriptions, ${report.retention.failedSignIns} failed sign-ins cleared`
+      : "retention: -",
   ];
   return `${at.toISOString()} ${parts.join("; ")}`;
 }
@@ -21,6 +24,7 @@ export function jobsReportIsNews(report: JobsReport): boolean {
     report.errors.length > 0 ||
     (report.reminders?.enqueued ?? 0) > 0 ||
     report.digest?.ran === true ||
+    report.retention?.ran === true ||
     (report.outbox?.sent ?? 0) > 0 ||
     (report.outbox?.failed ?? 0) > 0
   );

@@ -1,5 +1,5 @@
 // Runs every due job once: reminders, the weekly digest, sending the outbox, then removing expired
-// sessions, forgotten sign-in counters and expired single-use links. Each job is safe to run on several machines at once (dedupe keys, a (job, period)
+// sessions, forgotten sign-in counters and expired single-use links, and the daily retention schedule. Each job is safe to run on several machines at once (dedupe keys, a (job, period)
 // claim, SKIP LOCKED, a plain DELETE).
 import type { Transporter } from "nodemailer";
 import { deleteExpiredSessions } from "@/lib/auth/sessions";
@@ -7,6 +7,7 @@ import { deleteForgottenSignInCounters } from "@/lib/auth/sign-in-lock";
 import { deleteExpiredLinks } from "@/lib/links/single-use-link";
 import { redactExpiredLinkMessages, sendOutbox, type SendResult } from "@/lib/notifications/send-outbox";
 import { enqueueReminders } from "./reminders";
+import { applyRetention, type RetentionResult } from "./retention";
 import { runWeeklyDigest, type DigestResult } from "./weekly-digest";
 
 export type JobsReport = {
@@ -16,6 +17,7 @@ export type JobsReport = {
   sessions?: { deleted: number };
   signInCounters?: { deleted: number };
   links?: { deleted: number; redacted: number };
+  retention?: RetentionResult;
   errors: { job: string; message: string }[];
 };
 
@@ -37,5 +39,6 @@ export async function runDueJobs({ transport, now }: { transport: Transporter | 
   report.sessions = await attempt("expired-sessions", () => deleteExpiredSessions(now ?? new Date()));
   report.signInCounters = await attempt("sign-in-counters", () => deleteForgottenSignInCounters(now ?? new Date()));
   report.links = await attempt("expired-links", async () => ({ ...(await deleteExpiredLinks(now ?? new Date())), ...(await redactExpiredLinkMessages(now ?? new Date())) }));
+  report.retention = await attempt("retention", () => applyRetention(now ?? new Date()));
   return report;
 }
