@@ -9,7 +9,7 @@ import { axeViolations } from "./axe";
 import { expect, signInAs, test, uniquePartnerName } from "./fixtures";
 
 const OFFICER_PANELS = ["My drafts", "Returned to you", "Your proposals awaiting a decision", "Reviews due within 90 days or overdue", "Upcoming events", "Dormant partnerships"];
-const ADMIN_PANELS = ["Locked accounts", "Failed emails", "Decision record"];
+const ADMIN_PANELS = ["Locked accounts", "Failed emails", "Decision record", "Scheduled jobs"];
 
 /** A panel of the dashboard: a region named by its heading. */
 function panel(page: Page, heading: string) {
@@ -92,6 +92,8 @@ test("an admin's dashboard: locked accounts, failed emails and the decision reco
   await expect(record.getByText(/^Verified: [\d,]+ decisions?, each matching its hash/)).toBeVisible();
   await expect(record.getByRole("link", { name: "Audit log" })).toHaveAttribute("href", "/admin/audit");
   await expect(panel(page, "Failed emails").getByRole("link", { name: "Failed emails in the outbox" })).toHaveAttribute("href", "/admin/outbox?status=FAILED");
+  // The e2e server runs the jobs itself, a first round seconds after it starts.
+  await expect(panel(page, "Scheduled jobs").getByText(/^Last ran /)).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await expectEveryLinkOpens(page);
 });

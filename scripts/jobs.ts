@@ -1,8 +1,9 @@
 // `npm run jobs` runs the due jobs once (for cron or a platform scheduler): reminders, the weekly
 // digest, and sending the outbox. `npm run jobs -- --watch` repeats every minute until SIGINT or
 // SIGTERM, then finishes the current round and exits. Safe to run on several machines at once
-// against PostgreSQL. On the embedded database (PGlite) the running app does these jobs itself:
-// then this exits at once with one line (only one process may open the data folder).
+// against PostgreSQL. The app runs these jobs itself by default (lib/jobs/in-app.ts): this is for
+// JOBS=cron on PostgreSQL, or a one-off round. On the embedded database (PGlite) with the app
+// running, this exits at once with one line (only one process may open the data folder).
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { closeDatabase, db } from "@/lib/db";

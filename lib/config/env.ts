@@ -9,6 +9,9 @@ export const cacheSignalSchema = z.enum(["listen", "poll"], { message: 'CACHE_CH
 /** PUBLIC_PAGE_CACHE_MB: how much rendered public pages each server process keeps (lib/cache/public-pages.ts). */
 export const pageCacheMegabytesSchema = z.coerce.number().int("PUBLIC_PAGE_CACHE_MB must be a whole number").min(0).max(4096).default(64);
 
+/** JOBS: who runs the scheduled jobs, "app" (every server process, every minute: the default) or "cron" (`npm run jobs` from cron; PostgreSQL only). */
+export const jobsRunnerSchema = z.enum(["app", "cron"], { message: 'JOBS must be "app" or "cron"' }).default("app");
+
 /** TWO_STEP_KEY: the key that seals two-step secrets at rest (lib/auth/secret-box.ts), 32 random bytes in base64. */
 export const twoStepKeySchema = z
   .string()
@@ -47,6 +50,7 @@ const ServerEnvSchema = z.object({
   TRUSTED_PROXY_HOPS: proxyHopsSchema,
   CACHE_CHANGE_SIGNAL: cacheSignalSchema,
   PUBLIC_PAGE_CACHE_MB: pageCacheMegabytesSchema,
+  JOBS: unsetWhenEmpty(jobsRunnerSchema),
   TWO_STEP_KEY: twoStepKeySchema,
   OIDC_ISSUER: unsetWhenEmpty(oidcIssuerSchema),
   OIDC_CLIENT_ID: unsetWhenEmpty(z.string().trim().max(500).optional()),

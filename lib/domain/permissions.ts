@@ -75,6 +75,7 @@ export const DASHBOARD_PANELS = {
   lockedAccounts: "user:manage",
   failedEmails: "outbox:read",
   decisionRecord: "audit:read",
+  jobsHeartbeat: "outbox:read",
 } as const satisfies Record<string, Permission>;
 
 export type DashboardPanel = keyof typeof DASHBOARD_PANELS;

@@ -1,7 +1,11 @@
-// On the embedded database (PGlite) only one process may open the data folder, so `npm run jobs`
-// cannot run beside the app: the app runs the due jobs itself, every minute, from
-// instrumentation.ts. On PostgreSQL the app runs none: cron or a platform scheduler runs
-// `npm run jobs` (on as many machines as you like).
+// The app runs the due jobs itself, every minute, from instrumentation.ts: on every server
+// process, on the embedded database and on PostgreSQL alike, so nobody has to remember cron for
+// emails and reminders to go out. Several processes (npm start runs one per core) and several
+// machines are safe: each job claims its work (run-jobs.ts). On PostgreSQL, JOBS=cron leaves them
+// to `npm run jobs` from cron instead. On the embedded database (PGlite) only one process may open
+// the data folder, so `npm run jobs` cannot run beside the app: the app always runs them there.
+// Every round records a heartbeat (job-run.ts) that the admins' dashboard and /readyz check.
+import { jobsRunnerSchema } from "@/lib/config/env";
 import { readDatabaseConfig } from "@/lib/db/config";
 import { EmbeddedDatabaseInUse, lockEmbeddedDatabase } from "./embedded-lock";
 import { createScheduler, type Scheduler } from "./scheduler";
@@ -12,10 +16,13 @@ const INTERVAL_MS = 60_000;
 /** Soon after start, so a demo shows queued reminders and the digest without waiting a minute. */
 const FIRST_DELAY_MS = 10_000;
 
-/** The app runs the jobs itself when it uses the embedded database, and never while `next build` runs. */
+/** The app runs the jobs itself unless JOBS=cron on PostgreSQL, and never while `next build` runs. */
 export function runsJobsInApp(env: Env = process.env): boolean {
   if (env.NEXT_PHASE === "phase-production-build") return false;
-  return readDatabaseConfig(env).kind === "pglite";
+  if (readDatabaseConfig(env).kind === "pglite") return true;
+  // An invalid value stops the server at start (lib/config/env.ts); until then, the default.
+  const runner = jobsRunnerSchema.safeParse(env.JOBS?.trim() || undefined);
+  return !runner.success || runner.data === "app";
 }
 
 /**

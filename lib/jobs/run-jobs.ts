@@ -6,6 +6,7 @@ import { deleteExpiredSessions } from "@/lib/auth/sessions";
 import { deleteForgottenSignInCounters } from "@/lib/auth/sign-in-lock";
 import { deleteExpiredLinks } from "@/lib/links/single-use-link";
 import { redactExpiredLinkMessages, sendOutbox, type SendResult } from "@/lib/notifications/send-outbox";
+import { recordJobsHeartbeat } from "./job-run";
 import { enqueueReminders } from "./reminders";
 import { applyRetention, type RetentionResult } from "./retention";
 import { runWeeklyDigest, type DigestResult } from "./weekly-digest";
@@ -40,5 +41,7 @@ export async function runDueJobs({ transport, now }: { transport: Transporter | 
   report.signInCounters = await attempt("sign-in-counters", () => deleteForgottenSignInCounters(now ?? new Date()));
   report.links = await attempt("expired-links", async () => ({ ...(await deleteExpiredLinks(now ?? new Date())), ...(await redactExpiredLinkMessages(now ?? new Date())) }));
   report.retention = await attempt("retention", () => applyRetention(now ?? new Date()));
+  // Last: the heartbeat says a round finished (the dashboard and /readyz warn when none has for long).
+  await attempt("heartbeat", () => recordJobsHeartbeat(now ?? new Date(), { failed: report.errors.map((error) => error.job) }));
   return report;
 }

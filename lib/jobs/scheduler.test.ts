@@ -93,11 +93,16 @@ describe("the in-app job scheduler", () => {
 });
 
 describe("which app runs the jobs itself", () => {
-  it("the app on the embedded database, never during next build, never on PostgreSQL", () => {
+  it("the app, on either database, unless JOBS=cron on PostgreSQL; never during next build", () => {
+    const postgres = "postgresql://twinning@db.example.internal:5432/twinning";
     expect(runsJobsInApp({})).toBe(true);
     expect(runsJobsInApp({ DATABASE_URL: "pglite:./data/pglite" })).toBe(true);
     expect(runsJobsInApp({ DATABASE_URL: "memory://" })).toBe(true);
     expect(runsJobsInApp({ NEXT_PHASE: "phase-production-build" })).toBe(false);
-    expect(runsJobsInApp({ DATABASE_URL: "postgresql://twinning@db.example.internal:5432/twinning" })).toBe(false);
+    expect(runsJobsInApp({ DATABASE_URL: postgres })).toBe(true);
+    expect(runsJobsInApp({ DATABASE_URL: postgres, JOBS: "app" })).toBe(true);
+    expect(runsJobsInApp({ DATABASE_URL: postgres, JOBS: "cron" })).toBe(false);
+    // npm run jobs cannot open the embedded folder beside the app: the app runs them whatever JOBS says.
+    expect(runsJobsInApp({ DATABASE_URL: "pglite:./data/pglite", JOBS: "cron" })).toBe(true);
   });
 });

@@ -1,0 +1,123 @@
+// Operations IT can run (issue 22 items 5–7), on whichever back end this run uses: every round of
+// the jobs records a heartbeat, and the admins' dashboard says when it is too old; /healthz and
+// /readyz through their route handlers, /readyz failing when the database cannot be reached, a
+// migration is missing or the heartbeat is stale. Time is injected: nothing here depends on
+// today's date.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+vi.mock("next/cache", async () => (await import("../helpers/request-context")).nextCacheMock);
+// First: it installs the AsyncLocalStorage that Next's modules (the route handlers) read as they load.
+import { inRequest } from "../helpers/request-context";
+import { GET as healthz } from "@/app/healthz/route";
+import { GET as readyz } from "@/app/readyz/route";
+import { PrismaClient } from "@/generated/prisma/client";
+import { checkReadiness, migrationsInBuild } from "@/lib/config/readiness";
+import { getDashboard } from "@/lib/data/dashboard";
+import { db } from "@/lib/db";
+import { postgresHandle } from "@/lib/db/adapters";
+import { JOBS_HEARTBEAT_STALE_AFTER_MINUTES } from "@/lib/domain/jobs-heartbeat";
+import { readJobsHeartbeat, recordJobsHeartbeat } from "@/lib/jobs/job-run";
+import { runDueJobs } from "@/lib/jobs/run-jobs";
+import { backend, createAdmin, createStaff, resetDatabase } from "../helpers/database";
+
+beforeEach(resetDatabase);
+
+const NOW = new Date("2031-06-15T12:00:00.000Z");
+const MINUTE = 60 * 1000;
+const at = (offsetMs: number) => new Date(NOW.getTime() + offsetMs);
+
+describe(`the jobs' heartbeat (${backend()})`, () => {
+  it("moves on with every round, never back, and the admins' dashboard warns when it is stale", async () => {
+    const [admin, officer] = [await createAdmin(), await createStaff()];
+    expect(await readJobsHeartbeat()).toBeNull();
+    expect((await getDashboard(admin, NOW)).jobsHeartbeat).toEqual({ lastRanAt: null, stale: true });
+
+    await runDueJobs({ transport: null, now: NOW });
+    expect(await readJobsHeartbeat()).toEqual(NOW);
+    // A slower round that started earlier and finishes later does not move it back.
+    await runDueJobs({ transport: null, now: at(-5 * MINUTE) });
+    expect(await readJobsHeartbeat()).toEqual(NOW);
+
+    const fresh = (await getDashboard(admin, at(JOBS_HEARTBEAT_STALE_AFTER_MINUTES * MINUTE))).jobsHeartbeat;
+    expect(fresh).toEqual({ lastRanAt: NOW, stale: false });
+    const stale = (await getDashboard(admin, at(JOBS_HEARTBEAT_STALE_AFTER_MINUTES * MINUTE + 1000))).jobsHeartbeat;
+    expect(stale).toEqual({ lastRanAt: NOW, stale: true });
+    // Officers do not see the panel.
+    expect((await getDashboard(officer, NOW)).jobsHeartbeat).toBeNull();
+
+    await runDueJobs({ transport: null, now: at(20 * MINUTE) });
+    expect((await getDashboard(admin, at(21 * MINUTE))).jobsHeartbeat).toEqual({ lastRanAt: at(20 * MINUTE), stale: false });
+  });
+});
+
+/** Prisma's own bookkeeping, as `prisma migrate deploy` creates it (the tests apply the SQL directly), holding `applied`. */
+async function recordAppliedMigrations(applied: string[]): Promise<void> {
+  await db.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id" VARCHAR(36) PRIMARY KEY, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ, "migration_name" VARCHAR(255) NOT NULL,
+    "logs" TEXT, "rolled_back_at" TIMESTAMPTZ, "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
+  await db.$executeRawUnsafe(`DELETE FROM "_prisma_migrations"`);
+  for (const [index, name] of applied.entries()) {
+    await db.$executeRaw`INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "applied_steps_count") VALUES (${String(index)}, 'test', now(), ${name}, 1)`;
+  }
+}
+
+async function get(handler: () => Promise<Response>, path: string): Promise<{ status: number; body: Record<string, unknown>; cacheControl: string | null; setCookie: string | null }> {
+  const { value: response } = await inRequest({ path }, handler);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown>, cacheControl: response.headers.get("cache-control"), setCookie: response.headers.get("set-cookie") };
+}
+
+describe(`/healthz and /readyz (${backend()})`, () => {
+  const built = migrationsInBuild();
+
+  it("/healthz answers 200 without the database; /readyz 200 when all is well, 503 naming a missing migration", async () => {
+    expect(built.length).toBeGreaterThan(10);
+    expect(await get(healthz, "/healthz")).toEqual({ status: 200, body: { status: "ok" }, cacheControl: "no-store", setCookie: null });
+
+    await recordAppliedMigrations(built);
+    await recordJobsHeartbeat(new Date(), { failed: [] });
+    const ready = await get(readyz, "/readyz");
+    expect(ready).toMatchObject({ status: 200, cacheControl: "no-store", setCookie: null, body: { ready: true, checks: { database: { ok: true }, migrations: { ok: true }, jobs: { ok: true } } } });
+
+    // The newest migration of this build is not applied: not ready, and the body says which.
+    await recordAppliedMigrations(built.slice(0, -1));
+    const behind = await get(readyz, "/readyz");
+    expect(behind.status).toBe(503);
+    expect(behind.body).toMatchObject({ ready: false, checks: { database: { ok: true }, migrations: { ok: false, problem: `not applied: ${built.at(-1)} (run npm run db:migrate)` }, jobs: { ok: true } } });
+  });
+
+  it("fails when the jobs' heartbeat is stale or missing, and when migrations were never applied", async () => {
+    await recordAppliedMigrations(built);
+    expect(await checkReadiness({ now: NOW })).toMatchObject({ ready: false, checks: { jobs: { ok: false, problem: "the scheduled jobs have never run" } } });
+    await recordJobsHeartbeat(NOW, { failed: [] });
+    expect(await checkReadiness({ now: at(JOBS_HEARTBEAT_STALE_AFTER_MINUTES * MINUTE) })).toMatchObject({ ready: true, lastJobsRunAt: NOW.toISOString() });
+    const stale = await checkReadiness({ now: at(JOBS_HEARTBEAT_STALE_AFTER_MINUTES * MINUTE + 1000) });
+    expect(stale).toMatchObject({ ready: false, checks: { database: { ok: true }, migrations: { ok: true }, jobs: { ok: false } } });
+    expect(stale.checks.jobs).toEqual({ ok: false, problem: `the scheduled jobs last ran at ${NOW.toISOString()}, more than ${JOBS_HEARTBEAT_STALE_AFTER_MINUTES} minutes ago` });
+
+    await db.$executeRawUnsafe(`DROP TABLE "_prisma_migrations"`);
+    expect(await checkReadiness({ now: NOW })).toMatchObject({ ready: false, checks: { database: { ok: true }, migrations: { ok: false, problem: "no migrations are applied: run npm run db:migrate" } } });
+  });
+
+  it("fails, without the address or password, when the database cannot be reached or does not exist", async () => {
+    // Nothing listens on port 1; the second server exists only when this run has PostgreSQL.
+    const targets: [string, string][] = [["postgresql://twinning:s3cret-password@127.0.0.1:1/twinning", "the database cannot be reached"]];
+    if (process.env.DATABASE_URL?.startsWith("postgres")) {
+      const url = new URL(process.env.DATABASE_URL);
+      url.pathname = "/no_such_database_h5";
+      targets.push([url.toString(), "the database does not exist"]);
+    }
+    for (const [target, problem] of targets) {
+      const database = new PrismaClient({ adapter: postgresHandle(target).factory });
+      try {
+        const readiness = await checkReadiness({ now: NOW, database, expected: built });
+        expect(readiness.ready, target).toBe(false);
+        expect(readiness.checks.database, target).toEqual({ ok: false, problem });
+        expect(readiness.checks.migrations.ok).toBe(false);
+        const body = JSON.stringify(readiness);
+        expect(body).not.toContain("s3cret");
+        expect(body).not.toContain("127.0.0.1");
+      } finally {
+        await database.$disconnect();
+      }
+    }
+  });
+});
