@@ -92,7 +92,7 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Direction").selectOption({ label: "Outbound" });
     await page.getByLabel("Start date").fill("2026-10-01");
     await page.getByRole("button", { name: "Save exchange" }).click();
-    const message = "Exchanges can be logged only under an active or suspended agreement: Mariupol is pending approval";
+    const message = "Exchanges can be logged only under an active or suspended agreement: that one is pending approval";
     await expect(page.getByTestId("error-summary").getByRole("link", { name: message })).toBeVisible();
     await expect(page.locator("#agreementId-error")).toContainText(message);
   });

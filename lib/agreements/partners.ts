@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/domain/errors";
+import { AppError, REFUSED } from "@/lib/domain/errors";
 import { partnerIdentityKey, slugify } from "@/lib/domain/partner-identity";
 import type { CreateAgreementInput } from "@/lib/domain/validation/agreement";
 
@@ -34,7 +34,7 @@ export function partnerData(input: PartnerFields) {
 export async function findOrCreatePartner(tx: Tx, input: PartnerFields & { partnerId?: string }): Promise<{ id: string; name: string; created: boolean }> {
   if (input.partnerId) {
     const chosen = await tx.partner.findUnique({ where: { id: input.partnerId }, select: { id: true, name: true } });
-    if (!chosen) throw new AppError("VALIDATION", "Choose a partner from the list", { partnerId: ["Choose a partner from the list"] });
+    if (!chosen) throw new AppError("VALIDATION", REFUSED.partnerMissing, { partnerId: [REFUSED.partnerMissing] });
     return { ...chosen, created: false };
   }
   const data = partnerData(input);

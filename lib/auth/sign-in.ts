@@ -2,23 +2,19 @@ import { db } from "@/lib/db";
 import type { StaffLocale } from "@/lib/i18n/locales";
 import { writeAudit } from "@/lib/audit";
 import type { Outcome } from "@/lib/domain/sign-in-lock";
-import { formatTimeWithZone } from "@/lib/domain/format";
 import type { Actor } from "@/lib/domain/permissions";
 import { readServerEnv } from "@/lib/config/env";
-import { AppError, REFUSED } from "@/lib/domain/errors";
+import { AppError, REFUSED, signInLockedMessage } from "@/lib/domain/errors";
 import { readSettings } from "@/lib/settings";
 import type { Role } from "@/generated/prisma/enums";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { admitSignIn, lockKeys, settleSignIn } from "./sign-in-lock";
 
-export const INCORRECT_CREDENTIALS = "Incorrect email or password";
-export const ACCOUNT_DEACTIVATED = "This account has been deactivated. Ask an administrator to reactivate it.";
-export const SIGN_IN_BUSY = "Too many attempts to sign in at once. Please wait a minute and try again.";
-
-/** The same words whichever counter locked: they tell nobody whether an email has an account. */
-export function lockedMessage(until: Date): string {
-  return `Too many failed attempts to sign in. For your security, sign-in is locked until ${formatTimeWithZone(until)}; try again then.`;
-}
+// In English here; a Welsh page words them again (lib/domain/errors.ts REFUSED).
+export const INCORRECT_CREDENTIALS = REFUSED.incorrectCredentials;
+export const ACCOUNT_DEACTIVATED = REFUSED.accountDeactivated;
+export const SIGN_IN_BUSY = REFUSED.signInBusy;
+export const lockedMessage = signInLockedMessage;
 
 /** `language`: the user's own (User.language), where signing in lands. */
 export type SignedInUser = Actor & { sessionVersion: number; language: StaffLocale };

@@ -1,4 +1,6 @@
-import { validationMessage } from "@/lib/domain/validation/messages";
+import type { AgreementStatus } from "@/generated/prisma/enums";
+import { STATUS_LABELS } from "@/lib/domain/labels";
+import { validationMessage, type ValidationKey } from "@/lib/domain/validation/messages";
 
 export type AppErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_TRANSITION" | "CONFLICT" | "VALIDATION";
 
@@ -38,7 +40,30 @@ export const REFUSED = {
   fourEyes: validationMessage("refused.fourEyes"),
   voted: validationMessage("refused.voted"),
   ssoOnly: validationMessage("refused.ssoOnly"),
+  exchangeAgreementMissing: validationMessage("refused.exchangeAgreementMissing"),
+  eventAgreementMissing: validationMessage("refused.eventAgreementMissing"),
+  eventAgreementWithdrawn: validationMessage("refused.eventAgreementWithdrawn"),
+  partnerMissing: validationMessage("refused.partnerMissing"),
+  incorrectCredentials: validationMessage("refused.incorrectCredentials"),
+  accountDeactivated: validationMessage("refused.accountDeactivated"),
+  signInBusy: validationMessage("refused.signInBusy"),
 };
+
+/** A refusal that names the agreement's status, once per status: the status is worded in each language by the message (an ICU select). */
+function perStatus(key: ValidationKey): Record<AgreementStatus, string> {
+  return Object.fromEntries(Object.keys(STATUS_LABELS).map((status) => [status, validationMessage(key, { status })])) as Record<AgreementStatus, string>;
+}
+
+/** Refusals that name the agreement's status. */
+export const REFUSED_IN_STATUS = {
+  final: perStatus("refused.final"),
+  exchangeAgreement: perStatus("refused.exchangeAgreementStatus"),
+};
+
+/** The same words whichever counter locked (they tell nobody whether an email has an account), with the time the lock ends in the page's language. */
+export function signInLockedMessage(until: Date): string {
+  return validationMessage("refused.signInLocked", { time: until.toISOString() });
+}
 
 export const STALE_VERSION_MESSAGE = REFUSED.staleVersion;
 

@@ -3,7 +3,7 @@
 // whether a change is allowed. Who may do what is lib/domain/permissions.ts's table, read from here.
 import type { AgreementStatus, DecisionKind, ProposalKind, ReviewOutcome, Role } from "@/generated/prisma/enums";
 import { STATUS_LABELS } from "@/lib/domain/labels";
-import { REFUSED } from "@/lib/domain/errors";
+import { REFUSED, REFUSED_IN_STATUS } from "@/lib/domain/errors";
 import { can, type Permission } from "@/lib/domain/permissions";
 import { validationMessage } from "@/lib/domain/validation/messages";
 
@@ -95,14 +95,17 @@ export type CommandOutcome =
   | { ok: true; kind: "proposal"; proposal: ProposalKind; statusWhileOpen: Status }
   | { ok: true; kind: "status"; status: Status };
 
+/** "“Propose suspension” is not possible while the agreement is draft.", per command and status, worded in each language by messages/validation. */
+const NOT_POSSIBLE_WHILE = Object.fromEntries(
+  COMMANDS.map((command) => [command, Object.fromEntries(STATUSES.map((status) => [status, validationMessage("refused.notWhile", { command, status })]))]),
+) as Record<Command, Record<Status, string>>;
+
 /** May this command run on an agreement in this state? */
 export function checkCommand(command: Command, status: Status, hasOpenProposal: boolean): CommandOutcome | Refusal {
   const rule = COMMAND_RULES[command];
-  if (FINAL_STATUSES.includes(status)) return { ok: false, reason: `This agreement is ${statusLabel(status).toLowerCase()}: that is final.` };
+  if (FINAL_STATUSES.includes(status)) return { ok: false, reason: REFUSED_IN_STATUS.final[status] };
   if (hasOpenProposal) return { ok: false, reason: REFUSED.openProposal };
-  if (!rule.from.includes(status)) {
-    return { ok: false, reason: `“${rule.label}” is not possible while the agreement is ${statusLabel(status).toLowerCase()}.` };
-  }
+  if (!rule.from.includes(status)) return { ok: false, reason: NOT_POSSIBLE_WHILE[command][status] };
   const effect = rule.effect;
   return "proposal" in effect
     ? { ok: true, kind: "proposal", proposal: effect.proposal, statusWhileOpen: PROPOSAL_RULES[effect.proposal].whileOpen(status) }

@@ -1,7 +1,6 @@
 import type { Tx } from "@/lib/db";
-import { AppError } from "@/lib/domain/errors";
+import { AppError, REFUSED, REFUSED_IN_STATUS } from "@/lib/domain/errors";
 import type { AgreementStatus } from "@/generated/prisma/enums";
-import { statusLabel } from "@/lib/domain/lifecycle";
 
 /** A suspended link still has history; a draft, pending, ended or withdrawn one takes no new exchanges. */
 export const EXCHANGE_AGREEMENT_STATUSES = ["ACTIVE", "SUSPENDED"] as const satisfies readonly AgreementStatus[];
@@ -30,21 +29,15 @@ async function lockAgreement(tx: Tx, agreementId: string): Promise<LockedAgreeme
 /** Refuses, as a field error on "Agreement", an agreement that does not exist or takes no exchanges. */
 export async function requireExchangeAgreement(tx: Tx, agreementId: string): Promise<LockedAgreement> {
   const agreement = await lockAgreement(tx, agreementId);
-  if (!agreement) throw new AppError("VALIDATION", "There is a problem", { agreementId: ["Choose an agreement from the list: that one does not exist"] });
-  if (!canLogExchangeUnder(agreement.status)) {
-    throw new AppError("VALIDATION", "There is a problem", {
-      agreementId: [`Exchanges can be logged only under an active or suspended agreement: ${agreement.partnerName} is ${statusLabel(agreement.status).toLowerCase()}`],
-    });
-  }
+  if (!agreement) throw new AppError("VALIDATION", "There is a problem", { agreementId: [REFUSED.exchangeAgreementMissing] });
+  if (!canLogExchangeUnder(agreement.status)) throw new AppError("VALIDATION", "There is a problem", { agreementId: [REFUSED_IN_STATUS.exchangeAgreement[agreement.status]] });
   return agreement;
 }
 
 /** Refuses, as a field error on "Agreement", an agreement that does not exist or was withdrawn. */
 export async function requireEventAgreement(tx: Tx, agreementId: string): Promise<LockedAgreement> {
   const agreement = await lockAgreement(tx, agreementId);
-  if (!agreement) throw new AppError("VALIDATION", "There is a problem", { agreementId: ["Choose an agreement from the list, or none: that one does not exist"] });
-  if (agreement.status === "WITHDRAWN") {
-    throw new AppError("VALIDATION", "There is a problem", { agreementId: [`${agreement.partnerName}: that draft was withdrawn. Choose another agreement, or none`] });
-  }
+  if (!agreement) throw new AppError("VALIDATION", "There is a problem", { agreementId: [REFUSED.eventAgreementMissing] });
+  if (agreement.status === "WITHDRAWN") throw new AppError("VALIDATION", "There is a problem", { agreementId: [REFUSED.eventAgreementWithdrawn] });
   return agreement;
 }

@@ -23,14 +23,56 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
   return entries;
 }
 
-/** The ICU arguments a message takes ({council}, {count, plural, …}), by name. */
+/**
+ * The ICU arguments a message takes ({council}, {count, plural, …}, {status, select, …}), by name:
+ * the words of a plural's or a select's cases are text, not arguments ("{draft}" in
+ * "{status, select, DRAFT {draft} …}"), so each case is read as a message of its own.
+ */
 function argumentsOf(message: string): string[] {
-  return [...new Set([...message.matchAll(/\{\s*([A-Za-z_][\w]*)\s*(?:[,}])/g)].map((match) => match[1]!))].sort();
+  const names = new Set<string>();
+  let at = 0;
+  // Reads text up to the "}" that closes it (or the end), collecting the arguments in it.
+  function text(): void {
+    while (at < message.length && message[at] !== "}") {
+      if (message[at] === "{") argument();
+      else at += 1;
+    }
+  }
+  function argument(): void {
+    at += 1;
+    const head = /^\s*([A-Za-z_]\w*)\s*(?:,\s*(\w+)\s*)?/.exec(message.slice(at))!;
+    names.add(head[1]!);
+    at += head[0].length;
+    if (["plural", "select", "selectordinal"].includes(head[2] ?? "")) {
+      // ", CASE {text} CASE {text} …}": each case's text may hold arguments of its own.
+      while (at < message.length && message[at] !== "}") {
+        if (message[at] === "{") {
+          at += 1;
+          text();
+        }
+        at += 1;
+      }
+    } else {
+      while (at < message.length && message[at] !== "}") at += 1;
+    }
+    at += 1;
+  }
+  while (at < message.length) {
+    text();
+    at += 1;
+  }
+  return [...names].sort();
 }
 
 const namespaces = Object.entries(NAMESPACES) as unknown as [string, Record<string, Tree> & { en: Tree }][];
 
 describe("messages", () => {
+  it("reads a message's arguments, inside a plural's or a select's cases too, but not the cases' words", () => {
+    expect(argumentsOf("{council}: {count, plural, one {# row from {file}} other {# rows}}")).toEqual(["council", "count", "file"]);
+    expect(argumentsOf("It is {status, select, DRAFT {draft} ACTIVE {active} other {{status}}}.")).toEqual(["status"]);
+    expect(argumentsOf("Mae {status, select, DRAFT {yn ddrafft} other {{other}}}")).not.toEqual(argumentsOf("Is {status, select, DRAFT {draft} other {{status}}}"));
+  });
+
   for (const [namespace, translations] of namespaces) {
     const english = flatten(translations.en);
     for (const [locale, tree] of Object.entries(translations)) {

@@ -8,6 +8,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vite
 vi.mock("next/cache", async () => (await import("../helpers/request-context")).nextCacheMock);
 import { changePasswordAction, updateLanguageAction } from "@/app/account/actions";
 import { setUserLanguageAction } from "@/app/admin/users/actions";
+import { agreementCommandAction } from "@/app/agreements/[id]/actions";
 import { signInAction } from "@/app/login/actions";
 import { startSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -17,7 +18,8 @@ import { createDraft } from "@/lib/agreements/create-draft";
 import { commandSchema } from "@/lib/domain/validation/agreement";
 import type { ActionResult } from "@/lib/web/action-result";
 import { PEER_ADDRESS_HEADER, recordPeerAddresses } from "@/lib/web/request-context";
-import { createAdmin, createCouncillor, createStaff, draftInput, resetDatabase, TEST_PASSWORD, type TestUser } from "../helpers/database";
+import { EMAIL_RULE } from "@/lib/domain/sign-in-lock";
+import { createAdmin, createAgreement, createCouncillor, createStaff, draftInput, resetDatabase, TEST_PASSWORD, type TestUser } from "../helpers/database";
 
 type Cookies = Record<string, string>;
 type Outcome = { result: ActionResult | null; redirectedTo: string | null };
@@ -138,6 +140,31 @@ describe("signing in lands in the user's language", () => {
     const staff = await createStaff();
     expect(await landing(staff, "/agreements")).toBe("/agreements");
     expect(await landing(staff, "/agreements", "cy")).toBe("/cy/agreements");
+  });
+});
+
+describe("an operation's refusal on a Welsh page", () => {
+  function formError(outcome: Outcome): string | undefined {
+    return outcome.result?.status === "error" ? outcome.result.formError : undefined;
+  }
+
+  it("a command the lifecycle refuses names the command and the status in Welsh; in English on an English page", async () => {
+    const staff = await createStaff();
+    const agreement = await createAgreement({ status: "SUSPENDED", createdBy: staff });
+    const cookies = await signInCookies(staff);
+    const fields = { agreementId: agreement.id, version: String(agreement.version), command: "proposeSuspension", reason: "Twice", publicReason: "Twice" };
+    expect(formError(await post(agreementCommandAction, cookies, fields, "cy"))).toBe("Nid yw “Cynnig atal” yn bosibl tra bo'r cytundeb wedi'i atal.");
+    expect(formError(await post(agreementCommandAction, cookies, fields))).toBe("“Propose suspension” is not possible while the agreement is suspended.");
+  });
+
+  it("a wrong password, then the sign-in lock with its time, in Welsh on /cy/login", async () => {
+    const staff = await createStaff();
+    const wrong = { email: staff.email, password: "not the password" };
+    expect(formError(await post(signInAction, {}, wrong, "cy"))).toBe("E-bost neu gyfrinair anghywir");
+    for (let attempt = 1; attempt < EMAIL_RULE.limit; attempt += 1) await post(signInAction, {}, wrong, "cy");
+    // Locked now: the time it ends as Welsh writes it (GMT+1 in summer, not BST).
+    const locked = formError(await post(signInAction, {}, { email: staff.email, password: TEST_PASSWORD }, "cy"));
+    expect(locked).toMatch(/^Gormod o ymdrechion aflwyddiannus i fewngofnodi\. Er eich diogelwch, mae mewngofnodi wedi'i gloi tan \d{2}:\d{2} GMT(\+1)?; rhowch gynnig arall arni bryd hynny\.$/);
   });
 });
 

@@ -5,7 +5,8 @@ import validationEn from "@/messages/validation/en.json";
 import { LocalityKind, RelationshipType } from "@/generated/prisma/enums";
 // The server's own password check builds its messages when it loads (its dictionaries load later).
 import "@/lib/auth/password-strength";
-import { COMMANDS, REJECTION_REASON_MESSAGE } from "@/lib/domain/lifecycle";
+import { REFUSED, REFUSED_IN_STATUS, signInLockedMessage } from "@/lib/domain/errors";
+import { checkCommand, COMMANDS, REJECTION_REASON_MESSAGE } from "@/lib/domain/lifecycle";
 import { preferencesSchema } from "@/lib/notifications/preferences-schema";
 import { changePasswordSchema, languageSchema } from "./account";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema, settingsSchema, unlockSignInSchema, userLanguageSchema } from "./admin";
@@ -15,6 +16,10 @@ import { cancelTwoStepSchema, confirmTwoStepSchema, startTwoStepSchema, twoStepP
 import { createEventSchema, updateEventSchema } from "./event";
 import { createExchangeSchema, updateExchangeSchema } from "./exchange";
 import { registeredMessages, translateFieldErrors, translateFieldMessage, validationMessage } from "./messages";
+
+// Built when a lock is met, not when a module loads: built here so that the registry holds one.
+const LOCKED_IN_WINTER = signInLockedMessage(new Date("2026-01-10T14:05:00Z"));
+const LOCKED_IN_SUMMER = signInLockedMessage(new Date("2026-07-10T14:05:00Z"));
 
 const SCHEMAS: Record<string, z.ZodType> = {
   createAgreementSchema,
@@ -181,6 +186,25 @@ describe("validation messages in the page's language", () => {
     expect(translateFieldMessage("Rhowch enw'r partner", "cy")).toBe("Rhowch enw'r partner");
     expect(translateFieldMessage("Partner name must be 120 characters or fewer", "cy")).toBe("Rhaid i'r maes ‘Enw'r partner’ fod yn 120 nod neu lai");
     expect(translateFieldErrors({ partnerName: ["Enter the partner name"], other: undefined }, "cy")).toEqual({ partnerName: ["Rhowch enw'r partner"], other: undefined });
+  });
+
+  it("a refusal that names a status or a command is worded in Welsh, the status and the command too", () => {
+    const refusal = checkCommand("proposeReinstatement", "ACTIVE", false);
+    expect(refusal).toEqual({ ok: false, reason: "“Propose reinstatement” is not possible while the agreement is active." });
+    expect(translateFieldMessage((refusal as { reason: string }).reason, "cy")).toBe("Nid yw “Cynnig adfer” yn bosibl tra bo'r cytundeb yn weithredol.");
+    const final = checkCommand("proposeSuspension", "TERMINATED", false);
+    expect(translateFieldMessage((final as { reason: string }).reason, "cy")).toBe("Mae'r cytundeb hwn wedi'i derfynu: mae hynny'n derfynol.");
+    expect(REFUSED_IN_STATUS.exchangeAgreement.PENDING_APPROVAL).toBe("Exchanges can be logged only under an active or suspended agreement: that one is pending approval");
+    expect(translateFieldMessage(REFUSED_IN_STATUS.exchangeAgreement.DRAFT, "cy")).toMatch(/: mae'r un hwnnw yn ddrafft$/);
+    expect(translateFieldMessage(REFUSED.incorrectCredentials, "cy")).toBe("E-bost neu gyfrinair anghywir");
+  });
+
+  it("a sign-in lock says until when in the page's language, the time as each language writes it", () => {
+    expect(LOCKED_IN_WINTER).toBe("Too many failed attempts to sign in. For your security, sign-in is locked until 14:05 GMT; try again then.");
+    expect(translateFieldMessage(LOCKED_IN_WINTER, "cy")).toBe("Gormod o ymdrechion aflwyddiannus i fewngofnodi. Er eich diogelwch, mae mewngofnodi wedi'i gloi tan 14:05 GMT; rhowch gynnig arall arni bryd hynny.");
+    // Summer time: "BST" in English; Welsh (CLDR) writes the offset.
+    expect(LOCKED_IN_SUMMER).toContain("until 15:05 BST;");
+    expect(translateFieldMessage(LOCKED_IN_SUMMER, "cy")).toContain("tan 15:05 GMT+1;");
   });
 
   it("the action's own messages are in Welsh too", () => {

@@ -9,6 +9,7 @@
 import { createTranslator } from "use-intl/core";
 import validationCy from "@/messages/validation/cy.json" with { type: "json" };
 import validationEn from "@/messages/validation/en.json" with { type: "json" };
+import { formatTimeWithZone } from "@/lib/domain/format";
 import { LANGUAGE_TAGS, type Locale } from "@/lib/i18n/locales";
 
 type Words = typeof validationEn;
@@ -20,8 +21,12 @@ type Leaves<T, Prefix extends string = ""> = { [K in keyof T & string]: T[K] ext
 export type FieldLabel = keyof Words["label"];
 /** A message of messages/validation, but the field names. */
 export type ValidationKey = Exclude<Leaves<Words>, `label.${string}`>;
-/** What a message says beside its words: the field's name (a key, worded in each language), numbers as text. */
-export type MessageValues = { label?: FieldLabel; [name: string]: string | undefined };
+/**
+ * What a message says beside its words: the field's name (a key, worded in each language), a time
+ * of day (an ISO instant, written as the language writes times, with its zone), numbers as text,
+ * and the keys an ICU select words in each language (a status, a command).
+ */
+export type MessageValues = { label?: FieldLabel; time?: string; [name: string]: string | undefined };
 
 /** The languages the validation messages are written in; any other page shows the English. */
 const TRANSLATIONS: Partial<Record<Locale, Words>> = { en: validationEn, cy: validationCy };
@@ -42,20 +47,34 @@ function translator(locale: Locale) {
 
 function word(locale: Locale, key: ValidationKey, values: MessageValues): string {
   const t = translator(locale)!;
-  const { label, ...rest } = values;
+  const { label, time, ...rest } = values;
   // Numbers are passed as text ("10000", "-90"), as the English always showed them: ICU would group them.
   const args: Record<string, string> = { ...(rest as Record<string, string>) };
   if (label !== undefined) args.label = t(`label.${label}` as never);
+  // "14:05 GMT" in English, "15:05 GMT+1" in Welsh in summer: lib/domain/format.ts, as every page writes a time.
+  if (time !== undefined) args.time = formatTimeWithZone(new Date(time), locale);
   return t(key as never, args as never);
 }
 
 /** English message → what it was built from. */
 const REGISTRY = new Map<string, { key: ValidationKey; values: MessageValues }>();
 
+/**
+ * Messages that carry a time (when a sign-in lock ends) are built when they are needed, one per
+ * minute at most, and shown at once: only the latest are kept, so the registry stays finite.
+ */
+const TIMED = new Map<string, { key: ValidationKey; values: MessageValues }>();
+const TIMED_LIMIT = 1000;
+
 /** The English message `key` with `values`, recorded so that it can be shown in another language. */
 export function validationMessage(key: ValidationKey, values: MessageValues = {}): string {
   const english = word("en", key, values);
-  if (!REGISTRY.has(english)) REGISTRY.set(english, { key, values });
+  if (values.time === undefined) {
+    if (!REGISTRY.has(english)) REGISTRY.set(english, { key, values });
+  } else if (!TIMED.has(english)) {
+    if (TIMED.size >= TIMED_LIMIT) TIMED.delete(TIMED.keys().next().value!);
+    TIMED.set(english, { key, values });
+  }
   return english;
 }
 
@@ -71,7 +90,7 @@ export function fieldLabel(label: FieldLabel): string {
  */
 export function translateFieldMessage(message: string, locale: Locale): string {
   if (locale === "en") return message;
-  const entry = REGISTRY.get(message);
+  const entry = REGISTRY.get(message) ?? TIMED.get(message);
   if (!entry || !TRANSLATIONS[locale]) return message;
   return word(locale, entry.key, entry.values);
 }
@@ -84,5 +103,5 @@ export function translateFieldErrors<T extends Record<string, string[] | undefin
 
 /** Every English message built so far, with what it was built from (for the tests). */
 export function registeredMessages(): ReadonlyMap<string, { key: ValidationKey; values: MessageValues }> {
-  return REGISTRY;
+  return new Map([...REGISTRY, ...TIMED]);
 }
