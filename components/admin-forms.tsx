@@ -3,10 +3,21 @@
 import { TWO_STEP_REQUIREMENTS } from "@/lib/domain/two-step";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/form/action-form";
+import { Link } from "@/components/link";
 import { HiddenField, RadioGroup, SelectField, TextField } from "@/components/form/fields";
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, STAFF_LOCALES } from "@/lib/i18n/locales";
 import type { FormAction } from "@/lib/web/action-result";
-import { changeRoleSchema, createUserSchema, resetPasswordSchema, resetTwoStepSchema, setActiveSchema, settingsSchema, unlockSignInSchema, userLanguageSchema } from "@/lib/domain/validation/admin";
+import {
+  changeRoleSchema,
+  createUserSchema,
+  eraseUserSchema,
+  resetPasswordSchema,
+  resetTwoStepSchema,
+  setActiveSchema,
+  settingsSchema,
+  unlockSignInSchema,
+  userLanguageSchema,
+} from "@/lib/domain/validation/admin";
 
 const ROLES = ["STAFF", "COUNCILLOR", "ADMIN"] as const;
 
@@ -70,6 +81,28 @@ export function ResetTwoStepForm({ action, userId }: { action: FormAction; userI
   const t = useTranslations("adminForms.twoStepReset");
   return (
     <ActionForm action={action} schema={resetTwoStepSchema} defaultValues={{ userId }} submitLabel={t("submit")} aria-label={t("submit")}>
+      <HiddenField name="userId" value={userId} />
+    </ActionForm>
+  );
+}
+
+/** The confirmation step of erasing a person's data: a plain form (it works without JavaScript) and a way back. */
+export function EraseUserForm({ action, userId, keepHref }: { action: FormAction; userId: string; keepHref: string }) {
+  const t = useTranslations("adminForms.erase");
+  return (
+    <ActionForm
+      action={action}
+      schema={eraseUserSchema}
+      defaultValues={{ userId }}
+      submitLabel={t("submit")}
+      submitClassName="button-danger"
+      secondary={
+        <Link href={keepHref} className="button-secondary">
+          {t("keep")}
+        </Link>
+      }
+      aria-label={t("submit")}
+    >
       <HiddenField name="userId" value={userId} />
     </ActionForm>
   );

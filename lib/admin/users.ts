@@ -11,7 +11,8 @@ import type { Language, Role } from "@/generated/prisma/enums";
 import { quorumRefusalMessage, type CreateUserInput } from "@/lib/domain/validation/admin";
 import type { Confirmation } from "@/lib/web/confirmations";
 
-// User administration. Users are never deleted: decisions keep their author.
+// User administration. Users are never deleted: decisions keep their author (an erased user is
+// anonymised instead: lib/admin/erase-user.ts).
 
 export async function createUser(input: CreateUserInput, actor: Actor | null, options: { ip?: string | null } = {}): Promise<{ id: string; confirmation: Confirmation }> {
   if (actor) requirePermission(actor, "user:manage");
@@ -27,7 +28,7 @@ export async function createUser(input: CreateUserInput, actor: Actor | null, op
 }
 
 /** The last active admin cannot be demoted or deactivated: someone must be able to administer. */
-async function assertNotLastAdmin(tx: Tx, userId: string): Promise<void> {
+export async function assertNotLastAdmin(tx: Tx, userId: string): Promise<void> {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
   if (user?.role !== "ADMIN" || !user.active) return;
   const otherAdmins = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: userId } } });

@@ -1,9 +1,10 @@
 "use server";
 
 import { changeRole, createUser, resetPassword, setUserActive, setUserLanguage, unlockSignIn } from "@/lib/admin/users";
+import { eraseUser } from "@/lib/admin/erase-user";
 import { resetTwoStep } from "@/lib/auth/two-step";
 import { createAction } from "@/lib/web/safe-action";
-import { changeRoleSchema, createUserSchema, resetPasswordSchema, resetTwoStepSchema, setActiveSchema, unlockSignInSchema, userLanguageSchema } from "@/lib/domain/validation/admin";
+import { changeRoleSchema, createUserSchema, eraseUserSchema, resetPasswordSchema, resetTwoStepSchema, setActiveSchema, unlockSignInSchema, userLanguageSchema } from "@/lib/domain/validation/admin";
 
 export const createUserAction = createAction({
   permission: "user:manage",
@@ -58,5 +59,14 @@ export const resetTwoStepAction = createAction({
   schema: resetTwoStepSchema,
   invalidates: ["users"],
   run: (input, actor, { ip }) => resetTwoStep(input.userId, actor, { ip }),
+  redirectTo: (_result, input) => `/admin/users/${input.userId}`,
+});
+
+export const eraseUserAction = createAction({
+  permission: "user:manage",
+  schema: eraseUserSchema,
+  // The name is shown wherever the person is named: agreements' lead officers, activity, the dashboard.
+  invalidates: ["users", "office", "activity", "account"],
+  run: (input, actor) => eraseUser(input.userId, actor),
   redirectTo: (_result, input) => `/admin/users/${input.userId}`,
 });

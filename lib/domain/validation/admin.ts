@@ -50,6 +50,9 @@ export const unlockSignInSchema = z.object({ userId });
 
 export const resetTwoStepSchema = z.object({ userId });
 
+/** Erasing a person's data: the confirmation step posts only whom. */
+export const eraseUserSchema = z.object({ userId });
+
 export const resetPasswordSchema = z.object({ userId, newPassword: password });
 
 /** A whole number from a form field, between `min` and `max`, with messages that name the field. */

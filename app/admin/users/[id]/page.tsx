@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
+import { Link } from "@/components/link";
 import { ChangeRoleForm, ResetPasswordForm, ResetTwoStepForm, SetActiveForm, UnlockSignInForm, UserLanguageForm } from "@/components/admin-forms";
 import { ConfirmationBanner } from "@/components/success-banner";
 import { SummaryList } from "@/components/summary-list";
@@ -60,6 +61,17 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           <ResetTwoStepForm action={resetTwoStepAction} userId={user.id} />
         </>
       ) : null}
+      <h2>{t("personalDataHeading")}</h2>
+      <p className="max-w-2xl">{t("personalDataBody")}</p>
+      <p className="flex flex-wrap gap-4">
+        {/* A download, not a page: a plain link, never prefetched. */}
+        <a href={`/admin/users/${user.id}/export`} download className="button-secondary">
+          {t("exportData")}
+        </a>
+        <Link href={`/admin/users/${user.id}/erase`} className="button-danger">
+          {t("eraseData")}
+        </Link>
+      </p>
     </>
   );
 }

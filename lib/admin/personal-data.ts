@@ -1,0 +1,204 @@
+// What personal data exists about a user, kind by kind (docs/data-protection.md): the one list
+// both the export (right of access) and the erasure (right to erasure) walk, so a kind added here
+// joins both. Each kind says what it exports and what erasure does to it; a kind that must stay
+// as it is (the democratic record) says why instead.
+import type { Prisma } from "@/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+import { lockKeys, resetLockKeys } from "@/lib/auth/sign-in-lock";
+import { emailKey } from "@/lib/domain/sign-in-lock";
+
+/** The person as they are before erasure: their rows are found by id and by email. */
+export type DataSubject = { id: string; email: string; name: string };
+
+/** What erasure puts in place of the person's name and email. */
+export type Replacement = { name: string; email: string };
+
+export type PersonalDataKind = {
+  /** The key of this kind in the export (and in the erasure's counts). */
+  key: string;
+  export: (tx: Tx, subject: DataSubject) => Promise<unknown>;
+  /** Erases or anonymises the kind's rows about the subject; returns how many rows changed. */
+  erase: ((tx: Tx, subject: DataSubject, replacement: Replacement) => Promise<number>) | { kept: string };
+};
+
+/** The sign-in lock's counters of the subject's email (for signing in and for reset links), not of any address. */
+function signInCounterKeys(email: string): string[] {
+  return [...lockKeys(email, null), ...resetLockKeys(email, null)].map(({ key }) => key).filter((key) => key.includes(emailKey(email)));
+}
+
+/** Every string in a JSON value with the subject's name and email replaced (audit details carry them). */
+export function scrubbed(value: Prisma.JsonValue, subject: DataSubject, replacement: Replacement): Prisma.JsonValue {
+  if (typeof value === "string") return scrubText(value, subject, replacement);
+  if (Array.isArray(value)) return value.map((item) => scrubbed(item, subject, replacement));
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubbed(item ?? null, subject, replacement)]));
+}
+
+function scrubText(text: string, subject: DataSubject, replacement: Replacement): string {
+  return text.replaceAll(subject.email, replacement.email).replaceAll(subject.name, replacement.name);
+}
+
+const DECISION_RECORD = "the decision record: it keeps the person's id (hashed in the decision chain), not their name, which erasure replaces";
+
+export const PERSONAL_DATA: readonly PersonalDataKind[] = [
+  {
+    key: "sessions",
+    export: (tx, { id }) => tx.userSession.findMany({ where: { userId: id }, select: { createdAt: true, expiresAt: true }, orderBy: { createdAt: "asc" } }),
+    erase: async (tx, { id }) => (await tx.userSession.deleteMany({ where: { userId: id } })).count,
+  },
+  {
+    key: "recoveryCodes",
+    // Only when they were made and used: the codes' hashes are not the person's to take away.
+    export: (tx, { id }) => tx.recoveryCode.findMany({ where: { userId: id }, select: { createdAt: true, usedAt: true }, orderBy: { createdAt: "asc" } }),
+    erase: async (tx, { id }) => (await tx.recoveryCode.deleteMany({ where: { userId: id } })).count,
+  },
+  {
+    key: "singleUseLinks",
+    export: (tx, { id }) => tx.singleUseLink.findMany({ where: { subjectId: id }, select: { purpose: true, createdAt: true, expiresAt: true, usedAt: true }, orderBy: { createdAt: "asc" } }),
+    erase: async (tx, { id }) => (await tx.singleUseLink.deleteMany({ where: { subjectId: id } })).count,
+  },
+  {
+    key: "importUploads",
+    export: (tx, { id }) => tx.importUpload.findMany({ where: { userId: id }, select: { fileName: true, createdAt: true, expiresAt: true } }),
+    erase: async (tx, { id }) => (await tx.importUpload.deleteMany({ where: { userId: id } })).count,
+  },
+  {
+    key: "signInCounters",
+    export: (tx, { email }) =>
+      tx.signInCounter.findMany({ where: { key: { in: signInCounterKeys(email) } }, select: { key: true, failures: true, firstFailureAt: true, lastFailureAt: true, lockedUntil: true } }),
+    erase: async (tx, { email }) => (await tx.signInCounter.deleteMany({ where: { key: { in: signInCounterKeys(email) } } })).count,
+  },
+  {
+    key: "notificationPreferences",
+    export: (tx, { id }) => tx.notificationPreference.findMany({ where: { userId: id }, select: { kind: true, enabled: true, updatedAt: true } }),
+    erase: async (tx, { id }) => (await tx.notificationPreference.deleteMany({ where: { userId: id } })).count,
+  },
+  {
+    key: "emails",
+    export: (tx, { id, email }) =>
+      tx.outboxMessage.findMany({
+        where: { OR: [{ recipientId: id }, { recipientEmail: email }] },
+        select: { kind: true, recipientEmail: true, subject: true, textBody: true, status: true, createdAt: true, sentAt: true },
+        orderBy: { createdAt: "asc" },
+      }),
+    erase: async (tx, subject, replacement) => {
+      const messages = await tx.outboxMessage.findMany({ where: { OR: [{ recipientId: subject.id }, { recipientEmail: subject.email }] }, select: { id: true, subject: true } });
+      for (const message of messages) {
+        await tx.outboxMessage.update({
+          where: { id: message.id },
+          // A message still waiting is not sent to a placeholder: it is given up.
+          data: { recipientEmail: replacement.email, subject: scrubText(message.subject, subject, replacement), textBody: "", htmlBody: "", status: "FAILED", nextAttemptAt: null, lastError: null },
+        });
+      }
+      return messages.length;
+    },
+  },
+  {
+    key: "auditLog",
+    export: async (tx, { id, email }) =>
+      (
+        await tx.auditLog.findMany({
+          where: { OR: [{ actorId: id }, { actorEmail: email }, { entityType: "User", entityId: id }] },
+          select: { id: true, createdAt: true, actorId: true, actorEmail: true, action: true, entityType: true, entityId: true, ip: true, details: true },
+          orderBy: { createdAt: "asc" },
+        })
+      ).map((row) => ({ ...row, as: row.actorId === id || row.actorEmail === email ? "actor" : "subject" })),
+    erase: async (tx, subject, replacement) => {
+      const rows = await tx.auditLog.findMany({
+        where: { OR: [{ actorId: subject.id }, { actorEmail: subject.email }, { entityType: "User", entityId: subject.id }] },
+        select: { id: true, actorEmail: true, details: true },
+      });
+      for (const row of rows) {
+        await tx.auditLog.update({
+          where: { id: row.id },
+          data: {
+            ip: null,
+            actorEmail: row.actorEmail === null ? null : scrubText(row.actorEmail, subject, replacement),
+            details: row.details === null ? undefined : (scrubbed(row.details, subject, replacement) as Prisma.InputJsonValue),
+          },
+        });
+      }
+      return rows.length;
+    },
+  },
+  {
+    key: "decisions",
+    export: (tx, { id }) => tx.decision.findMany({ where: { actorId: id }, select: { id: true, kind: true, agreementId: true, proposalId: true, createdAt: true }, orderBy: { sequence: "asc" } }),
+    erase: { kept: DECISION_RECORD },
+  },
+  {
+    key: "proposals",
+    export: (tx, { id }) => tx.proposal.findMany({ where: { proposerId: id }, select: { id: true, kind: true, state: true, agreementId: true, createdAt: true, closedAt: true }, orderBy: { createdAt: "asc" } }),
+    erase: { kept: DECISION_RECORD },
+  },
+  {
+    key: "reviews",
+    export: (tx, { id }) => tx.agreementReview.findMany({ where: { reviewedById: id }, select: { id: true, agreementId: true, outcome: true, nextReviewDate: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
+    erase: { kept: DECISION_RECORD },
+  },
+  {
+    key: "agreements",
+    export: async (tx, { id }) =>
+      (
+        await tx.agreement.findMany({ where: { OR: [{ createdById: id }, { leadOfficerId: id }] }, select: { id: true, title: true, createdById: true, leadOfficerId: true, createdAt: true } })
+      ).map(({ createdById, leadOfficerId, ...agreement }) => ({ ...agreement, created: createdById === id, leadOfficer: leadOfficerId === id })),
+    erase: { kept: "the council's record of its links: it keeps the person's id, whose name erasure replaces" },
+  },
+  {
+    key: "exchanges",
+    export: (tx, { id }) => tx.exchange.findMany({ where: { createdById: id }, select: { id: true, agreementId: true, kind: true, startDate: true, createdAt: true } }),
+    erase: { kept: "the council's record of its exchanges: it keeps the person's id, whose name erasure replaces" },
+  },
+  {
+    key: "events",
+    export: (tx, { id }) =>
+      tx.event.findMany({ where: { OR: [{ createdById: id }, { cancelledById: id }] }, select: { id: true, title: true, startsAt: true, createdById: true, cancelledById: true, createdAt: true } }),
+    erase: { kept: "the council's record of its events: it keeps the person's id, whose name erasure replaces" },
+  },
+  // Last: the kinds above find the person's rows by the email this one replaces.
+  {
+    key: "account",
+    export: async (tx, { id }) => {
+      const user = await tx.user.findUniqueOrThrow({
+        where: { id },
+        select: { id: true, email: true, name: true, role: true, active: true, language: true, createdAt: true, updatedAt: true, twoStepEnabledAt: true, ssoIssuer: true, ssoSubject: true, ssoBoundAt: true },
+      });
+      // Never the password's hash nor the two-step secret: they are keys, not information about the person.
+      return user;
+    },
+    erase: async (tx, { id }, replacement) => {
+      await tx.user.update({
+        where: { id },
+        data: {
+          name: replacement.name,
+          email: replacement.email,
+          active: false,
+          // Not a hash any password matches (lib/auth/password.ts verifyPassword refuses it).
+          passwordHash: "erased",
+          twoStepSecret: null,
+          twoStepEnabledAt: null,
+          twoStepLastStep: null,
+          ssoIssuer: null,
+          ssoSubject: null,
+          ssoBoundAt: null,
+          sessionVersion: { increment: 1 },
+        },
+      });
+      return 1;
+    },
+  },
+];
+
+/** Everything held about the subject, kind by kind. */
+export async function collectPersonalData(tx: Tx, subject: DataSubject): Promise<Record<string, unknown>> {
+  const data: Record<string, unknown> = {};
+  for (const kind of PERSONAL_DATA) data[kind.key] = await kind.export(tx, subject);
+  return data;
+}
+
+/** Erases every kind that can be; returns the rows changed per kind. */
+export async function erasePersonalData(tx: Tx, subject: DataSubject, replacement: Replacement): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const kind of PERSONAL_DATA) if (typeof kind.erase === "function") counts[kind.key] = await kind.erase(tx, subject, replacement);
+  return counts;
+}
