@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refuseMalformedAction, refuseOversizedBody } from "@/lib/web/proxy-filter";
 import { bodyWithNonce, cachedPublicPage, isInternalRender, placeholderNonce } from "@/lib/cache/public-pages";
+import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/config/request-id";
 import { servedOverHttps } from "@/lib/web/request-context";
 import { isCrossOriginPost } from "@/lib/web/request-origin";
 import { carriesSecret, contentSecurityPolicy, securityHeaders } from "@/lib/web/security-headers";
@@ -15,6 +16,14 @@ import { LOCALE_HEADER, PATH_HEADER } from "@/lib/i18n/request-header";
  * is not authorization: pages and actions check the policy themselves.
  */
 export async function proxy(request: NextRequest) {
+  // Every request's id, handed to the page (its log lines carry it) and answered to the client.
+  const requestId = requestIdFor(request.headers);
+  const response = await answer(request, requestId);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  return response;
+}
+
+async function answer(request: NextRequest, requestId: string): Promise<Response> {
   // From the configured public address, never from X-Forwarded-Proto (anyone can send that).
   const https = servedOverHttps();
   if (isCrossOriginPost(request)) {
@@ -51,6 +60,7 @@ export async function proxy(request: NextRequest) {
   // Next.js reads the nonce from the request's policy and adds it to its own scripts.
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   // Set on every request, so a visitor's own header of that name never reaches a page.
   requestHeaders.set(LOCALE_HEADER, language.served ? language.locale : "en");
   requestHeaders.set(PATH_HEADER, `${language.path}${request.nextUrl.search}`);

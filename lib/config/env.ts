@@ -12,6 +12,9 @@ export const pageCacheMegabytesSchema = z.coerce.number().int("PUBLIC_PAGE_CACHE
 /** JOBS: who runs the scheduled jobs, "app" (every server process, every minute: the default) or "cron" (`npm run jobs` from cron; PostgreSQL only). */
 export const jobsRunnerSchema = z.enum(["app", "cron"], { message: 'JOBS must be "app" or "cron"' }).default("app");
 
+/** LOG_LEVEL: how much the server logs (lib/config/logger.ts), from "fatal" to "trace", or "silent". */
+export const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent" }).default("info");
+
 /** TWO_STEP_KEY: the key that seals two-step secrets at rest (lib/auth/secret-box.ts), 32 random bytes in base64. */
 export const twoStepKeySchema = z
   .string()
@@ -51,6 +54,7 @@ const ServerEnvSchema = z.object({
   CACHE_CHANGE_SIGNAL: cacheSignalSchema,
   PUBLIC_PAGE_CACHE_MB: pageCacheMegabytesSchema,
   JOBS: unsetWhenEmpty(jobsRunnerSchema),
+  LOG_LEVEL: unsetWhenEmpty(logLevelSchema),
   TWO_STEP_KEY: twoStepKeySchema,
   OIDC_ISSUER: unsetWhenEmpty(oidcIssuerSchema),
   OIDC_CLIENT_ID: unsetWhenEmpty(z.string().trim().max(500).optional()),

@@ -4,6 +4,7 @@ import { COUNCIL_TIME_ZONE } from "@/lib/domain/format";
 import { isLocale, LANGUAGE_TAGS, localeOfTag, type Locale } from "./locales";
 import { messagesFor } from "./messages";
 import { LOCALE_HEADER } from "./request-header";
+import { logger } from "@/lib/config/logger";
 
 // The language of a request is the one its address names: proxy.ts strips the prefix ("/cy/…")
 // and tells the page in LOCALE_HEADER, which it sets on every request (a visitor cannot send it).
@@ -16,6 +17,6 @@ export default getRequestConfig(async ({ locale: asked }) => {
     locale: LANGUAGE_TAGS[locale],
     messages: messagesFor(locale),
     timeZone: COUNCIL_TIME_ZONE,
-    onError: (error) => console.error(`Message missing or invalid in ${LANGUAGE_TAGS[locale]}: ${error.message}`),
+    onError: (error) => logger.error(`Message missing or invalid in ${LANGUAGE_TAGS[locale]}: ${error.message}`),
   };
 });

@@ -6,6 +6,7 @@
 // the data folder, so `npm run jobs` cannot run beside the app: the app always runs them there.
 // Every round records a heartbeat (job-run.ts) that the admins' dashboard and /readyz check.
 import { jobsRunnerSchema } from "@/lib/config/env";
+import { logger } from "@/lib/config/logger";
 import { readDatabaseConfig } from "@/lib/db/config";
 import { EmbeddedDatabaseInUse, lockEmbeddedDatabase } from "./embedded-lock";
 import { createScheduler, type Scheduler } from "./scheduler";
@@ -42,6 +43,8 @@ export function claimEmbeddedDatabaseForApp(env: Env = process.env): string | nu
   }
 }
 
+const log = logger.child({ component: "jobs" });
+
 const globalForJobs = globalThis as typeof globalThis & { __twinningJobs?: Scheduler };
 
 /** Starts the in-app scheduler once per process (a second call, e.g. after a dev reload, does nothing). */
@@ -62,13 +65,13 @@ export function startInAppJobs(env: Env = process.env): Scheduler | null {
       try {
         const report = await runDueJobs({ transport });
         // Every minute: log only rounds that did something.
-        if (jobsReportIsNews(report)) console.log(`[jobs] ${describeJobsReport(report)}`);
-        for (const error of report.errors) console.error(`[jobs] ${error.job} failed: ${error.message}`);
+        if (jobsReportIsNews(report)) log.info({ report }, describeJobsReport(report));
+        for (const error of report.errors) log.error({ job: error.job }, `${error.job} failed: ${error.message}`);
       } finally {
         transport?.close();
       }
     },
-    onError: (error) => console.error(`[jobs] failed: ${error instanceof Error ? error.message : String(error)}`),
+    onError: (error) => log.error({ err: error }, "the round of jobs failed"),
   });
   globalForJobs.__twinningJobs = scheduler;
   scheduler.start();

@@ -1,6 +1,8 @@
-// Runs a job on a timer inside a long-running process (the app, on the embedded database), never
+// Runs a job on a timer inside a long-running process (the app: lib/jobs/in-app.ts), never
 // twice at once: a round that is still running when the next is due makes that one a no-op, and
 // the next round is timed from the end of the last, so slow rounds never pile up.
+import { logger } from "@/lib/config/logger";
+
 export type Scheduler = {
   /** Starts the timer (the first round after `firstDelayMs`). Calling it again does nothing. */
   start(): void;
@@ -15,7 +17,7 @@ export function createScheduler({
   run,
   intervalMs = 60_000,
   firstDelayMs = intervalMs,
-  onError = (error: unknown) => console.error("Scheduled jobs failed:", error),
+  onError = (error: unknown) => logger.error({ err: error }, "Scheduled jobs failed"),
 }: {
   run: () => Promise<void>;
   intervalMs?: number;

@@ -12,6 +12,8 @@ import type { ActionResult, FieldErrors } from "@/lib/web/action-result";
 import { confirmationText, pathWithConfirmation, type Confirmation } from "@/lib/web/confirmations";
 import { submittedValues } from "@/lib/web/form-data";
 import { clientAddress } from "@/lib/web/request-context";
+import { logger, type Logger } from "@/lib/config/logger";
+import { requestLogger } from "@/lib/web/request-log";
 
 /**
  * Where an action goes after success: a path, put in the language of the page the form was posted
@@ -58,7 +60,7 @@ export function createAction<S extends z.ZodType, P extends Permission | null, R
       done = { input: parsed.data, result };
     } catch (error) {
       unstable_rethrow(error);
-      return inPageLanguage({ ...errorResult(error), values: echo(values) }, await getPageLocale());
+      return inPageLanguage({ ...errorResult(error, await requestLogger()), values: echo(values) }, await getPageLocale());
     }
     invalidateAfterWrite(options.invalidates);
     const { confirmation } = done.result;
@@ -96,14 +98,14 @@ const ALREADY_EXISTS = validationMessage("server.alreadyExists");
 const UNEXPECTED = validationMessage("server.unexpected");
 
 /** Maps any failure to what the form shows. Unknown errors are logged, never shown raw. */
-export function errorResult(error: unknown): Extract<ActionResult, { status: "error" }> {
+export function errorResult(error: unknown, log: Logger = logger): Extract<ActionResult, { status: "error" }> {
   if (error instanceof AppError) {
     return { status: "error", formError: error.fieldErrors && Object.keys(error.fieldErrors).length ? undefined : error.message, fieldErrors: error.fieldErrors };
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
     return { status: "error", formError: ALREADY_EXISTS, fieldErrors: {} };
   }
-  console.error("Unexpected error in a server action", error);
+  log.error({ err: error }, "Unexpected error in a server action");
   return { status: "error", formError: UNEXPECTED, fieldErrors: {} };
 }
 

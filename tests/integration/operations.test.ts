@@ -14,6 +14,7 @@ import { checkReadiness, migrationsInBuild } from "@/lib/config/readiness";
 import { getDashboard } from "@/lib/data/dashboard";
 import { db } from "@/lib/db";
 import { postgresHandle } from "@/lib/db/adapters";
+import { requestLogger } from "@/lib/web/request-log";
 import { JOBS_HEARTBEAT_STALE_AFTER_MINUTES } from "@/lib/domain/jobs-heartbeat";
 import { readJobsHeartbeat, recordJobsHeartbeat } from "@/lib/jobs/job-run";
 import { runDueJobs } from "@/lib/jobs/run-jobs";
@@ -119,5 +120,13 @@ describe(`/healthz and /readyz (${backend()})`, () => {
         await database.$disconnect();
       }
     }
+  });
+});
+
+describe("a request's log lines", () => {
+  it("carry the id the proxy gave the request; outside a request, none", async () => {
+    const { value: log } = await inRequest({ headers: { "x-request-id": "5b0c6a43-9d1e-4f7a-8c2b-3e4f5a6b7c8d" } }, () => requestLogger());
+    expect(log.bindings()).toMatchObject({ requestId: "5b0c6a43-9d1e-4f7a-8c2b-3e4f5a6b7c8d" });
+    expect((await requestLogger()).bindings()).not.toHaveProperty("requestId");
   });
 });

@@ -157,3 +157,20 @@ describe("the language of the address (docs/decisions/020-languages.md)", () => 
     expect(new URL(welsh.headers.get("x-middleware-rewrite")!).pathname).toBe("/dashboard");
   });
 });
+
+describe("every response names its request's id (X-Request-Id), which the page's log lines carry", () => {
+  it("a new id per request, a client's own never taken unless a trusted proxy stands in front", async () => {
+    const ids = new Set<string>();
+    for (const sent of [request("/login"), request("/login"), request("/partners/%ff"), request("/login", { headers: { "x-request-id": "chosen-by-the-client" } })]) {
+      const id = (await proxy(sent)).headers.get("x-request-id");
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      ids.add(id!);
+    }
+    expect(ids.size).toBe(4);
+    // The page gets the same id the response names.
+    const page = await proxy(request("/login"));
+    expect(page.headers.get("x-middleware-request-x-request-id")).toBe(page.headers.get("x-request-id"));
+    vi.stubEnv("TRUSTED_PROXY_HOPS", "1");
+    expect((await proxy(request("/login", { headers: { "x-request-id": "0123456789abcdef0123456789abcdef" } }))).headers.get("x-request-id")).toBe("0123456789abcdef0123456789abcdef");
+  });
+});
