@@ -36,6 +36,20 @@ export const DEFAULT_SETTINGS: CouncilSettingsValues = {
   failedSignInDays: 30,
 };
 
+/**
+ * The settings, their row locked until the transaction ends (made, with the defaults, if missing:
+ * there must be a row to lock). Taken by every write whose rule spans the settings and other rows
+ * — "Approvals needed" against the active councillors: lib/admin/update-settings.ts and
+ * lib/admin/users.ts — so one waits for the other and then counts what it wrote. Under READ
+ * COMMITTED, two such writes checking at once would each see the other's rows as they were, pass,
+ * and together break the rule.
+ */
+export async function lockSettings(tx: Tx): Promise<CouncilSettingsValues> {
+  await tx.$executeRaw`INSERT INTO "CouncilSettings" ("id", "updatedAt") VALUES (1, CURRENT_TIMESTAMP) ON CONFLICT ("id") DO NOTHING`;
+  await tx.$queryRaw`SELECT "id" FROM "CouncilSettings" WHERE "id" = 1 FOR UPDATE`;
+  return readSettings(tx);
+}
+
 /** The council's settings (one row); the defaults until an admin saves them. */
 export async function readSettings(client: Pick<Tx, "councilSettings">): Promise<CouncilSettingsValues> {
   const row = await client.councilSettings.findUnique({

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/domain/errors";
 import { writeAudit } from "@/lib/audit";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
-import { readSettings } from "@/lib/settings";
+import { lockSettings } from "@/lib/settings";
 import { approvalsAboveCouncillorsMessage, SSO_NOT_CONFIGURED, type SettingsInput } from "@/lib/domain/validation/admin";
 import type { Confirmation } from "@/lib/web/confirmations";
 
@@ -10,7 +10,8 @@ import type { Confirmation } from "@/lib/web/confirmations";
 export async function updateSettings(input: SettingsInput, actor: Actor, { ssoConfigured = false }: { ssoConfigured?: boolean } = {}): Promise<{ confirmation: Confirmation }> {
   requirePermission(actor, "settings:manage");
   await db.$transaction(async (tx) => {
-    const before = await readSettings(tx);
+    // Locked: a councillor deactivated meanwhile waits, and is then checked against this quorum.
+    const before = await lockSettings(tx);
     // Sign-in by council account only, where there is none to sign in with, would shut out every
     // officer and councillor. Only a change is checked: one already on stays (and has no effect
     // while single sign-on is not configured: lib/auth/sign-in.ts).

@@ -6,7 +6,7 @@ import { endUserSessions } from "@/lib/auth/sessions";
 import { clearEmailLock } from "@/lib/auth/sign-in-lock";
 import { AppError, REFUSED } from "@/lib/domain/errors";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
-import { readSettings } from "@/lib/settings";
+import { lockSettings } from "@/lib/settings";
 import type { Language, Role } from "@/generated/prisma/enums";
 import { quorumRefusalMessage, type CreateUserInput } from "@/lib/domain/validation/admin";
 import type { Confirmation } from "@/lib/web/confirmations";
@@ -42,7 +42,8 @@ export async function assertNotLastAdmin(tx: Tx, userId: string): Promise<void> 
  */
 async function assertQuorumRemains(tx: Tx, user: { id: string; role: Role; active: boolean }): Promise<void> {
   if (user.role !== "COUNCILLOR" || !user.active) return;
-  const { approvalsNeeded } = await readSettings(tx);
+  // Locked: a new "Approvals needed" saved meanwhile waits, and is then checked against this count.
+  const { approvalsNeeded } = await lockSettings(tx);
   const remaining = await tx.user.count({ where: { role: "COUNCILLOR", active: true, id: { not: user.id } } });
   if (remaining < approvalsNeeded) throw new AppError("INVALID_TRANSITION", quorumRefusalMessage(remaining, approvalsNeeded));
 }

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/domain/errors";
 import { settingsSchema } from "@/lib/domain/validation/admin";
 import { translateFieldMessage } from "@/lib/domain/validation/messages";
 import { readSettings } from "@/lib/settings";
-import { createAdmin, createCouncillor, createStaff, resetDatabase, setApprovalsNeeded } from "../helpers/database";
+import { backend, createAdmin, createCouncillor, createStaff, resetDatabase, setApprovalsNeeded } from "../helpers/database";
 import { refusal } from "../helpers/outcomes";
 
 beforeEach(resetDatabase);
@@ -113,4 +113,58 @@ describe("the quorum: approvals needed and the active councillors", () => {
     await setUserActive(dana.id, true, admin);
     await setUserActive(third.id, false, admin);
   });
+
+  // PGlite has one connection, so its transactions never overlap: the race needs a real server.
+  it.runIf(backend() === "postgres")("a new quorum saved while a councillor is deactivated: both cannot succeed when together they break the rule (PostgreSQL)", async () => {
+    const admin = await createAdmin();
+    const [, , dana] = [await createCouncillor(), await createCouncillor(), await createCouncillor()];
+    await setApprovalsNeeded(2);
+
+    // Hold Dana's row, so the deactivation stops after its check (3 active, 2 needed: fine) at its
+    // write; the new quorum of 3 is then checked while the deactivation is still uncommitted.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held!: () => void;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    const holder = db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${dana.id}::uuid FOR UPDATE`;
+        held();
+        await released;
+      },
+      { timeout: 30_000 },
+    );
+    await holding;
+    const deactivation = setUserActive(dana.id, false, admin);
+    await waitUntil(() => sessionsWaitingOn("%UPDATE%\"User\"%"));
+    const quorum = updateSettings(settings(3), admin);
+    // With the settings row locked by the deactivation, the new quorum waits for it (without the
+    // lock it would pass at once, seeing 3 councillors).
+    await Promise.race([quorum.catch(() => undefined), waitUntil(() => sessionsWaitingOn("%CouncilSettings%FOR UPDATE%"))]);
+    release();
+    await holder;
+    const [deactivated, saved] = await Promise.allSettled([deactivation, quorum]);
+
+    expect(deactivated.status).toBe("fulfilled");
+    expect(saved.status).toBe("rejected");
+    expect(saved.status === "rejected" && saved.reason).toMatchObject({ fieldErrors: { approvalsNeeded: ["Approvals needed cannot be more than the 2 active councillors"] } });
+    const activeCouncillors = await db.user.count({ where: { role: "COUNCILLOR", active: true } });
+    expect((await readSettings(db)).approvalsNeeded).toBeLessThanOrEqual(activeCouncillors);
+  });
 });
+
+/** Whether a session of this database waits for a lock, running a statement like `pattern`. */
+async function sessionsWaitingOn(pattern: string): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ waiting: number }[]>`
+    SELECT count(*)::int AS "waiting" FROM pg_stat_activity
+    WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE ${pattern}`;
+  return (row?.waiting ?? 0) > 0;
+}
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error("Timed out waiting for the lock.");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
