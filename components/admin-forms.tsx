@@ -11,6 +11,7 @@ import {
   changeRoleSchema,
   createUserSchema,
   eraseUserSchema,
+  removeSsoLinkSchema,
   resetPasswordSchema,
   resetTwoStepSchema,
   setActiveSchema,
@@ -102,6 +103,28 @@ export function EraseUserForm({ action, userId, keepHref }: { action: FormAction
         </Link>
       }
       aria-label={t("submit")}
+    >
+      <HiddenField name="userId" value={userId} />
+    </ActionForm>
+  );
+}
+
+/** The confirmation step of "Remove the council sign-in link" (the page's GET button opens it): "Confirm removal" or "Cancel". */
+export function RemoveSsoLinkForm({ action, userId, cancelHref }: { action: FormAction; userId: string; cancelHref: string }) {
+  const t = useTranslations("adminForms.ssoLink");
+  return (
+    <ActionForm
+      action={action}
+      schema={removeSsoLinkSchema}
+      defaultValues={{ userId }}
+      submitLabel={t("submit")}
+      submitClassName="button-danger"
+      aria-label={t("formLabel")}
+      secondary={
+        <Link href={cancelHref} className="button-secondary">
+          {t("cancel")}
+        </Link>
+      }
     >
       <HiddenField name="userId" value={userId} />
     </ActionForm>

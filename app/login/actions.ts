@@ -2,25 +2,21 @@
 
 import { z } from "zod";
 import { redirect } from "next/navigation";
-import { startSession } from "@/lib/auth/session";
+import { signInLanding, startSession } from "@/lib/auth/session";
 import { startSsoSignIn } from "@/lib/auth/sso-start";
 import { signInOrThrow } from "@/lib/auth/sign-in";
 import { clearPendingSignIn, completeTwoStepSignIn, issuePendingSignIn, readPendingSignIn } from "@/lib/auth/two-step-sign-in";
 import { AppError } from "@/lib/domain/errors";
-import { splitLocalePath, type StaffLocale } from "@/lib/i18n/locales";
+import type { StaffLocale } from "@/lib/i18n/locales";
 import { getPageLocale } from "@/lib/i18n/server";
 import { siteOrigin } from "@/lib/web/request-context";
-import { createAction, type RedirectTarget } from "@/lib/web/safe-action";
+import { createAction } from "@/lib/web/safe-action";
 import { safeReturnPath, signInSchema, ssoSignInSchema } from "@/lib/domain/validation/auth";
 import { SIGN_IN_EXPIRED, twoStepSignInSchema } from "@/lib/domain/validation/two-step";
 
-/** Where a completed sign-in lands: the return address, in the user's own language when it names none. */
-async function landing(language: StaffLocale, callbackUrl: string | undefined): Promise<RedirectTarget> {
-  const path = safeReturnPath(callbackUrl, await siteOrigin());
-  // A return address that names no language lands in the user's own (User.language): a Welsh
-  // speaker signing in from an English page goes to /cy/…; one that names a language keeps it.
-  if (language !== "en" && !splitLocalePath(path.replace(/[?#].*$/s, "")).prefixed) return { path, locale: language };
-  return path;
+/** Where a completed sign-in lands (lib/auth/session.ts signInLanding). */
+async function landing(language: StaffLocale, callbackUrl: string | undefined): Promise<string> {
+  return signInLanding(language, safeReturnPath(callbackUrl, await siteOrigin()), await getPageLocale());
 }
 
 export const signInAction = createAction({
@@ -78,6 +74,6 @@ export const ssoSignInAction = createAction({
   schema: ssoSignInSchema,
   invalidates: [],
   async run(input): Promise<never> {
-    redirect(await startSsoSignIn(safeReturnPath(input.callbackUrl, await siteOrigin())));
+    redirect(await startSsoSignIn(safeReturnPath(input.callbackUrl, await siteOrigin()), await getPageLocale()));
   },
 });

@@ -5,9 +5,11 @@ import { Link } from "@/components/link";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { ConfirmationBanner } from "@/components/success-banner";
 import { readServerEnv } from "@/lib/config/env";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, signInLanding } from "@/lib/auth/session";
+import { getUserLanguage } from "@/lib/data/users";
 import { readPendingSignIn } from "@/lib/auth/two-step-sign-in";
 import { siteOrigin } from "@/lib/web/request-context";
+import { getPageLocale } from "@/lib/i18n/server";
 import { safeReturnPath } from "@/lib/domain/validation/auth";
 import { SSO_REFUSALS, type SsoRefusal } from "@/lib/auth/sso-sign-in";
 import { LoginForm } from "./login-form";
@@ -32,7 +34,9 @@ type SearchParams = { callbackUrl?: string | string[]; done?: string | string[];
 export default async function LoginPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { callbackUrl, done, sso, error } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl, await siteOrigin());
-  if (await getCurrentUser()) redirect(returnTo);
+  const user = await getCurrentUser();
+  // Signed in (also where single sign-on comes back to: lib/auth/sso-start.ts): to the return address, in the user's language.
+  if (user) redirect(signInLanding((await getUserLanguage(user.id)) ?? "en", returnTo, await getPageLocale()));
   const t = await getTranslations("auth");
   // The right password was given and two-step verification asks for a code (lib/auth/two-step-sign-in.ts).
   if (await readPendingSignIn()) {

@@ -111,6 +111,30 @@ export async function unlockSignIn(userId: string, actor: Actor): Promise<{ conf
   return { confirmation: "user.unlocked" };
 }
 
+/**
+ * Removes the account's link to the council's sign-in, for when their account at the provider was
+ * recreated (a new subject, which the binding refuses as someone else: lib/auth/sso-sign-in.ts).
+ * Their next single sign-on matches the account by its verified email again, once, and links the
+ * new subject. Audited with the link removed; nothing is written when there is none.
+ */
+export async function removeSsoLink(userId: string, actor: Actor): Promise<{ confirmation: Confirmation }> {
+  requirePermission(actor, "user:manage");
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, ssoIssuer: true, ssoSubject: true, ssoBoundAt: true } });
+    if (!user) throw new AppError("NOT_FOUND", REFUSED.userMissing);
+    if (user.ssoSubject === null) return;
+    await tx.user.update({ where: { id: userId }, data: { ssoIssuer: null, ssoSubject: null, ssoBoundAt: null } });
+    await writeAudit(tx, {
+      actor,
+      action: "user.sso-unbound",
+      entityType: "User",
+      entityId: userId,
+      details: { email: user.email, issuer: user.ssoIssuer, subject: user.ssoSubject, boundAt: user.ssoBoundAt?.toISOString() ?? null },
+    });
+  });
+  return { confirmation: "user.sso-unlinked" };
+}
+
 /** An admin sets the language a user's sign-in lands in and their emails are written in (audited). */
 export async function setUserLanguage(userId: string, language: Language, actor: Actor): Promise<{ confirmation: Confirmation }> {
   requirePermission(actor, "user:manage");

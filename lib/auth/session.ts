@@ -1,7 +1,7 @@
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { localizedPath } from "@/lib/i18n/locales";
+import { localizedPath, type Locale, type StaffLocale } from "@/lib/i18n/locales";
 import { getPageLocale } from "@/lib/i18n/server";
 import { decode, encode } from "next-auth/jwt";
 import { readServerEnv } from "@/lib/config/env";
@@ -49,6 +49,16 @@ export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   const claims = await readSessionClaims();
   return claims ? findSessionUser(claims) : null;
 });
+
+/**
+ * Where a completed sign-in lands — by password, by two-step code, or by single sign-on (which comes
+ * back through /login for this): the return address, in the user's own language (User.language)
+ * when it names none, so a Welsh speaker signing in from an English page goes to /cy/…; one that
+ * names a language keeps it; an English speaker stays in the language of the sign-in page.
+ */
+export function signInLanding(language: StaffLocale, returnPath: string, pageLocale: Locale): string {
+  return localizedPath(returnPath, language === "en" ? pageLocale : language);
+}
 
 /** For pages: signed out → /login (and back afterwards); signed in without the permission → 403. */
 export async function requirePageUser(returnTo: string, permission?: Permission): Promise<Actor> {

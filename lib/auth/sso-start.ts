@@ -10,13 +10,18 @@ import NextAuth from "next-auth";
 import { cookies } from "next/headers";
 import { NextRequest, NextResponse } from "next/server";
 import { readServerEnv } from "@/lib/config/env";
+import { localizedPath, type Locale } from "@/lib/i18n/locales";
 import { siteOrigin } from "@/lib/web/request-context";
 import { authOptions, SSO_PROVIDER_ID } from "./options";
 
 type RouteHandler = (request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
 
-/** Where the browser goes to sign in with the council account; back at `returnPath` (a safe path) afterwards. */
-export async function startSsoSignIn(returnPath: string): Promise<string> {
+/**
+ * Where the browser goes to sign in with the council account. NextAuth sends it back to the sign-in
+ * page (in `pageLocale`, the language the form was posted from), which, signed in, lands on
+ * `returnPath` (a safe path) in the user's own language as a password sign-in does (signInLanding).
+ */
+export async function startSsoSignIn(returnPath: string, pageLocale: Locale = "en"): Promise<string> {
   if (!readServerEnv().oidc) throw new Error("Single sign-on is not configured.");
   const origin = await siteOrigin();
   const handler = NextAuth(authOptions()) as unknown as RouteHandler;
@@ -33,7 +38,7 @@ export async function startSsoSignIn(returnPath: string): Promise<string> {
     return response;
   };
   const { csrfToken } = (await (await call(["csrf"])).json()) as { csrfToken: string };
-  const started = await call(["signin", SSO_PROVIDER_ID], { method: "POST", form: { csrfToken, callbackUrl: `${origin}${returnPath}` } });
+  const started = await call(["signin", SSO_PROVIDER_ID], { method: "POST", form: { csrfToken, callbackUrl: `${origin}${localizedPath(`/login?callbackUrl=${encodeURIComponent(returnPath)}`, pageLocale)}` } });
   const location = started.headers.get("location");
   // NextAuth answers a refused CSRF token with its sign-in page (?csrf=true): never expected here.
   if (!location || /[?&]csrf=true/.test(location)) throw new Error("NextAuth did not start the single sign-on.");

@@ -7,6 +7,9 @@ import { rolesWith } from "@/lib/domain/permissions";
 
 const userSelect = { id: true, name: true, email: true, role: true, active: true, language: true, createdAt: true, twoStepEnabledAt: true } as const;
 
+/** One user for the admin's page: also their link to the council's sign-in (issuer and since when; never the subject). */
+const userPageSelect = { ...userSelect, ssoIssuer: true, ssoBoundAt: true } as const;
+
 export function listUsers() {
   return db.user.findMany({ select: userSelect, orderBy: [{ active: "desc" }, { name: "asc" }] });
 }
@@ -18,7 +21,12 @@ export function listLeadOfficerChoices() {
 
 export function getUser(id: string) {
   if (!isUuid(id)) return Promise.resolve(null);
-  return db.user.findUnique({ where: { id }, select: userSelect });
+  return db.user.findUnique({ where: { id }, select: userPageSelect });
+}
+
+/** The language a user's sign-in lands in (User.language). */
+export async function getUserLanguage(id: string) {
+  return (await db.user.findUnique({ where: { id }, select: { language: true } }))?.language ?? null;
 }
 
 /** When the account's sign-in lock (its email's counter) ends, or null: read afresh, never cached (failed sign-ins change it). */

@@ -5,6 +5,7 @@
 import { NextRequest } from "next/server";
 import { GET as nextAuthGet } from "@/app/api/auth/[...nextauth]/route";
 import { startSsoSignIn } from "@/lib/auth/sso-start";
+import type { Locale } from "@/lib/i18n/locales";
 import { inRequest } from "./request-context";
 
 export type Cookies = Record<string, string>;
@@ -54,16 +55,19 @@ async function signInAtProvider(authorizationUrl: string, login: string, appOrig
 }
 
 export type SsoOutcome = {
-  /** Where the app sent the browser at the end (the return address, or /login with a reason). */
+  /** Where the app sent the browser at the end (/login, which lands on the return address; or /login with a reason). */
   location: string;
   /** The app's cookies the browser then holds (a session, when signed in). */
   cookies: Cookies;
 };
 
 /** The whole single sign-on of the person `login` at the test provider, from the app's sign-in page to where the app lands them. */
-export async function signInWithCouncilAccount(login: string, { appOrigin, returnPath = "/dashboard" }: { appOrigin: string; returnPath?: string }): Promise<SsoOutcome> {
+export async function signInWithCouncilAccount(
+  login: string,
+  { appOrigin, returnPath = "/dashboard", pageLocale = "en" }: { appOrigin: string; returnPath?: string; pageLocale?: Locale },
+): Promise<SsoOutcome> {
   const cookies: Cookies = {};
-  const started = await inRequest({ path: "/login" }, () => startSsoSignIn(returnPath));
+  const started = await inRequest({ path: "/login" }, () => startSsoSignIn(returnPath, pageLocale));
   for (const [name, value] of Object.entries(started.setCookies)) if (value) cookies[name] = value;
   const callback = await signInAtProvider(started.value, login, appOrigin);
   const url = new URL(callback);

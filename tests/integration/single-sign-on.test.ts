@@ -7,10 +7,10 @@
 // First: it installs the AsyncLocalStorage global that Next's modules expect when they load.
 import { inRequest } from "../helpers/request-context";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { setUserActive } from "@/lib/admin/users";
+import { removeSsoLink, setUserActive } from "@/lib/admin/users";
 import { updateSettings } from "@/lib/admin/update-settings";
 import { sessionCookieName } from "@/lib/auth/options";
-import { getCurrentUser, endSession } from "@/lib/auth/session";
+import { getCurrentUser, endSession, signInLanding } from "@/lib/auth/session";
 import { signIn } from "@/lib/auth/sign-in";
 import { signInWithSso } from "@/lib/auth/sso-sign-in";
 import { pendingCookieName } from "@/lib/auth/two-step-sign-in";
@@ -64,6 +64,9 @@ async function binding(userId: string) {
   return db.user.findUniqueOrThrow({ where: { id: userId }, select: { ssoIssuer: true, ssoSubject: true, ssoBoundAt: true } });
 }
 
+/** Signed in: back through the sign-in page, which lands on the return address as after a password (signInLanding). */
+const LANDED = `${ORIGIN}/login?callbackUrl=/dashboard`;
+
 function refusedWith(reason: string) {
   return `${ORIGIN}/login?sso=${reason}`;
 }
@@ -75,7 +78,7 @@ describe("the first sign-in with the council account", () => {
 
     const { location, cookies } = await ssoSignIn("o.okafor");
 
-    expect(location).toBe(`${ORIGIN}/dashboard`);
+    expect(location).toBe(LANDED);
     expect(cookies[sessionCookieName()]).toBeTruthy();
     expect((await userWith(cookies))?.id).toBe(staff.id);
     expect(await binding(staff.id)).toMatchObject({ ssoIssuer: provider.issuer, ssoSubject: "o.okafor" });
@@ -89,7 +92,7 @@ describe("the first sign-in with the council account", () => {
     const staff = await createStaff();
     identities.set("entra-pairwise-sub", { email: staff.email, xms_edov: true, oid: "00000000-0000-0000-0000-0000000000aa" });
     const { location } = await ssoSignIn("entra-pairwise-sub");
-    expect(location).toBe(`${ORIGIN}/dashboard`);
+    expect(location).toBe(LANDED);
     expect((await binding(staff.id)).ssoSubject).toBe("00000000-0000-0000-0000-0000000000aa");
   });
 
@@ -175,6 +178,59 @@ describe("once bound", () => {
   });
 });
 
+describe("where it lands", () => {
+  it("back through the sign-in page in the language it was started from, which lands where a password sign-in lands: the return address in the user's language", async () => {
+    const staff = await createStaff();
+    await db.user.update({ where: { id: staff.id }, data: { language: "cy" } });
+    identities.set("o.okafor", { email: staff.email, email_verified: true });
+    const fromWelsh = await signInWithCouncilAccount("o.okafor", { appOrigin: ORIGIN, returnPath: "/agreements", pageLocale: "cy" });
+    expect(fromWelsh.location).toBe(`${ORIGIN}/cy/login?callbackUrl=/agreements`);
+    expect((await userWith(fromWelsh.cookies))?.id).toBe(staff.id);
+    // The one rule for every way of signing in: a return address naming no language → the user's own.
+    expect(signInLanding("cy", "/agreements", "en")).toBe("/cy/agreements");
+    expect(signInLanding("cy", "/agreements?status=ACTIVE", "cy")).toBe("/cy/agreements?status=ACTIVE");
+    expect(signInLanding("en", "/agreements", "en")).toBe("/agreements");
+    // A return address that names a language keeps it; an English speaker keeps the page's language.
+    expect(signInLanding("cy", "/fr/partners", "en")).toBe("/fr/partners");
+    expect(signInLanding("en", "/agreements", "cy")).toBe("/cy/agreements");
+    // A refusal, too, is told in the language the sign-in started from.
+    identities.set("sam", { email: "sam@elsewhere.example", email_verified: true });
+    expect((await signInWithCouncilAccount("sam", { appOrigin: ORIGIN, pageLocale: "cy" })).location).toBe(`${ORIGIN}/cy/login?sso=unknown`);
+  });
+});
+
+describe("an admin removes the council sign-in link", () => {
+  it("after a provider account is recreated: refused as someone else until the admin removes the link (audited); then matched by verified email and linked again", async () => {
+    const admin = await createAdmin();
+    const staff = await createStaff();
+    identities.set("o.okafor", { email: staff.email, email_verified: true });
+    await ssoSignIn("o.okafor");
+    const before = await binding(staff.id);
+    expect(before.ssoSubject).toBe("o.okafor");
+
+    // Their account at the provider is deleted and made again: a new subject, the same verified email.
+    identities.delete("o.okafor");
+    identities.set("o.okafor-recreated", { email: staff.email, email_verified: true });
+    expect((await ssoSignIn("o.okafor-recreated")).location).toBe(refusedWith("bound-elsewhere"));
+
+    expect(await removeSsoLink(staff.id, admin)).toEqual({ confirmation: "user.sso-unlinked" });
+    expect(await binding(staff.id)).toEqual({ ssoIssuer: null, ssoSubject: null, ssoBoundAt: null });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "user.sso-unbound" }, select: { actorId: true, entityId: true, details: true } });
+    expect(audit).toMatchObject({ actorId: admin.id, entityId: staff.id, details: { email: staff.email, issuer: provider.issuer, subject: "o.okafor", boundAt: before.ssoBoundAt?.toISOString() } });
+
+    const relinked = await ssoSignIn("o.okafor-recreated");
+    expect(relinked.location).toBe(LANDED);
+    expect((await userWith(relinked.cookies))?.id).toBe(staff.id);
+    expect((await binding(staff.id)).ssoSubject).toBe("o.okafor-recreated");
+
+    // Nothing to remove: nothing written. Only an admin may remove it.
+    await db.user.update({ where: { id: staff.id }, data: { ssoIssuer: null, ssoSubject: null, ssoBoundAt: null } });
+    await removeSsoLink(staff.id, admin);
+    expect(await db.auditLog.count({ where: { action: "user.sso-unbound" } })).toBe(1);
+    await expect(removeSsoLink(staff.id, staff)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
 describe("the issuer", () => {
   it("a token from any issuer but the configured one is refused, even one the client accepted", async () => {
     const staff = await createStaff();
@@ -212,7 +268,7 @@ describe("'Only with the council account' for officers and councillors", () => {
     expect(await db.auditLog.count({ where: { action: "auth.sign-in-failed", actorId: staff.id, details: { path: ["reason"], equals: "council account only" } } })).toBe(1);
 
     identities.set("o.okafor", { email: staff.email, email_verified: true });
-    expect((await ssoSignIn("o.okafor")).location).toBe(`${ORIGIN}/dashboard`);
+    expect((await ssoSignIn("o.okafor")).location).toBe(LANDED);
 
     // A server without single sign-on never locks its staff out, whatever the setting says.
     vi.stubEnv("OIDC_ISSUER", "");

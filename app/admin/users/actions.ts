@@ -1,10 +1,10 @@
 "use server";
 
-import { changeRole, createUser, resetPassword, setUserActive, setUserLanguage, unlockSignIn } from "@/lib/admin/users";
+import { changeRole, createUser, removeSsoLink, resetPassword, setUserActive, setUserLanguage, unlockSignIn } from "@/lib/admin/users";
 import { eraseUser } from "@/lib/admin/erase-user";
 import { resetTwoStep } from "@/lib/auth/two-step";
 import { createAction } from "@/lib/web/safe-action";
-import { changeRoleSchema, createUserSchema, eraseUserSchema, resetPasswordSchema, resetTwoStepSchema, setActiveSchema, unlockSignInSchema, userLanguageSchema } from "@/lib/domain/validation/admin";
+import { changeRoleSchema, createUserSchema, eraseUserSchema, removeSsoLinkSchema, resetPasswordSchema, resetTwoStepSchema, setActiveSchema, unlockSignInSchema, userLanguageSchema } from "@/lib/domain/validation/admin";
 
 export const createUserAction = createAction({
   permission: "user:manage",
@@ -51,6 +51,14 @@ export const setUserLanguageAction = createAction({
   schema: userLanguageSchema,
   invalidates: ["users"],
   run: (input, actor) => setUserLanguage(input.userId, input.language, actor),
+  redirectTo: (_result, input) => `/admin/users/${input.userId}`,
+});
+
+export const removeSsoLinkAction = createAction({
+  permission: "user:manage",
+  schema: removeSsoLinkSchema,
+  invalidates: ["users"],
+  run: (input, actor) => removeSsoLink(input.userId, actor),
   redirectTo: (_result, input) => `/admin/users/${input.userId}`,
 });
 

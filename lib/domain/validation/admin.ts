@@ -50,6 +50,8 @@ export const unlockSignInSchema = z.object({ userId });
 
 export const resetTwoStepSchema = z.object({ userId });
 
+export const removeSsoLinkSchema = z.object({ userId });
+
 /** Erasing a person's data: the confirmation step posts only whom. */
 export const eraseUserSchema = z.object({ userId });
 

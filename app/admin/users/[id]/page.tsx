@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { Link } from "@/components/link";
-import { ChangeRoleForm, ResetPasswordForm, ResetTwoStepForm, SetActiveForm, UnlockSignInForm, UserLanguageForm } from "@/components/admin-forms";
+import { ChangeRoleForm, RemoveSsoLinkForm, ResetPasswordForm, ResetTwoStepForm, SetActiveForm, UnlockSignInForm, UserLanguageForm } from "@/components/admin-forms";
 import { ConfirmationBanner } from "@/components/success-banner";
 import { SummaryList } from "@/components/summary-list";
 import { requirePageUser } from "@/lib/auth/session";
@@ -11,15 +11,17 @@ import { getSignInLockedUntil, getUser } from "@/lib/data/users";
 import { formatDate, formatTimeWithZone } from "@/lib/domain/format";
 import { LANGUAGE_NAMES, LANGUAGE_TAGS } from "@/lib/i18n/locales";
 import { getPageLocale } from "@/lib/i18n/server";
-import { changeRoleAction, resetPasswordAction, resetTwoStepAction, setActiveAction, setUserLanguageAction, unlockSignInAction } from "../actions";
+import { changeRoleAction, removeSsoLinkAction, resetPasswordAction, resetTwoStepAction, setActiveAction, setUserLanguageAction, unlockSignInAction } from "../actions";
+
+const SSO_LINK_CONFIRM = "sso-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.user"))("title") };
 }
 
-export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[] }> }) {
+export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[]; confirm?: string | string[] }> }) {
   const { id } = await params;
-  const { done } = await searchParams;
+  const { done, confirm } = await searchParams;
   await requirePageUser(`/admin/users/${id}`, "user:manage");
   const user = await getUser(id);
   if (!user) notFound();
@@ -37,6 +39,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           { label: t("added"), value: formatDate(user.createdAt, locale) },
           { label: t("language"), value: <span lang={LANGUAGE_TAGS[user.language]}>{LANGUAGE_NAMES[user.language]}</span> },
           { label: t("twoStep"), value: user.twoStepEnabledAt ? t("twoStepOn", { date: formatDate(user.twoStepEnabledAt, locale) }) : t("twoStepOff") },
+          { label: t("ssoLink"), value: user.ssoIssuer && user.ssoBoundAt ? t("ssoLinked", { issuer: user.ssoIssuer, date: formatDate(user.ssoBoundAt, locale) }) : t("ssoNotLinked") },
         ]}
       />
       {lock ? (
@@ -72,6 +75,26 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           {t("eraseData")}
         </Link>
       </p>
+      {user.ssoIssuer ? (
+        <section aria-labelledby="sso-link">
+          <h2 id="sso-link">{t("ssoHeading")}</h2>
+          <p className="max-w-2xl">{t("ssoBody")}</p>
+          {/* Two steps, also without JavaScript: a plain GET opens the confirmation (?confirm=sso-link). */}
+          {confirm === SSO_LINK_CONFIRM ? (
+            <>
+              <p className="max-w-2xl font-semibold">{t("ssoConfirm", { name: user.name })}</p>
+              <RemoveSsoLinkForm action={removeSsoLinkAction} userId={user.id} cancelHref={`/admin/users/${user.id}`} />
+            </>
+          ) : (
+            <form method="get" action="#sso-link">
+              <input type="hidden" name="confirm" value={SSO_LINK_CONFIRM} />
+              <button type="submit" className="button-danger">
+                {t("ssoRemove")}
+              </button>
+            </form>
+          )}
+        </section>
+      ) : null}
     </>
   );
 }
