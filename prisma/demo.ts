@@ -202,7 +202,9 @@ export async function seedDemo({ today = new Date() }: { today?: Date } = {}): P
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.$transaction(
     async (tx) => {
-      await tx.councilSettings.upsert({ where: { id: 1 }, update: {}, create: { id: 1, councilName: "Coventry City Council" } });
+      // The demo's history goes back to 2019: its participant descriptions are kept for the longest
+      // period a council may set (the default, 12 months, would anonymise them at the first jobs run).
+      await tx.councilSettings.upsert({ where: { id: 1 }, update: {}, create: { id: 1, councilName: "Coventry City Council", participantsMonths: 120 } });
       const users: Record<string, string> = {};
       for (const user of DEMO_USERS) {
         const row = await tx.user.upsert({ where: { email: user.email }, update: {}, create: { ...user, passwordHash }, select: { id: true } });
