@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Link } from "@/components/link";
+import { previousText, type PreviousProposal } from "@/components/command-form";
 import { ActionForm } from "@/components/form/action-form";
 import { FieldGroup } from "@/components/form/labelled";
 import { CheckboxGroup, HiddenField, SelectField, TextArea, TextField } from "@/components/form/fields";
@@ -16,9 +17,24 @@ const FIELD_ORDER = ["relationshipType", "title", "formalisedOn", "purpose", "th
 
 /**
  * "Propose amendment": the terms as they are now, to change, and the reasons councillors read.
- * Nothing changes until they approve it.
+ * Nothing changes until they approve it. After a rejection, `terms` and `previous` are those of the
+ * rejected proposal (lib/domain/term-changes.ts resubmittedTerms), as for the status commands.
  */
-export function AmendmentForm({ action, agreementId, version, terms, cancelHref }: { action: (previous: ActionResult, formData: FormData) => Promise<ActionResult>; agreementId: string; version: number; terms: Terms; cancelHref: string }) {
+export function AmendmentForm({
+  action,
+  agreementId,
+  version,
+  terms,
+  previous,
+  cancelHref,
+}: {
+  action: (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
+  agreementId: string;
+  version: number;
+  terms: Terms;
+  previous?: PreviousProposal;
+  cancelHref: string;
+}) {
   const t = useTranslations("agreementForms");
   const labels = labelsIn(usePageLocale());
   const label = t("commands.proposeAmendment");
@@ -27,7 +43,7 @@ export function AmendmentForm({ action, agreementId, version, terms, cancelHref 
       action={action}
       schema={amendmentSchema}
       defaultValues={{ agreementId, version, command: AMENDMENT_COMMAND, relationshipType: terms.relationshipType, themes: terms.themes, formalisedOn: terms.formalisedOn?.toISOString().slice(0, 10) ?? "" }}
-      initialText={{ title: terms.title, purpose: terms.purpose, publicSummary: terms.publicSummary }}
+      initialText={{ title: terms.title, purpose: terms.purpose, publicSummary: terms.publicSummary, ...(previous && previousText(previous)) }}
       fieldOrder={FIELD_ORDER}
       submitLabel={label}
       secondary={
@@ -38,6 +54,7 @@ export function AmendmentForm({ action, agreementId, version, terms, cancelHref 
       aria-label={label}
     >
       <p className="hint">{t("amendment.intro")}</p>
+      {previous ? <p className="hint">{t("command.fromRejected")}</p> : null}
       <HiddenField name="agreementId" value={agreementId} />
       <HiddenField name="version" value={version} />
       <HiddenField name="command" value={AMENDMENT_COMMAND} />

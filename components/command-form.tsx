@@ -46,7 +46,7 @@ export function CommandForm({
       action={action}
       schema={commandSchema}
       defaultValues={{ agreementId, version, command }}
-      initialText={previous ? withoutNulls(previous) : undefined}
+      initialText={previous ? previousText(previous) : undefined}
       fieldOrder={["reason", "publicReason", "reference", "alternativesConsidered", "conflictsOfInterest", "backgroundPapers"]}
       submitLabel={label}
       submitClassName={command === "withdraw" || command === "proposeTermination" ? "button-danger" : "button"}
@@ -75,6 +75,7 @@ export function CommandForm({
   );
 }
 
-function withoutNulls(previous: PreviousProposal): Record<string, string> {
+/** The returned proposal's reasons as the form's starting text (what it left empty stays empty). */
+export function previousText(previous: PreviousProposal): Record<string, string> {
   return Object.fromEntries(Object.entries(previous).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }

@@ -220,6 +220,8 @@ export async function getAgreement(id: string) {
           kind: true,
           state: true,
           ...proposalCaseSelect,
+          // A rejected amendment's proposed terms: resubmitting starts from them.
+          changes: true,
           createdAt: true,
           closedAt: true,
           proposer: { select: { id: true, name: true } },

@@ -148,6 +148,17 @@ export function statusAfter(kind: ProposalKind, outcome: Exclude<Tally, "open">,
 /** A review date counts as due this many days ahead (and overdue after it), while the link is Active or Suspended. */
 export const REVIEW_WINDOW_DAYS = 90;
 
+/**
+ * The proposal a resubmission of `command` starts from: the latest of its kind, when councillors
+ * rejected it (the one "Returned to you" shows); one approved or withdrawn since leaves nothing to resume.
+ */
+export function returnedProposal<P extends { kind: ProposalKind; state: string }>(proposals: readonly P[], command: Command): P | undefined {
+  const effect = COMMAND_RULES[command].effect;
+  if (!("proposal" in effect)) return undefined;
+  const latest = proposals.findLast((proposal) => proposal.kind === effect.proposal);
+  return latest?.state === "REJECTED" ? latest : undefined;
+}
+
 export function statusLabel(status: Status): string {
   return STATUS_LABELS[status];
 }

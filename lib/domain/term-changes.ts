@@ -85,3 +85,12 @@ export function amendedTerms(changes: FieldChanges<Term>): Partial<Terms> {
   return terms;
 }
 
+/**
+ * The terms a resubmitted amendment starts from: the agreement's terms as they are, with each term
+ * the rejected proposal changed as it proposed (`changes`, its JSON column), so the proposer edits
+ * what councillors asked to change instead of typing the amendment again.
+ */
+export function resubmittedTerms<T extends Terms>(current: T, rejectedChanges: unknown): T {
+  const changes = readTermChanges(rejectedChanges);
+  return changes ? { ...current, ...amendedTerms(changes) } : current;
+}

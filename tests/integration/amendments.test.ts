@@ -8,7 +8,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { applyCommand } from "@/lib/agreements/apply-command";
 import { correctDetails } from "@/lib/agreements/correct-details";
 import { decideProposal } from "@/lib/agreements/decide-proposal";
+import { getAgreement } from "@/lib/data/agreements";
 import { getPublicPartner } from "@/lib/data/public";
+import { AMENDMENT_COMMAND, returnedProposal } from "@/lib/domain/lifecycle";
+import { resubmittedTerms } from "@/lib/domain/term-changes";
 import { db } from "@/lib/db";
 import { verifyDecisionChain } from "@/lib/decisions/chain";
 import { REFUSED, STALE_VERSION_MESSAGE } from "@/lib/domain/errors";
@@ -108,6 +111,27 @@ describe(`amending the terms (${backend()})`, () => {
     expect(await db.proposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({ state: "REJECTED", proposerId: officer.id });
     expect(await db.decision.count({ where: { kind: "AMENDED" } })).toBe(0);
     expect((await verifyDecisionChain(db)).ok).toBe(true);
+  });
+
+  it("resubmitting a rejected amendment starts from its terms and reasons; once another amendment is approved, from the terms as they are", async () => {
+    const officer = await createStaff();
+    const councillor = await createCouncillor();
+    const link = await activeLink();
+    const { proposalId } = await applyCommand(amendment(link, { title: "Kiel and Coventry", themes: ["CULTURE", "SPORT"], reference: "Cabinet 2026/12" }), officer);
+    await decideProposal(reject(proposalId!), councillor);
+
+    const read = async () => (await getAgreement(link.id))!;
+    const afterRejection = await read();
+    const returned = returnedProposal(afterRejection.proposals, AMENDMENT_COMMAND);
+    expect(returned).toMatchObject({ id: proposalId, state: "REJECTED", reference: "Cabinet 2026/12" });
+    // The rejected terms over the current ones: what it changed as proposed, the rest as it is.
+    expect(resubmittedTerms(afterRejection, returned!.changes)).toMatchObject({ title: "Kiel and Coventry", themes: ["CULTURE", "SPORT"], purpose: link.purpose, relationshipType: link.relationshipType });
+
+    const { proposalId: approvedId } = await applyCommand(amendment({ ...link, version: afterRejection.version }, { title: "Kiel–Coventry" }), officer);
+    await decideProposal(approve(approvedId!), councillor);
+    const afterApproval = await read();
+    expect(returnedProposal(afterApproval.proposals, AMENDMENT_COMMAND)).toBeUndefined();
+    expect(afterApproval.title).toBe("Kiel–Coventry");
   });
 
   it("refuses an amendment that changes nothing, one beside an open proposal, one on a link not Active or Suspended, a councillor, a resident and a stale version, writing nothing", async () => {

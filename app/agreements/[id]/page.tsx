@@ -15,9 +15,9 @@ import { Timeline } from "@/components/timeline";
 import { requirePageUser } from "@/lib/auth/session";
 import { getAgreementActivity } from "@/lib/data/activity";
 import { getAgreement } from "@/lib/data/agreements";
+import { resubmittedTerms } from "@/lib/domain/term-changes";
 import { labelsIn } from "@/lib/domain/labels";
-import { AMENDMENT_COMMAND, availableCommands, canCorrectDetails, canRecordConfirmation, canRecordReview, isPartnerConfirmed, COMMAND_RULES, isPubliclyVisible, type Command } from "@/lib/domain/lifecycle";
-import type { ProposalKind } from "@/lib/domain/enums";
+import { AMENDMENT_COMMAND, availableCommands, returnedProposal, canCorrectDetails, canRecordConfirmation, canRecordReview, isPartnerConfirmed, isPubliclyVisible } from "@/lib/domain/lifecycle";
 import { formatDate, formatNumber } from "@/lib/domain/format";
 import { countryNameIn } from "@/lib/domain/public-format";
 import { getPageLocale } from "@/lib/i18n/server";
@@ -29,12 +29,9 @@ import { CONTENT_LOCALES, type ContentLocale } from "@/lib/domain/validation/agr
 import { queryChoice } from "@/lib/domain/validation/fields";
 import { agreementCommandAction, proposeAmendmentAction, recordConfirmationAction, recordReviewAction, saveTranslationAction } from "./actions";
 
-/** The latest rejected proposal of the kind `command` opens: submitting again starts from its fields. */
-function lastRejected<P extends PreviousProposal & { kind: ProposalKind; state: string }>(proposals: readonly P[], command: Command): PreviousProposal | undefined {
-  const effect = COMMAND_RULES[command].effect;
-  if (!("proposal" in effect)) return undefined;
-  const found = proposals.findLast((proposal) => proposal.kind === effect.proposal && proposal.state === "REJECTED");
-  return found ? { reason: found.reason, publicReason: found.publicReason, reference: found.reference, alternativesConsidered: found.alternativesConsidered, conflictsOfInterest: found.conflictsOfInterest, backgroundPapers: found.backgroundPapers } : undefined;
+/** What the returned proposal said: reasons and the record of decision. */
+function previousOf(proposal: PreviousProposal | undefined): PreviousProposal | undefined {
+  return proposal ? { reason: proposal.reason, publicReason: proposal.publicReason, reference: proposal.reference, alternativesConsidered: proposal.alternativesConsidered, conflictsOfInterest: proposal.conflictsOfInterest, backgroundPapers: proposal.backgroundPapers } : undefined;
 }
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string; done?: string | string[]; translation?: string | string[] }> };
@@ -56,6 +53,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
   const openProposal = agreement.proposals.find((proposal) => proposal.state === "OPEN");
   const commands = availableCommands(agreement.status, Boolean(openProposal), user.role);
   const chosen = commands.find((command) => command === action);
+  const returned = chosen ? returnedProposal(agreement.proposals, chosen) : undefined;
   const reviewable = canRecordReview(agreement.status, user.role);
   const reviewing = reviewable && action === "recordReview";
   const confirmable = canRecordConfirmation(agreement.status, user.role);
@@ -86,9 +84,16 @@ export default async function AgreementPage({ params, searchParams }: Props) {
             {t("page.actionsHeading")}
           </h2>
           {chosen === AMENDMENT_COMMAND ? (
-            <AmendmentForm action={proposeAmendmentAction} agreementId={agreement.id} version={agreement.version} terms={agreement} cancelHref={`/agreements/${agreement.id}`} />
+            <AmendmentForm
+              action={proposeAmendmentAction}
+              agreementId={agreement.id}
+              version={agreement.version}
+              terms={returned ? resubmittedTerms(agreement, returned.changes) : agreement}
+              previous={previousOf(returned)}
+              cancelHref={`/agreements/${agreement.id}`}
+            />
           ) : chosen ? (
-            <CommandForm action={agreementCommandAction} command={chosen} agreementId={agreement.id} version={agreement.version} cancelHref={`/agreements/${agreement.id}`} previous={lastRejected(agreement.proposals, chosen)} />
+            <CommandForm action={agreementCommandAction} command={chosen} agreementId={agreement.id} version={agreement.version} cancelHref={`/agreements/${agreement.id}`} previous={previousOf(returned)} />
           ) : reviewing ? (
             <ReviewForm action={recordReviewAction} agreementId={agreement.id} version={agreement.version} cancelHref={`/agreements/${agreement.id}`} />
           ) : confirming ? (
