@@ -162,7 +162,7 @@ export function SettingsForm({ action, values }: { action: FormAction; values: R
       defaultValues={values}
       fieldOrder={[
         ...["councilName", "approvalsNeeded", "dormancyMonths", "reminderDays", "openDataLicence", "twoStepRequiredFor", "ssoOnlyForStaff"],
-        ...["auditAddressMonths", "sentEmailDays", "participantsMonths", "failedSignInDays"],
+        ...["auditAddressMonths", "sentEmailDays", "participantsMonths", "failedSignInDays", "securityContact"],
       ]}
       submitLabel={t("submit")}
       aria-label={t("formLabel")}
@@ -193,6 +193,7 @@ export function SettingsForm({ action, values }: { action: FormAction; values: R
       <TextField name="sentEmailDays" label={t("sentEmailDays")} type="number" inputMode="numeric" hint={t("sentEmailDaysHint")} />
       <TextField name="participantsMonths" label={t("participantsMonths")} type="number" inputMode="numeric" hint={t("participantsMonthsHint")} />
       <TextField name="failedSignInDays" label={t("failedSignInDays")} type="number" inputMode="numeric" hint={t("failedSignInDaysHint")} />
+      <TextField name="securityContact" label={t("securityContact")} hint={t("securityContactHint")} autoComplete="off" />
     </ActionForm>
   );
 }

@@ -20,26 +20,34 @@ function accepted(call: ActionCall, step: string, success: RegExp): string {
   return call.redirect;
 }
 
-/** Drafts, submits and approves a link with `partner` (a town in Germany); returns the agreement page's path. */
-export async function activeAgreement(browser: Browser, partner: string): Promise<string> {
+/**
+ * Drafts a link with `partner` (a town in Germany) and submits it for approval as the officer signed
+ * in on `officer`; returns the agreement page's path.
+ */
+export async function submitForApproval(officer: Page, partner: string, { purpose = "Schools and choirs visit each other.", reason = "Both towns asked for the link." } = {}): Promise<string> {
   const actions = loadServerActions();
-  const officer = await signedIn(browser, "STAFF");
   const created = await callServerAction(officer.request, serverAction(actions, "app/agreements/new/actions.ts#createAgreementAction"), {
     partnerName: partner,
     country: "DE",
     localityKind: "TOWN",
     relationshipType: "TWIN_TOWN",
-    purpose: "Schools and choirs visit each other.",
+    purpose,
     themes: [],
   });
   const path = accepted(created, "Saving the draft", /^\/agreements\/[0-9a-f-]{36}\?done=saved$/).split("?")[0]!;
-  const agreementId = path.split("/")[2]!;
   const submit = serverAction(actions, "app/agreements/[id]/actions.ts#agreementCommandAction");
-  accepted(await callServerAction(officer.request, submit, { agreementId, version: "1", command: "submit", reason: "Both towns asked for the link." }, { page: path }), "Submitting", /\?done=submit$/);
+  accepted(await callServerAction(officer.request, submit, { agreementId: path.split("/")[2], version: "1", command: "submit", reason }, { page: path }), "Submitting", /\?done=submit$/);
+  return path;
+}
+
+/** Drafts, submits and approves a link with `partner` (a town in Germany); returns the agreement page's path. */
+export async function activeAgreement(browser: Browser, partner: string): Promise<string> {
+  const officer = await signedIn(browser, "STAFF");
+  const path = await submitForApproval(officer, partner);
   await officer.context().close();
 
   // Two councillors: the council may need two approvals.
-  const vote = serverAction(actions, "app/approvals/actions.ts#voteAction");
+  const vote = serverAction(loadServerActions(), "app/approvals/actions.ts#voteAction");
   for (const account of ["COUNCILLOR", "COUNCILLOR2"] as const) {
     const councillor = await signedIn(browser, account);
     await councillor.goto("/approvals");

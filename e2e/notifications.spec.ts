@@ -2,6 +2,7 @@
 // the outbox, who gets it, a councillor's choice at /account, and the count of proposals awaiting
 // a councillor's decision in the navigation.
 import { type Browser, type Page } from "@playwright/test";
+import { submitForApproval } from "./active-agreement";
 import { decide } from "./approvals";
 import { axeViolations } from "./axe";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, signInAs, submitSignIn, test, uniqueEmail, uniqueName, uniquePartnerName, type DemoAccount } from "./fixtures";
@@ -12,18 +13,9 @@ async function as(browser: Browser, account: DemoAccount): Promise<Page> {
   return page;
 }
 
-/** Drafts an agreement and submits it for approval, through the agreement pages. */
-async function draftAndSubmit(officer: Page, partner: string): Promise<void> {
-  await officer.goto("/agreements/new");
-  await officer.getByLabel("Partner name").fill(partner);
-  await officer.getByLabel("Country").selectOption({ label: "Germany" });
-  await officer.getByLabel("Purpose").fill("Choirs and football clubs visit each other every summer.");
-  await officer.getByRole("button", { name: "Save draft" }).click();
-  await expect(officer.getByText("Status: Draft")).toBeVisible();
-  await officer.getByRole("button", { name: "Submit for approval" }).click();
-  await officer.getByLabel("Reason", { exact: true }).fill("Both choirs asked the council to make the link formal.");
-  await officer.getByRole("button", { name: "Submit for approval" }).click();
-  await expect(officer.getByText("Status: Pending approval")).toBeVisible();
+/** Drafts an agreement and submits it for approval (the pages' own walk is agreement-lifecycle.spec.ts's). */
+function draftAndSubmit(officer: Page, partner: string): Promise<string> {
+  return submitForApproval(officer, partner, { purpose: "Choirs and football clubs visit each other every summer.", reason: "Both choirs asked the council to make the link formal." });
 }
 
 /** The outbox rows about this partner (the messages' subjects name the agreement). */

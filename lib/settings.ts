@@ -20,6 +20,8 @@ export type CouncilSettingsValues = {
   participantsMonths: number;
   /** failed sign-ins' email and address cleared from the audit log after this many days. */
   failedSignInDays: number;
+  /** Where to report a vulnerability (/.well-known/security.txt), or null: none published. */
+  securityContact: string | null;
 };
 
 export const DEFAULT_SETTINGS: CouncilSettingsValues = {
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: CouncilSettingsValues = {
   sentEmailDays: 90,
   participantsMonths: 12,
   failedSignInDays: 30,
+  securityContact: null,
 };
 
 /**
@@ -66,6 +69,7 @@ export async function readSettings(client: Pick<Tx, "councilSettings">): Promise
       sentEmailDays: true,
       participantsMonths: true,
       failedSignInDays: true,
+      securityContact: true,
     },
   });
   return row ?? DEFAULT_SETTINGS;

@@ -1279,7 +1279,8 @@ export function defineBadInputSuite(part: BadInputPart): void {
                 const writes = changed.filter(
                   (table) => !(route.method === "POST" && table === "AuditLog"),
                 );
-                if (status >= 500) {
+                // /readyz answers 503 by design while the test database has no migration history.
+                if (status >= 500 && !(status === 503 && route.file === "app/readyz/route.ts")) {
                   summary.unexpected += 1;
                   problems.push(`${who} ${request.label}: HTTP ${status}`);
                 }

@@ -9,6 +9,11 @@ vi.mock("next/cache", async () => (await import("../helpers/request-context")).n
 import { inRequest } from "../helpers/request-context";
 import { GET as healthz } from "@/app/healthz/route";
 import { GET as readyz } from "@/app/readyz/route";
+import { GET as securityTxt } from "@/app/.well-known/security.txt/route";
+import { updateSettings } from "@/lib/admin/update-settings";
+import { invalidateAfterWrite } from "@/lib/cache";
+import { settingsSchema } from "@/lib/domain/validation/admin";
+import { SECURITY_TXT_EXPIRES_AFTER_DAYS } from "@/lib/domain/security-txt";
 import { PrismaClient } from "@/generated/prisma/client";
 import { checkReadiness, migrationsInBuild } from "@/lib/config/readiness";
 import { getDashboard } from "@/lib/data/dashboard";
@@ -16,6 +21,7 @@ import { db } from "@/lib/db";
 import { postgresHandle } from "@/lib/db/adapters";
 import { requestLogger } from "@/lib/web/request-log";
 import { JOBS_HEARTBEAT_STALE_AFTER_MINUTES } from "@/lib/domain/jobs-heartbeat";
+import type { Actor } from "@/lib/domain/permissions";
 import { readJobsHeartbeat, recordJobsHeartbeat } from "@/lib/jobs/job-run";
 import { runDueJobs } from "@/lib/jobs/run-jobs";
 import { backend, createAdmin, createStaff, resetDatabase } from "../helpers/database";
@@ -128,5 +134,50 @@ describe("a request's log lines", () => {
     const { value: log } = await inRequest({ headers: { "x-request-id": "5b0c6a43-9d1e-4f7a-8c2b-3e4f5a6b7c8d" } }, () => requestLogger());
     expect(log.bindings()).toMatchObject({ requestId: "5b0c6a43-9d1e-4f7a-8c2b-3e4f5a6b7c8d" });
     expect((await requestLogger()).bindings()).not.toHaveProperty("requestId");
+  });
+});
+
+describe(`/.well-known/security.txt (${backend()})`, () => {
+  const settings = (securityContact: string) =>
+    settingsSchema.safeParse({ councilName: "Testford", approvalsNeeded: "1", dormancyMonths: "24", openDataLicence: "OGL", reminderDays: "7", twoStepRequiredFor: "NOBODY", securityContact });
+  /** As "Save settings" does: the operation, then what it makes stale. */
+  const saveSettings = async (securityContact: string, admin: Actor) => {
+    await updateSettings(settings(securityContact).data!, admin);
+    invalidateAfterWrite(["settings"]);
+  };
+  const fetchSecurityTxt = async () => {
+    const { value: response } = await inRequest({ path: "/.well-known/security.txt", headers: { host: "twinning.example.gov.uk" } }, () => securityTxt(new Request("http://twinning.example.gov.uk/.well-known/security.txt")));
+    return { status: response.status, type: response.headers.get("content-type"), text: await response.text() };
+  };
+
+  it("is 404 until an admin sets the security contact; then RFC 9116's fields, expiring 180 days after it is served", async () => {
+    const admin = await createAdmin();
+    expect(await fetchSecurityTxt()).toMatchObject({ status: 404 });
+
+    const refused = settings("javascript:alert(1)");
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["securityContact", "Security contact must be an email address or an https:// address, like security@council.gov.uk"]]);
+    expect(settings("http://council.example/security").success).toBe(false);
+
+    await saveSettings("security@testford.gov.uk", admin);
+    const before = Date.now();
+    const served = await fetchSecurityTxt();
+    const after = Date.now();
+    expect(served.status).toBe(200);
+    expect(served.type).toBe("text/plain; charset=utf-8");
+    const fields = Object.fromEntries(served.text.trim().split("\n").map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 2)]));
+    expect(fields).toEqual({
+      Contact: "mailto:security@testford.gov.uk",
+      Expires: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+      Canonical: expect.stringMatching(/^https?:\/\/[^/]+\/\.well-known\/security\.txt$/),
+      "Preferred-Languages": "en, cy",
+    });
+    const expires = Date.parse(fields.Expires!);
+    const days = SECURITY_TXT_EXPIRES_AFTER_DAYS * 24 * 60 * 60 * 1000;
+    expect(expires).toBeGreaterThanOrEqual(before + days - 1000);
+    expect(expires).toBeLessThanOrEqual(after + days);
+
+    await saveSettings("https://testford.gov.uk/report-a-security-problem", admin);
+    expect((await fetchSecurityTxt()).text).toMatch(/^Contact: https:\/\/testford\.gov\.uk\/report-a-security-problem\n/);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Role } from "@/generated/prisma/enums";
+import { isSecurityContact } from "@/lib/domain/security-txt";
 import { TWO_STEP_REQUIREMENTS } from "@/lib/domain/two-step";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { STAFF_LOCALES } from "@/lib/i18n/locales";
@@ -103,6 +104,10 @@ export const settingsSchema = z.object({
   sentEmailDays: wholeNumber("sentEmailDays", 1, 3650).optional(),
   participantsMonths: wholeNumber("participantsMonths", 1, 120).optional(),
   failedSignInDays: wholeNumber("failedSignInDays", 1, 365).optional(),
+  // /.well-known/security.txt; empty: none published.
+  securityContact: optionalText("securityContact", 200)
+    .refine((value) => value === undefined || isSecurityContact(value), validationMessage("check.securityContact"))
+    .transform((value) => value ?? null),
 });
 
 /** "Officers and councillors sign in only with the council account" switched on where single sign-on is not configured. */

@@ -61,7 +61,7 @@ const FIELDS = [
     // Not callbackUrl: a form sends it as text, and any text is read (safeReturnPath).
     ...["currentPassword", "confirmNewPassword", "enabled"],
     ...["step", "code", "passwordOrCode", "twoStepRequiredFor", "ssoOnlyForStaff"],
-    ...["auditAddressMonths", "sentEmailDays", "participantsMonths", "failedSignInDays"],
+    ...["auditAddressMonths", "sentEmailDays", "participantsMonths", "failedSignInDays", "securityContact"],
   ]),
 ];
 

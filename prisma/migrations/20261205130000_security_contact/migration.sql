@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "CouncilSettings" ADD COLUMN     "securityContact" TEXT;
