@@ -53,6 +53,7 @@ const EMBEDDED_ONLY = [
   "bad-input.spec.ts",
   "browser-problems.spec.ts",
   "cancel-delete.spec.ts",
+  "data-protection.spec.ts",
   "escaping.spec.ts",
   "languages.spec.ts",
   "languages-account.spec.ts",
