@@ -72,6 +72,14 @@ async function correctDetailsPath(page: Page): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
+/** The erasure's confirmation step for a demo user, reached as an admin reaches it: from the user's page (nothing is erased). */
+async function eraseUserPath(page: Page): Promise<string> {
+  await page.goto(await findLink(page, "/admin/users/[id]", ["/admin/users"]));
+  await page.getByRole("link", { name: "Erase their personal data" }).click();
+  await expect(page).toHaveURL(/\/admin\/users\/[^/]+\/erase$/);
+  return new URL(page.url()).pathname;
+}
+
 /** A reset link that works is reached by email (e2e/account-security.spec.ts checks its form); any other shows why not. */
 const SPENT_RESET_LINK = `/password-reset/${"x".repeat(43)}`;
 
@@ -80,6 +88,7 @@ async function pathFor(page: Page, route: Route): Promise<string> {
   if (route === "/password-reset/[token]") return SPENT_RESET_LINK;
   if (route === "/agreements/[id]/edit") return draftEditPath(page);
   if (route === "/agreements/[id]/correct") return correctDetailsPath(page);
+  if (route === "/admin/users/[id]/erase") return eraseUserPath(page);
   const sources = LINK_SOURCES[route];
   if (!sources) throw new Error(`Add ${route} to LINK_SOURCES in e2e/accessibility.spec.ts: where is a link to it?`);
   return findLink(page, route, sources);
@@ -90,6 +99,7 @@ function firstPath(route: Route): string {
   if (!route.includes("[")) return route;
   if (route === "/agreements/[id]/edit") return "/agreements/new";
   if (route === "/agreements/[id]/correct") return "/agreements?status=ACTIVE";
+  if (route === "/admin/users/[id]/erase") return "/admin/users";
   if (route === "/password-reset/[token]") return SPENT_RESET_LINK;
   return LINK_SOURCES[route]?.[0] ?? "/";
 }

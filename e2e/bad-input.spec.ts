@@ -77,6 +77,7 @@ const QUERY_PARAMETERS: Record<string, readonly string[]> = {
   "/admin/settings": [],
   "/admin/users": [],
   "/admin/users/[id]": ["done"],
+  "/admin/users/[id]/erase": [],
   "/agreements": ["q", "status", "type", "country", "sort", "dormant", "page"],
   "/agreements/[id]": ["action", "done"],
   "/agreements/[id]/edit": [],
@@ -99,6 +100,7 @@ const QUERY_PARAMETERS: Record<string, readonly string[]> = {
   "/password-reset/[token]": [],
   // Route handlers.
   "/agreements/export": ["format", "q", "status", "type", "country", "sort", "dormant"],
+  "/admin/users/[id]/export": [],
   "/api/auth/[...nextauth]": ["callbackUrl", "error"],
   "/import/confirm": [],
   "/import/template.csv": [],
