@@ -42,17 +42,19 @@ const SWEEP = /@sweep/;
  * the same PostgreSQL engine, so the second run is for what a server changes: a pool of connections
  * and real concurrency, several server processes and the change signal between them, the server's
  * own clock, sessions and sign-in counters kept there. These journeys check what it does not change
- * (markup, words and languages, how requests and addresses are parsed, the browser harness) or walk
- * one feature's form whose operation the integration suite already proves on PostgreSQL: they run
- * once, on the embedded database.
+ * (markup, words and languages, who may do what — the policy table is code —, how requests and
+ * addresses are parsed, the browser harness) or walk one feature's form whose operation the
+ * integration suite already proves on PostgreSQL: they run once, on the embedded database.
  */
 const EMBEDDED_ONLY = [
   "accessibility.spec.ts",
   "amendments.spec.ts",
   "approval-card.spec.ts",
+  "authorization.spec.ts",
   "bad-input.spec.ts",
   "browser-problems.spec.ts",
   "cancel-delete.spec.ts",
+  "dashboard.spec.ts",
   "data-protection.spec.ts",
   "escaping.spec.ts",
   "languages.spec.ts",

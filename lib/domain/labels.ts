@@ -1,8 +1,8 @@
 // Human labels for the enums, one place for every page, export and message.
-import labelsCy from "@/messages/labels/cy.json";
-import labelsDe from "@/messages/labels/de.json";
-import labelsEn from "@/messages/labels/en.json";
-import labelsFr from "@/messages/labels/fr.json";
+import labelsCy from "@/messages/labels/cy.json" with { type: "json" };
+import labelsDe from "@/messages/labels/de.json" with { type: "json" };
+import labelsEn from "@/messages/labels/en.json" with { type: "json" };
+import labelsFr from "@/messages/labels/fr.json" with { type: "json" };
 import type { Locale } from "@/lib/i18n/locales";
 import type {
   AgreementStatus,
