@@ -48,6 +48,7 @@ const EXPECTED_ACTIONS: Readonly<Record<string, Allowed>> = {
   "app/admin/users/actions.ts#unlockSignInAction": ADMINS,
   "app/admin/users/actions.ts#setUserLanguageAction": ADMINS,
   "app/admin/users/actions.ts#resetTwoStepAction": ADMINS,
+  "app/admin/users/actions.ts#removeSsoLinkAction": ADMINS,
   "app/admin/users/actions.ts#eraseUserAction": ADMINS,
   "app/admin/settings/actions.ts#updateSettingsAction": ADMINS,
   "app/account/actions.ts#updatePreferencesAction": EVERYONE,

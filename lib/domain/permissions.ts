@@ -162,6 +162,7 @@ export const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "app/admin/users/actions.ts#unlockSignInAction": "user:manage",
   "app/admin/users/actions.ts#setUserLanguageAction": "user:manage",
   "app/admin/users/actions.ts#resetTwoStepAction": "user:manage",
+  "app/admin/users/actions.ts#removeSsoLinkAction": "user:manage",
   "app/admin/users/actions.ts#eraseUserAction": "user:manage",
   "app/admin/settings/actions.ts#updateSettingsAction": "settings:manage",
   "app/account/actions.ts#updatePreferencesAction": "account:manage",

@@ -458,6 +458,9 @@ const FIXTURES: Record<string, Fixture> = {
   "app/admin/users/actions.ts#resetTwoStepAction": {
     valid: async ({ target }) => ({ userId: target.id }),
   },
+  "app/admin/users/actions.ts#removeSsoLinkAction": {
+    valid: async ({ target }) => ({ userId: target.id }),
+  },
   "app/account/actions.ts#startTwoStepAction": {
     valid: async () => ({ step: "start" }),
     writes: true,
