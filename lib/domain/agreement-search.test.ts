@@ -27,6 +27,9 @@ describe("the agreement search: countries and themes by name", () => {
     expect(themesMatching("Climate")).toEqual(["CLIMATE"]);
     expect(themesMatching("addysg", "cy")).toEqual(["EDUCATION"]);
     expect(themesMatching("addysg", "en")).toEqual([]);
+    expect(themesMatching("youth")).toEqual(["YOUTH"]);
+    expect(themesMatching("Ieuenctid", "cy")).toEqual(["YOUTH"]);
+    expect(themesMatching("jugend", "de")).toEqual(["YOUTH"]);
     expect(themesMatching("sp")).toEqual([]);
   });
 

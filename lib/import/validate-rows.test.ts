@@ -116,7 +116,7 @@ describe("validating rows", () => {
       "row 2: partner name is missing",
       "row 3: relationship type 'Twin city-state' is not one of Twin town, Sister city, Friendship city, Partnership, Memorandum of understanding",
       "row 4: locality type 'Metropolis' is not one of Village, Town, City, County, Province, Region, Other",
-      "row 4: theme 'Cooking' is not one of Culture, Education, Trade, Tourism, Reconciliation, Climate, Sport, Shared name, Diaspora, Technical cooperation, Humanitarian",
+      "row 4: theme 'Cooking' is not one of Culture, Education, Trade, Tourism, Reconciliation, Climate, Sport, Shared name, Diaspora, Technical cooperation, Humanitarian, Youth",
       "row 4: link began 'sometime in 1953' is not a date: use YYYY-MM-DD, DD/MM/YYYY or a year such as 1947",
       "row 4: formalised on '31/02/1957' is not a real date",
       "row 5: relationship type is missing: enter one of Twin town, Sister city, Friendship city, Partnership, Memorandum of understanding",

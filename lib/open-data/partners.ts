@@ -59,7 +59,7 @@ export const PARTNER_FIELDS: readonly FieldDoc[] = [
   { name: "relationshipType", type: "string", nullable: false, description: "TWIN_TOWN, SISTER_CITY, FRIENDSHIP_CITY, PARTNERSHIP or MEMORANDUM_OF_UNDERSTANDING." },
   { name: "relationshipTypeLabel", type: "string", nullable: false, description: "The relationship type in words, e.g. “Twin town”." },
   { name: "relationshipTypeLocal", type: "string", nullable: true, description: "What the link is called in the language of localName, e.g. Städtepartnerschaft, jumelage, 姉妹都市; empty when that language's term is not known." },
-  { name: "themes", type: "array", nullable: false, description: "What the link is about: CULTURE, EDUCATION, TRADE, TOURISM, RECONCILIATION, CLIMATE, SPORT, SHARED_NAME, DIASPORA, TECHNICAL_COOPERATION, HUMANITARIAN. In the CSV file, separated by semicolons." },
+  { name: "themes", type: "array", nullable: false, description: "What the link is about: CULTURE, EDUCATION, TRADE, TOURISM, RECONCILIATION, CLIMATE, SPORT, SHARED_NAME, DIASPORA, TECHNICAL_COOPERATION, HUMANITARIAN, YOUTH. In the CSV file, separated by semicolons." },
   { name: "linkBegan", type: "string", nullable: true, format: "date", description: "The date the link began (ISO 8601, YYYY-MM-DD)." },
   { name: "formalisedOn", type: "string", nullable: true, format: "date", description: "The date the link was formalised, e.g. by a charter (ISO 8601, YYYY-MM-DD)." },
   { name: "status", type: "string", nullable: false, description: "ACTIVE for a current partner." },

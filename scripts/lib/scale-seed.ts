@@ -55,7 +55,7 @@ const COUNTRIES: readonly { code: string; stems: string[]; suffixes: string[]; r
   { code: "NL", stems: ["Oost", "West", "Noord", "Zuid", "Groot", "Nieuw"], suffixes: ["erhout", "dam", "wijk", "broek", "veen", "hoven"], regions: ["Gelderland", "Utrecht", "Zeeland", "Friesland"], lat: [51.3, 53.4], lon: [3.4, 7.1] },
 ];
 
-const THEMES = ["CULTURE", "EDUCATION", "TRADE", "TOURISM", "RECONCILIATION", "CLIMATE", "SPORT", "SHARED_NAME", "DIASPORA", "TECHNICAL_COOPERATION", "HUMANITARIAN"] as const;
+const THEMES = ["CULTURE", "EDUCATION", "TRADE", "TOURISM", "RECONCILIATION", "CLIMATE", "SPORT", "SHARED_NAME", "DIASPORA", "TECHNICAL_COOPERATION", "HUMANITARIAN", "YOUTH"] as const;
 const EXCHANGE_KINDS = ["DELEGATION_VISIT", "SCHOOL_OR_YOUTH_EXCHANGE", "CULTURAL", "SPORT", "TRADE_MISSION", "TECHNICAL_COOPERATION", "HUMANITARIAN_AID", "VIRTUAL_MEETING", "OTHER"] as const;
 const EVENT_KINDS = ["CHARTER_SIGNING", "ANNIVERSARY", "FESTIVAL", "CIVIC_VISIT", "EXHIBITION", "OTHER"] as const;
 const STATUSES: readonly (readonly [AgreementStatus, number])[] = [

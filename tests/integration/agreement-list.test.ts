@@ -54,7 +54,7 @@ describe("listAgreements", () => {
     await createAgreement({ createdBy: staff, partnerName: "Kiel" });
     const partnerOf = async (id: string) => (await db.agreement.findUniqueOrThrow({ where: { id }, select: { partnerId: true } })).partnerId;
     await db.partner.update({ where: { id: await partnerOf(lublin.id) }, data: { country: "PL", region: "Lublin Voivodeship" } });
-    await db.agreement.update({ where: { id: lublin.id }, data: { title: "Coventry–Lublin", themes: ["EDUCATION", "CULTURE"] } });
+    await db.agreement.update({ where: { id: lublin.id }, data: { title: "Coventry–Lublin", themes: ["EDUCATION", "CULTURE", "YOUTH"] } });
     await db.partner.update({ where: { id: await partnerOf(lille.id) }, data: { country: "FR", region: "Hauts-de-France", localName: "Rijsel", localNameLanguage: "nl" } });
 
     expect(await names({ q: "Poland" })).toEqual(["Lublin"]);
@@ -65,12 +65,16 @@ describe("listAgreements", () => {
     expect(await names({ q: "Hauts-de" })).toEqual(["Lille"]);
     expect(await names({ q: "rijsel" })).toEqual(["Lille"]);
     expect(await names({ q: "education" })).toEqual(["Lublin"]);
+    // The theme for young people, by its label ("youth" found nothing before there was one).
+    expect(await names({ q: "youth" })).toEqual(["Lublin"]);
     expect(await names({ q: "culture" })).toEqual(["Kiel", "Lille", "Lublin"]);
     expect(await names({ q: "Germany" })).toEqual(["Kiel"]);
     expect(await names({ q: "Kiel link" })).toEqual(["Kiel"]);
     // The page's language: a Welsh page finds the theme by its Welsh label, a French one the country.
     const inLanguage = async (q: string, locale: "cy" | "fr") => (await listAgreements({ ...parseAgreementFilters({ q }), locale })).items.map((row) => row.partner.name);
     expect(await inLanguage("Addysg", "cy")).toEqual(["Lublin"]);
+    expect(await inLanguage("ieuenctid", "cy")).toEqual(["Lublin"]);
+    expect(await inLanguage("youth", "cy")).toEqual(["Lublin"]);
     expect(await inLanguage("Pologne", "fr")).toEqual(["Lublin"]);
     expect(await names({ q: "Pologne" })).toEqual([]);
     // Combined with the filters, and counted alike.
