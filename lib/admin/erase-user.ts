@@ -14,11 +14,16 @@ import { assertNotLastAdmin } from "./users";
 /** The domain of erased users' placeholder emails: reserved (RFC 2606), so nothing is ever sent to it. */
 export const ERASED_EMAIL_DOMAIN = "erased.invalid";
 
+/** The pg_advisory_xact_lock key that serializes erasures: any constant no other code uses. */
+const ERASURE_LOCK = 2026120514;
+
 export async function eraseUser(userId: string, actor: Actor): Promise<{ confirmation: Confirmation }> {
   requirePermission(actor, "user:manage");
   await db.$transaction(async (tx) => {
-    // The row lock orders two erasures of one person, and numbers two erasures at once apart.
-    const [user] = await tx.$queryRaw<{ id: string; email: string; name: string }[]>`SELECT "id", "email", "name" FROM "User" WHERE "id" = ${userId}::uuid FOR UPDATE`;
+    // One erasure at a time: two at once would count the same former users and share a number.
+    // executeRaw: the lock function returns void, a type the driver adapters cannot read back.
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${ERASURE_LOCK})`);
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true } });
     if (!user) throw new AppError("NOT_FOUND", REFUSED.userMissing);
     if (user.email.endsWith(`@${ERASED_EMAIL_DOMAIN}`)) return;
     await assertNotLastAdmin(tx, userId);

@@ -6,6 +6,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { lockKeys, resetLockKeys } from "@/lib/auth/sign-in-lock";
 import { emailKey } from "@/lib/domain/sign-in-lock";
+import { LINK_MESSAGE_KINDS } from "@/lib/notifications/send-outbox";
 
 /** The person as they are before erasure: their rows are found by id and by email. */
 export type DataSubject = { id: string; email: string; name: string };
@@ -75,19 +76,33 @@ export const PERSONAL_DATA: readonly PersonalDataKind[] = [
   },
   {
     key: "emails",
-    export: (tx, { id, email }) =>
-      tx.outboxMessage.findMany({
-        where: { OR: [{ recipientId: id }, { recipientEmail: email }] },
-        select: { kind: true, recipientEmail: true, subject: true, textBody: true, status: true, createdAt: true, sentAt: true },
-        orderBy: { createdAt: "asc" },
-      }),
+    export: async (tx, { id, email }) =>
+      (
+        await tx.outboxMessage.findMany({
+          where: { OR: [{ recipientId: id }, { recipientEmail: email }] },
+          select: { kind: true, recipientEmail: true, subject: true, textBody: true, status: true, createdAt: true, sentAt: true },
+          orderBy: { createdAt: "asc" },
+        })
+      // Never the body of a message that carries a single-use link: the admin could use the link.
+      ).map((message) => (message.kind in LINK_MESSAGE_KINDS ? { ...message, textBody: null } : message)),
     erase: async (tx, subject, replacement) => {
-      const messages = await tx.outboxMessage.findMany({ where: { OR: [{ recipientId: subject.id }, { recipientEmail: subject.email }] }, select: { id: true, subject: true } });
+      const messages = await tx.outboxMessage.findMany({
+        where: { OR: [{ recipientId: subject.id }, { recipientEmail: subject.email }] },
+        select: { id: true, subject: true, status: true, lastError: true },
+      });
       for (const message of messages) {
         await tx.outboxMessage.update({
           where: { id: message.id },
-          // A message still waiting is not sent to a placeholder: it is given up.
-          data: { recipientEmail: replacement.email, subject: scrubText(message.subject, subject, replacement), textBody: "", htmlBody: "", status: "FAILED", nextAttemptAt: null, lastError: null },
+          data: {
+            recipientEmail: replacement.email,
+            subject: scrubText(message.subject, subject, replacement),
+            textBody: "",
+            htmlBody: "",
+            // A mail server's refusal may quote the address.
+            lastError: message.lastError === null ? null : scrubText(message.lastError, subject, replacement),
+            // A message still waiting is not sent to a placeholder: it is given up.
+            ...(message.status === "SENT" ? {} : { status: "FAILED" as const, nextAttemptAt: null }),
+          },
         });
       }
       return messages.length;

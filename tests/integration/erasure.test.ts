@@ -34,6 +34,9 @@ async function personWithData(): Promise<{ person: TestUser; agreementId: string
   await db.outboxMessage.create({
     data: { kind: "WEEKLY_DIGEST", recipientId: person.id, recipientEmail: person.email, subject: "This week", textBody: `Dear ${NAME}`, htmlBody: `<p>Dear ${NAME}</p>`, status: "SENT", sentAt: NOW, dedupeKey: "digest:test" },
   });
+  await db.outboxMessage.create({
+    data: { kind: "PASSWORD_RESET", recipientId: person.id, recipientEmail: person.email, subject: "Reset your password", textBody: "https://example.test/password-reset/live-token", htmlBody: "<p>live-token</p>", dedupeKey: "reset:test" },
+  });
   await db.auditLog.create({ data: { actorId: person.id, actorEmail: person.email, action: "agreement.edit", ip: "203.0.113.9", details: { note: `edited by ${NAME}` } } });
   await db.auditLog.create({ data: { actorEmail: "admin@test.example", action: "user.create", entityType: "User", entityId: person.id, ip: "198.51.100.1", details: { email: person.email } } });
   await db.auditLog.create({ data: { actorEmail: person.email, action: "auth.sign-in-failed", ip: "203.0.113.9" } });
@@ -64,7 +67,8 @@ describe("exporting a person's data", () => {
       proposals: [{ kind: "SUSPENSION", state: "OPEN" }],
       agreements: [{ created: true, leadOfficer: true }],
       notificationPreferences: [{ kind: "WEEKLY_DIGEST", enabled: false }],
-      emails: [{ subject: "This week", textBody: `Dear ${NAME}` }],
+      // A reset link still to be sent is not shown to the admin, who could use it.
+      emails: [{ subject: "This week", textBody: `Dear ${NAME}` }, { kind: "PASSWORD_RESET", textBody: null }],
       signInCounters: [{ failures: 2 }],
       importUploads: [{ fileName: `${NAME} links.csv` }],
     });
@@ -73,6 +77,7 @@ describe("exporting a person's data", () => {
     const text = JSON.stringify(data);
     expect(text).not.toContain("passwordHash");
     expect(text).not.toContain("a".repeat(64));
+    expect(text).not.toContain("live-token");
     expect(await db.auditLog.count({ where: { action: "user.export", actorId: admin.id, entityId: person.id } })).toBe(1);
   });
 });
@@ -95,7 +100,12 @@ describe("erasing a person", () => {
     for (const count of [db.userSession.count(), db.recoveryCode.count(), db.singleUseLink.count(), db.importUpload.count(), db.signInCounter.count(), db.notificationPreference.count()]) {
       expect(await count).toBe(0);
     }
-    expect(await db.outboxMessage.findFirstOrThrow()).toMatchObject({ recipientId: person.id, textBody: "", htmlBody: "" });
+    const emails = await db.outboxMessage.findMany({ orderBy: { kind: "asc" }, select: { kind: true, recipientId: true, textBody: true, htmlBody: true, status: true, nextAttemptAt: true } });
+    // The digest stays a sent message; the reset link still waiting is given up: nothing is sent to the placeholder.
+    expect(emails).toEqual([
+      { kind: "WEEKLY_DIGEST", recipientId: person.id, textBody: "", htmlBody: "", status: "SENT", nextAttemptAt: expect.any(Date) },
+      { kind: "PASSWORD_RESET", recipientId: person.id, textBody: "", htmlBody: "", status: "FAILED", nextAttemptAt: null },
+    ]);
     // The decision record is untouched: the same rows, the same hashes, the chain whole.
     expect(await db.decision.findMany({ where: { actorId: person.id }, select: { id: true, hash: true } })).toEqual(decisionsBefore);
     expect(await verifyDecisionChain(db)).toMatchObject({ ok: true });
