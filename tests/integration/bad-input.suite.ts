@@ -458,6 +458,11 @@ const FIXTURES: Record<string, Fixture> = {
   "app/admin/users/actions.ts#resetTwoStepAction": {
     valid: async ({ target }) => ({ userId: target.id }),
   },
+  "app/admin/users/actions.ts#eraseUserAction": {
+    // A fresh user per case: an erased one stays erased.
+    valid: async () => ({ userId: (await createStaff()).id }),
+    writes: true,
+  },
   "app/admin/users/actions.ts#removeSsoLinkAction": {
     valid: async ({ target }) => ({ userId: target.id }),
   },
