@@ -21,8 +21,9 @@ const auditSelect = {
 
 export type AuditRow = Prisma.AuditLogGetPayload<{ select: typeof auditSelect }>;
 
-export async function listAudit(filters: AuditFilters): Promise<Page<AuditRow>> {
-  const where: Prisma.AuditLogWhereInput = {
+/** The audit log's filters (the page's and its CSV download's): who, which action, from and to (whole days). */
+function auditWhere(filters: Omit<AuditFilters, "page">): Prisma.AuditLogWhereInput {
+  return {
     actorId: filters.user,
     action: filters.action ? { startsWith: filters.action } : undefined,
     createdAt: {
@@ -31,11 +32,25 @@ export async function listAudit(filters: AuditFilters): Promise<Page<AuditRow>> 
       lt: filters.to ? new Date(filters.to.getTime() + 24 * 60 * 60 * 1000) : undefined,
     },
   };
+}
+
+const AUDIT_ORDER = [{ createdAt: "desc" }, { id: "desc" }] satisfies Prisma.AuditLogOrderByWithRelationInput[];
+
+/** Most rows one download holds: the newest first; narrow the dates for older ones. */
+export const AUDIT_EXPORT_MAX_ROWS = 100_000;
+
+export async function listAudit(filters: AuditFilters): Promise<Page<AuditRow>> {
+  const where = auditWhere(filters);
   const [items, total] = await Promise.all([
-    db.auditLog.findMany({ where, select: auditSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (filters.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    db.auditLog.findMany({ where, select: auditSelect, orderBy: AUDIT_ORDER, skip: (filters.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
     db.auditLog.count({ where }),
   ]);
   return pageOf(items, total, filters.page);
+}
+
+/** Every row the filters select, in the page's order (the CSV download: lib/export/audit.ts). */
+export async function listAuditForExport(filters: Omit<AuditFilters, "page">): Promise<AuditRow[]> {
+  return db.auditLog.findMany({ where: auditWhere(filters), select: auditSelect, orderBy: AUDIT_ORDER, take: AUDIT_EXPORT_MAX_ROWS });
 }
 
 export async function auditActions(): Promise<string[]> {

@@ -3,6 +3,7 @@
 // /readyz through their route handlers, /readyz failing when the database cannot be reached, a
 // migration is missing or the heartbeat is stale. Time is injected: nothing here depends on
 // today's date.
+import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 vi.mock("next/cache", async () => (await import("../helpers/request-context")).nextCacheMock);
 // First: it installs the AsyncLocalStorage that Next's modules (the route handlers) read as they load.
@@ -10,6 +11,8 @@ import { inRequest } from "../helpers/request-context";
 import { GET as healthz } from "@/app/healthz/route";
 import { GET as readyz } from "@/app/readyz/route";
 import { GET as securityTxt } from "@/app/.well-known/security.txt/route";
+import { GET as auditExport } from "@/app/admin/audit/export/route";
+import { startSession } from "@/lib/auth/session";
 import { updateSettings } from "@/lib/admin/update-settings";
 import { invalidateAfterWrite } from "@/lib/cache";
 import { settingsSchema } from "@/lib/domain/validation/admin";
@@ -24,7 +27,7 @@ import { JOBS_HEARTBEAT_STALE_AFTER_MINUTES } from "@/lib/domain/jobs-heartbeat"
 import type { Actor } from "@/lib/domain/permissions";
 import { readJobsHeartbeat, recordJobsHeartbeat } from "@/lib/jobs/job-run";
 import { runDueJobs } from "@/lib/jobs/run-jobs";
-import { backend, createAdmin, createStaff, resetDatabase } from "../helpers/database";
+import { backend, createAdmin, createStaff, resetDatabase, type TestUser } from "../helpers/database";
 
 beforeEach(resetDatabase);
 
@@ -179,5 +182,56 @@ describe(`/.well-known/security.txt (${backend()})`, () => {
 
     await saveSettings("https://testford.gov.uk/report-a-security-problem", admin);
     expect((await fetchSecurityTxt()).text).toMatch(/^Contact: https:\/\/testford\.gov\.uk\/report-a-security-problem\n/);
+  });
+});
+
+describe(`the audit log as CSV (${backend()})`, () => {
+  async function cookiesOf(user: TestUser): Promise<Record<string, string>> {
+    const record = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, email: true, name: true, role: true, sessionVersion: true } });
+    return (await inRequest({}, () => startSession(record))).setCookies;
+  }
+  async function download(cookies: Record<string, string>, query: string) {
+    const url = `http://localhost:3000/admin/audit/export${query}`;
+    const { value: response } = await inRequest({ cookies, path: url }, () => auditExport(new Request(url)));
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  }
+
+  it("gives admins the rows the page's filters select, newest first, formulas neutralised; officers 403, visitors the sign-in page", async () => {
+    const [admin, officer] = [await createAdmin(), await createStaff()];
+    await db.auditLog.deleteMany();
+    // A failed sign-in keeps the email as typed: here a formula.
+    const typedEmail = '=HYPERLINK("https://evil.example","Click")';
+    const row = (minutes: number, action: string, details: object | null, ip: string | null, actorId: string | null = admin.id) =>
+      db.auditLog.create({ data: { createdAt: at(minutes * MINUTE), action, actorId, actorEmail: actorId ? null : typedEmail, entityType: "User", entityId: officer.id, details: details ?? undefined, ip } });
+    await row(0, "user.create", { name: "Ann, the new officer" }, "192.0.2.10");
+    await row(5, "user.role-change", { before: "STAFF", after: "ADMIN" }, "192.0.2.11");
+    await row(10, "auth.sign-in-failed", null, "198.51.100.7", null);
+    await row(60 * 24 * 3, "user.create", { name: "Later, Ann" }, null);
+
+    const all = await download(await cookiesOf(admin), "");
+    expect(all.status).toBe(200);
+    expect(all.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
+    expect(all.headers.get("cache-control")).toBe("private, no-store");
+    expect(all.headers.get("content-disposition")).toMatch(/^attachment; filename="audit-log-\d{4}-\d\d-\d\d\.csv"$/);
+    const lines = all.text.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+    expect(lines[0]).toBe("When (UTC),Who,Email,Action,Entity type,Entity id,Details,Address");
+    const records = parse(all.text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(records.map((record) => record.Action)).toEqual(["user.create", "auth.sign-in-failed", "user.role-change", "user.create"]);
+    expect(records[1]).toMatchObject({ Email: "'=HYPERLINK(\"https://evil.example\",\"Click\")", Address: "198.51.100.7", Who: "" });
+    // The typed formula is text in a spreadsheet (the export's formula guard), not a formula.
+    expect(lines[2]).toBe(`${at(10 * MINUTE).toISOString()},,"'=HYPERLINK(""https://evil.example"",""Click"")",auth.sign-in-failed,User,${officer.id},,198.51.100.7`);
+    expect(lines[4]).toBe(`${NOW.toISOString()},${admin.name},,user.create,User,${officer.id},"{""name"":""Ann, the new officer""}",192.0.2.10`);
+
+    // The page's filters: one action, one day (whole).
+    const filtered = await download(await cookiesOf(admin), `?action=user.create&from=${NOW.toISOString().slice(0, 10)}&to=${NOW.toISOString().slice(0, 10)}`);
+    expect(filtered.text.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean)).toHaveLength(2);
+    expect(filtered.headers.get("content-disposition")).toBe(`attachment; filename="audit-log-${NOW.toISOString().slice(0, 10)}-to-${NOW.toISOString().slice(0, 10)}.csv"`);
+
+    const refused = await download(await cookiesOf(officer), "");
+    expect(refused.status).toBe(403);
+    expect(refused.text).not.toContain("192.0.2.10");
+    const anonymous = await download({}, "?action=user.create");
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get("location")).toBe("http://localhost:3000/login?callbackUrl=%2Fadmin%2Faudit%2Fexport%3Faction%3Duser.create");
   });
 });

@@ -10,6 +10,7 @@ import { pageNumber } from "@/lib/domain/pagination";
 import { listUsers } from "@/lib/data/users";
 import { formatDateTime, formatNumber } from "@/lib/domain/format";
 import { auditFilterSchema } from "@/lib/domain/validation/admin";
+import { auditExportHref } from "@/lib/export/audit";
 import type { Locale } from "@/lib/i18n/locales";
 import { getPageLocale } from "@/lib/i18n/server";
 
@@ -40,6 +41,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <FilterInput name="from" label={t("from")} type="date" value={isoDay(filters.from)} />
         <FilterInput name="to" label={t("to")} type="date" value={isoDay(filters.to)} />
       </FilterForm>
+      <p className="mb-4">
+        <a href={auditExportHref(filters)} download>
+          {t("downloadCsv")}
+        </a>
+      </p>
       {result.items.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
