@@ -24,6 +24,11 @@ export function getUser(id: string) {
   return db.user.findUnique({ where: { id }, select: userPageSelect });
 }
 
+/** How many councillors can vote now: the quorum ("Approvals needed") must stay within it. */
+export function countActiveCouncillors() {
+  return db.user.count({ where: { role: "COUNCILLOR", active: true } });
+}
+
 /** The language a user's sign-in lands in (User.language). */
 export async function getUserLanguage(id: string) {
   return (await db.user.findUnique({ where: { id }, select: { language: true } }))?.language ?? null;

@@ -7,9 +7,12 @@ import { ChangeRoleForm, RemoveSsoLinkForm, ResetPasswordForm, ResetTwoStepForm,
 import { ConfirmationBanner } from "@/components/success-banner";
 import { SummaryList } from "@/components/summary-list";
 import { requirePageUser } from "@/lib/auth/session";
-import { getSignInLockedUntil, getUser } from "@/lib/data/users";
+import { countActiveCouncillors, getSignInLockedUntil, getUser } from "@/lib/data/users";
+import { getSettings } from "@/lib/data/settings";
+import { quorumRefusalMessage } from "@/lib/domain/validation/admin";
+import { translateFieldMessage } from "@/lib/domain/validation/messages";
 import { formatDate, formatTimeWithZone } from "@/lib/domain/format";
-import { LANGUAGE_NAMES, LANGUAGE_TAGS } from "@/lib/i18n/locales";
+import { LANGUAGE_NAMES, LANGUAGE_TAGS, type Locale } from "@/lib/i18n/locales";
 import { getPageLocale } from "@/lib/i18n/server";
 import { changeRoleAction, removeSsoLinkAction, resetPasswordAction, resetTwoStepAction, setActiveAction, setUserLanguageAction, unlockSignInAction } from "../actions";
 
@@ -17,6 +20,13 @@ const SSO_LINK_CONFIRM = "sso-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin.user"))("title") };
+}
+
+/** Whether taking this active councillor out of the councillors would leave too few for "Approvals needed": what the refusal will say. */
+async function deactivationQuorumWarning(locale: Locale): Promise<string | null> {
+  const [{ approvalsNeeded }, councillors] = await Promise.all([getSettings(), countActiveCouncillors()]);
+  const remaining = councillors - 1;
+  return remaining < approvalsNeeded ? translateFieldMessage(quorumRefusalMessage(remaining, approvalsNeeded), locale) : null;
 }
 
 export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[]; confirm?: string | string[] }> }) {
@@ -27,6 +37,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   if (!user) notFound();
   const [lockedUntil, t, tUsers, locale] = await Promise.all([getSignInLockedUntil(user.email), getTranslations("admin.user"), getTranslations("admin.users"), getPageLocale()]);
   const lock = lockedUntil ? t("lockedUntil", { time: formatTimeWithZone(lockedUntil, locale) }) : null;
+  const quorumWarning = user.role === "COUNCILLOR" && user.active ? await deactivationQuorumWarning(locale) : null;
   return (
     <>
       <BackLink href="/admin/users">{t("back")}</BackLink>
@@ -52,6 +63,12 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       <h2>{t("role")}</h2>
       <ChangeRoleForm action={changeRoleAction} userId={user.id} role={user.role} />
       <h2>{user.active ? t("deactivate") : t("reactivate")}</h2>
+      {/* Said before the admin tries: deactivating (or another role) is refused while it would leave too few councillors (lib/admin/users.ts). */}
+      {quorumWarning ? (
+        <p className="max-w-2xl border-l-8 border-amber-500 bg-amber-50 p-3" data-testid="quorum-warning">
+          {quorumWarning}
+        </p>
+      ) : null}
       <SetActiveForm action={setActiveAction} userId={user.id} active={user.active} />
       <h2>{t("language")}</h2>
       <UserLanguageForm action={setUserLanguageAction} userId={user.id} language={user.language} />
