@@ -2,8 +2,9 @@
 // (scripts/test-oidc-provider.ts; its development sign-in page takes the login name and any
 // password). "Sign in with your council account" → the provider → the dashboard as the demo officer
 // whose council account it is; a stranger at the provider is refused on /login, also without
-// JavaScript; "Only with the council account" then refuses the officer's password, not the admin's.
-// Axe on the sign-in page and on the refusal.
+// JavaScript; an admin removes the officer's council sign-in link, and their next sign-in links it
+// again and lands in their language; "Only with the council account" then refuses the officer's
+// password, not the admin's. Axe on the sign-in page, the refusal and the removal's confirmation.
 import type { Browser, Page } from "@playwright/test";
 import { axeViolations } from "./axe";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, expect, signInAs, submitSignIn, test } from "./fixtures";
@@ -47,8 +48,42 @@ test("staff sign in with their council account; a stranger is refused; the counc
   await expect(page.getByTestId("error-summary")).toContainText("Your council account has no account in the Twinning Office");
   expect(await axeViolations(page)).toEqual([]);
 
-  // The council's setting: officers and councillors sign in only with the council account.
+  // An admin sees the officer's link and removes it (their provider account was recreated), in two
+  // steps; with their language set to Cymraeg, their next single sign-on links it again by verified
+  // email and lands in Welsh, as a password sign-in does.
   await signInAs(page, "ADMIN");
+  await page.goto("/admin/users");
+  await page.getByRole("link", { name: DEMO_ACCOUNTS.STAFF.name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: DEMO_ACCOUNTS.STAFF.name })).toBeVisible();
+  const officerPage = page.url();
+  await expect(page.getByText(/^Linked to http\S+ since /)).toBeVisible();
+  await page.getByRole("button", { name: "Remove the council sign-in link" }).click();
+  await expect(page.getByRole("button", { name: "Confirm removal" })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Confirm removal" }).click();
+  await expect(page.getByText("The council sign-in link has been removed.")).toBeVisible();
+  await expect(page.getByText("Not linked", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove the council sign-in link" })).toHaveCount(0);
+  const language = page.getByRole("form", { name: "Language" });
+  await language.getByLabel("Cymraeg").check();
+  await language.getByRole("button", { name: "Save language" }).click();
+  await expect(page.getByText("Their language has been saved.")).toBeVisible();
+  try {
+    const relinked = await freshPage(browser);
+    await relinked.goto("/login?callbackUrl=%2Fagreements");
+    await relinked.getByRole("button", { name: COUNCIL_ACCOUNT }).click();
+    await signInAtProvider(relinked, "olivia.okafor");
+    await expect(relinked).toHaveURL(/\/cy\/agreements$/);
+    await page.goto(officerPage);
+    await expect(page.getByText(/^Linked to http\S+ since /)).toBeVisible();
+  } finally {
+    await page.goto(officerPage);
+    await language.getByLabel("English").check();
+    await language.getByRole("button", { name: "Save language" }).click();
+    await expect(page.getByText("Their language has been saved.")).toBeVisible();
+  }
+
+  // The council's setting: officers and councillors sign in only with the council account.
   await page.goto("/admin/settings");
   await page.getByLabel("Only with the council account").check();
   await page.getByRole("button", { name: "Save settings" }).click();
