@@ -36,6 +36,8 @@ export const PURE_MODULES = [
   "lib/ical/calendar.ts",
   "lib/import/columns.ts",
   "lib/import/validate-rows.ts",
+  "lib/import/import-state.ts",
+  "lib/import/import-messages.ts",
   "lib/export/spreadsheet-safety.ts",
   // The languages and their messages (JSON data).
   "lib/i18n/locales.ts",

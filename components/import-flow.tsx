@@ -6,7 +6,7 @@ import { ErrorSummary, type SummaryError } from "@/components/form/error-summary
 import { Link } from "@/components/link";
 import { SuccessBanner } from "@/components/success-banner";
 import type { ImportState } from "@/lib/import/import-state";
-import { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, CHOOSE_FILE, formatBytes, MAX_FILE_BYTES, WRONG_FILE_TYPE } from "@/lib/import/limits";
+import { ACCEPT_ATTRIBUTE, ACCEPTED_EXTENSIONS, FILE_TOO_LARGE, MAX_FILE_BYTES } from "@/lib/import/limits";
 import { usePageLocale } from "@/lib/i18n/navigation";
 
 const FILE_ID = "import-file";
@@ -28,9 +28,10 @@ function fileProblem(file: File | undefined): FileProblem | null {
  * without JavaScript; with it, a file that is too large or of the wrong type is refused before it
  * is sent. Both forms carry the page's language, so the redirect lands on the page in it (the
  * route handlers are posted to at their one address, which has its own body limit in the proxy).
- * The preview of a checked file is rendered on the server and given as `preview`.
+ * The preview of a checked file is rendered on the server and given as `preview`, and the server's
+ * refusals come worded in the page's language: `refusal` (the file's), `checkRefusal` (a confirmation's).
  */
-export function ImportFlow({ state, uploadId, preview }: { state: ImportState; uploadId?: string; preview?: React.ReactNode }) {
+export function ImportFlow({ state, refusal, checkRefusal, uploadId, preview }: { state: ImportState; refusal?: string; checkRefusal?: string; uploadId?: string; preview?: React.ReactNode }) {
   const t = useTranslations("importFlow");
   const tForms = useTranslations("forms");
   const locale = usePageLocale();
@@ -46,14 +47,8 @@ export function ImportFlow({ state, uploadId, preview }: { state: ImportState; u
     return () => window.removeEventListener("pageshow", reset);
   }, []);
 
-  const problemText = (problem: FileProblem): string =>
-    problem.key === "tooLarge"
-      ? t("tooLarge", { over: formatBytes(problem.size) === formatBytes(MAX_FILE_BYTES) ? "yes" : "no", size: formatBytes(problem.size), max: formatBytes(MAX_FILE_BYTES) })
-      : t(problem.key);
-  // The server's refusal: the two the browser also words are translated; the others (what is wrong
-  // inside the file) are the importer's English, marked as such on a page in another language.
-  const refusal = state.status === "refused" ? (state.message === CHOOSE_FILE ? t("chooseFile") : state.message === WRONG_FILE_TYPE ? t("wrongType") : state.message) : null;
-  const refusalInEnglish = state.status === "refused" && refusal === state.message && locale !== "en";
+  // The values of the server's own refusal (lib/import/limits.ts), so both say the same.
+  const problemText = (problem: FileProblem): string => (problem.key === "tooLarge" ? t("tooLarge", FILE_TOO_LARGE(problem.size).values) : t(problem.key));
   const clientError = clientProblem ? problemText(clientProblem) : null;
   const fileError = clientError ?? refusal;
   const summaryErrors: SummaryError[] = [];
@@ -78,7 +73,7 @@ export function ImportFlow({ state, uploadId, preview }: { state: ImportState; u
 
   return (
     <>
-      <ErrorSummary errors={summaryErrors} formError={state.status === "checked" && state.message && !clientError ? state.message : undefined} />
+      <ErrorSummary errors={summaryErrors} formError={checkRefusal && !clientError ? checkRefusal : undefined} />
 
       {state.status === "imported" ? (
         <SuccessBanner testId="import-success" wide>
@@ -103,7 +98,7 @@ export function ImportFlow({ state, uploadId, preview }: { state: ImportState; u
           {fileError ? (
             <span id={`${FILE_ID}-error`} className="field-error">
               <span className="sr-only">{tForms("error")} </span>
-              {!clientError && refusalInEnglish ? <span lang="en">{fileError}</span> : fileError}
+              {fileError}
             </span>
           ) : null}
           <input

@@ -4,6 +4,7 @@ import { SummaryList } from "@/components/summary-list";
 import { formatNumber } from "@/lib/domain/format";
 import { labelsIn } from "@/lib/domain/labels";
 import { countryNameIn } from "@/lib/domain/public-format";
+import { wordImportMessage, wordRowProblem } from "@/lib/import/import-messages";
 import type { ImportCheck, PreviewRow } from "@/lib/import/import-state";
 import { formatBytes } from "@/lib/import/limits";
 import { usePageLocale } from "@/lib/i18n/navigation";
@@ -40,14 +41,13 @@ function RowsTable({ caption, rows, total, present }: { caption: string; rows: P
 
 /**
  * What a checked file would do, row by row: the problems first, then what would be imported and
- * skipped. Rendered on the server in the page's language; the problems are the importer's own
- * words, in English (marked so on a page in another language).
+ * skipped. Rendered on the server in the page's language, the importer's problems and notes too
+ * (what the user typed is quoted in them as it is).
  */
 export function ImportPreview({ check }: { check: ImportCheck }) {
   const t = useTranslations("importPage.preview");
   const locale = usePageLocale();
   const number = (value: number) => formatNumber(value, locale);
-  const english = locale === "en" ? undefined : "en";
   return (
     <>
       <SummaryList
@@ -59,9 +59,9 @@ export function ImportPreview({ check }: { check: ImportCheck }) {
           { label: t("rowsWithProblems"), value: number(check.problemRowCount) },
         ]}
       />
-      {check.notes.map((note) => (
-        <p key={note} className="mt-4 max-w-3xl" lang={english}>
-          {note}
+      {check.notes.map((note, index) => (
+        <p key={index} className="mt-4 max-w-3xl">
+          {wordImportMessage(note, locale)}
         </p>
       ))}
 
@@ -71,9 +71,9 @@ export function ImportPreview({ check }: { check: ImportCheck }) {
             {t("problemsHeading", { count: check.problemCount })}
           </h3>
           <p className="max-w-3xl">{t("problemsIntro")}</p>
-          <ul className="max-w-3xl list-disc space-y-1 pl-6 text-error" data-testid="import-problems" lang={english}>
+          <ul className="max-w-3xl list-disc space-y-1 pl-6 text-error" data-testid="import-problems">
             {check.problems.map((problem, index) => (
-              <li key={`${index}-${problem}`}>{problem}</li>
+              <li key={index}>{wordRowProblem(problem, locale)}</li>
             ))}
           </ul>
           {check.problemCount > check.problems.length ? <p>{t("more", { count: check.problemCount - check.problems.length })}</p> : null}

@@ -1,8 +1,8 @@
 // The administrator's pages in Welsh (issue 19, decision 020): /cy/import, /cy/admin/audit and
 // /cy/admin/outbox read in Welsh with <html lang="cy-GB">, and each passes axe. On /cy/import a
 // file is checked in Welsh: the upload lands back on the Welsh page, the counts and headings are
-// Welsh, and the importer's own words about a row stay in English, marked lang="en"; nothing is
-// imported. The Welsh assertions use the words of messages/importPage, messages/importFlow,
+// Welsh, and so are the importer's own words about a row and its notes (what was typed quoted as it
+// is); nothing is imported. The Welsh assertions use the words of messages/importPage, messages/importFlow,
 // messages/audit and messages/outbox.
 import type { Page } from "@playwright/test";
 import { axeViolations } from "./axe";
@@ -35,7 +35,7 @@ test.describe("the administrator's pages in Welsh", () => {
     await expect(page.getByTestId("error-summary")).toContainText("Rhaid i'r ffeil fod yn ffeil CSV (.csv)");
 
     const partner = uniquePartnerName();
-    const csv = `Partner name,Country,Relationship type\r\n${partner},DE,Twin town\r\nNowhere,Germny,Twin town\r\n`;
+    const csv = `Partner name,Country,Relationship type,Status\r\n${partner},DE,Twin town,\r\nNowhere,Germny,Twin town,\r\n`;
     await page.getByLabel("Ffeil taenlen").setInputFiles({ name: "partneriaid.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await page.getByRole("button", { name: "Llwytho i fyny a rhagweld" }).click();
     await expect(page).toHaveURL(/\/cy\/import\?upload=[0-9a-f-]{36}$/);
@@ -45,8 +45,8 @@ test.describe("the administrator's pages in Welsh", () => {
     const preview = page.getByTestId("import-preview");
     await expect(preview.getByRole("heading", { name: "Rhagolwg o partneriaid.csv" })).toBeVisible();
     await expect(preview.getByRole("heading", { name: "1 problem i'w cywiro" })).toBeVisible();
-    await expect(page.getByTestId("import-problems")).toHaveAttribute("lang", "en");
-    await expect(page.getByTestId("import-problems")).toContainText("row 3: country 'Germny' is not a known country");
+    await expect(page.getByTestId("import-problems")).toHaveText("rhes 3: nid yw'r wlad 'Germny' yn wlad hysbys");
+    await expect(preview.getByText("Nid yw'r golofn hon yn cael ei mewnforio: “Status”. Statws pob cytundeb a fewnforir yw Gweithredol.")).toBeVisible();
     await expect(preview.getByRole("heading", { name: "Rhesi heb broblemau" })).toBeVisible();
     await expect(preview.getByRole("table", { name: "Rhesi sy'n barod i'w mewnforio" }).getByRole("cell", { name: "Yr Almaen" })).toBeVisible();
     await expect(page.getByRole("button", { name: /Cadarnhau mewnforio/ })).toHaveCount(0);

@@ -6,9 +6,10 @@ import { ImportPreview } from "@/components/import-preview";
 import { requirePageUser } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/domain/format";
 import { IMPORT_BUSY } from "@/lib/import/import-agreements";
+import { wordImportMessage, wordImportMessages } from "@/lib/import/import-messages";
 import { IMPORT_IDLE, type ImportState } from "@/lib/import/import-state";
 import { MAX_ROWS } from "@/lib/import/limits";
-import { UPLOAD_GONE, uploadState } from "@/lib/import/uploads";
+import { uploadState } from "@/lib/import/uploads";
 import { getPageLocale } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,14 +25,15 @@ export default async function ImportPage({ searchParams }: { searchParams: Searc
   // The one result that is not an ActionResult with a confirmation from lib/web/confirmations.ts: the
   // import's outcome is kept with its upload, so every reload shows the same preview or outcome and
   // nothing is imported twice, and its words carry the file's counts. It is shown with the forms'
-  // own SuccessBanner and ErrorSummary, worded in the page's language (what the importer found
-  // wrong inside a file stays in its English).
+  // own SuccessBanner and ErrorSummary, worded here in the page's language (what the importer
+  // found wrong inside a file too: it keeps message keys and values, lib/import/import-messages.ts).
   const { upload, busy } = await searchParams;
   const uploadId = typeof upload === "string" ? upload : undefined;
   let state: ImportState = IMPORT_IDLE;
-  if (busy !== undefined) state = { status: "refused", message: t("busy") };
-  else if (uploadId) state = (await uploadState(user, uploadId)) ?? { status: "refused", message: t("gone") };
-  if (state.status === "refused" && (state.message === UPLOAD_GONE || state.message === IMPORT_BUSY)) state = { ...state, message: t(state.message === UPLOAD_GONE ? "gone" : "busy") };
+  if (busy !== undefined) state = { status: "refused", messages: [IMPORT_BUSY] };
+  else if (uploadId) state = (await uploadState(user, uploadId)) ?? { status: "refused", messages: [{ key: "importPage.gone" }] };
+  const refusal = state.status === "refused" ? wordImportMessages(state.messages, locale) : undefined;
+  const checkRefusal = state.status === "checked" && state.message ? wordImportMessage(state.message, locale) : undefined;
   const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
   return (
     <>
@@ -47,7 +49,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Searc
         </p>
       </div>
 
-      <ImportFlow state={state} uploadId={uploadId} preview={state.status === "checked" ? <ImportPreview check={state.check} /> : undefined} />
+      <ImportFlow state={state} refusal={refusal} checkRefusal={checkRefusal} uploadId={uploadId} preview={state.status === "checked" ? <ImportPreview check={state.check} /> : undefined} />
 
       <section aria-labelledby="import-columns-heading" className="mt-10">
         <h2 id="import-columns-heading">{t("columns.heading")}</h2>

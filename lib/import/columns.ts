@@ -2,6 +2,7 @@
 // /import, and how a file's header row is read.
 import { LOCALITY_KIND_LABELS, RELATIONSHIP_TYPE_LABELS, THEME_LABELS } from "@/lib/domain/labels";
 import { toCsv } from "@/lib/export/spreadsheet-safety";
+import type { ImportMessage } from "./import-state";
 
 export type ImportField =
   | "partnerName"
@@ -105,7 +106,7 @@ export type HeaderMap = {
   /** Which cell of each row holds each field. */
   fields: Partial<Record<ImportField, number>>;
   /** File-level problems: a required column missing, or one column given twice. */
-  problems: string[];
+  problems: ImportMessage[];
   /** Columns that the import does not use. */
   ignored: string[];
 };
@@ -113,7 +114,7 @@ export type HeaderMap = {
 /** Reads the header row: which column is which, and what is missing or unknown. */
 export function mapHeader(header: readonly string[]): HeaderMap {
   const fields: Partial<Record<ImportField, number>> = {};
-  const problems: string[] = [];
+  const problems: ImportMessage[] = [];
   const ignored: string[] = [];
   header.forEach((raw, index) => {
     const name = raw.trim();
@@ -125,14 +126,14 @@ export function mapHeader(header: readonly string[]): HeaderMap {
     }
     const earlier = fields[field];
     if (earlier !== undefined) {
-      problems.push(`The columns “${header[earlier]?.trim()}” and “${name}” both give the ${COLUMN_BY_FIELD[field].header.toLowerCase()}: keep one of them.`);
+      problems.push({ key: "importPage.importer.duplicateColumn", values: { first: header[earlier]?.trim() ?? "", second: name, column: field } });
       return;
     }
     fields[field] = index;
   });
   for (const column of IMPORT_COLUMNS) {
     if (column.required && fields[column.field] === undefined) {
-      problems.push(`The file has no “${column.header}” column. The first row must hold the column headers, as in the template.`);
+      problems.push({ key: "importPage.importer.missingColumn", values: { header: column.field } });
     }
   }
   return { fields, problems, ignored };

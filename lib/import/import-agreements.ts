@@ -12,7 +12,7 @@ import { IMPORT_RULE } from "@/lib/domain/lifecycle";
 import { appendDecisions, type NewDecision } from "@/lib/decisions/chain";
 import { isoDate } from "@/lib/export/spreadsheet-safety";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
-import { PREVIEW_ROW_LIMIT, PROBLEM_LIMIT, type ImportCheck, type PreviewRow } from "./import-state";
+import { PREVIEW_ROW_LIMIT, PROBLEM_LIMIT, type ImportCheck, type ImportMessage, type PreviewRow } from "./import-state";
 import { readSpreadsheet, type UploadedFile } from "./read-spreadsheet";
 import { validateSheetInTurns, type ValidatedSheet, type ValidRow } from "./validate-rows";
 
@@ -23,10 +23,10 @@ const IMPORT_LOCK_KEY = 7_340_221;
 const TRANSACTION_TIMEOUT_MS = 5 * 60_000;
 
 /** Told to a user who starts an import while another of theirs is still being checked or imported. */
-export const IMPORT_BUSY = "Another import of yours is still being checked or imported. Wait until it has finished, then try again.";
+export const IMPORT_BUSY: ImportMessage = { key: "importPage.busy" };
 
 /** Nothing was read: another import of the user's is under way. */
-type Busy = { ok: false; message: string; busy: true };
+type Busy = { ok: false; messages: ImportMessage[]; busy: true };
 
 /** Users with an import being checked or imported in this process. */
 const importing = new Set<string>();
@@ -36,7 +36,7 @@ const importing = new Set<string>();
  * person cannot fill the server with spreadsheets. Per process, as are the readers it protects.
  */
 async function oneAtATime<T>(actor: Actor, run: () => Promise<T>): Promise<T | Busy> {
-  if (importing.has(actor.id)) return { ok: false, message: IMPORT_BUSY, busy: true };
+  if (importing.has(actor.id)) return { ok: false, messages: [IMPORT_BUSY], busy: true };
   importing.add(actor.id);
   try {
     return await run();
@@ -47,7 +47,7 @@ async function oneAtATime<T>(actor: Actor, run: () => Promise<T>): Promise<T | B
 
 type PartnerRef = { id: string; name: string };
 
-type Checked = { ok: true; check: ImportCheck; ready: ValidRow[]; partners: ReadonlyMap<string, PartnerRef> } | { ok: false; message: string };
+type Checked = { ok: true; check: ImportCheck; ready: ValidRow[]; partners: ReadonlyMap<string, PartnerRef> } | { ok: false; messages: ImportMessage[] };
 
 type Reader = Pick<Tx, "$queryRaw">;
 
@@ -110,14 +110,14 @@ function previewRow(row: ValidRow, newPartner: boolean, existingStatus?: Agreeme
   };
 }
 
-type Read = { ok: true; validated: ValidatedSheet } | { ok: false; message: string };
+type Read = { ok: true; validated: ValidatedSheet } | { ok: false; messages: ImportMessage[] };
 
 /** Reads the file (in a worker thread) and checks every row on its own; needs no database. */
 async function readFile(file: UploadedFile): Promise<Read> {
   const read = await readSpreadsheet(file);
-  if (!read.ok) return read;
+  if (!read.ok) return { ok: false, messages: [read.message] };
   const validated = await validateSheetInTurns(read.sheet);
-  if (validated.fileProblems.length) return { ok: false, message: validated.fileProblems.join(" ") };
+  if (validated.fileProblems.length) return { ok: false, messages: validated.fileProblems };
   return { ok: true, validated };
 }
 
@@ -146,7 +146,7 @@ async function compareWithRegister(file: UploadedFile, validated: ValidatedSheet
     present: presentRows.slice(0, PREVIEW_ROW_LIMIT),
     problemCount: validated.problems.length,
     problemRowCount: new Set(validated.problems.map((problem) => problem.rowNumber)).size,
-    problems: validated.problems.slice(0, PROBLEM_LIMIT).map((problem) => problem.message),
+    problems: validated.problems.slice(0, PROBLEM_LIMIT),
     notes: validated.notes,
   };
   return { ok: true, check, ready, partners: existingPartners };
@@ -201,7 +201,7 @@ async function createPartners(tx: Tx, rows: readonly ValidRow[], existing: Reado
   return { byKey, created: data.length + numbered.length };
 }
 
-export type PreviewResult = { ok: true; check: ImportCheck } | { ok: false; message: string; busy?: true };
+export type PreviewResult = { ok: true; check: ImportCheck } | { ok: false; messages: ImportMessage[]; busy?: true };
 
 /** Step one: what the import would do, row by row. Nothing is written. */
 export async function previewImport(file: UploadedFile, actor: Actor): Promise<PreviewResult> {
@@ -217,7 +217,7 @@ export async function previewImport(file: UploadedFile, actor: Actor): Promise<P
 export type ImportResult =
   | { ok: true; fileName: string; created: number; present: number; newPartners: number }
   /** Nothing was written: the file (or a row of it) is not right, or it changed since the preview. */
-  | { ok: false; message: string; check?: ImportCheck; busy?: true };
+  | { ok: false; messages: ImportMessage[]; check?: ImportCheck; busy?: true };
 
 /**
  * Step two, after the user confirmed: checks the file again, then imports every ready row in one
@@ -244,8 +244,7 @@ async function importRows(file: UploadedFile, validated: ValidatedSheet, actor: 
       if (!checked.ok) return checked;
       const { check, ready, partners } = checked;
       if (check.problemCount > 0) {
-        const rows = check.problemRowCount === 1 ? "1 row has a problem" : `${check.problemRowCount.toLocaleString("en-GB")} rows have problems`;
-        return { ok: false, message: `Nothing was imported: ${rows}. Correct the file and check it again.`, check };
+        return { ok: false, messages: [{ key: "importPage.importer.notImported", values: { rows: check.problemRowCount } }], check };
       }
       if (ready.length === 0) return { ok: true, fileName, created: 0, present: check.presentCount, newPartners: 0 };
 

@@ -1,4 +1,5 @@
 // Limits of the spreadsheet import, shown on /import and checked in the browser and on the server.
+import type { ImportMessage } from "./import-state";
 
 /** The largest file accepted: 2 MB (about 10,000 rows of a typical register). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -32,12 +33,12 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
 }
 
-export function FILE_TOO_LARGE(bytes: number): string {
-  const size = formatBytes(bytes) === formatBytes(MAX_FILE_BYTES) ? `just over ${formatBytes(MAX_FILE_BYTES)}` : formatBytes(bytes);
-  return `The file is ${size}: the largest file accepted is ${formatBytes(MAX_FILE_BYTES)}. Split it into smaller files and import each one.`;
+/** A file over MAX_FILE_BYTES (messages/importFlow tooLarge: the browser says the same before sending it). */
+export function FILE_TOO_LARGE(bytes: number): ImportMessage {
+  return { key: "importFlow.tooLarge", values: { over: formatBytes(bytes) === formatBytes(MAX_FILE_BYTES) ? "yes" : "no", size: formatBytes(bytes), max: formatBytes(MAX_FILE_BYTES) } };
 }
 
 /** The form was sent without a file. */
-export const CHOOSE_FILE = "Choose a CSV or Excel file to check.";
+export const CHOOSE_FILE: ImportMessage = { key: "importFlow.chooseFile" };
 
-export const WRONG_FILE_TYPE = "The file must be a CSV file (.csv) or an Excel workbook (.xlsx). An older Excel file (.xls) can be saved as .xlsx or as CSV UTF-8 from Excel.";
+export const WRONG_FILE_TYPE: ImportMessage = { key: "importFlow.wrongType" };

@@ -1,16 +1,18 @@
 // Turns an uploaded file (CSV or .xlsx) into a header and rows of text cells, or refuses it with
-// a message that says what to do. Nothing here knows about agreements.
+// a message that says what to do (worded on the page, lib/import/import-messages.ts). Nothing here
+// knows about agreements.
 //
 // The reading itself (sheet-reader.mjs) runs in a worker thread with its own memory limit, so a
 // large workbook never holds up the requests of everyone else; only a few run at once.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import type { ImportMessage } from "./import-state";
 import { FILE_TOO_LARGE, MAX_CELLS, MAX_FILE_BYTES, MAX_ROWS, MAX_XLSX_UNPACKED_BYTES, WRONG_FILE_TYPE } from "./limits";
 import type { ReadLimits, Sheet, SheetProblem, SheetRow } from "./sheet-reader.mjs";
 
 export type { Sheet, SheetCell, SheetRow } from "./sheet-reader.mjs";
 
-export type ReadResult = { ok: true; sheet: Sheet } | { ok: false; message: string };
+export type ReadResult = { ok: true; sheet: Sheet } | { ok: false; message: ImportMessage };
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
 
@@ -37,15 +39,15 @@ function extensionOf(name: string): string {
 
 /** Size and type first, then the content: a file is read only when it is what it claims to be. */
 export async function readSpreadsheet(file: UploadedFile): Promise<ReadResult> {
-  if (file.bytes.byteLength === 0) return { ok: false, message: "The file is empty. Choose the spreadsheet with your partnerships." };
+  if (file.bytes.byteLength === 0) return { ok: false, message: { key: "importPage.importer.emptyFile" } };
   if (file.bytes.byteLength > MAX_FILE_BYTES) return { ok: false, message: FILE_TOO_LARGE(file.bytes.byteLength) };
   const extension = extensionOf(file.name);
   if (extension === "xlsx") {
-    if (!startsWith(file.bytes, ZIP_MAGIC)) return { ok: false, message: "The file ends in .xlsx but is not an Excel workbook. Save it again from your spreadsheet program as an Excel workbook (.xlsx)." };
+    if (!startsWith(file.bytes, ZIP_MAGIC)) return { ok: false, message: { key: "importPage.importer.notWorkbook" } };
     return readInWorker("xlsx", file.bytes);
   }
   if (extension === "csv") {
-    if (startsWith(file.bytes, ZIP_MAGIC)) return { ok: false, message: "The file ends in .csv but is an Excel workbook. Rename it to end in .xlsx, or save it as CSV UTF-8." };
+    if (startsWith(file.bytes, ZIP_MAGIC)) return { ok: false, message: { key: "importPage.importer.csvIsWorkbook" } };
     if (startsWith(file.bytes, OLE_MAGIC)) return { ok: false, message: WRONG_FILE_TYPE };
     return readInWorker("csv", file.bytes);
   }
@@ -53,29 +55,27 @@ export async function readSpreadsheet(file: UploadedFile): Promise<ReadResult> {
 }
 
 /** What the person is told for each problem the reader finds. */
-function problemMessage(problem: SheetProblem): string {
+function problemMessage(problem: SheetProblem): ImportMessage {
   switch (problem.code) {
     case "binary":
-      return "The file does not look like a CSV file: it holds binary data. Save your spreadsheet as CSV UTF-8 (comma delimited), or as an Excel workbook (.xlsx).";
+      return { key: "importPage.importer.binary" };
     case "csv-quote":
-    case "csv-layout": {
-      const what = problem.code === "csv-quote" ? "a quoted cell is never closed" : "its layout is broken";
-      return `The CSV file could not be read: ${what}${problem.line ? ` (near line ${problem.line})` : ""}. Check the quotes in that row, or save the file again from your spreadsheet program.`;
-    }
+    case "csv-layout":
+      return { key: "importPage.importer.csvUnreadable", values: { reason: problem.code === "csv-quote" ? "quote" : "layout", line: problem.line ? String(problem.line) : "none" } };
     case "empty":
-      return "The file is empty. The first row must hold the column headers, as in the template, and each row after it one partnership.";
+      return { key: "importPage.importer.noHeader" };
     case "too-many-rows":
-      return `The file has more than ${MAX_ROWS.toLocaleString("en-GB")} rows: split it into smaller files and import each one.`;
+      return { key: "importPage.importer.tooManyRows", values: { max: MAX_ROWS } };
     case "too-many-cells":
-      return `The file has more than ${MAX_CELLS.toLocaleString("en-GB")} cells: remove the columns the import does not use, or split it into smaller files and import each one.`;
+      return { key: "importPage.importer.tooManyCells", values: { max: MAX_CELLS } };
     case "zip-too-large":
-      return "The Excel workbook unpacks to far more data than a partnership register holds, so it was not opened. Save the sheet as CSV UTF-8 and import that.";
+      return { key: "importPage.importer.zipTooLarge" };
     case "xlsx-damaged":
-      return "The Excel workbook is damaged and could not be read. Save it again from your spreadsheet program, or save it as CSV UTF-8.";
+      return { key: "importPage.importer.xlsxDamaged" };
     case "xlsx-unreadable":
-      return "The Excel workbook could not be read. Save it again from your spreadsheet program as an Excel workbook (.xlsx), or as CSV UTF-8.";
+      return { key: "importPage.importer.xlsxUnreadable" };
     case "no-worksheet":
-      return "The Excel workbook has no worksheet.";
+      return { key: "importPage.importer.noWorksheet" };
     default:
       return assertNever(problem);
   }
@@ -85,7 +85,7 @@ function assertNever(value: never): never {
   throw new Error(`Unexpected reader problem ${JSON.stringify(value)}`);
 }
 
-const TOO_HEAVY = "The file needs more memory or time to read than an import may use. Save the sheet as CSV UTF-8, or split it into smaller files, and import each one.";
+const TOO_HEAVY: ImportMessage = { key: "importPage.importer.tooHeavy" };
 
 // ---------------------------------------------------------------------------------------------
 // The worker

@@ -2,8 +2,8 @@
 
 export type SheetCell = {
   text: string;
-  /** Why the cell's value cannot be used (an Excel formula without a saved value, an error value). */
-  problem?: string;
+  /** Why the cell's value cannot be used (an Excel error value, a formula without a saved value); worded in lib/import/import-messages.ts. */
+  problem?: { code: "spreadsheet-error"; value: string } | { code: "no-saved-value" };
 };
 
 export type SheetRow = {

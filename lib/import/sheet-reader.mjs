@@ -190,13 +190,13 @@ function cellText(value) {
   if (typeof value === "number") return { text: Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15))) };
   if (typeof value === "boolean") return { text: value ? "TRUE" : "FALSE" };
   if (value instanceof Date) return { text: Number.isNaN(value.getTime()) ? "" : isoDate(value) };
-  if ("error" in value) return { text: "", problem: `shows the spreadsheet error ${value.error}` };
+  if ("error" in value) return { text: "", problem: { code: "spreadsheet-error", value: String(value.error) } };
   if ("richText" in value) return { text: value.richText.map((part) => part.text).join("") };
   if ("hyperlink" in value) return { text: typeof value.text === "string" ? value.text : value.hyperlink };
   if ("formula" in value || "sharedFormula" in value) {
     // What the spreadsheet shows is the formula's saved result; without one there is nothing to import.
     const result = value.result;
-    if (result === undefined || result === null) return { text: "", problem: "is a formula with no saved value (paste it as a value)" };
+    if (result === undefined || result === null) return { text: "", problem: { code: "no-saved-value" } };
     return cellText(/** @type {import("exceljs").CellValue} */ (result));
   }
   return { text: "" };

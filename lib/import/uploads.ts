@@ -6,15 +6,13 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import { previewImport, runImport } from "./import-agreements";
-import type { ImportState } from "./import-state";
+import type { ImportMessage, ImportState } from "./import-state";
 import type { UploadedFile } from "./read-spreadsheet";
 
 /** How long a checked file waits for its confirmation. */
 const UPLOAD_HOURS = 2;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const UPLOAD_GONE = "The checked file is no longer here: a check is kept for two hours, and only the latest one. Choose the file and check it again.";
 
 /**
  * Where a step leads: the upload's page, or (when another import of the user's is still running,
@@ -63,9 +61,9 @@ async function keep(userId: string, state: ImportState, file: UploadedFile, impo
 }
 
 /** A refusal before the file could be checked (no file chosen, or too large): shown like any other. */
-export async function keepRefusal(actor: Actor, message: string, fileName = ""): Promise<string> {
+export async function keepRefusal(actor: Actor, message: ImportMessage, fileName = ""): Promise<string> {
   requirePermission(actor, "import:run");
-  return keep(actor.id, { status: "refused", message, ...(fileName ? { fileName } : {}) }, { name: fileName, bytes: new Uint8Array() }, false);
+  return keep(actor.id, { status: "refused", messages: [message], ...(fileName ? { fileName } : {}) }, { name: fileName, bytes: new Uint8Array() }, false);
 }
 
 /** Step one: checks every row (nothing is imported) and keeps the outcome, with the file when it can be imported. */
@@ -73,7 +71,7 @@ export async function checkUpload(actor: Actor, file: UploadedFile): Promise<Ste
   requirePermission(actor, "import:run");
   const preview = await previewImport(file, actor);
   if (!preview.ok && preview.busy) return { busy: true };
-  if (!preview.ok) return { uploadId: await keep(actor.id, { status: "refused", message: preview.message, fileName: file.name }, file, false) };
+  if (!preview.ok) return { uploadId: await keep(actor.id, { status: "refused", messages: preview.messages, fileName: file.name }, file, false) };
   const importable = preview.check.problemCount === 0 && preview.check.readyCount > 0;
   return { uploadId: await keep(actor.id, { status: "checked", check: preview.check, importable }, file, importable) };
 }
@@ -91,8 +89,8 @@ export async function confirmUpload(actor: Actor, uploadId: string, context: { i
   const state: ImportState = result.ok
     ? { status: "imported", fileName: result.fileName, created: result.created, present: result.present, newPartners: result.newPartners }
     : result.check
-      ? { status: "checked", check: result.check, importable: false, message: result.message }
-      : { status: "refused", message: result.message, fileName: upload.fileName };
+      ? { status: "checked", check: result.check, importable: false, message: result.messages[0] }
+      : { status: "refused", messages: result.messages, fileName: upload.fileName };
   await db.importUpload.updateMany({ where: { id: uploadId, userId: actor.id }, data: { state: state as Prisma.InputJsonObject, content: null } });
   return { uploadId, created: result.ok ? result.created : 0 };
 }
@@ -101,5 +99,14 @@ export async function confirmUpload(actor: Actor, uploadId: string, context: { i
 export async function uploadState(actor: Actor, uploadId: string): Promise<ImportState | null> {
   if (!UUID.test(uploadId)) return null;
   const upload = await db.importUpload.findFirst({ where: { id: uploadId, userId: actor.id, expiresAt: { gt: new Date() } }, select: { state: true } });
-  return upload ? (upload.state as ImportState) : null;
+  const state = upload?.state as ImportState | undefined;
+  return state && keptAsMessages(state) ? state : null;
+}
+
+/** False for an outcome kept by an earlier release, with English sentences where messages are now keys: the page says it is gone, to be checked again. */
+function keptAsMessages(state: ImportState): boolean {
+  const isMessage = (message: unknown) => typeof message === "object" && message !== null;
+  if (state.status === "refused") return Array.isArray(state.messages) && state.messages.every(isMessage);
+  if (state.status === "checked") return [...state.check.problems, ...state.check.notes].every(isMessage) && (state.message === undefined || isMessage(state.message));
+  return true;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { partnerIdentityKey } from "@/lib/agreements/partners";
 import { IMPORT_COLUMNS, mapHeader, templateCsv } from "./columns";
+import { wordImportMessage, wordRowProblem } from "./import-messages";
+import type { ImportMessage } from "./import-state";
 import type { Sheet } from "./read-spreadsheet";
 import { quote, readDate, resolveCountry, validateSheet, validateSheetInTurns } from "./validate-rows";
 
@@ -11,8 +13,13 @@ function sheet(rows: string[][], header = HEADER, kind: Sheet["kind"] = "csv"): 
   return { kind, header, rows: rows.map((cells, index) => ({ rowNumber: index + 2, cells: cells.map((text) => ({ text })) })) };
 }
 
-function problemsOf(rows: string[][], header = HEADER): string[] {
-  return validateSheet(sheet(rows, header)).problems.map((problem) => problem.message);
+function problemsOf(rows: string[][], header = HEADER, locale: "en" | "cy" = "en"): string[] {
+  return validateSheet(sheet(rows, header)).problems.map((problem) => wordRowProblem(problem, locale));
+}
+
+/** Messages as an English page shows them. */
+function english(messages: readonly ImportMessage[]): string[] {
+  return messages.map((message) => wordImportMessage(message, "en"));
 }
 
 describe("the header row", () => {
@@ -25,14 +32,14 @@ describe("the header row", () => {
 
   it("names every required column that is missing", () => {
     const map = mapHeader(["Partner name", "Region"]);
-    expect(map.problems).toEqual([
+    expect(english(map.problems)).toEqual([
       "The file has no “Country” column. The first row must hold the column headers, as in the template.",
       "The file has no “Relationship type” column. The first row must hold the column headers, as in the template.",
     ]);
   });
 
   it("refuses a column given twice", () => {
-    expect(mapHeader(["Partner name", "Country", "Country code", "Relationship type"]).problems).toEqual([
+    expect(english(mapHeader(["Partner name", "Country", "Country code", "Relationship type"]).problems)).toEqual([
       "The columns “Country” and “Country code” both give the country: keep one of them.",
     ]);
   });
@@ -136,7 +143,7 @@ describe("validating rows", () => {
         ],
         header,
       ),
-    ).problems.map((problem) => problem.message);
+    ).problems.map((problem) => wordRowProblem(problem, "en"));
     expect(problems).toEqual([
       "row 2: formalised on must be on or after the date the link began",
       "row 3: link began cannot be in the future",
@@ -153,9 +160,9 @@ describe("validating rows", () => {
     const excel: Sheet = {
       kind: "xlsx",
       header: ["Partner name", "Country", "Relationship type"],
-      rows: [{ rowNumber: 2, cells: [{ text: "Kiel" }, { text: "", problem: "shows the spreadsheet error #REF!" }, { text: "Twin town" }] }],
+      rows: [{ rowNumber: 2, cells: [{ text: "Kiel" }, { text: "", problem: { code: "spreadsheet-error", value: "#REF!" } }, { text: "Twin town" }] }],
     };
-    expect(validateSheet(excel).problems.map((problem) => problem.message)).toEqual(["row 2: country shows the spreadsheet error #REF!"]);
+    expect(validateSheet(excel).problems.map((problem) => wordRowProblem(problem, "en"))).toEqual(["row 2: country shows the spreadsheet error #REF!"]);
   });
 
   it("keeps text that merely starts like a formula in a long field as data (the export guards it)", () => {
@@ -215,7 +222,29 @@ describe("validating rows", () => {
 
   it("explains a file with headers and no rows, and notes columns it does not use", () => {
     const empty = validateSheet(sheet([], ["Partner name", "Country", "Relationship type", "Status"]));
-    expect(empty.fileProblems).toEqual(["The file has column headers but no partnerships: add one row per partnership under the headers."]);
-    expect(empty.notes).toEqual(["This column is not imported: “Status”. Every imported agreement is Active."]);
+    expect(english(empty.fileProblems)).toEqual(["The file has column headers but no partnerships: add one row per partnership under the headers."]);
+    expect(english(empty.notes)).toEqual(["This column is not imported: “Status”. Every imported agreement is Active."]);
+    expect(empty.notes.map((note) => wordImportMessage(note, "cy"))).toEqual(["Nid yw'r golofn hon yn cael ei mewnforio: “Status”. Statws pob cytundeb a fewnforir yw Gweithredol."]);
+  });
+
+  it("words the same problems on a Welsh page, quoting what was typed as it is", () => {
+    const header = ["Partner name", "Country", "Relationship type", "Link began", "Latitude"];
+    expect(
+      problemsOf(
+        [
+          ["Kiel", "Germny", "Twin town", "", ""],
+          ["Lille", "FR", "Twin town", "sometime", "45.5"],
+          ["Lille", "FR", "Twin town", "", ""],
+          ["Lille", "FR", "Twin town", "", ""],
+        ],
+        header,
+        "cy",
+      ),
+    ).toEqual([
+      "rhes 2: nid yw'r wlad 'Germny' yn wlad hysbys",
+      "rhes 3: nid yw 'sometime' yn y golofn link began yn ddyddiad: defnyddiwch BBBB-MM-DD, DD/MM/BBBB neu flwyddyn fel 1947",
+      "rhes 3: rhowch y lledred a'r hydred, neu'r un o'r ddau",
+      "rhes 5: mae Lille (Ffrainc) fel tref efeilliedig eisoes ar res 4: cadwch un o'r ddwy res",
+    ]);
   });
 });

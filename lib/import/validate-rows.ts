@@ -1,15 +1,17 @@
-// Checks every row of an import before anything is written, and says what is wrong in plain
-// words ("row 14: country 'Germny' is not a known country"). Pure: no database.
+// Checks every row of an import before anything is written, and says what is wrong as messages
+// worded where they are shown ("row 14: country 'Germny' is not a known country",
+// lib/import/import-messages.ts). Pure: no database.
 // The agreement's own rules come from its schema (lib/domain/validation/agreement.ts); this module only
 // turns spreadsheet cells (labels, names, UK dates) into the values that schema expects.
 import { LocalityKind, RelationshipType, type Theme } from "@/generated/prisma/enums";
 import { partnerIdentityKey } from "@/lib/domain/partner-identity";
-import { COUNTRIES, countryName, isCountryCode, NO_COUNTRY } from "@/lib/domain/countries";
+import { COUNTRIES, isCountryCode, NO_COUNTRY } from "@/lib/domain/countries";
 import { LOCALITY_KIND_LABELS, RELATIONSHIP_TYPE_LABELS, THEME_LABELS } from "@/lib/domain/labels";
-import { IMPORT_RULE, statusLabel } from "@/lib/domain/lifecycle";
+import { IMPORT_RULE } from "@/lib/domain/lifecycle";
 import { agreementFields, createAgreementSchema, type CreateAgreementInput } from "@/lib/domain/validation/agreement";
 import { parseIsoDate } from "@/lib/domain/validation/fields";
-import { COLUMN_BY_FIELD, IMPORT_COLUMNS, mapHeader, normaliseKey, type ImportField } from "./columns";
+import { IMPORT_COLUMNS, mapHeader, normaliseKey, type ImportField } from "./columns";
+import type { ImportMessage, ImportMessageKey, RowProblem } from "./import-state";
 import type { Sheet, SheetCell } from "@/lib/import/read-spreadsheet";
 
 /** A checked row: the agreement form's input, with the partner always named and placed. */
@@ -24,16 +26,16 @@ export type ValidRow = {
   linkKey: string;
 };
 
-export type RowProblem = { rowNumber: number; message: string };
+export type { RowProblem } from "./import-state";
 
 export type ValidatedSheet = {
   rows: ValidRow[];
   /** Every problem of every row, in row order. */
   problems: RowProblem[];
   /** Problems with the file as a whole (a missing column): nothing can be checked further. */
-  fileProblems: string[];
+  fileProblems: ImportMessage[];
   /** Things worth knowing that do not stop the import (columns that are not used). */
-  notes: string[];
+  notes: ImportMessage[];
   rowCount: number;
 };
 
@@ -129,14 +131,6 @@ export function readDate(text: string): DateReading {
 
 const DATE_FIELDS = ["linkBegan", "formalisedOn", "reviewDate", "partnerDecisionDate"] as const satisfies readonly ImportField[];
 
-function label(field: ImportField): string {
-  return COLUMN_BY_FIELD[field].header.toLowerCase();
-}
-
-function listOf(labels: Record<string, string>): string {
-  return Object.values(labels).join(", ");
-}
-
 // ---------------------------------------------------------------------------------------------
 
 /** Reads the header, then checks every row; stops early only when the header itself is unusable. */
@@ -164,12 +158,12 @@ export async function validateSheetInTurns(sheet: Sheet, rowsPerTurn = 250): Pro
 /** The check, one row per step. */
 function* validation(sheet: Sheet): Generator<void, ValidatedSheet, void> {
   const header = mapHeader(sheet.header);
-  const notes = header.ignored.length
-    ? [`${header.ignored.length === 1 ? "This column is" : "These columns are"} not imported: ${header.ignored.map((name) => `“${name}”`).join(", ")}. Every imported agreement is ${statusLabel(IMPORT_RULE.status)}.`]
+  const notes: ImportMessage[] = header.ignored.length
+    ? [{ key: "importPage.importer.ignoredColumns", values: { count: header.ignored.length, columns: header.ignored.map((name) => `“${name}”`).join(", "), status: IMPORT_RULE.status } }]
     : [];
   if (header.problems.length) return { rows: [], problems: [], fileProblems: header.problems, notes, rowCount: sheet.rows.length };
   if (sheet.rows.length === 0) {
-    return { rows: [], problems: [], fileProblems: ["The file has column headers but no partnerships: add one row per partnership under the headers."], notes, rowCount: 0 };
+    return { rows: [], problems: [], fileProblems: [{ key: "importPage.importer.noRows" }], notes, rowCount: 0 };
   }
 
   const rows: ValidRow[] = [];
@@ -179,11 +173,11 @@ function* validation(sheet: Sheet): Generator<void, ValidatedSheet, void> {
 
   for (const row of sheet.rows) {
     yield;
-    const rowProblems: string[] = [];
+    const rowProblems: ImportMessage[] = [];
     const reported = new Set<string>();
-    const fail = (field: ImportField | null, message: string) => {
+    const fail = (field: ImportField | null, key: ImportMessageKey, values?: ImportMessage["values"]) => {
       if (field) reported.add(field);
-      rowProblems.push(message);
+      rowProblems.push(values ? { key, values } : { key });
     };
     const cell = (field: ImportField): SheetCell => {
       const index = header.fields[field];
@@ -191,52 +185,53 @@ function* validation(sheet: Sheet): Generator<void, ValidatedSheet, void> {
     };
 
     if (sheet.kind === "csv" && row.cells.slice(headerWidth).some((extra) => extra.text.trim() !== "")) {
-      fail(null, `has more cells than the header has columns — a cell with a comma in it needs double quotes around it`);
+      fail(null, "importPage.importer.extraCells");
     }
 
     const raw: Partial<Record<ImportField, string>> = {};
     for (const column of IMPORT_COLUMNS) {
       const value = cell(column.field);
       if (value.problem) {
-        fail(column.field, `${label(column.field)} ${value.problem}`);
+        if (value.problem.code === "spreadsheet-error") fail(column.field, "importPage.importer.spreadsheetError", { column: column.field, value: value.problem.value });
+        else fail(column.field, "importPage.importer.noSavedValue", { column: column.field });
         continue;
       }
       const text = value.text.trim();
       if (text.startsWith("=")) {
-        fail(column.field, `${label(column.field)} ${quote(text)} looks like a spreadsheet formula: enter the value itself`);
+        fail(column.field, "importPage.importer.formula", { column: column.field, value: quote(text) });
         continue;
       }
       raw[column.field] = text;
     }
 
     const partnerName = raw.partnerName ?? "";
-    if (!reported.has("partnerName") && !partnerName) fail("partnerName", "partner name is missing");
+    if (!reported.has("partnerName") && !partnerName) fail("partnerName", "importPage.importer.partnerNameMissing");
 
     let country: string | undefined;
     if (!reported.has("country")) {
       const text = raw.country ?? "";
-      if (!text) fail("country", "country is missing: enter a country code such as DE, a country name, or None for a fictional place");
+      if (!text) fail("country", "importPage.importer.countryMissing");
       else {
         const resolved = resolveCountry(text);
         if (resolved) country = resolved;
-        else fail("country", `country ${quote(text)} is not a known country`);
+        else fail("country", "importPage.importer.countryUnknown", { value: quote(text) });
       }
     }
 
     let relationshipType: RelationshipType | undefined;
     if (!reported.has("relationshipType")) {
       const text = raw.relationshipType ?? "";
-      if (!text) fail("relationshipType", `relationship type is missing: enter one of ${listOf(RELATIONSHIP_TYPE_LABELS)}`);
+      if (!text) fail("relationshipType", "importPage.importer.relationshipTypeMissing");
       else {
         relationshipType = RELATIONSHIP_TYPES.get(normaliseKey(text));
-        if (!relationshipType) fail("relationshipType", `relationship type ${quote(text)} is not one of ${listOf(RELATIONSHIP_TYPE_LABELS)}`);
+        if (!relationshipType) fail("relationshipType", "importPage.importer.relationshipTypeUnknown", { value: quote(text) });
       }
     }
 
     let localityKind: LocalityKind | undefined = LocalityKind.TOWN;
     if (!reported.has("localityKind") && raw.localityKind) {
       localityKind = LOCALITY_KINDS.get(normaliseKey(raw.localityKind));
-      if (!localityKind) fail("localityKind", `locality type ${quote(raw.localityKind)} is not one of ${listOf(LOCALITY_KIND_LABELS)}`);
+      if (!localityKind) fail("localityKind", "importPage.importer.localityKindUnknown", { value: quote(raw.localityKind) });
     }
 
     const themes: Theme[] = [];
@@ -244,7 +239,7 @@ function* validation(sheet: Sheet): Generator<void, ValidatedSheet, void> {
       for (const part of raw.themes.split(/[;,|\n]/).map((item) => item.trim()).filter(Boolean)) {
         const theme = THEMES.get(normaliseKey(part));
         if (theme) themes.push(theme);
-        else fail("themes", `theme ${quote(part)} is not one of ${listOf(THEME_LABELS)}`);
+        else fail("themes", "importPage.importer.themeUnknown", { value: quote(part) });
       }
     }
 
@@ -254,8 +249,7 @@ function* validation(sheet: Sheet): Generator<void, ValidatedSheet, void> {
       if (reported.has(field) || !text) continue;
       const reading = readDate(text);
       if ("iso" in reading) dates[field] = reading.iso;
-      else if (reading.error === "invalid") fail(field, `${label(field)} ${quote(text)} is not a real date`);
-      else fail(field, `${label(field)} ${quote(text)} is not a date: use YYYY-MM-DD, DD/MM/YYYY or a year such as 1947`);
+      else fail(field, reading.error === "invalid" ? "importPage.importer.dateNotReal" : "importPage.importer.dateFormat", { column: field, value: quote(text) });
     }
 
     const candidate = {
@@ -287,12 +281,12 @@ function* validation(sheet: Sheet): Generator<void, ValidatedSheet, void> {
         const field = String(issue.path[0] ?? "");
         if (reported.has(field)) continue;
         reported.add(field);
-        fail(null, lowerFirst(issue.message));
+        fail(null, "validation", { message: issue.message });
       }
     }
 
     if (rowProblems.length) {
-      for (const message of rowProblems) problems.push({ rowNumber: row.rowNumber, message: `row ${row.rowNumber}: ${message}` });
+      for (const problem of rowProblems) problems.push({ ...problem, rowNumber: row.rowNumber });
       continue;
     }
     if (!parsed.success || !review.success) continue;
@@ -301,10 +295,10 @@ function* validation(sheet: Sheet): Generator<void, ValidatedSheet, void> {
     const linkKey = linkKeyOf(partnerKey, input.relationshipType);
     const earlier = firstRowOfLink.get(linkKey);
     if (earlier !== undefined) {
-      const where = input.country ? ` (${countryName(input.country)})` : "";
       problems.push({
         rowNumber: row.rowNumber,
-        message: `row ${row.rowNumber}: ${input.partnerName}${where} as ${RELATIONSHIP_TYPE_LABELS[input.relationshipType].toLowerCase()} is already on row ${earlier}: keep one of the two rows`,
+        key: "importPage.importer.duplicate",
+        values: { partner: input.partnerName, country: input.country ?? "", relationshipType: input.relationshipType, earlier },
       });
       continue;
     }
@@ -312,11 +306,6 @@ function* validation(sheet: Sheet): Generator<void, ValidatedSheet, void> {
     rows.push({ rowNumber: row.rowNumber, input, partnerKey, linkKey });
   }
   return { rows, problems, fileProblems: [], notes, rowCount: sheet.rows.length };
-}
-
-function lowerFirst(message: string): string {
-  // "Latitude must be a number" reads as "row 4: latitude must be a number".
-  return message.replace(/^[A-Z][a-z]/, (start) => start.toLowerCase());
 }
 
 /** Accepts a decimal comma ("54,32") as well as a point. */

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/domain/errors";
 import { MAX_FILE_BYTES } from "@/lib/import/limits";
 import { previewImport, runImport } from "@/lib/import/import-agreements";
+import { wordImportMessages, wordRowProblem } from "@/lib/import/import-messages";
 import { backend, createAgreement, createCouncillor, createStaff, resetDatabase, rowCounts } from "../helpers/database";
 
 beforeEach(resetDatabase);
@@ -94,13 +95,17 @@ describe(`importing a spreadsheet (${backend()})`, () => {
     const before = await rowCounts();
     const rows = [...GOOD_ROWS, "Germny town,Germny,,,Twin town,1990,,,,", "Dresden,DE,,,Twin town,1956,,,,"];
     const preview = await previewImport(csvFile("with-a-typo.csv", rows), staff);
-    expect(preview.ok && preview.check.problems).toEqual(["row 5: country 'Germny' is not a known country"]);
+    const problems = preview.ok ? preview.check.problems : [];
+    expect(problems.map((problem) => wordRowProblem(problem, "en"))).toEqual(["row 5: country 'Germny' is not a known country"]);
+    // Kept as a message key and what was typed, so a Welsh page words it in Welsh.
+    expect(problems.map((problem) => wordRowProblem(problem, "cy"))).toEqual(["rhes 5: nid yw'r wlad 'Germny' yn wlad hysbys"]);
     expect(preview.ok && [preview.check.readyCount, preview.check.problemCount, preview.check.problemRowCount]).toEqual([4, 1, 1]);
 
     const result = await runImport(csvFile("with-a-typo.csv", rows), staff);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toBe("Nothing was imported: 1 row has a problem. Correct the file and check it again.");
-    expect(!result.ok && result.check?.problems).toEqual(["row 5: country 'Germny' is not a known country"]);
+    expect(!result.ok && wordImportMessages(result.messages, "en")).toBe("Nothing was imported: 1 row has a problem. Correct the file and check it again.");
+    expect(!result.ok && wordImportMessages(result.messages, "cy")).toBe("Ni fewnforiwyd dim: mae gan 1 rhes broblem. Cywirwch y ffeil a'i gwirio eto.");
+    expect(!result.ok && result.check?.problems.map((problem) => wordRowProblem(problem, "en"))).toEqual(["row 5: country 'Germny' is not a known country"]);
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -183,8 +188,9 @@ describe(`importing a spreadsheet (${backend()})`, () => {
     const before = await rowCounts();
     await expect(runImport(csvFile("partners.csv", GOOD_ROWS), councillor)).rejects.toBeInstanceOf(AppError);
     await expect(previewImport(csvFile("partners.csv", GOOD_ROWS), councillor)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await runImport({ name: "partners.pdf", bytes: new TextEncoder().encode("%PDF") }, staff)).toMatchObject({ ok: false, message: expect.stringMatching(/must be a CSV file/) });
-    expect(await runImport({ name: "big.csv", bytes: new Uint8Array(MAX_FILE_BYTES + 10).fill(65) }, staff)).toMatchObject({ ok: false, message: expect.stringMatching(/largest file accepted is 2 MB/) });
+    const refusal = (result: Awaited<ReturnType<typeof runImport>>) => !result.ok && wordImportMessages(result.messages, "en");
+    expect(refusal(await runImport({ name: "partners.pdf", bytes: new TextEncoder().encode("%PDF") }, staff))).toMatch(/must be a CSV file/);
+    expect(refusal(await runImport({ name: "big.csv", bytes: new Uint8Array(MAX_FILE_BYTES + 10).fill(65) }, staff))).toMatch(/largest file accepted is 2 MB/);
     expect(await rowCounts()).toEqual(before);
   });
 
