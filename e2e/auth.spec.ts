@@ -1,5 +1,6 @@
 // Signing in and out, and who may open which page: every page in app/ is checked against
 // ROUTE_ACCESS (lib/domain/permissions.ts) for anonymous visitors and each role.
+import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { ROUTE_ACCESS, can } from "../lib/domain/permissions";
 import { missingFromPolicy } from "../lib/domain/policy-coverage";
@@ -45,6 +46,24 @@ test.describe("signing in", () => {
     const row = admin.getByRole("row").filter({ hasText: email });
     await expect(row).toHaveCount(1);
     await expect(row.getByRole("cell").last()).toHaveText(/^(127\.0\.0\.1|::1)$/);
+
+    // The same rows as CSV, with the page's filters (the integration suite proves the file's format).
+    const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("link", { name: "Download as CSV (with these filters)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d\d-\d\d\.csv$/);
+    const csv = await readFile((await download.path())!, "utf8");
+    const [header, ...lines] = csv.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+    expect(header).toBe("When (UTC),Who,Email,Action,Entity type,Entity id,Details,Address");
+    for (const line of lines) expect(line).toContain(",auth.sign-in-failed,");
+    expect(lines.filter((line) => line.includes(email))).toEqual([expect.stringMatching(/,(127\.0\.0\.1|::1)$/)]);
+
+    // What IT monitors and what an assurance review fetches, through the real server and its proxy.
+    const health = await admin.request.get("/healthz");
+    expect([health.status(), await health.json()]).toEqual([200, { status: "ok" }]);
+    expect(health.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    const ready = await admin.request.get("/readyz");
+    expect(await ready.json()).toMatchObject({ checks: { database: { ok: true }, migrations: { ok: true } } });
+    const securityTxt = await admin.request.get("/.well-known/security.txt");
+    expect([securityTxt.status(), await securityTxt.text()]).toEqual([404, "No security contact is set for this site yet.\n"]);
   });
 
   test("a deactivated account cannot sign in", async ({ page }) => {

@@ -34,6 +34,10 @@ describe("the server's logger", () => {
       {
         user: { email: "a@example.gov.uk", password: secrets[0], newPassword: secrets[0] },
         token: secrets[1],
+        session: { id: "s-1" },
+        sessionId: secrets[2],
+        // A count under a key that merely resembles one (the jobs' report) is kept.
+        sessions: { deleted: 3 },
         headers: { cookie: `next-auth.session-token=${secrets[2]}`, Authorization: `Bearer ${secrets[3]}`, "user-agent": "Firefox" },
         databaseUrl: `postgresql://twinning:${secrets[4]}@db.internal:5432/twinning`,
         err: new Error(`GET /password-reset?token=${secrets[5]} failed`),
@@ -49,6 +53,7 @@ describe("the server's logger", () => {
     expect(line.err).toMatchObject({ type: "Error", message: `GET /password-reset?token=${REDACTED} failed` });
     expect(line.message).toBe(`Visited /password-reset?token=${REDACTED}&lang=cy`);
     expect(line.requestId).toBe("r-12345678");
+    expect([line.session, line.sessionId, line.sessions]).toEqual([REDACTED, REDACTED, { deleted: 3 }]);
   });
 
   it("LOG_LEVEL sets how much is written", () => {

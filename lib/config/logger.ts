@@ -13,7 +13,7 @@ export type { Logger };
 export const REDACTED = "[redacted]";
 
 /** Keys whose values are never written, whatever they hold. */
-const SECRET_KEY = /pass(word|phrase)?$|secret|token|cookie|authori[sz]ation|api[-_]?key|private[-_]?key|credential|session|recovery[-_]?codes?|^otp$|^code$/i;
+const SECRET_KEY = /pass(word|phrase)?$|secret|token|cookie|authori[sz]ation|api[-_]?key|private[-_]?key|credential|^session$|session[-_]?(id|key|token)|recovery[-_]?codes?|^otp$|^code$/i;
 
 /** Secrets inside text: an address's token-like query parameters, a bearer token, a URL's password. */
 const SECRET_IN_TEXT: [RegExp, string][] = [
