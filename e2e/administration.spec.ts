@@ -1,6 +1,6 @@
 // Administration in the browser: the last active admin cannot be demoted or deactivated; a
 // renamed council shows at once on the public pages an anonymous visitor gets from the cache.
-import { expect, signInAs, test } from "./fixtures";
+import { DEMO_ACCOUNTS, expect, signInAs, test } from "./fixtures";
 
 test("an admin cannot remove the last admin", async ({ page }) => {
   await signInAs(page, "ADMIN");
@@ -43,16 +43,32 @@ test("a new council name shows at once to anonymous visitors, whose public pages
   }
 });
 
-test("'Approvals needed' cannot be more than the active councillors: the field says how many there are", async ({ page }) => {
+test("'Approvals needed' cannot be more than the active councillors: the field says how many there are; at that many, a councillor's page warns before deactivation", async ({ page }) => {
   await signInAs(page, "ADMIN");
   await page.goto("/admin/settings");
   const approvals = page.getByLabel("Approvals needed");
   const original = await approvals.inputValue();
   await approvals.fill("9");
   await page.getByRole("button", { name: "Save settings" }).click();
-  const problem = /Approvals needed cannot be more than the \d+ active councillors?/;
+  const problem = /Approvals needed cannot be more than the (\d+) active councillors?/;
   await expect(page.getByTestId("error-summary")).toContainText(problem);
+  const most = problem.exec(await page.getByTestId("error-summary").innerText())![1]!;
   await expect(approvals).toHaveAttribute("aria-invalid", "true");
   await page.goto("/admin/settings");
   await expect(approvals).toHaveValue(original);
+
+  // At the most the councillors can give, a councillor's page warns before anyone tries to deactivate them.
+  await approvals.fill(most);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+  try {
+    await page.goto("/admin/users");
+    await page.getByRole("link", { name: DEMO_ACCOUNTS.COUNCILLOR.name, exact: true }).click();
+    await expect(page.getByTestId("quorum-warning")).toContainText(`fewer than the ${most} approvals needed`);
+  } finally {
+    await page.goto("/admin/settings");
+    await approvals.fill(original);
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByText("Settings saved.")).toBeVisible();
+  }
 });

@@ -1,7 +1,7 @@
 // Amendments and corrections (issue 21 item 1), through the UI: an officer proposes an amendment to
 // an Active link without JavaScript ("Propose amendment" is a plain GET form), is told which field
-// is wrong, and the terms stay as they were until councillors approve it — the approval card shows
-// the title before → after. Once approved, the agreement page and the public partner page show the
+// is wrong, and the terms stay as they were until councillors approve it; rejected, proposing again
+// starts from the rejected terms and reason; the approval card shows the title before → after. Once approved, the agreement page and the public partner page show the
 // new title and "Amended on …". A wrong website is corrected directly ("Correct details"), its
 // number field reading "334,000", and the public page shows it. axe on both new forms.
 import { activeAgreement, signedIn } from "./active-agreement";
@@ -12,6 +12,8 @@ import { expect, test, uniquePartnerName } from "./fixtures";
 const AMENDED_ON = /Amended on \d{1,2} [A-Z][a-z]+ \d{4}/;
 
 test("an officer proposes an amendment without JavaScript; councillors approve it; the new title shows on the agreement and public pages with 'Amended on'; a corrected website shows publicly", async ({ browser }) => {
+  // Five sessions in turn (officer, a councillor who rejects, those who approve, staff, a resident).
+  test.setTimeout(120_000);
   const partner = uniquePartnerName();
   const path = await activeAgreement(browser, partner);
   const newTitle = `${partner} friendship charter`;
@@ -32,6 +34,19 @@ test("an officer proposes an amendment without JavaScript; councillors approve i
 
   await title.fill(newTitle);
   await form.getByLabel("Reason", { exact: true }).fill("Both councils renamed the link at their joint meeting.");
+  await form.getByRole("button", { name: "Propose amendment" }).click();
+  await expect(officer.getByText("Amendment proposed.")).toBeVisible();
+
+  // Rejected, it comes back to the officer: proposing again starts from its terms and reason.
+  const rejecting = await signedIn(browser, "COUNCILLOR");
+  expect(await decide(rejecting, partner, "Reject", { reason: "Give the minute of the joint meeting." })).toMatch(/^Rejected\./);
+  await rejecting.context().close();
+  await officer.goto(path);
+  await officer.getByRole("button", { name: "Propose amendment" }).click();
+  await expect(form.getByText("These fields start from your last proposal")).toBeVisible();
+  await expect(title).toHaveValue(newTitle);
+  await expect(form.getByLabel("Reason", { exact: true })).toHaveValue("Both councils renamed the link at their joint meeting.");
+  await form.getByLabel("Decision reference").fill("Joint meeting 2026/3");
   await form.getByRole("button", { name: "Propose amendment" }).click();
   await expect(officer.getByText("Amendment proposed.")).toBeVisible();
   await expect(officer.getByText("Proposed: amendment")).toBeVisible();
