@@ -10,6 +10,7 @@ import NextAuth from "next-auth";
 import { cookies } from "next/headers";
 import { NextRequest, NextResponse } from "next/server";
 import { readServerEnv } from "@/lib/config/env";
+import { AppError, REFUSED } from "@/lib/domain/errors";
 import { localizedPath, type Locale } from "@/lib/i18n/locales";
 import { siteOrigin } from "@/lib/web/request-context";
 import { authOptions, SSO_PROVIDER_ID } from "./options";
@@ -22,7 +23,8 @@ type RouteHandler = (request: NextRequest, context: { params: Promise<{ nextauth
  * `returnPath` (a safe path) in the user's own language as a password sign-in does (signInLanding).
  */
 export async function startSsoSignIn(returnPath: string, pageLocale: Locale = "en"): Promise<string> {
-  if (!readServerEnv().oidc) throw new Error("Single sign-on is not configured.");
+  // A sign-in page from before the OIDC_ variables were removed: said plainly, not a server error.
+  if (!readServerEnv().oidc) throw new AppError("INVALID_TRANSITION", REFUSED.ssoUnavailable);
   const origin = await siteOrigin();
   const handler = NextAuth(authOptions()) as unknown as RouteHandler;
   const call = async (action: string[], init?: { method: string; form: Record<string, string> }) => {

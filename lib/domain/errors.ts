@@ -40,6 +40,7 @@ export const REFUSED = {
   fourEyes: validationMessage("refused.fourEyes"),
   voted: validationMessage("refused.voted"),
   ssoOnly: validationMessage("refused.ssoOnly"),
+  ssoUnavailable: validationMessage("refused.ssoUnavailable"),
   exchangeAgreementMissing: validationMessage("refused.exchangeAgreementMissing"),
   eventAgreementMissing: validationMessage("refused.eventAgreementMissing"),
   eventAgreementWithdrawn: validationMessage("refused.eventAgreementWithdrawn"),

@@ -501,6 +501,11 @@ const FIXTURES: Record<string, Fixture> = {
     valid: async () => ({ callbackUrl: "/agreements" }),
     anyCharacter: { callbackUrl: "a return address that is not a plain path on this site is ignored, not refused (safeReturnPath)" },
   },
+  // Where single sign-on is not configured (as here) it cannot start: a clear refusal, no write.
+  "app/login/actions.ts#ssoSignInAction": {
+    valid: async () => ({ callbackUrl: "/agreements" }),
+    anyCharacter: { callbackUrl: "a return address that is not a plain path on this site is ignored, not refused (safeReturnPath)" },
+  },
   "app/admin/users/actions.ts#unlockSignInAction": {
     valid: async ({ target }) => ({ userId: target.id }),
   },
