@@ -25,7 +25,6 @@ const SHARED_STATE_JOURNEYS = [
   "load.spec.ts",
   "notifications.spec.ts",
   // Turns on "Only with the council account" for a while: no officer signs in with a password then.
-  "sso.spec.ts",
 ];
 
 /**
@@ -66,7 +65,6 @@ const EMBEDDED_ONLY = [
   "request-limits.spec.ts",
   "returned-proposals.spec.ts",
   "reviews.spec.ts",
-  "sso.spec.ts",
   "translations.spec.ts",
 ];
 /** Several server processes share one database only on a PostgreSQL server; the load test measures its pool. */

@@ -99,9 +99,12 @@ const QUERY_PARAMETERS: Record<string, readonly string[]> = {
   "/password-reset": [],
   "/password-reset/[token]": [],
   // Route handlers.
+  "/.well-known/security.txt": [],
+  "/admin/audit/export": ["user", "action", "from", "to"],
   "/agreements/export": ["format", "q", "status", "type", "country", "sort", "dormant"],
   "/admin/users/[id]/export": [],
   "/api/auth/[...nextauth]": ["callbackUrl", "error"],
+  "/healthz": [],
   "/import/confirm": [],
   "/import/template.csv": [],
   "/import/upload": [],
@@ -112,6 +115,7 @@ const QUERY_PARAMETERS: Record<string, readonly string[]> = {
   "/open-data/partners.geojson": [],
   "/open-data/partners.json": [],
   "/open-data/partners.schema.json": [],
+  "/readyz": [],
 };
 
 /** Parameters no route reads, and names every object inherits: a route must ignore them. */
