@@ -65,6 +65,7 @@ const EXPECTED_ACTIONS: Readonly<Record<string, Allowed>> = {
 const EXPECTED_PUBLIC_ACTIONS = [
   "app/actions.ts#signOut",
   "app/login/actions.ts#signInAction",
+  "app/login/actions.ts#ssoSignInAction",
   "app/login/actions.ts#twoStepSignInAction",
   "app/login/actions.ts#cancelTwoStepSignInAction",
   "app/password-reset/actions.ts#requestPasswordResetAction",
