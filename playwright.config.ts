@@ -25,6 +25,7 @@ const SHARED_STATE_JOURNEYS = [
   "load.spec.ts",
   "notifications.spec.ts",
   // Turns on "Only with the council account" for a while: no officer signs in with a password then.
+  "sso.spec.ts",
 ];
 
 /**
