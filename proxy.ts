@@ -4,7 +4,7 @@ import { bodyWithNonce, cachedPublicPage, isInternalRender, placeholderNonce } f
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/config/request-id";
 import { servedOverHttps } from "@/lib/web/request-context";
 import { isCrossOriginPost } from "@/lib/web/request-origin";
-import { carriesSecret, contentSecurityPolicy, securityHeaders } from "@/lib/web/security-headers";
+import { carriesSecret, contentSecurityPolicy, DOWNLOAD_CSP, isDocumentDownload, securityHeaders } from "@/lib/web/security-headers";
 import { safeReturnPath } from "@/lib/domain/validation/auth";
 import { splitLocalePath } from "@/lib/i18n/locales";
 import { LOCALE_HEADER, PATH_HEADER } from "@/lib/i18n/request-header";
@@ -50,7 +50,8 @@ async function answer(request: NextRequest, requestId: string): Promise<Response
   const internalRender = isInternalRender(request.headers);
   const cached = internalRender ? null : await cachedPublicPage({ method: request.method, url: request.nextUrl, headers: request.headers });
   const nonce = internalRender ? placeholderNonce() : Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development", https, signInProvider: process.env.OIDC_ISSUER });
+  // A stored document is never a page of ours: a sandbox, whatever it holds (decision 021).
+  const csp = isDocumentDownload(language.path) ? DOWNLOAD_CSP : contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development", https, signInProvider: process.env.OIDC_ISSUER });
   if (cached) {
     const response = new NextResponse(request.method === "HEAD" ? null : streamOf(bodyWithNonce(cached.page, nonce)), { status: 200, headers: cached.page.headers });
     response.headers.set("X-Cache", cached.hit ? "HIT" : "MISS");
@@ -127,6 +128,8 @@ function withSafeCallbackUrl(url: URL): string | null {
   return `${url.pathname}?${query.toString()}`;
 }
 
+// Not "Upload a document" (/documents/upload/…): Next.js copies a body the proxy may read into
+// memory and cuts it at 10 MB; that route checks the origin and streams its body itself (decision 021).
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|documents/upload/).*)" }],
 };

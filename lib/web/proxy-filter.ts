@@ -4,6 +4,7 @@
 // body has a small limit (route handlers that need more have their own, below), and a server
 // action's arguments are checked for depth and shape. The answers are 4xx, so a broken or hostile
 // client is told plainly that the request was wrong, and no error is logged as ours.
+import { MAX_DOCUMENT_REQUEST_BYTES } from "@/lib/documents/limits";
 import { MAX_UPLOAD_REQUEST_BYTES } from "@/lib/import/limits";
 import { declaresMoreThan, readBodyUpTo } from "@/lib/web/request-body";
 
@@ -20,9 +21,21 @@ export const ACTION_NESTING_LIMIT = 32;
 /** Route handlers that take a larger body and read it with their own limit (lib/web/request-body.ts). */
 const OWN_BODY_LIMITS: ReadonlyMap<string, number> = new Map([["/import/upload", MAX_UPLOAD_REQUEST_BYTES]]);
 
+/**
+ * "Upload a document" (app/agreements/[id]/documents): the route reads the body as a stream with
+ * its own limit, never whole, so the proxy checks only its declared length (decision 021).
+ */
+const DOCUMENT_UPLOAD = /^\/agreements\/[^/]+\/documents$/;
+
 /** The most bytes a request to `pathname` may send. */
 export function bodyLimitFor(pathname: string): number {
+  if (DOCUMENT_UPLOAD.test(pathname)) return MAX_DOCUMENT_REQUEST_BYTES;
   return OWN_BODY_LIMITS.get(pathname) ?? ACTION_BODY_LIMIT_BYTES;
+}
+
+/** Whether the route handler at `pathname` reads its body itself, with its own limit. */
+function readsOwnBody(pathname: string): boolean {
+  return OWN_BODY_LIMITS.has(pathname) || DOCUMENT_UPLOAD.test(pathname);
 }
 
 function refuse(status: number, message: string): Response {
@@ -39,10 +52,12 @@ function tooLarge(limit: number): Response {
  */
 export async function refuseOversizedBody(request: Request): Promise<Response | null> {
   if (request.method === "GET" || request.method === "HEAD" || !request.body) return null;
-  const limit = bodyLimitFor(new URL(request.url).pathname);
+  const pathname = new URL(request.url).pathname;
+  const limit = bodyLimitFor(pathname);
   if (declaresMoreThan(request, limit)) return tooLarge(limit);
   // Node.js ends a body at its declared length: only one sent without a length needs counting.
-  if (request.headers.has("content-length")) return null;
+  // A document upload counts its own stream: a copy here would hold all of it.
+  if (request.headers.has("content-length") || DOCUMENT_UPLOAD.test(pathname)) return null;
   return (await readBodyUpTo(request.clone().body, limit)) === null ? tooLarge(limit) : null;
 }
 
@@ -85,7 +100,7 @@ export async function refuseMalformedAction(request: Request): Promise<Response 
   if (request.method !== "POST") return null;
   const type = request.headers.get("content-type") ?? "";
   const multipart = type.toLowerCase().startsWith("multipart/form-data");
-  const pageForm = multipart && !OWN_BODY_LIMITS.has(new URL(request.url).pathname);
+  const pageForm = multipart && !readsOwnBody(new URL(request.url).pathname);
   if (!request.headers.has("next-action") && !pageForm) return null;
   if (multipart) {
     let form: FormData;

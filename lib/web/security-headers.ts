@@ -33,8 +33,16 @@ function originOf(address: string | undefined): string | null {
   }
 }
 
+/** The policy of a stored document's download (app/documents/[id]): no script, no plugin, no same-origin access, whatever the file holds. */
+export const DOWNLOAD_CSP = "sandbox; default-src 'none'";
+
+/** Whether an address (without its language prefix) is a document's download. */
+export function isDocumentDownload(path: string): boolean {
+  return /^\/documents\/[^/]+$/.test(path) && path !== "/documents/upload";
+}
+
 /** Pages whose address carries a secret: a single-use link's token (lib/links/single-use-link.ts). */
-const SECRET_ADDRESS = /^\/password-reset\/[^/]+$/;
+const SECRET_ADDRESS = /^\/(?:password-reset|confirm)\/[^/]+$/;
 
 /** Whether a page's address (without its language prefix) carries a secret. */
 export function carriesSecret(path: string): boolean {
