@@ -1,5 +1,5 @@
 // `npm run verify-decisions`: walks the decision chain of the configured database (DATABASE_URL:
-// PostgreSQL, or the embedded PGlite folder) and prints "N decisions verified", or the first
+// PostgreSQL, or the embedded PGlite folder) and prints "N decisions verified, M fields erased", or the first
 // decision that does not match and exits 1. See docs/decisions/009-decision-chain.md.
 import { closeDatabase, db } from "@/lib/db";
 import { describeChainReport, verifyDecisionChain } from "@/lib/decisions/chain";

@@ -29,9 +29,9 @@ export async function eraseUser(userId: string, actor: Actor): Promise<{ confirm
     await assertNotLastAdmin(tx, userId);
     const number = (await tx.user.count({ where: { email: { endsWith: `@${ERASED_EMAIL_DOMAIN}` } } })) + 1;
     const replacement = { name: `Former user ${number}`, email: `former-user-${user.id}@${ERASED_EMAIL_DOMAIN}` };
-    const counts = await erasePersonalData(tx, user, replacement);
-    // An admin erasing themselves: their own audit row names the placeholder, not the old email.
+    // An admin erasing themselves: their own audit rows name the placeholder, not the old email.
     const auditActor = actor.id === userId ? { id: actor.id, email: replacement.email } : actor;
+    const counts = await erasePersonalData(tx, user, replacement, { by: auditActor, at: new Date(), why: `Right to erasure: ${replacement.name}` });
     await writeAudit(tx, { actor: auditActor, action: "user.erase", entityType: "User", entityId: userId, details: { formerUser: replacement.name, rows: counts } });
   });
   return { confirmation: "user.erased" };

@@ -4,6 +4,7 @@
 // as it is (the democratic record) says why instead.
 import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db";
+import { decisionFieldsContaining, eraseDecisionFields, type ErasureContext } from "@/lib/decisions/erase-field";
 import { lockKeys, resetLockKeys } from "@/lib/auth/sign-in-lock";
 import { emailKey } from "@/lib/domain/sign-in-lock";
 import { LINK_MESSAGE_KINDS } from "@/lib/notifications/send-outbox";
@@ -19,7 +20,7 @@ export type PersonalDataKind = {
   key: string;
   export: (tx: Tx, subject: DataSubject) => Promise<unknown>;
   /** Erases or anonymises the kind's rows about the subject; returns how many rows changed. */
-  erase: ((tx: Tx, subject: DataSubject, replacement: Replacement) => Promise<number>) | { kept: string };
+  erase: ((tx: Tx, subject: DataSubject, replacement: Replacement, context: ErasureContext) => Promise<number>) | { kept: string };
 };
 
 /** The sign-in lock's counters of the subject's email (for signing in and for reset links), not of any address. */
@@ -40,6 +41,9 @@ function scrubText(text: string, subject: DataSubject, replacement: Replacement)
 }
 
 const DECISION_RECORD = "the decision record: it keeps the person's id (hashed in the decision chain), not their name, which erasure replaces";
+
+/** The free text of a proposal, where its proposer or anyone else may have named the person. */
+const PROPOSAL_TEXT = ["reason", "publicReason", "reference", "alternativesConsidered", "conflictsOfInterest", "backgroundPapers"] as const;
 
 export const PERSONAL_DATA: readonly PersonalDataKind[] = [
   {
@@ -139,12 +143,41 @@ export const PERSONAL_DATA: readonly PersonalDataKind[] = [
   {
     key: "decisions",
     export: (tx, { id }) => tx.decision.findMany({ where: { actorId: id }, select: { id: true, kind: true, agreementId: true, proposalId: true, createdAt: true }, orderBy: { sequence: "asc" } }),
-    erase: { kept: DECISION_RECORD },
+    // The decisions stay (the democratic record, by the person's id); any free-text field that names
+    // them is erased, its digest left so the chain still verifies (lib/decisions/erase-field.ts).
+    erase: async (tx, subject, _replacement, context) => {
+      const needles = [subject.name, subject.email];
+      const erased = await eraseDecisionFields(tx, await decisionFieldsContaining(tx, needles), context);
+      // A translation of a public reason that names them (the English is erased above when it does).
+      const translations = await tx.decisionTranslation.findMany({ select: { decisionId: true, locale: true, publicReason: true } });
+      const naming = translations.filter((row) => needles.some((needle) => row.publicReason.includes(needle)));
+      for (const { decisionId, locale } of naming) await tx.decisionTranslation.delete({ where: { decisionId_locale: { decisionId, locale } } });
+      return erased + naming.length;
+    },
   },
   {
     key: "proposals",
     export: (tx, { id }) => tx.proposal.findMany({ where: { proposerId: id }, select: { id: true, kind: true, state: true, agreementId: true, createdAt: true, closedAt: true }, orderBy: { createdAt: "asc" } }),
-    erase: { kept: DECISION_RECORD },
+    // Proposals stay, with their proposer's id; their text (not hashed in the chain) has the person's name and email replaced.
+    erase: async (tx, subject, replacement) => {
+      const text = [...PROPOSAL_TEXT.map((field) => `coalesce("${field}", '')`), `coalesce("changes"::text, '')`].join(` || E'\\n' || `);
+      const ids = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT "id"::text AS "id" FROM "Proposal" WHERE strpos(${text}, $1) > 0 OR strpos(${text}, $2) > 0`, subject.name, subject.email);
+      const naming = await tx.proposal.findMany({
+        where: { id: { in: ids.map((row) => row.id) } },
+        select: { id: true, changes: true, ...Object.fromEntries(PROPOSAL_TEXT.map((field) => [field, true])) },
+      });
+      for (const proposal of naming) {
+        const text = proposal as unknown as Record<(typeof PROPOSAL_TEXT)[number], string | null>;
+        await tx.proposal.update({
+          where: { id: proposal.id },
+          data: {
+            ...Object.fromEntries(PROPOSAL_TEXT.map((field) => [field, text[field] === null ? null : scrubText(text[field], subject, replacement)])),
+            ...(proposal.changes === null ? {} : { changes: scrubbed(proposal.changes, subject, replacement) as Prisma.InputJsonValue }),
+          },
+        });
+      }
+      return naming.length;
+    },
   },
   {
     key: "reviews",
@@ -212,8 +245,8 @@ export async function collectPersonalData(tx: Tx, subject: DataSubject): Promise
 }
 
 /** Erases every kind that can be; returns the rows changed per kind. */
-export async function erasePersonalData(tx: Tx, subject: DataSubject, replacement: Replacement): Promise<Record<string, number>> {
+export async function erasePersonalData(tx: Tx, subject: DataSubject, replacement: Replacement, context: ErasureContext): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const kind of PERSONAL_DATA) if (typeof kind.erase === "function") counts[kind.key] = await kind.erase(tx, subject, replacement);
+  for (const kind of PERSONAL_DATA) if (typeof kind.erase === "function") counts[kind.key] = await kind.erase(tx, subject, replacement, context);
   return counts;
 }

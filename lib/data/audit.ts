@@ -70,9 +70,12 @@ export const CHAIN_WALK_EVERY_MS = 10 * 60_000;
  * broken (appending repairs nothing); otherwise every decision is read again.
  */
 export async function checkDecisionChain(previous: ChainCheck | undefined, now: Date): Promise<ChainCheck> {
-  const recent = previous && now.getTime() - previous.walkedAt.getTime() < CHAIN_WALK_EVERY_MS ? previous : undefined;
+  let recent = previous && now.getTime() - previous.walkedAt.getTime() < CHAIN_WALK_EVERY_MS ? previous : undefined;
   if (recent && !recent.report.ok) return recent;
-  const from = recent?.report.ok ? recent.report.head : null;
+  // A field erased since the last walk (perhaps in a decision before its head): walk it all again,
+  // so the page counts it as erased only once its digest has been checked.
+  if (recent?.report.ok && (await db.decisionField.count({ where: { erasedAt: { not: null } } })) !== recent.report.erased) recent = undefined;
+  const from = recent?.report.ok && recent.report.head ? { ...recent.report.head, erased: recent.report.erased } : null;
   const report = await verifyDecisionChain(db, { from });
   return { report, checkedAt: now, walkedAt: recent ? recent.walkedAt : now };
 }

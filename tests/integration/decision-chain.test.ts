@@ -13,10 +13,11 @@ import { decideProposal } from "@/lib/agreements/decide-proposal";
 import { db } from "@/lib/db";
 import { pgliteHandle, postgresHandle, type AdapterHandle } from "@/lib/db/adapters";
 import { readDatabaseConfig } from "@/lib/db/config";
-import { appendDecision, appendDecisions, decisionHash, GENESIS_HASH, verifyDecisionChain } from "@/lib/decisions/chain";
+import { appendDecisions, decisionHash, fieldDigest, GENESIS_HASH, verifyDecisionChain } from "@/lib/decisions/chain";
 import type { Actor } from "@/lib/domain/permissions";
 import { commandSchema, voteSchema } from "@/lib/domain/validation/agreement";
 import { backend, createAgreement, createCouncillor, createStaff, draftInput, resetDatabase, setApprovalsNeeded } from "../helpers/database";
+import { appendLegacyDecisions } from "../helpers/legacy-decisions";
 import { readMigrations } from "../helpers/migrations";
 
 beforeEach(resetDatabase);
@@ -61,24 +62,26 @@ describe(`the decision chain (${backend()})`, () => {
     expect(new Set(rows.map((row) => row.hash)).size).toBe(rows.length);
 
     // A batch smaller than the chain, so the walk crosses batch boundaries.
-    expect(await verifyDecisionChain(db, { batchSize: 3 })).toEqual({ ok: true, count: 8, head: { sequence: 8, hash: rows[7]!.hash } });
+    expect(await verifyDecisionChain(db, { batchSize: 3 })).toEqual({ ok: true, count: 8, erased: 0, head: { sequence: 8, hash: rows[7]!.hash } });
   });
 
   it("an empty record verifies as 0 decisions", async () => {
-    expect(await verifyDecisionChain(db)).toEqual({ ok: true, count: 0, head: null });
+    expect(await verifyDecisionChain(db)).toEqual({ ok: true, count: 0, erased: 0, head: null });
   });
 
-  it("the migration's SQL hash function gives the same hash as the code, whatever the text", async () => {
+  it("the migration's SQL hash function gives the same hash as the code for a v1 decision, whatever the text", async () => {
     const staff = await createStaff();
     const agreement = await createAgreement({ status: "ACTIVE", createdBy: staff });
-    await appendDecision(db, { agreementId: agreement.id, kind: "PROPOSED", actorId: staff.id, fromStatus: "ACTIVE", toStatus: "SUSPENDED", reason: TRICKY, publicReason: "Ça va — “quoted”", reference: "Cabinet 2026/1" });
-    await appendDecision(db, { agreementId: agreement.id, kind: "WITHDRAWN", createdAt: new Date("1999-12-31T23:59:59.999Z") });
+    await appendLegacyDecisions([
+      { agreementId: agreement.id, kind: "PROPOSED", actorId: staff.id, fromStatus: "ACTIVE", toStatus: "SUSPENDED", reason: TRICKY, publicReason: "Ça va — “quoted”", reference: "Cabinet 2026/1" },
+      { agreementId: agreement.id, kind: "WITHDRAWN", createdAt: new Date("1999-12-31T23:59:59.999Z") },
+    ]);
     const rows = await db.$queryRawUnsafe<{ hash: string; computed: string }[]>(
       `SELECT "hash", "decision_chain_hash"("sequence", "id", "agreementId", "proposalId", "kind", "actorId", "fromStatus", "toStatus",
               "reason", "publicReason", "reference", "voteKey", "createdAt", "previousHash") AS computed
-       FROM "Decision" ORDER BY "sequence"`,
+       FROM "Decision" WHERE "fieldDigests" IS NULL ORDER BY "sequence"`,
     );
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(2);
     for (const row of rows) expect(row.computed).toBe(row.hash);
     expect((await db.decision.findFirstOrThrow({ where: { kind: "PROPOSED" }, select: { reason: true } })).reason).toBe(TRICKY);
   });
@@ -95,7 +98,7 @@ describe(`the decision chain (${backend()})`, () => {
 
     const report = await verifyDecisionChain(db, { batchSize: 2 });
     expect(report).toMatchObject({ ok: false, verified: 1, failure: { id: victim.id, sequence: 2 } });
-    expect(report.ok || report.failure.problem).toMatch(/content does not match its hash/);
+    expect(report.ok || report.failure.problem).toBe("its reason has text but no digest: it was added after the decision was recorded");
   });
 
   it("detects a decision whose hash was recomputed after the edit, at the next decision", async () => {
@@ -105,7 +108,11 @@ describe(`the decision chain (${backend()})`, () => {
     await createAgreement({ status: "ACTIVE", createdBy: staff });
     const [, second, third] = await chainRows();
     const full = await db.decision.findUniqueOrThrow({ where: { id: second!.id } });
-    await asAttacker(`UPDATE "Decision" SET "reason" = 'Forged', "hash" = $2 WHERE "id" = $1::uuid`, second!.id, decisionHash({ ...full, reason: "Forged" }));
+    // A forger who knows v3: a new salt and digest for the new text, and the hash recomputed over them.
+    const salt = "ab".repeat(32);
+    const fieldDigests = { ...(full.fieldDigests as Record<string, string | null>), reason: fieldDigest(salt, "Forged") };
+    await db.decisionField.update({ where: { decisionId_field: { decisionId: second!.id, field: "reason" } }, data: { salt } });
+    await asAttacker(`UPDATE "Decision" SET "reason" = 'Forged', "fieldDigests" = $2::jsonb, "hash" = $3 WHERE "id" = $1::uuid`, second!.id, JSON.stringify(fieldDigests), decisionHash({ ...full, reason: "Forged", fieldDigests }));
 
     const report = await verifyDecisionChain(db);
     expect(report).toMatchObject({ ok: false, verified: 2, failure: { id: third!.id, sequence: 3 } });

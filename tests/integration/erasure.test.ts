@@ -9,11 +9,12 @@ import { PERSONAL_DATA } from "@/lib/admin/personal-data";
 import { verifyPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
-import { verifyDecisionChain } from "@/lib/decisions/chain";
+import { appendDecision, verifyDecisionChain } from "@/lib/decisions/chain";
 import { REFUSED } from "@/lib/domain/errors";
 import { emailKey } from "@/lib/domain/sign-in-lock";
 import { issueLink } from "@/lib/links/single-use-link";
-import { appTables, createAdmin, createAgreement, createStaff, resetDatabase, TEST_PASSWORD, type TestUser } from "../helpers/database";
+import { createAdmin, createAgreement, createStaff, resetDatabase, TEST_PASSWORD, type TestUser } from "../helpers/database";
+import { rowsContaining } from "../helpers/dump";
 import { refusal } from "../helpers/outcomes";
 
 const NOW = new Date("2026-06-15T09:00:00.000Z");
@@ -41,17 +42,14 @@ async function personWithData(): Promise<{ person: TestUser; agreementId: string
   await db.auditLog.create({ data: { actorEmail: "admin@test.example", action: "user.create", entityType: "User", entityId: person.id, ip: "198.51.100.1", details: { email: person.email } } });
   await db.auditLog.create({ data: { actorEmail: person.email, action: "auth.sign-in-failed", ip: "203.0.113.9" } });
   await db.proposal.create({ data: { agreementId: agreement.id, kind: "SUSPENSION", proposerId: person.id, reason: "A test proposal" } });
+  // A colleague's decision that names them, in its reasons and a translation, its proposal too.
+  const colleague = await createStaff();
+  const proposal = await db.proposal.create({ data: { agreementId: agreement.id, kind: "SUSPENSION", proposerId: colleague.id, reason: `Discussed with ${NAME} by phone`, alternativesConsidered: `Asking ${NAME} again` } });
+  const named = await db.$transaction((tx) =>
+    appendDecision(tx, { agreementId: agreement.id, proposalId: proposal.id, kind: "PROPOSED", actorId: colleague.id, reason: `Discussed with ${NAME} by phone`, publicReason: `Paused at the request of ${NAME}.`, reference: "Cabinet 2026/7" }),
+  );
+  await db.decisionTranslation.create({ data: { decisionId: named.id, locale: "cy", publicReason: `Wedi'i oedi ar gais ${NAME}.` } });
   return { person, agreementId: agreement.id };
-}
-
-/** Every row of every table, as text, that contains `text`. */
-async function rowsContaining(text: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const table of await appTables()) {
-    const rows = await db.$queryRawUnsafe<{ row: string }[]>(`SELECT t::text AS "row" FROM "${table}" t`);
-    for (const { row } of rows) if (row.includes(text)) found.push(`${table}: ${row}`);
-  }
-  return found;
 }
 
 describe("exporting a person's data", () => {
@@ -87,7 +85,7 @@ describe("erasing a person", () => {
     const admin = await createAdmin();
     const { person } = await personWithData();
     expect((await rowsContaining(NAME)).length).toBeGreaterThan(0);
-    const decisionsBefore = await db.decision.findMany({ where: { actorId: person.id }, select: { id: true, hash: true } });
+    const decisionsBefore = await db.decision.findMany({ orderBy: { sequence: "asc" }, select: { id: true, hash: true } });
 
     expect(await eraseUser(person.id, admin)).toEqual({ confirmation: "user.erased" });
 
@@ -106,11 +104,24 @@ describe("erasing a person", () => {
       { kind: "WEEKLY_DIGEST", recipientId: person.id, textBody: "", htmlBody: "", status: "SENT", nextAttemptAt: expect.any(Date) },
       { kind: "PASSWORD_RESET", recipientId: person.id, textBody: "", htmlBody: "", status: "FAILED", nextAttemptAt: null },
     ]);
-    // The decision record is untouched: the same rows, the same hashes, the chain whole.
-    expect(await db.decision.findMany({ where: { actorId: person.id }, select: { id: true, hash: true } })).toEqual(decisionsBefore);
-    expect(await verifyDecisionChain(db)).toMatchObject({ ok: true });
+    // The decision record keeps the same rows and the same hashes; the two fields that named them
+    // are erased (their digests stay), the rest of the decision is as it was, and the chain verifies.
+    expect(await db.decision.findMany({ orderBy: { sequence: "asc" }, select: { id: true, hash: true } })).toEqual(decisionsBefore);
+    expect(await verifyDecisionChain(db)).toMatchObject({ ok: true, count: decisionsBefore.length, erased: 2 });
+    const named = await db.decision.findFirstOrThrow({ where: { kind: "PROPOSED" }, include: { fields: { orderBy: { field: "asc" } }, translations: true } });
+    expect(named).toMatchObject({ reason: null, publicReason: null, reference: "Cabinet 2026/7", translations: [] });
+    expect(named.fields.map(({ field, salt, erasedById, erasureReason }) => ({ field, salt, erasedById, erasureReason }))).toEqual([
+      { field: "publicReason", salt: null, erasedById: admin.id, erasureReason: "Right to erasure: Former user 1" },
+      { field: "reason", salt: null, erasedById: admin.id, erasureReason: "Right to erasure: Former user 1" },
+      { field: "reference", salt: expect.stringMatching(/^[0-9a-f]{64}$/), erasedById: null, erasureReason: null },
+    ]);
+    expect(await db.proposal.findMany({ where: { reason: { not: "A test proposal" } }, select: { reason: true, alternativesConsidered: true } })).toEqual([{ reason: "", alternativesConsidered: "Asking Former user 1 again" }]);
+    expect((await db.auditLog.findMany({ where: { action: "decision.erase-field" }, orderBy: { createdAt: "asc" } })).map((row) => [row.actorId, row.entityId, row.details])).toEqual([
+      [admin.id, named.id, { field: "reason", why: "Right to erasure: Former user 1" }],
+      [admin.id, named.id, { field: "publicReason", why: "Right to erasure: Former user 1" }],
+    ]);
     const [audit] = await db.auditLog.findMany({ where: { action: "user.erase" } });
-    expect(audit).toMatchObject({ actorId: admin.id, entityId: person.id, details: { formerUser: "Former user 1", rows: { sessions: 1, account: 1 } } });
+    expect(audit).toMatchObject({ actorId: admin.id, entityId: person.id, details: { formerUser: "Former user 1", rows: { sessions: 1, account: 1, decisions: 2, proposals: 1 } } });
   });
 
   it("numbers former users, does nothing to one already erased, and refuses the last admin and an unknown user", async () => {

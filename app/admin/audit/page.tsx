@@ -85,7 +85,7 @@ async function DecisionChainStatus({ report, checkedAt, locale }: { report: Chai
   // language; what is wrong with a decision stays as the check words it, in English.
   const description = report.ok
     ? report.head
-      ? t("count", { count: report.count, sequence: String(report.head.sequence), hash: report.head.hash })
+      ? t("count", { count: report.count, erased: report.erased, sequence: String(report.head.sequence), hash: report.head.hash })
       : t("empty")
     : t.rich("failure", {
         id: report.failure.id,
@@ -100,6 +100,7 @@ async function DecisionChainStatus({ report, checkedAt, locale }: { report: Chai
         {report.ok ? t("verified") : t("notVerified")}
       </h2>
       <p className="mb-0 break-words">{description}</p>
+      {report.ok && report.erased > 0 ? <p className="mb-0">{t("erasedNote")}</p> : null}
       <p className="mb-0 text-sm text-slate-700">{t("checked", { time: formatDateTime(checkedAt, locale) })}</p>
       {report.ok ? null : (
         <p className="mb-0">{t("advice")}</p>
