@@ -9,6 +9,8 @@ import { SiteHeader } from "@/components/site-header";
 import { getCurrentUser } from "@/lib/auth/session";
 import { countAwaitingDecision } from "@/lib/data/notifications";
 import { getSettings } from "@/lib/data/settings";
+import { getPublicStatements } from "@/lib/data/statements";
+import { CouncilContact } from "@/components/public/council-contact";
 import { LANGUAGE_TAGS, OPEN_GRAPH_LOCALES } from "@/lib/i18n/locales";
 import { clientMessagesFor } from "@/lib/i18n/messages";
 import { getPageLocale, getPagePath, languageAlternates } from "@/lib/i18n/server";
@@ -29,7 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page reads the database or the session at request time: nothing is prerendered at build.
   await connection();
   const [settings, user, locale, path, t] = await Promise.all([getSettings(), getCurrentUser(), getPageLocale(), getPagePath(), getTranslations("common")]);
-  const awaitingDecision = await countAwaitingDecision(user);
+  const [awaitingDecision, statements] = await Promise.all([countAwaitingDecision(user), getPublicStatements()]);
   return (
     <html lang={LANGUAGE_TAGS[locale]}>
       <body className="flex min-h-screen flex-col">
@@ -45,7 +47,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <div className="mx-auto flex max-w-6xl flex-wrap gap-6 px-4 py-6 text-sm">
               <Link href="/partners">{t("footer.partners")}</Link>
               <Link href="/open-data">{t("footer.openData")}</Link>
+              <Link href="/accessibility">{t("footer.accessibility")}</Link>
+              <Link href="/privacy">{t("footer.privacy")}</Link>
               <span>{t("footer.copyright", { council: settings.councilName })}</span>
+              {statements.contactAddress ? <CouncilContact label={t("footer.contact")} address={statements.contactAddress} /> : null}
             </div>
           </footer>
         </NextIntlClientProvider>

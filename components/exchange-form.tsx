@@ -63,6 +63,7 @@ export function ExchangeForm({ action, defaultValues, agreements, currencies, ed
           <SelectField name="currency" label={t("currency")} options={currencies} />
         </div>
         <SelectField name="fundingSource" label={t("fundingSource")} placeholder={t("notRecorded")} options={optionsOf(labels.fundingSource)} />
+        <TextArea name="purpose" label={t("purpose")} hint={t("purposeHint")} rows={2} />
       </FieldGroup>
       <FieldGroup legend={t("outcomesAndVisibility")}>
         <TextArea name="outcomes" label={t("outcomes")} hint={t("outcomesHint")} />

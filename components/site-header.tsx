@@ -59,6 +59,11 @@ export function SiteHeader({ councilName, user, signOut, awaitingDecision = 0, l
               {t("header.ourPartners")}
             </Link>
           </li>
+          <li>
+            <Link href="/whats-on" className="text-white hover:text-white">
+              {t("header.whatsOn")}
+            </Link>
+          </li>
           {items.map((item) => (
             <li key={item.href}>
               <Link href={item.href} className="text-white hover:text-white">

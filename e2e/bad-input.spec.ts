@@ -94,6 +94,10 @@ const QUERY_PARAMETERS: Record<string, readonly string[]> = {
   "/import": ["upload", "busy"],
   "/login": ["callbackUrl", "done"],
   "/open-data": [],
+  "/whats-on": ["partner", "page"],
+  "/whats-on/past": ["partner", "page"],
+  "/accessibility": [],
+  "/privacy": [],
   "/partners": ["q", "country", "type", "page", "formerPage"],
   "/partners/[slug]": [],
   "/password-reset": [],
@@ -115,6 +119,9 @@ const QUERY_PARAMETERS: Record<string, readonly string[]> = {
   "/open-data/partners.geojson": [],
   "/open-data/partners.json": [],
   "/open-data/partners.schema.json": [],
+  "/open-data/twinning-costs.csv": [],
+  "/partners/[slug]/events.ics": [],
+  "/whats-on/[file]": [],
   "/readyz": [],
 };
 

@@ -4,6 +4,7 @@ import { Link } from "@/components/link";
 import { Tag } from "@/components/status-tag";
 import { activityFilterValues } from "@/components/activity-filters";
 import { ActivityLog } from "@/components/activity-log";
+import { CalendarSubscribe } from "@/components/public/calendar-subscribe";
 import { requirePageUser } from "@/lib/auth/session";
 import { listEvents, parseEventFilters } from "@/lib/data/events";
 import { listAgreementFilterChoices } from "@/lib/data/exchanges";
@@ -22,8 +23,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const FEED_PATH = "/open-data/events.ics";
-
 export default async function EventsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser("/events", "event:read");
   const params = await searchParams;
@@ -33,8 +32,6 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
   };
   const [result, agreements, origin, t, locale] = await Promise.all([listEvents(filters), listAgreementFilterChoices(), siteOrigin(), getTranslations("activity.events"), getPageLocale()]);
   const labels = labelsIn(locale);
-  const feedUrl = `${origin}${FEED_PATH}`;
-  const webcalUrl = feedUrl.replace(/^https?:/, "webcal:");
 
   return (
     <>
@@ -85,32 +82,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
         ))}
       </ActivityLog>
 
-      <section aria-labelledby="feed-heading" className="mt-10 max-w-3xl rounded border border-slate-300 p-4">
-        <h2 id="feed-heading" className="mt-0">
-          {t("feed.heading")}
-        </h2>
-        <p>{t("feed.intro")}</p>
-        <p>
-          <label htmlFor="feed-url" className="label">
-            {t("feed.address")}
-          </label>
-          <input id="feed-url" type="text" readOnly value={feedUrl} className="input font-mono" />
-        </p>
-        <ul className="list-disc space-y-1 pl-5">
-          <li>
-            <a href={webcalUrl}>{t("feed.subscribe")}</a> {t("feed.subscribeNote")}
-          </li>
-          <li>{t("feed.google")}</li>
-          <li>{t("feed.outlook")}</li>
-          <li>
-            <a href={FEED_PATH} download="events.ics">
-              {t("feed.download")}
-            </a>{" "}
-            {t("feed.downloadNote")}
-          </li>
-        </ul>
-        <p className="hint">{t("feed.refresh")}</p>
-      </section>
+      <CalendarSubscribe origin={origin} feedPath="/open-data/events.ics" />
     </>
   );
 }

@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
-type DatasetKey = "partnersJson" | "partnersCsv" | "partnerTranslationsCsv" | "partnersGeojson" | "decisionsAtom" | "eventsIcs";
+type DatasetKey = "partnersJson" | "partnersCsv" | "partnerTranslationsCsv" | "partnersGeojson" | "decisionsAtom" | "eventsIcs" | "twinningCostsCsv";
 type Dataset = { id: string; key: DatasetKey; path: string };
 
 /** The files, one per site (not per language): each carries every translation in its own shape. */
@@ -35,6 +35,7 @@ const DATASETS: Dataset[] = [
   { id: "partners-geojson", key: "partnersGeojson", path: "/open-data/partners.geojson" },
   { id: "decisions-atom", key: "decisionsAtom", path: "/open-data/decisions.atom" },
   { id: "events-ics", key: "eventsIcs", path: "/open-data/events.ics" },
+  { id: "twinning-costs-csv", key: "twinningCostsCsv", path: "/open-data/twinning-costs.csv" },
 ];
 
 /** A field's description in messages; PARTNER_FIELDS may name one not (yet) translated, which t.has finds. */

@@ -23,7 +23,14 @@ import { isWatching, settledVersion, TOPICS } from "./signal";
 // anything that is not a 200 without cookies go through to Next.js as before.
 
 /** Pages and files anyone may see and that look the same to every anonymous visitor (without the language prefix: each language is a page of its own). */
-const PUBLIC_PAGE = /^\/(?:partners(?:\/[^/]+)?|open-data(?:\/[^/]+)?)$/;
+const PUBLIC_PAGE = /^\/(?:partners(?:\/[^/]+(?:\/events\.ics)?)?|open-data(?:\/[^/]+)?|whats-on(?:\/[^/]+)?|decisions(?:\/[^/]+)?|accessibility|privacy)$/;
+/**
+ * Pages that change with the clock as well as the data: what is upcoming and what is past
+ * (/whats-on, a partner's events). Their key carries the minute, so an event moves to the past
+ * within a minute of its end: at most one render per page a minute (decision 011).
+ */
+const CLOCK_PAGE = /^\/(?:partners\/[^/]+|whats-on(?:\/past)?)$/;
+const CLOCK_STEP_MS = 60_000;
 /** Requests of the Next.js client router: they ask for the page's RSC payload, not its HTML. */
 const CLIENT_ROUTER_HEADERS = ["rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"];
 const MAX_URL_LENGTH = 2048;
@@ -98,6 +105,11 @@ export function publicPageKey({ method, url, headers }: CacheableRequest): strin
   return `${origin}${url.pathname}${url.search}`;
 }
 
+/** The minute, for a page that changes with the clock; "" for the others. */
+function clockOf(url: URL): string {
+  return CLOCK_PAGE.test(splitLocalePath(url.pathname).path) ? `@${Math.floor(Date.now() / CLOCK_STEP_MS)}\n` : "";
+}
+
 /**
  * The cached page for this request, rendering it first if this version has not been rendered
  * yet (concurrent requests for one page share one render). Null when the request is not one the
@@ -114,7 +126,7 @@ export async function cachedPublicPage(request: CacheableRequest): Promise<{ pag
     state.bytes = 0;
     state.cachedVersion = version;
   }
-  const versionedKey = `${version}\n${key}`;
+  const versionedKey = `${version}\n${clockOf(request.url)}${key}`;
   const page = state.pages.get(versionedKey);
   if (page) {
     // Newest last: the oldest entry is the first to go when the cache is full.
@@ -126,7 +138,7 @@ export async function cachedPublicPage(request: CacheableRequest): Promise<{ pag
   if (failedAt !== undefined && Date.now() - failedAt < RETRY_AFTER_MS) return null;
   let rendering = state.rendering.get(versionedKey);
   if (!rendering) {
-    rendering = renderForCache(request, key, version).finally(() => state.rendering.delete(versionedKey));
+    rendering = renderForCache(request, key, versionedKey, version).finally(() => state.rendering.delete(versionedKey));
     state.rendering.set(versionedKey, rendering);
   }
   const rendered = await rendering;
@@ -163,7 +175,7 @@ export function keepPage(key: string, response: { status: number; headers: Heade
 }
 
 /** Renders the page by asking this server for it, as the visitor would, with the internal header. */
-async function renderForCache(request: CacheableRequest, key: string, version: number): Promise<CachedPage | null> {
+async function renderForCache(request: CacheableRequest, key: string, versionedKey: string, version: number): Promise<CachedPage | null> {
   try {
     const response = await fetch(new URL(`${request.url.pathname}${request.url.search}`, selfOrigin()), {
       headers: {
@@ -176,7 +188,7 @@ async function renderForCache(request: CacheableRequest, key: string, version: n
     const body = await response.text();
     state.failedAt.delete(key);
     // A render that finishes after the data changed serves its waiting visitors, and is not kept.
-    return keepPage(`${version}\n${key}`, response, body, { store: version === state.cachedVersion });
+    return keepPage(versionedKey, response, body, { store: version === state.cachedVersion });
   } catch (error) {
     state.failedAt.set(key, Date.now());
     console.warn(`${request.url.pathname} is served uncached for ${RETRY_AFTER_MS / 1000} s: rendering it for the cache failed (${error instanceof Error ? error.message : String(error)}).`);

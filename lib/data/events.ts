@@ -104,6 +104,7 @@ export async function listPublicEventsForFeed() {
       kind: true,
       startsAt: true,
       endsAt: true,
+      timeZone: true,
       place: true,
       description: true,
       createdAt: true,

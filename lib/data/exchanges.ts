@@ -22,6 +22,7 @@ export const exchangeFieldsSelect = {
   cost: true,
   currency: true,
   fundingSource: true,
+  purpose: true,
   outcomes: true,
   visibility: true,
 } satisfies Prisma.ExchangeSelect;

@@ -15,6 +15,7 @@ export function exchangeData(input: CreateExchangeInput) {
     cost: input.cost === undefined ? null : input.cost.toFixed(2),
     currency: input.cost === undefined ? null : input.currency,
     fundingSource: input.fundingSource ?? null,
+    purpose: input.purpose,
     outcomes: input.outcomes,
     visibility: input.visibility,
   } satisfies Prisma.ExchangeUncheckedUpdateInput;

@@ -56,6 +56,14 @@ import importFlowCy from "@/messages/importFlow/cy.json";
 import importFlowEn from "@/messages/importFlow/en.json";
 import importPageCy from "@/messages/importPage/cy.json";
 import importPageEn from "@/messages/importPage/en.json";
+import whatsOnCy from "@/messages/whatsOn/cy.json";
+import whatsOnDe from "@/messages/whatsOn/de.json";
+import whatsOnEn from "@/messages/whatsOn/en.json";
+import whatsOnFr from "@/messages/whatsOn/fr.json";
+import statementsCy from "@/messages/statements/cy.json";
+import statementsDe from "@/messages/statements/de.json";
+import statementsEn from "@/messages/statements/en.json";
+import statementsFr from "@/messages/statements/fr.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 
 type Translations<T> = { en: T } & Partial<Record<Exclude<Locale, "en">, T>>;
@@ -67,6 +75,8 @@ export const NAMESPACES = {
   public: { en: publicEn, cy: publicCy, de: publicDe, fr: publicFr },
   confirmations: { en: confirmationsEn, cy: confirmationsCy },
   content: { en: contentEn, cy: contentCy, de: contentDe, fr: contentFr },
+  whatsOn: { en: whatsOnEn, cy: whatsOnCy, de: whatsOnDe, fr: whatsOnFr },
+  statements: { en: statementsEn, cy: statementsCy, de: statementsDe, fr: statementsFr },
   forms: { en: formsEn, cy: formsCy },
   agreementForms: { en: agreementFormsEn, cy: agreementFormsCy },
   agreements: { en: agreementsEn, cy: agreementsCy },

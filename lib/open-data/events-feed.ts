@@ -8,11 +8,14 @@ import { serialiseCalendar } from "@/lib/ical/calendar";
  * then marks its copy called off instead of keeping it as if nothing had happened. A deleted one
  * (logged in error) is simply no longer in the feed.
  */
-export function eventsCalendar(events: readonly FeedEvent[], { origin, councilName }: { origin: string; councilName: string }): string {
+export function eventsCalendar(
+  events: readonly FeedEvent[],
+  { origin, councilName, partnerName }: { origin: string; councilName: string; /** A partner's own feed (/partners/<slug>/events.ics). */ partnerName?: string },
+): string {
   return serialiseCalendar({
     prodId: `-//${councilName}//Twinning Office//EN`,
-    name: `${councilName}: twinning events`,
-    description: `Public events with ${councilName}'s partner towns and cities`,
+    name: partnerName ? `${councilName}: twinning events with ${partnerName}` : `${councilName}: twinning events`,
+    description: partnerName ? `Public events of ${councilName}'s link with ${partnerName}` : `Public events with ${councilName}'s partner towns and cities`,
     refreshInterval: "PT6H",
     events: events.map((event) => ({
       // The event's id is a UUID: unique anywhere, and stable if the site moves.

@@ -331,6 +331,7 @@ const exchangeInput = (agreementId: string) => ({
   cost: "1200.50",
   currency: "GBP",
   fundingSource: "COUNCIL_BUDGET",
+  purpose: "A choir's return visit.",
   outcomes: "Two concerts.",
   visibility: "PUBLIC",
 });
@@ -435,6 +436,14 @@ const FIXTURES: Record<string, Fixture> = {
       twoStepRequiredFor: "NOBODY",
     }),
     text: ["councilName", "openDataLicence"],
+  },
+  "app/admin/settings/actions.ts#updateStatementsAction": {
+    valid: async () => ({
+      contactAddress: "Twinning Office, Council House\nCoventry CV1 5RR",
+      accessibilityStatement: "## Compliance status\n\nThis website is fully compliant.",
+      privacyNotice: "",
+    }),
+    text: ["contactAddress", "accessibilityStatement", "privacyNotice"],
   },
   "app/admin/users/actions.ts#createUserAction": {
     valid: async () => ({
@@ -670,7 +679,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "app/exchanges/new/actions.ts#createExchangeAction": {
     valid: async ({ active }) => exchangeInput(active.id),
-    text: ["participantsDescription", "outcomes"],
+    text: ["participantsDescription", "purpose", "outcomes"],
   },
   "app/exchanges/[id]/edit/actions.ts#updateExchangeAction": {
     valid: async ({ active, exchangeId }) => {
@@ -684,7 +693,7 @@ const FIXTURES: Record<string, Fixture> = {
         updatedAt: current.updatedAt.toISOString(),
       };
     },
-    text: ["participantsDescription", "outcomes"],
+    text: ["participantsDescription", "purpose", "outcomes"],
   },
   "app/events/new/actions.ts#createEventAction": {
     valid: async ({ active }) => eventInput(active.id),

@@ -5,7 +5,9 @@ import { headers } from "next/headers";
 import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { Link } from "@/components/link";
-import { StatusTag, Tag } from "@/components/status-tag";
+import { StatusTag } from "@/components/status-tag";
+import { CalendarSubscribe } from "@/components/public/calendar-subscribe";
+import { PublicEventList } from "@/components/public/event-list";
 import { SummaryList } from "@/components/summary-list";
 import { Place } from "@/components/public/place";
 import { ForeignText, LocalName } from "@/components/public/local-name";
@@ -13,16 +15,17 @@ import { TranslatedText } from "@/components/public/translated-text";
 import { publicReasonIn, publicSummaryIn } from "@/lib/domain/public-translations";
 import { relationshipTerm } from "@/lib/domain/relationship-terms";
 import { getPublicPartner, listPublicActivity } from "@/lib/data/public";
+import { partnerEvents } from "@/lib/data/whats-on";
+import { partnerCalendarPath } from "@/lib/domain/whats-on";
 import { dateOf, labelInSentence, localityOf, safeWebsite, sinceOf, sinceYearsOf } from "@/lib/domain/public-format";
-import type { PublicEvent, PublicExchange, PublicLink } from "@/lib/domain/public-types";
+import type { PublicExchange, PublicLink } from "@/lib/domain/public-types";
 import { getSettings } from "@/lib/data/settings";
 import { labelsIn } from "@/lib/domain/labels";
 import { formatDate, formatNumber } from "@/lib/domain/format";
-import { formatInZone } from "@/lib/events/zoned-time";
-import { LANGUAGE_TAGS, localizedPath, OPEN_GRAPH_LOCALES, type Locale } from "@/lib/i18n/locales";
+import { localizedPath, OPEN_GRAPH_LOCALES } from "@/lib/i18n/locales";
 import { usePageLocale } from "@/lib/i18n/navigation";
 import { getPageLocale, languageAlternates } from "@/lib/i18n/server";
-import { siteOriginFrom } from "@/lib/web/request-context";
+import { siteOrigin, siteOriginFrom } from "@/lib/web/request-context";
 import { partnerPagePath } from "@/lib/open-data/partners";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -71,16 +74,6 @@ function DateRange({ start, end }: { start: string; end: string | null }) {
   });
 }
 
-/** An event's time where it is held, in the page's language, e.g. "13 February 2027 at 11:00 CET". */
-function eventTime(event: PublicEvent, locale: Locale): string {
-  const startsAt = new Date(event.startsAt);
-  try {
-    return formatInZone(startsAt, event.timeZone, LANGUAGE_TAGS[locale]);
-  } catch {
-    return formatInZone(startsAt, "Europe/London", LANGUAGE_TAGS[locale]);
-  }
-}
-
 function StatusNotice({ link }: { link: PublicLink }) {
   const locale = usePageLocale();
   const t = useTranslations("public");
@@ -125,36 +118,23 @@ function ExchangeItem({ exchange }: { exchange: PublicExchange }) {
   );
 }
 
-function EventItem({ event }: { event: PublicEvent }) {
-  const locale = usePageLocale();
-  const t = useTranslations("public.partner");
-  return (
-    <li className="py-3">
-      <h3 className="mt-0 mb-1">
-        {event.title}
-        {event.cancelled ? (
-          <>
-            {" "}
-            <Tag tone="warning">{t("eventCancelled")}</Tag>
-          </>
-        ) : null}
-      </h3>
-      <p className="m-0 text-slate-700">
-        {labelsIn(locale).eventKind[event.kind]} · <time dateTime={event.startsAt}>{eventTime(event, locale)}</time>
-        {event.place ? ` · ${event.place}` : null}
-      </p>
-      {event.cancelled?.publicReason ? <p className="mt-1 mb-0 max-w-prose font-semibold">{t("eventCancelledReason", { reason: event.cancelled.publicReason })}</p> : null}
-      {event.description ? <p className="mt-1 mb-0 max-w-prose">{event.description}</p> : null}
-    </li>
-  );
-}
-
 export default async function PartnerPage({ params }: Props) {
   await connection();
-  const [page, locale, t, tContent] = await Promise.all([partnerFor(params), getPageLocale(), getTranslations("public.partner"), getTranslations("content.partner")]);
+  const [page, locale, t, tContent, tFeed] = await Promise.all([
+    partnerFor(params),
+    getPageLocale(),
+    getTranslations("public.partner"),
+    getTranslations("content.partner"),
+    getTranslations("whatsOn.feed"),
+  ]);
   if (!page) notFound();
   const { partner, links } = page;
-  const { exchanges, events } = await listPublicActivity(links.map((link) => link.agreementId));
+  const [{ exchanges }, events, origin, tEvents] = await Promise.all([
+    listPublicActivity(links.map((link) => link.agreementId)),
+    partnerEvents(partner.slug),
+    siteOrigin(),
+    getTranslations("whatsOn.partnerPage"),
+  ]);
   const primary = links[0]!;
   const website = safeWebsite(partner.website);
   const labels = labelsIn(locale);
@@ -213,17 +193,33 @@ export default async function PartnerPage({ params }: Props) {
         </section>
       ))}
 
+
       <ActivitySection noun="exchanges" title={t("exchanges")} none={t("noExchanges", { name: partner.name })}>
         {exchanges.map((exchange) => (
           <ExchangeItem key={exchange.id} exchange={exchange} />
         ))}
       </ActivitySection>
 
-      <ActivitySection noun="events" title={t("events")} none={t("noEvents", { name: partner.name })}>
-        {events.map((event) => (
-          <EventItem key={event.id} event={event} />
-        ))}
-      </ActivitySection>
+      <section aria-labelledby="events-heading">
+        <h2 id="events-heading">{tEvents("upcoming")}</h2>
+        {events.upcoming.length === 0 ? <p>{tEvents("noUpcoming", { name: partner.name })}</p> : <PublicEventList events={events.upcoming} upcoming withPartner={false} />}
+      </section>
+      <section aria-labelledby="past-events-heading">
+        <h2 id="past-events-heading">{tEvents("past")}</h2>
+        {events.past.length === 0 ? <p>{tEvents("noPast", { name: partner.name })}</p> : <PublicEventList events={events.past} upcoming={false} withPartner={false} />}
+        {events.pastTotal > events.past.length ? (
+          <p>
+            <Link href={`/whats-on/past?partner=${encodeURIComponent(partner.slug)}`}>{tEvents("morePast", { name: partner.name })}</Link>
+          </p>
+        ) : null}
+      </section>
+      <CalendarSubscribe
+        id="partner-feed"
+        origin={origin}
+        feedPath={partnerCalendarPath(partner.slug)}
+        heading={tEvents("feedHeading", { name: partner.name })}
+        intro={tFeed("partnerIntro", { partner: partner.name })}
+      />
     </>
   );
 }
@@ -251,8 +247,8 @@ function termOf(link: PublicLink): React.ReactNode {
   return term && language ? <ForeignText text={term} language={language} /> : null;
 }
 
-/** The partner's public exchanges or events: one item each, or a line saying there are none yet. */
-function ActivitySection({ noun, title, none, children }: { noun: "exchanges" | "events"; title: string; none: string; children: React.ReactNode[] }) {
+/** The partner's public exchanges: one item each, or a line saying there are none yet. */
+function ActivitySection({ noun, title, none, children }: { noun: "exchanges"; title: string; none: string; children: React.ReactNode[] }) {
   return (
     <section aria-labelledby={`${noun}-heading`}>
       <h2 id={`${noun}-heading`}>{title}</h2>

@@ -99,6 +99,8 @@ export const exchangeFields = z.object({
   cost: nonNegative("cost", MAX_COST, { maxText: "9,999,999,999.99" }),
   currency,
   fundingSource: z.preprocess(blankToUndefined, z.enum(fundingValues, { error: validationMessage("choose.fundingSource") }).optional()),
+  // Published with the cost in /open-data/twinning-costs.csv.
+  purpose: longText("purpose", 1000),
   outcomes: longText("outcomes", 5000),
   visibility: z.enum(visibilityValues, { error: validationMessage("choose.exchangeVisibility") }),
 });
@@ -141,6 +143,7 @@ export const EXCHANGE_FIELD_ORDER = [
   "cost",
   "currency",
   "fundingSource",
+  "purpose",
   "outcomes",
   "visibility",
 ] as const;

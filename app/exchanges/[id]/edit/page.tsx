@@ -62,6 +62,7 @@ export default async function EditExchangePage({ params, searchParams }: { param
           cost: exchange.cost ?? "",
           currency: exchange.currency ?? DEFAULT_CURRENCY,
           fundingSource: exchange.fundingSource ?? "",
+          purpose: exchange.purpose,
           outcomes: exchange.outcomes,
           visibility: exchange.visibility,
           id: exchange.id,
