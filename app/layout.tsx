@@ -31,7 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page reads the database or the session at request time: nothing is prerendered at build.
   await connection();
   const [settings, user, locale, path, t] = await Promise.all([getSettings(), getCurrentUser(), getPageLocale(), getPagePath(), getTranslations("common")]);
-  const [awaitingDecision, statements] = await Promise.all([countAwaitingDecision(user), getPublicStatements()]);
+  const [awaitingDecision, statements, notices] = await Promise.all([countAwaitingDecision(user), getPublicStatements(), getTranslations("decisions.notices")]);
   return (
     <html lang={LANGUAGE_TAGS[locale]}>
       <body className="flex min-h-screen flex-col">
@@ -47,6 +47,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <div className="mx-auto flex max-w-6xl flex-wrap gap-6 px-4 py-6 text-sm">
               <Link href="/partners">{t("footer.partners")}</Link>
               <Link href="/open-data">{t("footer.openData")}</Link>
+              <Link href="/decisions">{notices("footerLink")}</Link>
               <Link href="/accessibility">{t("footer.accessibility")}</Link>
               <Link href="/privacy">{t("footer.privacy")}</Link>
               <span>{t("footer.copyright", { council: settings.councilName })}</span>

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/form/action-form";
 import { Link } from "@/components/link";
 import { HiddenField, RadioGroup, SelectField, TextField } from "@/components/form/fields";
+import { DecisionRouteChoice } from "@/components/decision-route-fields";
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, STAFF_LOCALES } from "@/lib/i18n/locales";
 import type { FormAction } from "@/lib/web/action-result";
 import {
@@ -163,6 +164,7 @@ export function SettingsForm({ action, values }: { action: FormAction; values: R
       fieldOrder={[
         ...["councilName", "approvalsNeeded", "dormancyMonths", "reminderDays", "openDataLicence", "twoStepRequiredFor", "ssoOnlyForStaff"],
         ...["auditAddressMonths", "sentEmailDays", "participantsMonths", "failedSignInDays", "securityContact"],
+        "defaultDecisionRoute",
       ]}
       submitLabel={t("submit")}
       aria-label={t("formLabel")}
@@ -194,6 +196,7 @@ export function SettingsForm({ action, values }: { action: FormAction; values: R
       <TextField name="participantsMonths" label={t("participantsMonths")} type="number" inputMode="numeric" hint={t("participantsMonthsHint")} />
       <TextField name="failedSignInDays" label={t("failedSignInDays")} type="number" inputMode="numeric" hint={t("failedSignInDaysHint")} />
       <TextField name="securityContact" label={t("securityContact")} hint={t("securityContactHint")} autoComplete="off" />
+      <DecisionRouteChoice name="defaultDecisionRoute" />
     </ActionForm>
   );
 }

@@ -10,10 +10,11 @@ import { AMENDMENT_COMMAND } from "@/lib/domain/lifecycle";
 import { labelsIn, optionsOf } from "@/lib/domain/labels";
 import type { Terms } from "@/lib/domain/term-changes";
 import { amendmentSchema } from "@/lib/domain/validation/agreement";
+import { DecisionRouteFields, ROUTE_FIELD_ORDER, type RouteChoices } from "@/components/decision-route-fields";
 import { usePageLocale } from "@/lib/i18n/navigation";
 import type { ActionResult } from "@/lib/web/action-result";
 
-const FIELD_ORDER = ["relationshipType", "title", "formalisedOn", "purpose", "themes", "publicSummary", "reason", "reference", "alternativesConsidered", "conflictsOfInterest", "backgroundPapers"] as const;
+const FIELD_ORDER = ["relationshipType", "title", "formalisedOn", "purpose", "themes", "publicSummary", "reason", "reference", ...ROUTE_FIELD_ORDER, "alternativesConsidered", "conflictsOfInterest", "backgroundPapers"] as const;
 
 /**
  * "Propose amendment": the terms as they are now, to change, and the reasons councillors read.
@@ -27,6 +28,7 @@ export function AmendmentForm({
   terms,
   previous,
   cancelHref,
+  routes,
 }: {
   action: (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
   agreementId: string;
@@ -34,6 +36,8 @@ export function AmendmentForm({
   terms: Terms;
   previous?: PreviousProposal;
   cancelHref: string;
+  /** How the amendment may be decided. */
+  routes: RouteChoices;
 }) {
   const t = useTranslations("agreementForms");
   const labels = labelsIn(usePageLocale());
@@ -42,7 +46,7 @@ export function AmendmentForm({
     <ActionForm
       action={action}
       schema={amendmentSchema}
-      defaultValues={{ agreementId, version, command: AMENDMENT_COMMAND, relationshipType: terms.relationshipType, themes: terms.themes, formalisedOn: terms.formalisedOn?.toISOString().slice(0, 10) ?? "" }}
+      defaultValues={{ agreementId, version, command: AMENDMENT_COMMAND, relationshipType: terms.relationshipType, themes: terms.themes, formalisedOn: terms.formalisedOn?.toISOString().slice(0, 10) ?? "", decisionRoute: routes.defaultRoute }}
       initialText={{ title: terms.title, purpose: terms.purpose, publicSummary: terms.publicSummary, ...(previous && previousText(previous)) }}
       fieldOrder={FIELD_ORDER}
       submitLabel={label}
@@ -68,6 +72,7 @@ export function AmendmentForm({
       </FieldGroup>
       <TextArea name="reason" label={t("command.reason")} hint={t("amendment.reasonHint")} required />
       <TextField name="reference" label={t("command.reference")} hint={t("command.referenceHint")} />
+      <DecisionRouteFields councillors={routes.councillors} />
       <TextArea name="alternativesConsidered" label={t("command.alternativesConsidered")} hint={t("command.alternativesConsideredHint")} rows={3} />
       <TextArea name="conflictsOfInterest" label={t("command.conflictsOfInterest")} hint={t("command.conflictsOfInterestHint")} rows={2} />
       <TextArea name="backgroundPapers" label={t("command.backgroundPapers")} hint={t("command.backgroundPapersHint")} rows={2} />

@@ -7,6 +7,7 @@ import { HiddenField, TextArea, TextField } from "@/components/form/fields";
 import type { ActionResult } from "@/lib/web/action-result";
 import { COMMAND_RULES, type Command } from "@/lib/domain/lifecycle";
 import { commandSchema } from "@/lib/domain/validation/agreement";
+import { DecisionRouteFields, ROUTE_FIELD_ORDER, type RouteChoices } from "@/components/decision-route-fields";
 
 /** Which hint the reason field shows (messages agreementForms.command.reasonHint). */
 const REASON_HINT: Record<Command, "submit" | "withdraw" | "proposal"> = {
@@ -29,6 +30,7 @@ export function CommandForm({
   version,
   cancelHref,
   previous,
+  routes,
 }: {
   action: (previous: ActionResult, formData: FormData) => Promise<ActionResult>;
   command: Command;
@@ -36,6 +38,8 @@ export function CommandForm({
   version: number;
   cancelHref: string;
   previous?: PreviousProposal;
+  /** How a proposal may be decided (a command that opens no proposal asks nothing). */
+  routes: RouteChoices;
 }) {
   const t = useTranslations("agreementForms");
   const rule = COMMAND_RULES[command];
@@ -45,9 +49,9 @@ export function CommandForm({
     <ActionForm
       action={action}
       schema={commandSchema}
-      defaultValues={{ agreementId, version, command }}
+      defaultValues={{ agreementId, version, command, ...(isProposal && { decisionRoute: routes.defaultRoute }) }}
       initialText={previous ? previousText(previous) : undefined}
-      fieldOrder={["reason", "publicReason", "reference", "alternativesConsidered", "conflictsOfInterest", "backgroundPapers"]}
+      fieldOrder={["reason", "publicReason", "reference", ...ROUTE_FIELD_ORDER, "alternativesConsidered", "conflictsOfInterest", "backgroundPapers"]}
       submitLabel={label}
       submitClassName={command === "withdraw" || command === "proposeTermination" ? "button-danger" : "button"}
       secondary={
@@ -66,6 +70,7 @@ export function CommandForm({
       <TextField name="reference" label={t("command.reference")} hint={t("command.referenceHint")} />
       {isProposal ? (
         <>
+          <DecisionRouteFields councillors={routes.councillors} />
           <TextArea name="alternativesConsidered" label={t("command.alternativesConsidered")} hint={t("command.alternativesConsideredHint")} rows={3} />
           <TextArea name="conflictsOfInterest" label={t("command.conflictsOfInterest")} hint={t("command.conflictsOfInterestHint")} rows={2} />
           <TextArea name="backgroundPapers" label={t("command.backgroundPapers")} hint={t("command.backgroundPapersHint")} rows={2} />

@@ -25,6 +25,8 @@ export type TimelineEntry = {
   partnerConfirmation?: { partnerDecisionDate: Date | null; partnerDecisionReference: string | null } | null;
   /** An amendment's terms before and after (its PROPOSED and AMENDED decisions), as stored. */
   changes?: unknown;
+  /** How a proposal is decided and by whom, worded (components/decision-maker.ts routeLines). */
+  route?: { route: string; maker: string } | null;
 };
 
 type Titles = ReturnType<typeof useTranslations<"agreements.timeline.title">>;
@@ -51,6 +53,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const field = useTranslations("agreementForms.command");
   const outcomes = useTranslations("agreementForms.review.outcomes");
   const agreementField = useTranslations("agreementForms.agreement");
+  const history = useTranslations("decisions.history");
   const locale = usePageLocale();
   const statusLabels = labelsIn(locale).status;
   if (entries.length === 0) return <p>{t("none")}</p>;
@@ -88,6 +91,8 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
             <DetailRow label={entry.review || entry.partnerConfirmation ? t("reviewNotes") : field("reason")} value={entry.reason} />
             <DetailRow label={field("publicReason")} value={entry.publicReason} />
             <DetailRow label={field("reference")} value={entry.reference} />
+            <DetailRow label={history("route")} value={entry.route?.route} />
+            <DetailRow label={history("decisionMaker")} value={entry.route?.maker} />
             <DetailRow label={field("alternativesConsidered")} value={entry.proposal?.alternativesConsidered} />
             <DetailRow label={field("conflictsOfInterest")} value={entry.proposal?.conflictsOfInterest} />
             <DetailRow label={field("backgroundPapers")} value={entry.proposal?.backgroundPapers} />

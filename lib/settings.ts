@@ -1,5 +1,5 @@
 import type { Tx } from "./db";
-import type { TwoStepRequirement } from "@/generated/prisma/enums";
+import type { DecisionRoute, TwoStepRequirement } from "@/generated/prisma/enums";
 
 export type CouncilSettingsValues = {
   councilName: string;
@@ -22,6 +22,8 @@ export type CouncilSettingsValues = {
   failedSignInDays: number;
   /** Where to report a vulnerability (/.well-known/security.txt), or null: none published. */
   securityContact: string | null;
+  /** The decision route a new proposal starts with (lib/domain/decision-routes.ts). */
+  defaultDecisionRoute: DecisionRoute;
 };
 
 export const DEFAULT_SETTINGS: CouncilSettingsValues = {
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: CouncilSettingsValues = {
   participantsMonths: 12,
   failedSignInDays: 30,
   securityContact: null,
+  defaultDecisionRoute: "COUNCILLOR_VOTES",
 };
 
 /**
@@ -70,6 +73,7 @@ export async function readSettings(client: Pick<Tx, "councilSettings">): Promise
       participantsMonths: true,
       failedSignInDays: true,
       securityContact: true,
+      defaultDecisionRoute: true,
     },
   });
   return row ?? DEFAULT_SETTINGS;

@@ -19,6 +19,8 @@ import { readTermChanges } from "@/lib/domain/term-changes";
 import { queryChoice, queryParam } from "@/lib/domain/validation/fields";
 import { countryNameIn } from "@/lib/domain/public-format";
 import { getPageLocale } from "@/lib/i18n/server";
+import { describeDecisionMaker } from "@/components/decision-maker";
+import { decisionMaker, isRecordedRoute } from "@/lib/domain/decision-routes";
 import { voteAction } from "./actions";
 
 type Vote = { id: string; kind: string; reason: string | null; actor: { name: string } | null };
@@ -64,13 +66,14 @@ export default async function ApprovalsPage({ searchParams }: Props) {
   const params = await searchParams;
   // The confirmation step of one card: ?confirm=<proposal>&decision=approve|reject (see VoteChoice).
   const confirming = { proposalId: queryParam(params.confirm), decision: queryChoice(params.decision, DECISIONS) };
-  const [proposals, settings, locale, t, tA, f] = await Promise.all([
+  const [proposals, settings, locale, t, tA, f, d] = await Promise.all([
     listOpenProposals(),
     getSettings(),
     getPageLocale(),
     getTranslations("approvals"),
     getTranslations("agreements"),
     getTranslations("agreementForms.agreement"),
+    getTranslations("decisions"),
   ]);
   const labels = labelsIn(locale);
   return (
@@ -90,6 +93,8 @@ export default async function ApprovalsPage({ searchParams }: Props) {
         const decisionLabel = t("decide", { kind: labels.proposalKind[proposal.kind], partner: partner.name });
         const decision = confirming.proposalId === proposal.id ? confirming.decision : undefined;
         const changes = readTermChanges(proposal.changes);
+        const recorded = isRecordedRoute(proposal.decisionRoute);
+        const maker = describeDecisionMaker(decisionMaker({ ...proposal, recordedBy: null, approvers: [] }), d);
         return (
           <section key={proposal.id} aria-labelledby={headingId} className="mb-8 rounded border-2 border-slate-300 p-4">
             <h2 id={headingId} className="mt-0">
@@ -109,6 +114,8 @@ export default async function ApprovalsPage({ searchParams }: Props) {
               <DetailRow label={t("theirReason")} value={proposal.reason} />
               <DetailRow label={t("publicReason")} value={proposal.publicReason} />
               <DetailRow label={t("reference")} value={proposal.reference} />
+              <DetailRow label={d("history.route")} value={d(`route.${proposal.decisionRoute}`)} />
+              <DetailRow label={d("history.decisionMaker")} value={maker} />
               <DetailRow label={t("alternativesConsidered")} value={proposal.alternativesConsidered} />
               <DetailRow label={t("conflictsOfInterest")} value={proposal.conflictsOfInterest} />
               <DetailRow label={t("backgroundPapers")} value={proposal.backgroundPapers} />
@@ -174,7 +181,12 @@ export default async function ApprovalsPage({ searchParams }: Props) {
                 </ul>
               </details>
             ) : null}
-            {ownProposal ? (
+            {recorded ? (
+              <p className="font-semibold">
+                {d("record.notYours", { route: d(`route.${proposal.decisionRoute}`), maker })}{" "}
+                <Link href={`/agreements/${agreement.id}`}>{d("record.button")}</Link>
+              </p>
+            ) : ownProposal ? (
               <p className="font-semibold">{t("ownProposal")}</p>
             ) : myVote ? (
               <p className="font-semibold">{myVote.kind === "APPROVED" ? t("youApproved") : t("youRejected")}</p>

@@ -4,7 +4,10 @@ import { appendDecision, DECISION_TRANSACTION } from "@/lib/decisions/chain";
 import { AppError, STALE_VERSION_MESSAGE } from "@/lib/domain/errors";
 import { COMMAND_RULES, checkCommand, PROPOSAL_RULES } from "@/lib/domain/lifecycle";
 import { enqueueProposalCreated } from "@/lib/notifications/enqueue";
-import { requirePermission, type Actor } from "@/lib/domain/permissions";
+import { can, EXECUTIVE_MEMBER_PERMISSION, requirePermission, type Actor } from "@/lib/domain/permissions";
+import { EXECUTIVE_MEMBER_NOT_COUNCILLOR, missingRouteDetails, ROUTE_NEEDS } from "@/lib/domain/decision-routes";
+import { readSettings } from "@/lib/settings";
+import type { DecisionRoute } from "@/generated/prisma/enums";
 import { AMENDABLE_TERMS, fieldChanges, hasChanges, type FieldChanges, type Term } from "@/lib/domain/term-changes";
 import { AMENDMENT_CHANGES_NOTHING, FORMALISED_BEFORE_BEGAN, missingReasons, type AmendmentInput, type CommandInput } from "@/lib/domain/validation/agreement";
 import type { Tx } from "@/lib/db";
@@ -46,6 +49,7 @@ export async function applyCommand(input: CommandInput | AmendmentInput, actor: 
     }
 
     const changes = outcome.proposal === "AMENDMENT" ? await proposedChanges(tx, agreement.id, input) : null;
+    const route = await decisionRouteOf(tx, input);
     const proposal = await tx.proposal.create({
       data: {
         changes: changes ?? undefined,
@@ -57,6 +61,7 @@ export async function applyCommand(input: CommandInput | AmendmentInput, actor: 
         alternativesConsidered: input.alternativesConsidered || null,
         conflictsOfInterest: input.conflictsOfInterest || null,
         backgroundPapers: input.backgroundPapers || null,
+        ...route,
       },
       select: { id: true },
     });
@@ -82,6 +87,24 @@ export async function applyCommand(input: CommandInput | AmendmentInput, actor: 
     await enqueueProposalCreated(tx, proposal.id);
     return { proposalId: proposal.id, confirmation: `agreement.${input.command}` };
   }, DECISION_TRANSACTION);
+}
+
+/**
+ * How the proposal will be decided: the route the proposer chose, else the council's default, with
+ * the executive member (an active councillor) or the delegation that route names.
+ */
+async function decisionRouteOf(tx: Tx, input: CommandInput | AmendmentInput): Promise<{ decisionRoute: DecisionRoute; executiveMemberId: string | null; delegation: string | null }> {
+  const decisionRoute = input.decisionRoute ?? (await readSettings(tx)).defaultDecisionRoute;
+  const fieldErrors = missingRouteDetails({ ...input, decisionRoute });
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("VALIDATION", "There is a problem", fieldErrors);
+  const executiveMemberId = ROUTE_NEEDS[decisionRoute] === "executiveMemberId" ? (input.executiveMemberId ?? null) : null;
+  if (executiveMemberId) {
+    const member = await tx.user.findUnique({ where: { id: executiveMemberId }, select: { role: true, active: true } });
+    if (!member?.active || !can({ role: member.role }, EXECUTIVE_MEMBER_PERMISSION)) {
+      throw new AppError("VALIDATION", EXECUTIVE_MEMBER_NOT_COUNCILLOR, { executiveMemberId: [EXECUTIVE_MEMBER_NOT_COUNCILLOR] });
+    }
+  }
+  return { decisionRoute, executiveMemberId, delegation: ROUTE_NEEDS[decisionRoute] === "delegation" ? (input.delegation ?? null) : null };
 }
 
 /**

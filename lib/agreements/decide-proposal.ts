@@ -7,7 +7,7 @@ import { enqueueDecisionReached } from "@/lib/notifications/enqueue";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import { readSettings } from "@/lib/settings";
 import type { VoteInput } from "@/lib/domain/validation/agreement";
-import type { AgreementStatus } from "@/generated/prisma/enums";
+import type { AgreementStatus, ProposalKind } from "@/generated/prisma/enums";
 import type { Confirmation } from "@/lib/web/confirmations";
 import { amendedTerms, fieldChanges, readTermChanges, AMENDABLE_TERMS, type FieldChanges, type Term } from "@/lib/domain/term-changes";
 import type { Tx } from "@/lib/db";
@@ -37,6 +37,7 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
         publicReason: true,
         reference: true,
         changes: true,
+        decisionRoute: true,
         agreement: { select: { id: true, status: true, version: true } },
         decisions: { where: { kind: { in: ["APPROVED", "REJECTED"] } }, select: { actorId: true, kind: true } },
       },
@@ -53,6 +54,8 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
       reason: input.reason,
     });
     if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
+    // Another route's decision is recorded, not voted (lib/agreements/record-decision.ts).
+    if (proposal.decisionRoute !== "COUNCILLOR_VOTES") throw new AppError("INVALID_TRANSITION", REFUSED.notDecidedByVotes);
 
     const agreement = proposal.agreement;
     // Read before the vote is appended: the chain lock is then held for as little as possible.
@@ -78,32 +81,59 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
       return { outcome, agreementId: agreement.id, remaining: approvalsNeeded - votes.length - 1, confirmation: "vote.open" };
     }
 
-    const to = statusAfter(proposal.kind, outcome, agreement.status);
-    await tx.proposal.update({ where: { id: proposal.id }, data: { state: outcome === "approved" ? "APPROVED" : "REJECTED", closedAt: new Date() } });
-    if (outcome === "approved" && proposal.kind === "AMENDMENT") {
-      await applyAmendment(tx, { proposal, agreement, actor, input });
-      return { outcome, agreementId: agreement.id, remaining: 0, confirmation: "vote.amended" };
-    }
-    const statusDecision = await appendDecision(tx, {
-      agreementId: agreement.id,
-      proposalId: proposal.id,
-      kind: "STATUS_CHANGED",
-      actorId: actor.id,
-      fromStatus: agreement.status,
-      toStatus: to,
-      reason: outcome === "approved" ? proposal.reason : input.reason,
-      publicReason: outcome === "approved" ? proposal.publicReason : null,
-      reference: input.reference ?? proposal.reference,
-    });
-    if (to !== agreement.status) {
-      await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, { status: to, statusDecisionId: statusDecision.id });
-    }
-    await writeAudit(tx, { actor, action: "agreement.status-change", entityType: "Agreement", entityId: agreement.id, details: { from: agreement.status, to } });
-    await enqueueDecisionReached(tx, { proposalId: proposal.id, outcome, decidedBy: actor, reason: input.reason || null });
-    // A rejected submission goes back to its proposer as a draft: the confirmation says so.
-    const confirmation: Confirmation = outcome === "rejected" && to === "DRAFT" ? "vote.rejected-to-draft" : `vote.${outcome}`;
-    return { outcome, agreementId: agreement.id, remaining: 0, confirmation };
+    const closed = await closeProposal(tx, { proposal, agreement, actor, outcome, reason: input.reason || null, reference: input.reference ?? null });
+    return { outcome, agreementId: agreement.id, remaining: 0, confirmation: closed };
   }, DECISION_TRANSACTION);
+}
+
+/**
+ * Closes a decided proposal: the agreement takes the status statusAfter gives (or an approved
+ * amendment its new terms), with the STATUS_CHANGED (or AMENDED) decision, the audit row and the
+ * proposer's email — in the caller's transaction, after the deciding vote or recorded decision.
+ * `reason` and `reference`: what the decider gave (a rejection's reason is the status change's).
+ */
+export async function closeProposal(
+  tx: Tx,
+  {
+    proposal,
+    agreement,
+    actor,
+    outcome,
+    reason,
+    reference,
+  }: {
+    proposal: { id: string; kind: ProposalKind; reason: string; publicReason: string | null; reference: string | null; changes: unknown };
+    agreement: { id: string; status: AgreementStatus; version: number };
+    actor: Actor;
+    outcome: "approved" | "rejected";
+    reason: string | null;
+    reference: string | null;
+  },
+): Promise<Confirmation> {
+  const to = statusAfter(proposal.kind, outcome, agreement.status);
+  await tx.proposal.update({ where: { id: proposal.id }, data: { state: outcome === "approved" ? "APPROVED" : "REJECTED", closedAt: new Date() } });
+  if (outcome === "approved" && proposal.kind === "AMENDMENT") {
+    await applyAmendment(tx, { proposal, agreement, actor, reason, reference });
+    return "vote.amended";
+  }
+  const statusDecision = await appendDecision(tx, {
+    agreementId: agreement.id,
+    proposalId: proposal.id,
+    kind: "STATUS_CHANGED",
+    actorId: actor.id,
+    fromStatus: agreement.status,
+    toStatus: to,
+    reason: outcome === "approved" ? proposal.reason : reason,
+    publicReason: outcome === "approved" ? proposal.publicReason : null,
+    reference: reference ?? proposal.reference,
+  });
+  if (to !== agreement.status) {
+    await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, { status: to, statusDecisionId: statusDecision.id });
+  }
+  await writeAudit(tx, { actor, action: "agreement.status-change", entityType: "Agreement", entityId: agreement.id, details: { from: agreement.status, to } });
+  await enqueueDecisionReached(tx, { proposalId: proposal.id, outcome, decidedBy: actor, reason });
+  // A rejected submission goes back to its proposer as a draft: the confirmation says so.
+  return outcome === "rejected" && to === "DRAFT" ? "vote.rejected-to-draft" : `vote.${outcome}`;
 }
 
 /**
@@ -113,7 +143,13 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
  */
 async function applyAmendment(
   tx: Tx,
-  { proposal, agreement, actor, input }: { proposal: { id: string; reason: string; reference: string | null; changes: unknown }; agreement: { id: string; status: AgreementStatus; version: number }; actor: Actor; input: VoteInput },
+  {
+    proposal,
+    agreement,
+    actor,
+    reason,
+    reference,
+  }: { proposal: { id: string; reason: string; reference: string | null; changes: unknown }; agreement: { id: string; status: AgreementStatus; version: number }; actor: Actor; reason: string | null; reference: string | null },
 ): Promise<void> {
   const proposed = readTermChanges(proposal.changes);
   if (!proposed) throw new AppError("INVALID_TRANSITION", REFUSED.decided);
@@ -128,10 +164,10 @@ async function applyAmendment(
     fromStatus: agreement.status,
     toStatus: agreement.status,
     reason: proposal.reason,
-    reference: input.reference ?? proposal.reference,
+    reference: reference ?? proposal.reference,
     changes,
   });
   await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, terms);
   await writeAudit(tx, { actor, action: "agreement.amend", entityType: "Agreement", entityId: agreement.id, details: { proposalId: proposal.id, changes } });
-  await enqueueDecisionReached(tx, { proposalId: proposal.id, outcome: "approved", decidedBy: actor, reason: input.reason || null });
+  await enqueueDecisionReached(tx, { proposalId: proposal.id, outcome: "approved", decidedBy: actor, reason });
 }

@@ -169,6 +169,16 @@ const proposalCaseSelect = {
   alternativesConsidered: true,
   conflictsOfInterest: true,
   backgroundPapers: true,
+  // How it is decided, and by whom (lib/domain/decision-routes.ts).
+  proposerId: true,
+  decisionRoute: true,
+  executiveMemberId: true,
+  executiveMember: { select: { name: true } },
+  delegation: true,
+  meetingName: true,
+  meetingDate: true,
+  minuteReference: true,
+  meetingUrl: true,
 } satisfies Prisma.ProposalSelect;
 
 /** A decision as the timeline shows it (components/timeline.tsx). */

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { EMAIL_RULE, emailKey, lockedUntil } from "@/lib/domain/sign-in-lock";
 import { isUuid } from "@/lib/domain/validation/fields";
 import { LEAD_OFFICER_PERMISSION } from "@/lib/domain/lifecycle";
-import { rolesWith } from "@/lib/domain/permissions";
+import { EXECUTIVE_MEMBER_PERMISSION, rolesWith } from "@/lib/domain/permissions";
 
 const userSelect = { id: true, name: true, email: true, role: true, active: true, language: true, createdAt: true, twoStepEnabledAt: true } as const;
 
@@ -17,6 +17,11 @@ export function listUsers() {
 /** Who may be chosen as a link's lead officer ("Correct details"): active users whose role may edit links. */
 export function listLeadOfficerChoices() {
   return db.user.findMany({ where: { active: true, role: { in: rolesWith(LEAD_OFFICER_PERMISSION) } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** Who may be named as a proposal's executive member: active users whose role decides proposals (councillors). */
+export function listExecutiveMemberChoices() {
+  return db.user.findMany({ where: { active: true, role: { in: rolesWith(EXECUTIVE_MEMBER_PERMISSION) } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
 export function getUser(id: string) {

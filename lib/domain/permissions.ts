@@ -1,5 +1,5 @@
 // The one policy module: what each role may do. Pages, actions and the UI all read this table.
-import type { Role } from "@/generated/prisma/enums";
+import type { DecisionRoute, Role } from "@/generated/prisma/enums";
 import { AppError, REFUSED } from "./errors";
 
 export const PERMISSIONS = [
@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   "agreement:propose",
   "agreement:export",
   "proposal:decide",
+  "decision:record",
   "exchange:read",
   "exchange:write",
   "event:read",
@@ -33,6 +34,7 @@ const OFFICER_WORK: Permission[] = [
   "agreement:submit",
   "agreement:withdraw",
   "agreement:propose",
+  "decision:record",
   "exchange:write",
   "event:write",
   "import:run",
@@ -89,6 +91,32 @@ export function rolesWith(permission: Permission): Role[] {
   return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((role) => ROLE_PERMISSIONS[role].has(permission));
 }
 
+/**
+ * Who records a decision taken outside the app's vote (issue 24), per decision route: an officer
+ * who may record decisions, never the proposer (four eyes) — after a meeting, or as the officer
+ * acting under the named delegation — and on the executive-member route also the named member
+ * themself. The councillors' votes route has no recorder: councillors vote on /approvals.
+ */
+export const DECISION_RECORDERS = {
+  MEETING_RESOLUTION: { permission: "decision:record", namedMember: false },
+  EXECUTIVE_MEMBER: { permission: "decision:record", namedMember: true },
+  OFFICER_DELEGATION: { permission: "decision:record", namedMember: false },
+} as const satisfies Record<Exclude<DecisionRoute, "COUNCILLOR_VOTES">, { permission: Permission; namedMember: boolean }>;
+
+/** The permission a named executive member holds (they take the decision as a councillor). */
+export const EXECUTIVE_MEMBER_PERMISSION: Permission = "proposal:decide";
+
+/** Whether `actor` may record the decision on an open proposal decided on a route other than votes. */
+export function mayRecordDecision(
+  actor: Pick<Actor, "id" | "role" | "twoStepSetupDue"> | null | undefined,
+  proposal: { decisionRoute: DecisionRoute; proposerId: string; executiveMemberId: string | null },
+): boolean {
+  if (!actor || proposal.decisionRoute === "COUNCILLOR_VOTES" || actor.id === proposal.proposerId) return false;
+  const rule = DECISION_RECORDERS[proposal.decisionRoute];
+  if (rule.namedMember && actor.id === proposal.executiveMemberId && can(actor, EXECUTIVE_MEMBER_PERMISSION)) return true;
+  return can(actor, rule.permission);
+}
+
 /** Server-side guard for domain operations and actions. */
 export function requirePermission(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {
   if (!actor) throw new AppError("UNAUTHENTICATED", REFUSED.signIn);
@@ -104,6 +132,8 @@ export const ROUTE_ACCESS = {
   "/partners": "public",
   "/partners/[slug]": "public",
   "/open-data": "public",
+  "/decisions": "public",
+  "/decisions/[id]": "public",
   "/whats-on": "public",
   "/whats-on/past": "public",
   "/accessibility": "public",
@@ -152,6 +182,8 @@ export const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "app/agreements/[id]/actions.ts#proposeAmendmentAction": "agreement:propose",
   "app/agreements/[id]/correct/actions.ts#correctDetailsAction": "agreement:edit",
   "app/approvals/actions.ts#voteAction": "proposal:decide",
+  // The named executive member (a councillor) or an officer: mayRecordDecision decides per proposal.
+  "app/agreements/[id]/actions.ts#recordDecisionAction": "agreement:read",
   "app/exchanges/new/actions.ts#createExchangeAction": "exchange:write",
   "app/exchanges/[id]/edit/actions.ts#updateExchangeAction": "exchange:write",
   "app/exchanges/[id]/edit/actions.ts#deleteExchangeAction": "exchange:write",

@@ -64,6 +64,10 @@ import statementsCy from "@/messages/statements/cy.json";
 import statementsDe from "@/messages/statements/de.json";
 import statementsEn from "@/messages/statements/en.json";
 import statementsFr from "@/messages/statements/fr.json";
+import decisionsCy from "@/messages/decisions/cy.json";
+import decisionsDe from "@/messages/decisions/de.json";
+import decisionsEn from "@/messages/decisions/en.json";
+import decisionsFr from "@/messages/decisions/fr.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 
 type Translations<T> = { en: T } & Partial<Record<Exclude<Locale, "en">, T>>;
@@ -94,6 +98,8 @@ export const NAMESPACES = {
   outbox: { en: outboxEn, cy: outboxCy },
   importFlow: { en: importFlowEn, cy: importFlowCy },
   importPage: { en: importPageEn, cy: importPageCy },
+  // Decision routes (the staff forms) and the public decision notices, in every language of the public pages.
+  decisions: { en: decisionsEn, cy: decisionsCy, de: decisionsDe, fr: decisionsFr },
 } satisfies Record<string, Translations<object>>;
 
 export type Namespace = keyof typeof NAMESPACES;
@@ -110,7 +116,7 @@ export function messagesFor(locale: Locale): Messages {
  * The namespaces components in the browser read (forms and their errors): only these are sent
  * with every page, so a public page does not carry the whole staff vocabulary.
  */
-export const CLIENT_NAMESPACES = ["common", "account", "auth", "activityForm", "forms", "agreementForms", "adminForms", "importFlow"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["common", "account", "auth", "activityForm", "forms", "agreementForms", "adminForms", "importFlow", "decisions"] as const satisfies readonly Namespace[];
 
 /** The messages the browser is given for a page in `locale`. */
 export function clientMessagesFor(locale: Locale): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

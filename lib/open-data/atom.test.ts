@@ -28,14 +28,14 @@ describe("decisions.atom", () => {
     expect(feed.link).toContainEqual(expect.objectContaining({ "@_rel": "self", "@_href": `${ORIGIN}/open-data/decisions.atom` }));
   });
 
-  it("gives each entry a urn:uuid id, a title, updated, a link to the partner page and the public reason", () => {
+  it("gives each entry a urn:uuid id, a title, updated, a link to its decision notice and the public reason", () => {
     const decision = aDecision({ publicReason: "Paused in March 2022. Our friendship with the people endures." });
     const feed = parseFeed(decisionsAtom([decision], options));
     const entry = feed.entry as Entry;
     expect(text(entry.id)).toBe(`urn:uuid:${decision.id}`);
     expect(text(entry.title)).toBe("Volgograd: link paused");
     expect(text(entry.updated)).toMatch(RFC3339);
-    expect(entry.link["@_href"]).toBe(`${ORIGIN}/partners/volgograd`);
+    expect(entry.link["@_href"]).toBe(`${ORIGIN}/decisions/${decision.id}`);
     expect(text(entry.summary)).toBe("Paused in March 2022. Our friendship with the people endures.");
   });
 

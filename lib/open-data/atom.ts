@@ -4,7 +4,6 @@ import type { PublicDecision } from "@/lib/domain/public-types";
 import { countryName } from "@/lib/domain/countries";
 import { RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
 import type { Licence } from "./licence";
-import { partnerPagePath } from "./partners";
 import { escapeXml } from "./xml";
 
 export type DecisionOutcome = "approved" | "reinstated" | "paused" | "ended";
@@ -52,6 +51,11 @@ export type AtomFeedOptions = { councilName: string; licence: Licence; origin: s
 
 export const DECISIONS_FEED_PATH = "/open-data/decisions.atom";
 
+/** A decision's public notice (app/decisions/[id]): the feed's entries link there. */
+export function decisionNoticePath(id: string): string {
+  return `/decisions/${encodeURIComponent(id)}`;
+}
+
 /** The feed, newest decision first. */
 export function decisionsAtom(decisions: readonly PublicDecision[], options: AtomFeedOptions): string {
   const { councilName, origin } = options;
@@ -60,7 +64,7 @@ export function decisionsAtom(decisions: readonly PublicDecision[], options: Ato
   const selfUrl = `${origin}${DECISIONS_FEED_PATH}`;
   const rights = options.licence.url ? `${options.licence.name} (${options.licence.url})` : options.licence.name;
   const entries = sorted.map((decision) => {
-    const link = `${origin}${partnerPagePath(decision.partner.slug)}`;
+    const link = `${origin}${decisionNoticePath(decision.id)}`;
     const outcome = decisionOutcome(decision);
     return [
       "  <entry>",
@@ -82,7 +86,7 @@ export function decisionsAtom(decisions: readonly PublicDecision[], options: Ato
     `  <subtitle type="text">${escapeXml("Links with partner towns and cities approved, paused, reinstated or ended, with the public reason.")}</subtitle>`,
     `  <updated>${escapeXml(updated)}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(selfUrl)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(`${origin}/partners`)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(`${origin}/decisions`)}"/>`,
     `  <author><name>${escapeXml(councilName)}</name></author>`,
     `  <rights type="text">${escapeXml(rights)}</rights>`,
     ...entries,

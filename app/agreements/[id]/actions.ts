@@ -2,10 +2,11 @@
 
 import { applyCommand } from "@/lib/agreements/apply-command";
 import { recordConfirmation } from "@/lib/agreements/record-confirmation";
+import { recordDecision } from "@/lib/agreements/record-decision";
 import { recordReview } from "@/lib/agreements/record-review";
 import { saveTranslation } from "@/lib/agreements/save-translation";
 import { createAction } from "@/lib/web/safe-action";
-import { amendmentSchema, commandSchema, confirmationSchema, reviewSchema, translationSchema } from "@/lib/domain/validation/agreement";
+import { amendmentSchema, commandSchema, confirmationSchema, recordDecisionSchema, reviewSchema, translationSchema } from "@/lib/domain/validation/agreement";
 
 export const agreementCommandAction = createAction({
   // applyCommand checks the command's own permission too.
@@ -51,4 +52,17 @@ export const recordConfirmationAction = createAction({
   invalidates: ["office", "public"],
   run: (input, actor) => recordConfirmation(input, actor),
   redirectTo: (_result, input) => `/agreements/${input.agreementId}`,
+});
+
+/**
+ * "Record the decision" on a proposal decided by a meeting, an executive member or an officer under
+ * delegated powers: whoever may read agreements reaches the operation, which asks the policy table
+ * (mayRecordDecision) whether this person may record this proposal's decision.
+ */
+export const recordDecisionAction = createAction({
+  permission: "agreement:read",
+  schema: recordDecisionSchema,
+  invalidates: ["office", "public"],
+  run: (input, actor) => recordDecision(input, actor),
+  redirectTo: (result) => `/agreements/${result.agreementId}`,
 });

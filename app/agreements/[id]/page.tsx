@@ -27,7 +27,13 @@ import { getAgreementTranslations } from "@/lib/data/translations";
 import { ForeignText } from "@/components/public/local-name";
 import { CONTENT_LOCALES, type ContentLocale } from "@/lib/domain/validation/agreement";
 import { queryChoice } from "@/lib/domain/validation/fields";
-import { agreementCommandAction, proposeAmendmentAction, recordConfirmationAction, recordReviewAction, saveTranslationAction } from "./actions";
+import { RecordDecisionForm } from "@/components/decision-route-fields";
+import { routeLines } from "@/components/decision-maker";
+import { getSettings } from "@/lib/data/settings";
+import { listExecutiveMemberChoices } from "@/lib/data/users";
+import { isRecordedRoute } from "@/lib/domain/decision-routes";
+import { mayRecordDecision } from "@/lib/domain/permissions";
+import { agreementCommandAction, proposeAmendmentAction, recordConfirmationAction, recordDecisionAction, recordReviewAction, saveTranslationAction } from "./actions";
 
 /** What the returned proposal said: reasons and the record of decision. */
 function previousOf(proposal: PreviousProposal | undefined): PreviousProposal | undefined {
@@ -47,7 +53,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
   const user = await requirePageUser(`/agreements/${id}`, "agreement:read");
   const [agreement, activity, translations] = await Promise.all([getAgreement(id), getAgreementActivity(id), getAgreementTranslations(id)]);
   if (!agreement || !activity) notFound();
-  const [locale, t, f] = await Promise.all([getPageLocale(), getTranslations("agreements"), getTranslations("agreementForms")]);
+  const [locale, t, f, d] = await Promise.all([getPageLocale(), getTranslations("agreements"), getTranslations("agreementForms"), getTranslations("decisions")]);
   const labels = labelsIn(locale);
 
   const openProposal = agreement.proposals.find((proposal) => proposal.state === "OPEN");
@@ -62,6 +68,13 @@ export default async function AgreementPage({ params, searchParams }: Props) {
   const proposalsById = new Map(agreement.proposals.map((proposal) => [proposal.id, proposal]));
   const unconfirmed = agreement.status === "ACTIVE" && !isPartnerConfirmed(agreement);
   const { partner } = agreement;
+  // A proposal decided outside the app's vote: who may record its decision is the policy table's.
+  const recordedOpen = openProposal && isRecordedRoute(openProposal.decisionRoute) ? openProposal : undefined;
+  const recordable = recordedOpen !== undefined && mayRecordDecision(user, recordedOpen);
+  const recording = recordable && action === "recordDecision";
+  const routes = chosen ? { defaultRoute: (await getSettings()).defaultDecisionRoute, councillors: await listExecutiveMemberChoices() } : null;
+  const lines = routeLines(agreement.decisions, proposalsById, d);
+  const openLine = recordedOpen ? [...agreement.decisions].reverse().find((decision) => decision.proposalId === recordedOpen.id) : undefined;
 
   return (
     <>
@@ -78,12 +91,14 @@ export default async function AgreementPage({ params, searchParams }: Props) {
         {activity.dormant ? <Tag tone="warning">{t("dormant")}</Tag> : null}
       </div>
 
-      {commands.length > 0 || reviewable || confirmable || correctable || (agreement.status === "DRAFT" && can(user, "agreement:edit")) ? (
+      {commands.length > 0 || reviewable || confirmable || correctable || recordable || (agreement.status === "DRAFT" && can(user, "agreement:edit")) ? (
         <section aria-labelledby="actions-heading" className="mb-8 rounded border border-slate-300 bg-slate-50 p-4">
           <h2 id="actions-heading" className="mt-0">
             {t("page.actionsHeading")}
           </h2>
-          {chosen === AMENDMENT_COMMAND ? (
+          {recording ? (
+            <RecordDecisionForm action={recordDecisionAction} proposalId={recordedOpen.id} route={recordedOpen.decisionRoute} cancelHref={`/agreements/${agreement.id}`} />
+          ) : chosen === AMENDMENT_COMMAND && routes ? (
             <AmendmentForm
               action={proposeAmendmentAction}
               agreementId={agreement.id}
@@ -91,9 +106,10 @@ export default async function AgreementPage({ params, searchParams }: Props) {
               terms={returned ? resubmittedTerms(agreement, returned.changes) : agreement}
               previous={previousOf(returned)}
               cancelHref={`/agreements/${agreement.id}`}
+              routes={routes}
             />
-          ) : chosen ? (
-            <CommandForm action={agreementCommandAction} command={chosen} agreementId={agreement.id} version={agreement.version} cancelHref={`/agreements/${agreement.id}`} previous={previousOf(returned)} />
+          ) : chosen && routes ? (
+            <CommandForm action={agreementCommandAction} command={chosen} agreementId={agreement.id} version={agreement.version} cancelHref={`/agreements/${agreement.id}`} previous={previousOf(returned)} routes={routes} />
           ) : reviewing ? (
             <ReviewForm action={recordReviewAction} agreementId={agreement.id} version={agreement.version} cancelHref={`/agreements/${agreement.id}`} />
           ) : confirming ? (
@@ -118,6 +134,11 @@ export default async function AgreementPage({ params, searchParams }: Props) {
               ) : null}
               {/* A plain GET form: the chosen command's form opens without JavaScript. */}
               <form method="get" className="flex flex-wrap gap-3">
+                {recordable ? (
+                  <button type="submit" name="action" value="recordDecision" className="button">
+                    {d("record.button")}
+                  </button>
+                ) : null}
                 {reviewable ? (
                   <button type="submit" name="action" value="recordReview" className="button">
                     {f("commands.recordReview")}
@@ -138,7 +159,11 @@ export default async function AgreementPage({ params, searchParams }: Props) {
           )}
         </section>
       ) : null}
-      {openProposal && user.role === "COUNCILLOR" ? (
+      {recordedOpen && openLine ? (
+        <p className="mb-6" data-testid="decision-route">
+          {d(recordable ? "record.awaiting" : "record.notYours", { route: lines.get(openLine.id)?.route ?? "", maker: lines.get(openLine.id)?.maker ?? "" })}
+        </p>
+      ) : openProposal && user.role === "COUNCILLOR" ? (
         <p className="mb-6">
           {t.rich("page.awaitsDecision", { link: (chunks) => <Link href="/approvals">{chunks}</Link> })}
         </p>
@@ -198,6 +223,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
         entries={agreement.decisions.map((decision) => ({
           ...decision,
           proposal: decision.kind === "SUBMITTED" || decision.kind === "PROPOSED" ? proposalsById.get(decision.proposalId ?? "") : null,
+          route: lines.get(decision.id) ?? null,
         }))}
       />
     </>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DECISION_ROUTES } from "@/lib/domain/decision-routes";
 import { Role } from "@/generated/prisma/enums";
 import { isSecurityContact } from "@/lib/domain/security-txt";
 import { TWO_STEP_REQUIREMENTS } from "@/lib/domain/two-step";
@@ -108,6 +109,8 @@ export const settingsSchema = z.object({
   securityContact: optionalText("securityContact", 200)
     .refine((value) => value === undefined || isSecurityContact(value), validationMessage("check.securityContact"))
     .transform((value) => value ?? null),
+  // Not sent (a script that predates it): left as it is.
+  defaultDecisionRoute: enumField("choose.defaultDecisionRoute", DECISION_ROUTES).optional(),
 });
 
 /** "Officers and councillors sign in only with the council account" switched on where single sign-on is not configured. */

@@ -4,6 +4,7 @@ import { isCountryCode, NO_COUNTRY } from "@/lib/domain/countries";
 import { canonicalLanguageTag } from "@/lib/domain/language-tags";
 import type { Locale } from "@/lib/i18n/locales";
 import { AMENDMENT_COMMAND, COMMAND_RULES, REJECTION_REASON_MESSAGE, rejectionLacksReason, REVIEW_OUTCOMES, STATUS_COMMANDS, type Command } from "@/lib/domain/lifecycle";
+import { DECISION_ROUTES, missingRouteDetails } from "@/lib/domain/decision-routes";
 import { completeWebsite, dateField, enumField, longText, optionalDate, optionalNumber, optionalText, todayUtc, versionField } from "./fields";
 import { validationMessage } from "./messages";
 
@@ -142,10 +143,15 @@ const proposalCase = {
   alternativesConsidered: longText("alternativesConsidered", 5000),
   conflictsOfInterest: longText("conflictsOfInterest", 5000),
   backgroundPapers: longText("backgroundPapers", 5000),
+  // How the decision will be taken; not sent (a script, a form that predates it): the council's default.
+  decisionRoute: enumField("choose.decisionRoute", DECISION_ROUTES).optional(),
+  executiveMemberId: z.preprocess((value) => (value === "" ? undefined : value), z.uuid({ error: validationMessage("choose.executiveMember") }).optional()),
+  delegation: optionalText("delegation", 300),
 };
 
-function requireReasons(value: { command: Command; reason?: string; publicReason?: string }, context: z.RefinementCtx) {
-  for (const [field, messages] of Object.entries(missingReasons(value))) {
+function requireReasons(value: { command: Command; reason?: string; publicReason?: string; decisionRoute?: (typeof DECISION_ROUTES)[number]; executiveMemberId?: string; delegation?: string }, context: z.RefinementCtx) {
+  const routeDetails = value.decisionRoute ? missingRouteDetails({ ...value, decisionRoute: value.decisionRoute }) : {};
+  for (const [field, messages] of Object.entries({ ...missingReasons(value), ...routeDetails })) {
     for (const message of messages) context.addIssue({ code: "custom", path: [field], message });
   }
 }
@@ -279,6 +285,32 @@ export const voteSchema = voteFieldsSchema
   });
 
 export type VoteInput = z.output<typeof voteSchema>;
+
+const MEETING_URL_MESSAGE = validationMessage("check.meetingUrl");
+const MEETING_DATE_IN_FUTURE = validationMessage("rule.dateInFuture", { label: "meetingDate" });
+
+/**
+ * "Record the decision" on a proposal decided outside the app's vote: approved or rejected (a
+ * rejection needs a reason, as a vote's), a reference, and on the meeting-resolution route the
+ * meeting, its date, the minute reference and a link to the council's committee system (which of
+ * these the route requires is the operation's to say: the route is the proposal's).
+ */
+export const recordDecisionSchema = voteFieldsSchema
+  .extend({
+    decision: z.enum(["approve", "reject"], { error: validationMessage("choose.decision") }),
+    meetingName: optionalText("meetingName", 200),
+    meetingDate: optionalDate("meetingDate"),
+    minuteReference: optionalText("minuteReference", 200),
+    meetingUrl: optionalText("meetingUrl", 500)
+      .transform((value) => (value === undefined ? undefined : completeWebsite(value)))
+      .refine((value) => value === undefined || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(value), MEETING_URL_MESSAGE),
+  })
+  .superRefine((value, context) => {
+    if (rejectionLacksReason({ approve: value.decision === "approve", reason: value.reason })) context.addIssue({ code: "custom", path: ["reason"], message: REJECTION_REASON_MESSAGE });
+    if (value.meetingDate && value.meetingDate > todayUtc()) context.addIssue({ code: "custom", path: ["meetingDate"], message: MEETING_DATE_IN_FUTURE });
+  });
+
+export type RecordDecisionInput = z.output<typeof recordDecisionSchema>;
 
 
 /** The languages staff translate an agreement's public text into: the public pages' languages but English. */

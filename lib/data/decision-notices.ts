@@ -1,0 +1,151 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { cacheUntilChanged } from "@/lib/cache";
+import { db } from "@/lib/db";
+import { decisionMaker } from "@/lib/domain/decision-routes";
+import { noticeOutcome, type BackgroundPaper, type DecisionNotice, type DecisionNoticeSummary } from "@/lib/domain/decision-notices";
+import { PUBLIC_STATUSES } from "@/lib/domain/lifecycle";
+import { PAGE_SIZE, pageOf, type Page } from "@/lib/domain/pagination";
+import { isUuid } from "@/lib/domain/validation/fields";
+import { CONTENT_LOCALES, type ContentLocale } from "@/lib/domain/validation/agreement";
+
+// The public decision notices (/decisions, /decisions/<id>): read here, kept in memory until a
+// decision or a link changes (lib/cache), and rendered pages are cached again by the public page
+// cache. Only what lib/domain/decision-notices.ts calls public is selected: never a reason other
+// than the public one, never a vote's reason.
+
+/**
+ * The decisions a notice is published for: a status change that moved a link into a public status
+ * (approved, paused, reinstated, ended) — a rejection writes a STATUS_CHANGED that keeps the status,
+ * or returns a draft, and is left out — and an approved amendment (AMENDED). Checked again by
+ * noticeOutcome on every row read.
+ */
+const NOTICE_WHERE = {
+  OR: [
+    { kind: "AMENDED" },
+    {
+      kind: "STATUS_CHANGED",
+      OR: PUBLIC_STATUSES.map((status) => ({ toStatus: status, OR: [{ fromStatus: null }, { fromStatus: { not: status } }] })),
+    },
+  ],
+} satisfies Prisma.DecisionWhereInput;
+
+const TOPICS = ["links", "decisions"] as const;
+
+const summarySelect = {
+  id: true,
+  kind: true,
+  fromStatus: true,
+  toStatus: true,
+  createdAt: true,
+  agreement: { select: { partner: { select: { name: true, slug: true } } } },
+  proposal: { select: { decisionRoute: true, meetingDate: true } },
+} satisfies Prisma.DecisionSelect;
+
+type SummaryRow = Prisma.DecisionGetPayload<{ select: typeof summarySelect }>;
+
+function decidedOn(row: { createdAt: Date; proposal: { decisionRoute: string; meetingDate: Date | null } | null }): string {
+  const meetingDate = row.proposal?.decisionRoute === "MEETING_RESOLUTION" ? row.proposal.meetingDate : null;
+  return (meetingDate ?? row.createdAt).toISOString().slice(0, 10);
+}
+
+function summaryOf(row: SummaryRow): DecisionNoticeSummary | null {
+  const outcome = noticeOutcome(row);
+  if (!outcome) return null;
+  return {
+    id: row.id,
+    outcome,
+    recordedAt: row.createdAt.toISOString(),
+    decidedOn: decidedOn(row),
+    partner: row.agreement.partner,
+    // A decision recorded before decision routes existed (or by the seeds) was the councillors' votes.
+    route: row.proposal?.decisionRoute ?? "COUNCILLOR_VOTES",
+  };
+}
+
+const noticePages = cacheUntilChanged<Page<DecisionNoticeSummary>>({ topics: [...TOPICS], maxEntries: 50 });
+
+/** One page of notices, newest first. */
+export function listDecisionNotices(page: number): Promise<Page<DecisionNoticeSummary>> {
+  return noticePages(String(page), async () => {
+    const [total, rows] = await Promise.all([
+      db.decision.count({ where: NOTICE_WHERE }),
+      db.decision.findMany({ where: NOTICE_WHERE, orderBy: [{ createdAt: "desc" }, { id: "asc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: summarySelect }),
+    ]);
+    return pageOf(rows.map(summaryOf).filter((summary) => summary !== null), total, page);
+  });
+}
+
+const notices = cacheUntilChanged<DecisionNotice | null>({ topics: [...TOPICS], maxEntries: 500 });
+
+/** One notice, or null when `id` is no published decision (a draft's, a rejection's, a vote, or none at all). */
+export function getDecisionNotice(id: string): Promise<DecisionNotice | null> {
+  if (!isUuid(id)) return Promise.resolve(null);
+  return notices(id, () => readNotice(id.toLowerCase()));
+}
+
+async function readNotice(id: string): Promise<DecisionNotice | null> {
+  const row = await db.decision.findFirst({
+    where: { id, ...NOTICE_WHERE },
+    select: {
+      ...summarySelect,
+      actor: { select: { name: true } },
+      publicReason: true,
+      reference: true,
+      translations: { select: { locale: true, publicReason: true } },
+      agreement: { select: { relationshipType: true, partner: { select: { name: true, slug: true } } } },
+      proposal: {
+        select: {
+          id: true,
+          decisionRoute: true,
+          meetingDate: true,
+          meetingName: true,
+          meetingUrl: true,
+          delegation: true,
+          executiveMember: { select: { name: true } },
+          alternativesConsidered: true,
+          conflictsOfInterest: true,
+          decisions: { where: { kind: "APPROVED" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { actor: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  const summary = summaryOf(row);
+  if (!summary) return null;
+  const proposal = row.proposal;
+  const translations: Partial<Record<ContentLocale, string>> = {};
+  for (const translation of row.translations) {
+    if (translation.publicReason && (CONTENT_LOCALES as readonly string[]).includes(translation.locale)) translations[translation.locale as ContentLocale] = translation.publicReason;
+  }
+  return {
+    ...summary,
+    relationshipType: row.agreement.relationshipType,
+    publicReason: row.publicReason,
+    publicReasonTranslations: translations,
+    reference: row.reference,
+    maker: decisionMaker({
+      decisionRoute: summary.route,
+      meetingName: proposal?.meetingName ?? null,
+      delegation: proposal?.delegation ?? null,
+      executiveMember: proposal?.executiveMember ?? null,
+      recordedBy: row.actor,
+      approvers: proposal?.decisions.flatMap((vote) => (vote.actor ? [vote.actor] : [])) ?? [],
+    }),
+    meetingUrl: proposal?.meetingUrl ?? null,
+    alternativesConsidered: proposal?.alternativesConsidered || null,
+    conflictsOfInterest: proposal?.conflictsOfInterest || null,
+    backgroundPapers: proposal ? await backgroundPapersOf(proposal.id) : [],
+  };
+}
+
+/**
+ * The public documents attached to a proposal as its background papers, for its notice. Documents
+ * (issue 24's "Upload a document", helper "documents") were not yet in the schema this was written
+ * against, so there are none to list: this is the one place to read them (Document rows with this
+ * proposalId and isPublic) once they are.
+ */
+async function backgroundPapersOf(proposalId: string): Promise<BackgroundPaper[]> {
+  void proposalId;
+  return [];
+}
