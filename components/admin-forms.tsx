@@ -163,7 +163,7 @@ export function SettingsForm({ action, values }: { action: FormAction; values: R
       defaultValues={values}
       fieldOrder={[
         ...["councilName", "approvalsNeeded", "dormancyMonths", "reminderDays", "openDataLicence", "twoStepRequiredFor", "ssoOnlyForStaff"],
-        ...["auditAddressMonths", "sentEmailDays", "participantsMonths", "failedSignInDays", "securityContact"],
+        ...["auditAddressMonths", "sentEmailDays", "participantsMonths", "failedSignInDays", "contactsMonths", "securityContact"],
         "defaultDecisionRoute",
       ]}
       submitLabel={t("submit")}
@@ -195,6 +195,7 @@ export function SettingsForm({ action, values }: { action: FormAction; values: R
       <TextField name="sentEmailDays" label={t("sentEmailDays")} type="number" inputMode="numeric" hint={t("sentEmailDaysHint")} />
       <TextField name="participantsMonths" label={t("participantsMonths")} type="number" inputMode="numeric" hint={t("participantsMonthsHint")} />
       <TextField name="failedSignInDays" label={t("failedSignInDays")} type="number" inputMode="numeric" hint={t("failedSignInDaysHint")} />
+      <TextField name="contactsMonths" label={t("contactsMonths")} type="number" inputMode="numeric" hint={t("contactsMonthsHint")} />
       <TextField name="securityContact" label={t("securityContact")} hint={t("securityContactHint")} autoComplete="off" />
       <DecisionRouteChoice name="defaultDecisionRoute" />
     </ActionForm>

@@ -18,6 +18,8 @@ export type TimelineEntry = {
   reference: string | null;
   createdAt: Date;
   actor: { name: string } | null;
+  /** A decision by the partner council through its emailed link: who answered (no user). */
+  partnerAnswer?: { contactName: string; contactOrganisation: string } | null;
   proposal?: { alternativesConsidered: string | null; conflictsOfInterest: string | null; backgroundPapers: string | null } | null;
   /** A REVIEWED decision's outcome and the next review date it set. */
   review?: { outcome: (typeof REVIEW_OUTCOMES)[number]; nextReviewDate: Date } | null;
@@ -64,6 +66,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
           <h3 className="mt-0">{title(entry, titles, statusLabels, locale)}</h3>
           <p className="text-sm text-slate-700">
             {entry.actor ? `${t("by", { name: entry.actor.name })} ` : ""}
+            {entry.partnerAnswer ? `${t("byPartner", { name: entry.partnerAnswer.contactName, organisation: entry.partnerAnswer.contactOrganisation })} ` : ""}
             <time dateTime={entry.createdAt.toISOString()}>{formatDateTime(entry.createdAt, locale)}</time>
           </p>
           <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">

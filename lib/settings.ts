@@ -18,8 +18,10 @@ export type CouncilSettingsValues = {
   sentEmailDays: number;
   /** exchange participant descriptions emptied this many months after the exchange ended, */
   participantsMonths: number;
-  /** failed sign-ins' email and address cleared from the audit log after this many days. */
+  /** failed sign-ins' email and address cleared from the audit log after this many days, */
   failedSignInDays: number;
+  /** a link's contacts deleted this many months after the link ended. */
+  contactsMonths: number;
   /** Where to report a vulnerability (/.well-known/security.txt), or null: none published. */
   securityContact: string | null;
   /** The decision route a new proposal starts with (lib/domain/decision-routes.ts). */
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: CouncilSettingsValues = {
   sentEmailDays: 90,
   participantsMonths: 12,
   failedSignInDays: 30,
+  contactsMonths: 12,
   securityContact: null,
   defaultDecisionRoute: "COUNCILLOR_VOTES",
 };
@@ -72,6 +75,7 @@ export async function readSettings(client: Pick<Tx, "councilSettings">): Promise
       sentEmailDays: true,
       participantsMonths: true,
       failedSignInDays: true,
+      contactsMonths: true,
       securityContact: true,
       defaultDecisionRoute: true,
     },

@@ -4,6 +4,7 @@ import { ActivityChart } from "@/components/activity-chart";
 import { DashboardPanel } from "@/components/dashboard-panel";
 import { Link } from "@/components/link";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPartnerAnswersPanel } from "@/lib/data/contacts";
 import { getDashboard, type RecentItem } from "@/lib/data/dashboard";
 import { labelsIn } from "@/lib/domain/labels";
 import { can, seesPanel, type Actor } from "@/lib/domain/permissions";
@@ -47,7 +48,14 @@ function recentHref(item: RecentItem, user: Actor): string {
 
 export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard", "dashboard:view");
-  const [dashboard, locale, t, proposals] = await Promise.all([getDashboard(user), getPageLocale(), getTranslations("dashboard"), getTranslations("agreements.proposalNoun")]);
+  const [dashboard, locale, t, proposals, partnerAnswers, contactWords] = await Promise.all([
+    getDashboard(user),
+    getPageLocale(),
+    getTranslations("dashboard"),
+    getTranslations("agreements.proposalNoun"),
+    seesPanel(user, "partnerAnswers") ? getPartnerAnswersPanel() : null,
+    getTranslations("contacts"),
+  ]);
   const labels = labelsIn(locale);
   const maxTheme = Math.max(1, ...dashboard.themes.map((row) => row.count));
   const { totals } = dashboard;
@@ -201,6 +209,19 @@ export default async function DashboardPage() {
                 <li key={agreement.id}>
                   <Link href={`/agreements/${agreement.id}`}>{agreement.partnerName}</Link>:{" "}
                   {t(agreement.reviewDate < dashboard.now ? "reviewOverdue" : "reviewDue", { date: formatDate(agreement.reviewDate, locale) })}
+                </li>
+              ))}
+            </ul>
+          </DashboardPanel>
+        ) : null}
+
+        {partnerAnswers ? (
+          <DashboardPanel id="partner-answers" heading={contactWords("dashboardHeading")} hint={contactWords("dashboardHint")} {...total(partnerAnswers.total, partnerAnswers.items.length, contactWords("dashboardNone"))}>
+            <ul className="list-disc pl-5">
+              {partnerAnswers.items.map((item) => (
+                <li key={item.answerId}>
+                  <Link href={`/agreements/${item.agreementId}#partner-answer`}>{item.partnerName}</Link>:{" "}
+                  {contactWords(item.answer === "CONFIRMED" ? "dashboardConfirmed" : "dashboardDeclined", { date: formatDate(item.createdAt, locale) })}
                 </li>
               ))}
             </ul>

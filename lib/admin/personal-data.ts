@@ -203,11 +203,39 @@ export const PERSONAL_DATA: readonly PersonalDataKind[] = [
       tx.event.findMany({ where: { OR: [{ createdById: id }, { cancelledById: id }] }, select: { id: true, title: true, startsAt: true, createdById: true, cancelledById: true, createdAt: true } }),
     erase: { kept: "the council's record of its events: it keeps the person's id, whose name erasure replaces" },
   },
+  // A contact of a link (issue 23) is found by email: the same person may also have an account.
+  // First the answers they gave as a partner: found through the contact that the next kind deletes.
+  {
+    key: "partnerAnswers",
+    export: (tx, { email }) =>
+      tx.partnerAnswer.findMany({
+        where: { request: { contact: { email: email.toLowerCase() } } },
+        select: { id: true, agreementId: true, answer: true, reference: true, contactName: true, contactOrganisation: true, createdAt: true },
+        orderBy: { createdAt: "asc" },
+      }),
+    // The answer stays (a council's decision, in the chain); who gave it is replaced. The organisation is the council's, not the person's.
+    erase: async (tx, { email }, replacement) => {
+      const answers = await tx.partnerAnswer.findMany({ where: { request: { contact: { email: email.toLowerCase() } } }, select: { id: true } });
+      const { count } = await tx.partnerAnswer.updateMany({ where: { id: { in: answers.map((answer) => answer.id) } }, data: { contactName: replacement.name } });
+      return count;
+    },
+  },
+  {
+    key: "contacts",
+    export: (tx, { email }) =>
+      tx.contact.findMany({
+        where: { email: email.toLowerCase() },
+        select: { id: true, agreementId: true, name: true, organisation: true, role: true, email: true, phone: true, preferredLanguage: true, notes: true, createdAt: true, updatedAt: true },
+        orderBy: { createdAt: "asc" },
+      }),
+    // Deleted: a link's requests sent to them stay without them, and their links stop working.
+    erase: async (tx, { email }) => (await tx.contact.deleteMany({ where: { email: email.toLowerCase() } })).count,
+  },
   // Last: the kinds above find the person's rows by the email this one replaces.
   {
     key: "account",
     export: async (tx, { id }) => {
-      const user = await tx.user.findUniqueOrThrow({
+      const user = await tx.user.findUnique({
         where: { id },
         select: { id: true, email: true, name: true, role: true, active: true, language: true, createdAt: true, updatedAt: true, twoStepEnabledAt: true, ssoIssuer: true, ssoSubject: true, ssoBoundAt: true },
       });
@@ -215,7 +243,8 @@ export const PERSONAL_DATA: readonly PersonalDataKind[] = [
       return user;
     },
     erase: async (tx, { id }, replacement) => {
-      await tx.user.update({
+      // A contact with no account (NO_ACCOUNT): nothing to erase here.
+      const { count } = await tx.user.updateMany({
         where: { id },
         data: {
           name: replacement.name,
@@ -232,10 +261,26 @@ export const PERSONAL_DATA: readonly PersonalDataKind[] = [
           sessionVersion: { increment: 1 },
         },
       });
-      return 1;
+      return count;
     },
   },
 ];
+
+/** The id of a person who has no account (a contact of a link): it matches no row keyed by a user's id. */
+export const NO_ACCOUNT = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * The person an email names: the user with that email if there is one, else a contact of a link
+ * with it (by the name of their latest contact row), else null. One subject, so the same kinds
+ * export and erase an officer and a partner's contact alike.
+ */
+export async function subjectByEmail(tx: Tx, emailInput: string): Promise<(DataSubject & { hasAccount: boolean }) | null> {
+  const email = emailInput.trim().toLowerCase();
+  const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
+  if (user) return { ...user, hasAccount: true };
+  const contact = await tx.contact.findFirst({ where: { email }, orderBy: { updatedAt: "desc" }, select: { name: true } });
+  return contact ? { id: NO_ACCOUNT, email, name: contact.name, hasAccount: false } : null;
+}
 
 /** Everything held about the subject, kind by kind. */
 export async function collectPersonalData(tx: Tx, subject: DataSubject): Promise<Record<string, unknown>> {

@@ -20,6 +20,8 @@ const SECRET_IN_TEXT: [RegExp, string][] = [
   [/([?&;](?:token|access_token|id_token|refresh_token|code|state|password|secret|key|session|signature)=)[^&\s"';]+/gi, `$1${REDACTED}`],
   [/(Bearer\s+)[A-Za-z0-9._~+/-]+=*/gi, `$1${REDACTED}`],
   [/(\/\/[^:/@\s]+:)[^@\s/]+@/g, `$1${REDACTED}@`],
+  // A single-use link's token in an address's path (/password-reset/<token>, /cy/confirm/<token>).
+  [/(\/(?:password-reset|confirm)\/)[A-Za-z0-9_-]{16,}/g, `$1${REDACTED}`],
 ];
 
 function scrubText(text: string): string {

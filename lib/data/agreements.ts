@@ -192,6 +192,8 @@ const timelineDecisionSelect = {
   reference: true,
   createdAt: true,
   actor: { select: { name: true } },
+  // The partner council's own answer (actor kind: the partner): who answered, as copied from the contact.
+  partnerAnswer: { select: { contactName: true, contactOrganisation: true } },
   review: { select: { outcome: true, nextReviewDate: true } },
   partnerConfirmation: { select: { partnerDecisionDate: true, partnerDecisionReference: true } },
   changes: true,

@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   "audit:read",
   "account:manage",
   "outbox:read",
+  "contact:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -38,6 +39,8 @@ const OFFICER_WORK: Permission[] = [
   "exchange:write",
   "event:write",
   "import:run",
+  // The people of a link are personal data: those who run the links, not the councillors who decide.
+  "contact:manage",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
@@ -71,6 +74,7 @@ export const DASHBOARD_PANELS = {
   returned: "agreement:propose",
   ownProposals: "agreement:propose",
   reviewsDue: "agreement:propose",
+  partnerAnswers: "agreement:edit",
   upcomingEvents: "event:write",
   dormant: "exchange:write",
   awaitingVote: "proposal:decide",
@@ -129,6 +133,8 @@ export const ROUTE_ACCESS = {
   "/login": "public",
   "/password-reset": "public",
   "/password-reset/[token]": "public",
+  // The partner council's officer, with the emailed single-use link and no account.
+  "/confirm/[token]": "public",
   "/partners": "public",
   "/partners/[slug]": "public",
   "/open-data": "public",
@@ -181,6 +187,12 @@ export const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "app/agreements/[id]/actions.ts#recordConfirmationAction": "agreement:edit",
   "app/agreements/[id]/actions.ts#proposeAmendmentAction": "agreement:propose",
   "app/agreements/[id]/correct/actions.ts#correctDetailsAction": "agreement:edit",
+  "app/agreements/[id]/contact-actions.ts#saveContactAction": "contact:manage",
+  "app/agreements/[id]/contact-actions.ts#removeContactAction": "contact:manage",
+  "app/agreements/[id]/contact-actions.ts#requestPartnerConfirmationAction": "agreement:edit",
+  "app/agreements/[id]/contact-actions.ts#acceptPartnerAnswerAction": "agreement:edit",
+  "app/agreements/[id]/contact-actions.ts#withdrawPartnerConfirmationAction": "agreement:edit",
+  "app/confirm/[token]/actions.ts#answerConfirmationAction": "public",
   "app/approvals/actions.ts#voteAction": "proposal:decide",
   // The named executive member (a councillor) or an officer: mayRecordDecision decides per proposal.
   "app/agreements/[id]/actions.ts#recordDecisionAction": "agreement:read",

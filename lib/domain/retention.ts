@@ -5,7 +5,7 @@ import { dormancyCutoff } from "./dormancy";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The council's retention periods (lib/settings.ts). */
-export type RetentionPeriods = { auditAddressMonths: number; sentEmailDays: number; participantsMonths: number; failedSignInDays: number };
+export type RetentionPeriods = { auditAddressMonths: number; sentEmailDays: number; participantsMonths: number; failedSignInDays: number; contactsMonths: number };
 
 export type RetentionCutoffs = {
   /** Audit rows created before it lose their IP address. */
@@ -16,6 +16,8 @@ export type RetentionCutoffs = {
   participants: Date;
   /** Failed sign-ins recorded before it lose the email and the address. */
   failedSignIns: Date;
+  /** Contacts of a link that ended (terminated or withdrawn) before it are deleted. */
+  contacts: Date;
 };
 
 /** The audit actions of a failed sign-in: the email typed may belong to nobody. */
@@ -28,5 +30,6 @@ export function retentionCutoffs(now: Date, periods: RetentionPeriods): Retentio
     emailBodies: new Date(now.getTime() - periods.sentEmailDays * DAY_MS),
     participants: dormancyCutoff(now, periods.participantsMonths),
     failedSignIns: new Date(now.getTime() - periods.failedSignInDays * DAY_MS),
+    contacts: dormancyCutoff(now, periods.contactsMonths),
   };
 }

@@ -68,6 +68,12 @@ import decisionsCy from "@/messages/decisions/cy.json";
 import decisionsDe from "@/messages/decisions/de.json";
 import decisionsEn from "@/messages/decisions/en.json";
 import decisionsFr from "@/messages/decisions/fr.json";
+import contactsCy from "@/messages/contacts/cy.json";
+import contactsEn from "@/messages/contacts/en.json";
+import partnerConfirmationCy from "@/messages/partnerConfirmation/cy.json";
+import partnerConfirmationDe from "@/messages/partnerConfirmation/de.json";
+import partnerConfirmationEn from "@/messages/partnerConfirmation/en.json";
+import partnerConfirmationFr from "@/messages/partnerConfirmation/fr.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 
 type Translations<T> = { en: T } & Partial<Record<Exclude<Locale, "en">, T>>;
@@ -100,6 +106,8 @@ export const NAMESPACES = {
   importPage: { en: importPageEn, cy: importPageCy },
   // Decision routes (the staff forms) and the public decision notices, in every language of the public pages.
   decisions: { en: decisionsEn, cy: decisionsCy, de: decisionsDe, fr: decisionsFr },
+  contacts: { en: contactsEn, cy: contactsCy },
+  partnerConfirmation: { en: partnerConfirmationEn, cy: partnerConfirmationCy, de: partnerConfirmationDe, fr: partnerConfirmationFr },
 } satisfies Record<string, Translations<object>>;
 
 export type Namespace = keyof typeof NAMESPACES;
@@ -116,7 +124,7 @@ export function messagesFor(locale: Locale): Messages {
  * The namespaces components in the browser read (forms and their errors): only these are sent
  * with every page, so a public page does not carry the whole staff vocabulary.
  */
-export const CLIENT_NAMESPACES = ["common", "account", "auth", "activityForm", "forms", "agreementForms", "adminForms", "importFlow", "decisions"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["common", "account", "auth", "activityForm", "forms", "agreementForms", "adminForms", "importFlow", "contacts", "decisions"] as const satisfies readonly Namespace[];
 
 /** The messages the browser is given for a page in `locale`. */
 export function clientMessagesFor(locale: Locale): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

@@ -1,15 +1,16 @@
 // The retention schedule applied once a day (docs/data-protection.md): audit-log addresses, the
-// bodies of sent emails, exchange participant descriptions and failed sign-ins are cleared after
-// the council's periods (/admin/settings). One transaction claims the day, so it runs once on any
+// bodies of sent emails, exchange participant descriptions and failed sign-ins are cleared, and
+// the contacts of a link that ended are deleted, after the council's periods (/admin/settings). One transaction claims the day, so it runs once on any
 // number of machines, and writes its counts to the audit log.
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { FINAL_STATUSES } from "@/lib/domain/lifecycle";
 import { FAILED_SIGN_IN_ACTIONS, retentionCutoffs } from "@/lib/domain/retention";
 import { readSettings } from "@/lib/settings";
 import { claimJobPeriod, finishJobPeriod } from "./job-run";
 import { dayPeriod } from "./periods";
 
-export type RetentionCounts = { auditAddresses: number; emailBodies: number; participants: number; failedSignIns: number };
+export type RetentionCounts = { auditAddresses: number; emailBodies: number; participants: number; failedSignIns: number; contacts: number };
 export type RetentionResult = { ran: boolean; period: string } & Partial<RetentionCounts>;
 
 export const RETENTION_JOB = "retention";
@@ -42,7 +43,24 @@ export async function applyRetention(now = new Date()): Promise<RetentionResult>
       },
       data: { participantsDescription: "" },
     });
-    const counts: RetentionCounts = { auditAddresses: auditAddresses.count, emailBodies: emailBodies.count, participants: participants.count, failedSignIns: failedSignIns.count };
+    // A link ends when it is terminated or withdrawn: its status decision says when. Their answers
+    // keep who answered (copied into PartnerAnswer), so deleting the contacts leaves the record whole.
+    const contacts = await tx.contact.deleteMany({
+      where: {
+        agreement: {
+          status: { in: [...FINAL_STATUSES] },
+          // Without a status decision (a draft withdrawn), its last change is when it ended.
+          OR: [{ statusDecision: { createdAt: { lt: cutoffs.contacts } } }, { statusDecisionId: null, updatedAt: { lt: cutoffs.contacts } }],
+        },
+      },
+    });
+    const counts: RetentionCounts = {
+      auditAddresses: auditAddresses.count,
+      emailBodies: emailBodies.count,
+      participants: participants.count,
+      failedSignIns: failedSignIns.count,
+      contacts: contacts.count,
+    };
     await writeAudit(tx, { actorEmail: "scheduled jobs", action: "retention.applied", entityType: "JobRun", entityId: `${RETENTION_JOB}:${period}`, details: counts });
     await finishJobPeriod(tx, RETENTION_JOB, period, counts);
     return { ran: true, period, ...counts };

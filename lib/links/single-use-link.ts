@@ -1,4 +1,5 @@
-// Single-use links sent by email: a password reset today, a partner council's confirmation later.
+// Single-use links sent by email: a password reset, and a partner council's answer to "Request
+// confirmation from partner" (lib/contacts/partner-confirmation.ts).
 // The link carries 256 random bits; the database keeps only their SHA-256, so a copy of the
 // database (or a backup) opens nothing. A link works once, for one purpose and one subject, until
 // it expires. Opening the page a link leads to only looks the link up: mail scanners open links,
@@ -10,6 +11,8 @@ import { db } from "@/lib/db";
 /** What each kind of link is for, and how long it works. */
 export const LINK_PURPOSES = {
   "password-reset": { lifetimeMs: 30 * 60 * 1000 },
+  // A council answers after its own officers have read the terms: two weeks.
+  "partner-confirmation": { lifetimeMs: 14 * 24 * 60 * 60 * 1000 },
 } as const;
 
 export type LinkPurpose = keyof typeof LINK_PURPOSES;
@@ -42,6 +45,22 @@ export async function findLiveLink(purpose: LinkPurpose, token: string, now: Dat
     where: { purpose, tokenHash: tokenHash(token), usedAt: null, expiresAt: { gt: now } },
     select: { subjectId: true, expiresAt: true },
   });
+}
+
+/** What became of a link, for a page that says why it no longer opens (never uses anything up). */
+export type LinkState = { state: "live"; subjectId: string; expiresAt: Date } | { state: "used"; subjectId: string } | { state: "expired"; subjectId: string } | { state: "unknown" };
+
+/**
+ * The state of a link: live, used, expired, or unknown (forged, mistyped, or removed by the jobs a
+ * day after it expired). Only for words on a page: the link is used up only by consumeLink.
+ */
+export async function inspectLink(purpose: LinkPurpose, token: string, now: Date): Promise<LinkState> {
+  if (!TOKEN_SHAPE.test(token)) return { state: "unknown" };
+  const link = await db.singleUseLink.findFirst({ where: { purpose, tokenHash: tokenHash(token) }, select: { subjectId: true, expiresAt: true, usedAt: true } });
+  if (!link) return { state: "unknown" };
+  if (link.usedAt) return { state: "used", subjectId: link.subjectId };
+  if (link.expiresAt <= now) return { state: "expired", subjectId: link.subjectId };
+  return { state: "live", subjectId: link.subjectId, expiresAt: link.expiresAt };
 }
 
 /**

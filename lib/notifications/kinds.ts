@@ -43,6 +43,11 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, KindInfo> = {
     description: "When two-step verification is turned on or off, reset by an administrator, or given new recovery codes. Always sent.",
     roles: ["STAFF", "ADMIN", "COUNCILLOR"],
   },
+  PARTNER_CONFIRMATION_REQUEST: {
+    label: "Confirmation request to a partner council",
+    description: "Sent to a contact of a link (no account) when staff request the partner's confirmation.",
+    roles: [],
+  },
 };
 
 /** The kinds a user with this role can receive (and so can turn off). */

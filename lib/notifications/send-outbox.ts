@@ -18,7 +18,7 @@ import { mailFrom } from "./config";
  * link is a key to an account: its row keeps it only until it is sent, or until it expires unsent
  * (redactExpiredLinkMessages); then the bodies are emptied and /admin/outbox says why.
  */
-export const LINK_MESSAGE_KINDS: Partial<Record<NotificationKind, LinkPurpose>> = { PASSWORD_RESET: "password-reset" };
+export const LINK_MESSAGE_KINDS: Partial<Record<NotificationKind, LinkPurpose>> = { PASSWORD_RESET: "password-reset", PARTNER_CONFIRMATION_REQUEST: "partner-confirmation" };
 
 function carriesLink(kind: NotificationKind): boolean {
   return kind in LINK_MESSAGE_KINDS;

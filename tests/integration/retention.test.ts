@@ -104,13 +104,13 @@ describe("the retention job", () => {
     await email("SENT", daysBefore(100));
     const first = await runDueJobs({ transport: null, now: NOW });
     expect(first.errors).toEqual([]);
-    expect(first.retention).toEqual({ ran: true, period: "2026-06-15", auditAddresses: 1, emailBodies: 1, participants: 0, failedSignIns: 0 });
+    expect(first.retention).toEqual({ ran: true, period: "2026-06-15", auditAddresses: 1, emailBodies: 1, participants: 0, failedSignIns: 0, contacts: 0 });
     // A second round the same day (another machine, or the next minute) does nothing.
     await audit("agreement.edit", monthsBefore(14));
     expect((await runDueJobs({ transport: null, now: new Date(NOW.getTime() + 60_000) })).retention).toEqual({ ran: false, period: "2026-06-15" });
     expect(await db.auditLog.count({ where: { ip: { not: null } } })).toBe(1);
     const [row] = await db.auditLog.findMany({ where: { action: "retention.applied" } });
-    expect(row).toMatchObject({ actorEmail: "scheduled jobs", details: { auditAddresses: 1, emailBodies: 1, participants: 0, failedSignIns: 0 } });
+    expect(row).toMatchObject({ actorEmail: "scheduled jobs", details: { auditAddresses: 1, emailBodies: 1, participants: 0, failedSignIns: 0, contacts: 0 } });
     expect(await db.jobRun.findUnique({ where: { job_period: { job: "retention", period: "2026-06-15" } } })).toMatchObject({ details: { auditAddresses: 1 } });
     // The next day it runs again and clears what has come due.
     expect(await applyRetention(new Date(NOW.getTime() + DAY))).toMatchObject({ ran: true, auditAddresses: 1 });
@@ -127,7 +127,7 @@ describe("the retention job", () => {
     await audit("auth.sign-in-failed", daysBefore(2), "guess@test.example");
     await email("SENT", daysBefore(8));
     await exchange(monthsBefore(4), monthsBefore(3));
-    expect(await applyRetention(NOW)).toEqual({ ran: true, period: "2026-06-15", auditAddresses: 1, emailBodies: 1, participants: 1, failedSignIns: 1 });
+    expect(await applyRetention(NOW)).toEqual({ ran: true, period: "2026-06-15", auditAddresses: 1, emailBodies: 1, participants: 1, failedSignIns: 1, contacts: 0 });
   });
 
   it("refuses a period outside its range, naming the field", () => {

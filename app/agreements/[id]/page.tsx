@@ -33,6 +33,7 @@ import { getSettings } from "@/lib/data/settings";
 import { listExecutiveMemberChoices } from "@/lib/data/users";
 import { isRecordedRoute } from "@/lib/domain/decision-routes";
 import { mayRecordDecision } from "@/lib/domain/permissions";
+import { ContactsSection } from "./contacts-section";
 import { agreementCommandAction, proposeAmendmentAction, recordConfirmationAction, recordDecisionAction, recordReviewAction, saveTranslationAction } from "./actions";
 
 /** What the returned proposal said: reasons and the record of decision. */
@@ -40,7 +41,7 @@ function previousOf(proposal: PreviousProposal | undefined): PreviousProposal | 
   return proposal ? { reason: proposal.reason, publicReason: proposal.publicReason, reference: proposal.reference, alternativesConsidered: proposal.alternativesConsidered, conflictsOfInterest: proposal.conflictsOfInterest, backgroundPapers: proposal.backgroundPapers } : undefined;
 }
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string; done?: string | string[]; translation?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string; done?: string | string[]; translation?: string | string[]; contact?: string | string[]; partner?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [agreement, t] = await Promise.all([getAgreement((await params).id), getTranslations("agreements.page")]);
@@ -49,7 +50,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AgreementPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { action, done, translation } = await searchParams;
+  const { action, done, translation, contact, partner: partnerForm } = await searchParams;
   const user = await requirePageUser(`/agreements/${id}`, "agreement:read");
   const [agreement, activity, translations] = await Promise.all([getAgreement(id), getAgreementActivity(id), getAgreementTranslations(id)]);
   if (!agreement || !activity) notFound();
@@ -215,6 +216,8 @@ export default async function AgreementPage({ params, searchParams }: Props) {
           action={can(user, "agreement:edit") ? saveTranslationAction : null}
         />
       ) : null}
+
+      <ContactsSection agreement={agreement} user={user} contact={contact} partner={partnerForm} done={done} />
 
       <AgreementActivity activity={activity} user={user} />
 

@@ -105,6 +105,7 @@ export const settingsSchema = z.object({
   sentEmailDays: wholeNumber("sentEmailDays", 1, 3650).optional(),
   participantsMonths: wholeNumber("participantsMonths", 1, 120).optional(),
   failedSignInDays: wholeNumber("failedSignInDays", 1, 365).optional(),
+  contactsMonths: wholeNumber("contactsMonths", 1, 120).optional(),
   // /.well-known/security.txt; empty: none published.
   securityContact: optionalText("securityContact", 200)
     .refine((value) => value === undefined || isSecurityContact(value), validationMessage("check.securityContact"))

@@ -12,6 +12,7 @@ import { changePasswordSchema, languageSchema } from "./account";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema, settingsSchema, unlockSignInSchema, userLanguageSchema } from "./admin";
 import { commandSchema, createAgreementSchema, translationSchema, updateAgreementSchema, voteFieldsSchema, voteSchema } from "./agreement";
 import { signInSchema } from "./auth";
+import { acceptAnswerSchema, contactSchema, partnerAnswerSchema, removeContactSchema, requestConfirmationSchema, withdrawConfirmationSchema } from "./contacts";
 import { cancelTwoStepSchema, confirmTwoStepSchema, startTwoStepSchema, twoStepProofSchema, twoStepSignInSchema } from "./two-step";
 import { createEventSchema, updateEventSchema } from "./event";
 import { createExchangeSchema, updateExchangeSchema } from "./exchange";
@@ -22,6 +23,12 @@ const LOCKED_IN_WINTER = signInLockedMessage(new Date("2026-01-10T14:05:00Z"));
 const LOCKED_IN_SUMMER = signInLockedMessage(new Date("2026-07-10T14:05:00Z"));
 
 const SCHEMAS: Record<string, z.ZodType> = {
+  contactSchema,
+  removeContactSchema,
+  requestConfirmationSchema,
+  partnerAnswerSchema,
+  acceptAnswerSchema,
+  withdrawConfirmationSchema,
   createAgreementSchema,
   updateAgreementSchema,
   commandSchema,
@@ -61,7 +68,8 @@ const FIELDS = [
     // Not callbackUrl: a form sends it as text, and any text is read (safeReturnPath).
     ...["currentPassword", "confirmNewPassword", "enabled"],
     ...["step", "code", "passwordOrCode", "twoStepRequiredFor", "ssoOnlyForStaff"],
-    ...["auditAddressMonths", "sentEmailDays", "participantsMonths", "failedSignInDays", "securityContact"],
+    ...["auditAddressMonths", "sentEmailDays", "participantsMonths", "failedSignInDays", "contactsMonths", "securityContact"],
+    ...["contactId", "organisation", "phone", "preferredLanguage", "notes", "token", "answer", "answerId"],
   ]),
 ];
 

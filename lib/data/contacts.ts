@@ -1,0 +1,93 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { PartnerAnswerKind } from "@/generated/prisma/enums";
+import { answerable, type UnusableLink } from "@/lib/domain/partner-answer";
+import { isUuid } from "@/lib/domain/validation/fields";
+import { inspectLink } from "@/lib/links/single-use-link";
+import { readConfirmationTerms, termsDigest, type ConfirmationTerms } from "@/lib/contacts/terms";
+import { getSettings } from "./settings";
+
+export type ContactRow = { id: string; name: string; organisation: string; role: string; email: string | null; phone: string; preferredLanguage: string; notes: string };
+
+export type PartnerAnswerRow = {
+  id: string;
+  answer: PartnerAnswerKind;
+  reference: string | null;
+  contactName: string;
+  contactOrganisation: string;
+  createdAt: Date;
+  accepted: boolean;
+};
+
+export type ConfirmationRequestRow = { id: string; createdAt: Date; contactName: string | null; answer: PartnerAnswerRow | null };
+
+/** A link's contacts and its confirmation requests with their answers, newest first: the agreement page's Contacts section (staff). */
+export async function getAgreementContacts(agreementId: string): Promise<{ contacts: ContactRow[]; requests: ConfirmationRequestRow[] }> {
+  if (!isUuid(agreementId)) return { contacts: [], requests: [] };
+  const [contacts, requests] = await Promise.all([
+    db.contact.findMany({
+      where: { agreementId },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      select: { id: true, name: true, organisation: true, role: true, email: true, phone: true, preferredLanguage: true, notes: true },
+    }),
+    db.confirmationRequest.findMany({
+      where: { agreementId },
+      orderBy: { createdAt: "desc" },
+      take: 20,
+      select: {
+        id: true,
+        createdAt: true,
+        contact: { select: { name: true } },
+        answer: { select: { id: true, answer: true, reference: true, contactName: true, contactOrganisation: true, createdAt: true, acceptedDecisionId: true } },
+      },
+    }),
+  ]);
+  return {
+    contacts,
+    requests: requests.map(({ id, createdAt, contact, answer }) => ({
+      id,
+      createdAt,
+      contactName: contact?.name ?? null,
+      answer: answer ? { id: answer.id, answer: answer.answer, reference: answer.reference, contactName: answer.contactName, contactOrganisation: answer.contactOrganisation, createdAt: answer.createdAt, accepted: answer.acceptedDecisionId !== null } : null,
+    })),
+  };
+}
+
+/** What /confirm/<token> shows: the terms and the form, or why the link no longer opens. Uses nothing up. */
+export type ConfirmationPage =
+  | { kind: "open"; councilName: string; terms: ConfirmationTerms; expiresAt: Date; language: string }
+  | { kind: "unusable"; reason: UnusableLink; councilName: string };
+
+export async function getConfirmationPage(token: string, now = new Date()): Promise<ConfirmationPage> {
+  const [link, settings] = await Promise.all([inspectLink("partner-confirmation", token, now), getSettings()]);
+  const { councilName } = settings;
+  if (link.state !== "live") return { kind: "unusable", reason: link.state, councilName };
+  const request = await db.confirmationRequest.findUnique({ where: { id: link.subjectId }, select: { agreementId: true, termsDigest: true, contactId: true, language: true } });
+  if (!request) return { kind: "unusable", reason: "unknown", councilName };
+  const terms = await readConfirmationTerms(db, request.agreementId);
+  if (!answerable({ termsDigest: request.termsDigest, contactKept: request.contactId !== null }, { termsDigest: termsDigest(terms), status: terms.status })) {
+    return { kind: "unusable", reason: "outdated", councilName };
+  }
+  return { kind: "open", councilName, terms, expiresAt: link.expiresAt, language: request.language };
+}
+
+export type PartnerAnswerItem = { answerId: string; agreementId: string; partnerName: string; answer: PartnerAnswerKind; createdAt: Date };
+
+/**
+ * The dashboard's "Answers from partners": each link's latest answer that still asks for staff —
+ * a confirmation not yet accepted, or a decline — while no newer request has been sent.
+ */
+export async function getPartnerAnswersPanel(limit = 20): Promise<{ items: PartnerAnswerItem[]; total: number }> {
+  const rows = await db.$queryRaw<{ answerId: string; agreementId: string; partnerName: string; answer: PartnerAnswerKind; createdAt: Date; total: number }[]>`
+    SELECT pa."id" AS "answerId", a."id" AS "agreementId", p."name" AS "partnerName", pa."answer", pa."createdAt", (COUNT(*) OVER ())::int AS "total"
+    FROM "PartnerAnswer" pa
+    JOIN "ConfirmationRequest" r ON r."id" = pa."requestId"
+    JOIN "Agreement" a ON a."id" = pa."agreementId"
+    JOIN "Partner" p ON p."id" = a."partnerId"
+    WHERE pa."acceptedDecisionId" IS NULL
+      AND a."status" NOT IN ('TERMINATED', 'WITHDRAWN')
+      AND NOT EXISTS (SELECT 1 FROM "ConfirmationRequest" later WHERE later."agreementId" = r."agreementId" AND later."createdAt" > r."createdAt")
+    ORDER BY pa."createdAt" DESC
+    LIMIT ${limit}`;
+  return { items: rows.map(({ total: _total, ...item }) => item), total: rows[0]?.total ?? 0 };
+}
