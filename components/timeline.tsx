@@ -27,6 +27,8 @@ export type TimelineEntry = {
   partnerConfirmation?: { partnerDecisionDate: Date | null; partnerDecisionReference: string | null } | null;
   /** An amendment's terms before and after (its PROPOSED and AMENDED decisions), as stored. */
   changes?: unknown;
+  /** The fields whose text was erased, and when (lib/decisions/erase-field.ts). */
+  fields?: { field: string; erasedAt: Date | null }[];
   /** How a proposal is decided and by whom, worded (components/decision-maker.ts routeLines). */
   route?: { route: string; maker: string } | null;
 };
@@ -55,9 +57,15 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const field = useTranslations("agreementForms.command");
   const outcomes = useTranslations("agreementForms.review.outcomes");
   const agreementField = useTranslations("agreementForms.agreement");
+  const erasure = useTranslations("erasure");
   const history = useTranslations("decisions.history");
   const locale = usePageLocale();
   const statusLabels = labelsIn(locale).status;
+  /** "Erased on <date>" in place of a field whose text was erased. */
+  const erased = (entry: TimelineEntry, name: string): string | null => {
+    const at = entry.fields?.find((row) => row.field === name)?.erasedAt;
+    return at ? erasure("erasedOn", { date: formatDate(at, locale) }) : null;
+  };
   if (entries.length === 0) return <p>{t("none")}</p>;
   return (
     <ol className="space-y-5 border-l-4 border-brand pl-5" aria-label={t("label")}>
@@ -71,6 +79,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
           </p>
           <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
             <TermChanges changes={entry.changes} />
+            <DetailRow label={erasure("changes")} value={erased(entry, "changes")} />
             {entry.fromStatus && entry.toStatus && entry.kind === "STATUS_CHANGED" ? (
               <>
                 <dt className="font-semibold">{t("change")}</dt>
@@ -91,9 +100,9 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
                 <DetailRow label={agreementField("partnerDecisionReference")} value={entry.partnerConfirmation.partnerDecisionReference} />
               </>
             ) : null}
-            <DetailRow label={entry.review || entry.partnerConfirmation ? t("reviewNotes") : field("reason")} value={entry.reason} />
-            <DetailRow label={field("publicReason")} value={entry.publicReason} />
-            <DetailRow label={field("reference")} value={entry.reference} />
+            <DetailRow label={entry.review || entry.partnerConfirmation ? t("reviewNotes") : field("reason")} value={entry.reason ?? erased(entry, "reason")} />
+            <DetailRow label={field("publicReason")} value={entry.publicReason ?? erased(entry, "publicReason")} />
+            <DetailRow label={field("reference")} value={entry.reference ?? erased(entry, "reference")} />
             <DetailRow label={history("route")} value={entry.route?.route} />
             <DetailRow label={history("decisionMaker")} value={entry.route?.maker} />
             <DetailRow label={field("alternativesConsidered")} value={entry.proposal?.alternativesConsidered} />

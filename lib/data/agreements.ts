@@ -197,6 +197,8 @@ const timelineDecisionSelect = {
   review: { select: { outcome: true, nextReviewDate: true } },
   partnerConfirmation: { select: { partnerDecisionDate: true, partnerDecisionReference: true } },
   changes: true,
+  // The fields whose text was erased (lib/decisions/erase-field.ts): the timeline says when.
+  fields: { where: { erasedAt: { not: null } }, select: { field: true, erasedAt: true } },
 } satisfies Prisma.DecisionSelect;
 
 export async function getAgreement(id: string) {

@@ -74,6 +74,10 @@ import partnerConfirmationCy from "@/messages/partnerConfirmation/cy.json";
 import partnerConfirmationDe from "@/messages/partnerConfirmation/de.json";
 import partnerConfirmationEn from "@/messages/partnerConfirmation/en.json";
 import partnerConfirmationFr from "@/messages/partnerConfirmation/fr.json";
+import erasureCy from "@/messages/erasure/cy.json";
+import erasureDe from "@/messages/erasure/de.json";
+import erasureEn from "@/messages/erasure/en.json";
+import erasureFr from "@/messages/erasure/fr.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 
 type Translations<T> = { en: T } & Partial<Record<Exclude<Locale, "en">, T>>;
@@ -108,6 +112,8 @@ export const NAMESPACES = {
   decisions: { en: decisionsEn, cy: decisionsCy, de: decisionsDe, fr: decisionsFr },
   contacts: { en: contactsEn, cy: contactsCy },
   partnerConfirmation: { en: partnerConfirmationEn, cy: partnerConfirmationCy, de: partnerConfirmationDe, fr: partnerConfirmationFr },
+  // Where a decision's text was erased (issue 22): wherever decisions are shown, in every language.
+  erasure: { en: erasureEn, cy: erasureCy, de: erasureDe, fr: erasureFr },
 } satisfies Record<string, Translations<object>>;
 
 export type Namespace = keyof typeof NAMESPACES;

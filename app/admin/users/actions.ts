@@ -73,8 +73,9 @@ export const resetTwoStepAction = createAction({
 export const eraseUserAction = createAction({
   permission: "user:manage",
   schema: eraseUserSchema,
-  // The name is shown wherever the person is named: agreements' lead officers, activity, the dashboard.
-  invalidates: ["users", "office", "activity", "account"],
+  // The name is shown wherever the person is named: agreements' lead officers, activity, the dashboard;
+  // a decision's public reason that named them is erased from the public pages too.
+  invalidates: ["users", "office", "activity", "account", "public"],
   run: (input, actor) => eraseUser(input.userId, actor),
   redirectTo: (_result, input) => `/admin/users/${input.userId}`,
 });
