@@ -57,6 +57,7 @@ const EMBEDDED_ONLY = [
   "dashboard.spec.ts",
   "data-protection.spec.ts",
   "escaping.spec.ts",
+  "public-record.spec.ts",
   "languages.spec.ts",
   "languages-account.spec.ts",
   "languages-admin.spec.ts",

@@ -207,6 +207,8 @@ await runScript("Benchmark", async () => {
       { name: "log an exchange (server action)", path: "/exchanges/new", kind: "write", method: "POST", headers: { cookie, ...write.headers }, body: write.body, ok: [200, 303] },
       { name: "partner page", path: `/partners/${slug}`, kind: "public" },
       { name: "/open-data/partners.json", path: "/open-data/partners.json", kind: "public" },
+      // What's on: upcoming events from the page cache, whose key also carries the minute (issue 24).
+      { name: "/whats-on", path: "/whats-on", kind: "public" },
       { name: "/partners", path: "/partners", kind: "public" },
       // The Welsh listing: its own entry in the page cache, rendered in its own language (issue 19).
       { name: "/cy/partners", path: "/cy/partners", kind: "public" },
