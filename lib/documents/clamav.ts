@@ -36,7 +36,7 @@ export function scanFile(path: string, address: { host: string; port: number }, 
       if (end !== -1) finish(verdict(reply.slice(0, end)));
     });
     socket.on("end", () => finish(reply ? verdict(reply.replace(/\0$/, "")) : { error: "clamd closed the connection without a verdict" }));
-    socket.on("connect", async () => {
+    const send = async () => {
       try {
         socket.write("zINSTREAM\0");
         for await (const piece of createReadStream(path, { highWaterMark: PIECE })) {
@@ -49,7 +49,8 @@ export function scanFile(path: string, address: { host: string; port: number }, 
       } catch (error) {
         finish({ error: `clamd: ${(error as Error).message}` });
       }
-    });
+    };
+    socket.on("connect", () => void send());
   });
 }
 

@@ -8,7 +8,8 @@ import { mkdtemp, open, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { writeAudit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import pg from "pg";
+import { databaseHandle, db } from "@/lib/db";
 import { AppError } from "@/lib/domain/errors";
 import { isPubliclyVisible } from "@/lib/domain/lifecycle";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
@@ -127,7 +128,6 @@ function orderOf(problems: DocumentProblem[]): DocumentProblem[] {
 /** The uploaded name, as text to show and to offer on download: no path, no control characters, within reason. */
 export function safeStoredName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "").trim().slice(-200);
   return clean || "document";
 }
@@ -139,26 +139,46 @@ async function fileHash(file: string): Promise<string> {
 }
 
 /**
- * Keeps the bytes under their hash, once (the same bytes uploaded again are already there). Each
- * piece is its own statement, with a turn for other requests between them: on the embedded
- * database a statement holds the thread that answers everyone (decision 015). The pieces go in
- * as base64 text that PostgreSQL decodes (decision 021: bytea parameters cost more through the
- * embedded database's driver). Written in one transaction, so a failed upload leaves no half file.
+ * Keeps the bytes under their hash, once (the same bytes uploaded again are already there), in one
+ * transaction, so a failed upload leaves no half file. Each piece is its own statement, with a turn
+ * for other requests between them: on the embedded database a statement holds the thread that
+ * answers everyone (decision 015). The pieces go through the driver itself, as bytea parameters:
+ * through Prisma, every statement's parameters stayed in memory after the upload (decision 021).
  */
 async function storeFile(file: string, sha256: string, size: number): Promise<void> {
-  await db.$transaction(
-    async (tx) => {
-      const inserted = await tx.$executeRaw`INSERT INTO "StoredFile" ("sha256", "size") VALUES (${sha256}, ${size}) ON CONFLICT ("sha256") DO NOTHING`;
-      if (inserted === 0) return;
-      let part = 0;
-      for await (const piece of createReadStream(file, { highWaterMark: STORED_CHUNK_BYTES })) {
-        await new Promise((resolve) => setImmediate(resolve));
-        await tx.$executeRaw`INSERT INTO "StoredFileChunk" ("sha256", "part", "bytes") VALUES (${sha256}, ${part}, decode(${(piece as Buffer).toString("base64")}, 'base64'))`;
-        part += 1;
-      }
-    },
-    { maxWait: 10_000, timeout: 120_000 },
-  );
+  await withDriverTransaction(async (query) => {
+    const inserted = await query(`INSERT INTO "StoredFile" ("sha256", "size") VALUES ($1, $2) ON CONFLICT ("sha256") DO NOTHING`, [sha256, size]);
+    if (inserted === 0) return;
+    let part = 0;
+    for await (const piece of createReadStream(file, { highWaterMark: STORED_CHUNK_BYTES })) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await query(`INSERT INTO "StoredFileChunk" ("sha256", "part", "bytes") VALUES ($1, $2, $3)`, [sha256, part, piece as Buffer]);
+      part += 1;
+    }
+  });
+}
+
+type DriverQuery = (sql: string, params: unknown[]) => Promise<number>;
+
+/** A transaction on the database behind `db`, straight through its driver: PGlite's own, or a connection of its own to the PostgreSQL server. */
+async function withDriverTransaction(run: (query: DriverQuery) => Promise<void>): Promise<void> {
+  const handle = databaseHandle();
+  if (handle.pglite) {
+    await handle.pglite.transaction(async (tx) => run(async (sql, params) => (await tx.query(sql, params)).affectedRows ?? 0));
+    return;
+  }
+  const client = new pg.Client(handle.clientConfig);
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await run(async (sql, params) => (await client.query(sql, params)).rowCount ?? 0);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Why a document cannot be removed: it is a background paper of a decided proposal. */
