@@ -56,6 +56,7 @@ const EMBEDDED_ONLY = [
   "cancel-delete.spec.ts",
   "dashboard.spec.ts",
   "data-protection.spec.ts",
+  "decision-notices.spec.ts",
   "escaping.spec.ts",
   "public-record.spec.ts",
   "languages.spec.ts",

@@ -33,6 +33,7 @@ function routePattern(route: Route): RegExp {
 /** Where a link to each dynamic page is found: its list page, or the page it is reached from. */
 const LINK_SOURCES: Partial<Record<Route, string[]>> = {
   "/partners/[slug]": ["/partners"],
+  "/decisions/[id]": ["/decisions"],
   "/agreements/[id]": ["/agreements"],
   "/exchanges/[id]/edit": ["/exchanges"],
   "/events/[id]/edit": ["/events"],

@@ -34,6 +34,8 @@ const EXPECTED_ACTIONS: Readonly<Record<string, Allowed>> = {
   "app/agreements/[id]/actions.ts#proposeAmendmentAction": OFFICERS,
   "app/agreements/[id]/correct/actions.ts#correctDetailsAction": OFFICERS,
   "app/approvals/actions.ts#voteAction": COUNCILLORS,
+  // Any signed-in reader reaches it; the operation asks the policy table whether they may record this proposal's decision.
+  "app/agreements/[id]/actions.ts#recordDecisionAction": EVERYONE,
   "app/exchanges/new/actions.ts#createExchangeAction": OFFICERS,
   "app/exchanges/[id]/edit/actions.ts#updateExchangeAction": OFFICERS,
   "app/exchanges/[id]/edit/actions.ts#deleteExchangeAction": OFFICERS,

@@ -98,6 +98,8 @@ const QUERY_PARAMETERS: Record<string, readonly string[]> = {
   "/whats-on/past": ["partner", "page"],
   "/accessibility": [],
   "/privacy": [],
+  "/decisions": ["page"],
+  "/decisions/[id]": [],
   "/partners": ["q", "country", "type", "page", "formerPage"],
   "/partners/[slug]": [],
   "/password-reset": [],

@@ -5,7 +5,7 @@ import { AppError, STALE_VERSION_MESSAGE } from "@/lib/domain/errors";
 import { COMMAND_RULES, checkCommand, PROPOSAL_RULES } from "@/lib/domain/lifecycle";
 import { enqueueProposalCreated } from "@/lib/notifications/enqueue";
 import { can, EXECUTIVE_MEMBER_PERMISSION, requirePermission, type Actor } from "@/lib/domain/permissions";
-import { EXECUTIVE_MEMBER_NOT_COUNCILLOR, missingRouteDetails, ROUTE_NEEDS } from "@/lib/domain/decision-routes";
+import { EXECUTIVE_MEMBER_NOT_COUNCILLOR, missingRouteDetails, ROUTE_NEEDS, routeRecord } from "@/lib/domain/decision-routes";
 import { readSettings } from "@/lib/settings";
 import type { DecisionRoute } from "@/generated/prisma/enums";
 import { AMENDABLE_TERMS, fieldChanges, hasChanges, type FieldChanges, type Term } from "@/lib/domain/term-changes";
@@ -74,6 +74,7 @@ export async function applyCommand(input: CommandInput | AmendmentInput, actor: 
       toStatus: PROPOSAL_RULES[outcome.proposal].onApproved(agreement.status),
       ...record,
       changes,
+      route: routeRecord(route),
     });
     // Bumping the version also serialises two proposals raced onto one agreement.
     await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, { status: outcome.statusWhileOpen });

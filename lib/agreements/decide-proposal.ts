@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { appendDecision, DECISION_TRANSACTION } from "@/lib/decisions/chain";
+import { paperHashes } from "@/lib/documents/papers";
 import { AppError, REFUSED } from "@/lib/domain/errors";
 import { checkVote, statusAfter, tally, type Vote } from "@/lib/domain/lifecycle";
 import { enqueueDecisionReached } from "@/lib/notifications/enqueue";
@@ -11,6 +12,7 @@ import type { AgreementStatus, ProposalKind } from "@/generated/prisma/enums";
 import type { Confirmation } from "@/lib/web/confirmations";
 import { amendedTerms, fieldChanges, readTermChanges, AMENDABLE_TERMS, type FieldChanges, type Term } from "@/lib/domain/term-changes";
 import type { Tx } from "@/lib/db";
+import { routeRecord, type RouteRecord } from "@/lib/domain/decision-routes";
 import { updateAgreementIfCurrent } from "./guards";
 
 /** `remaining`: how many more approvals the proposal needs (0 once it is decided). */
@@ -38,6 +40,8 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
         reference: true,
         changes: true,
         decisionRoute: true,
+        executiveMemberId: true,
+        delegation: true,
         agreement: { select: { id: true, status: true, version: true } },
         decisions: { where: { kind: { in: ["APPROVED", "REJECTED"] } }, select: { actorId: true, kind: true } },
       },
@@ -81,7 +85,7 @@ export async function decideProposal(input: VoteInput, actor: Actor): Promise<Vo
       return { outcome, agreementId: agreement.id, remaining: approvalsNeeded - votes.length - 1, confirmation: "vote.open" };
     }
 
-    const closed = await closeProposal(tx, { proposal, agreement, actor, outcome, reason: input.reason || null, reference: input.reference ?? null });
+    const closed = await closeProposal(tx, { proposal, agreement, actor, outcome, reason: input.reason || null, reference: input.reference ?? null, route: routeRecord(proposal) });
     return { outcome, agreementId: agreement.id, remaining: 0, confirmation: closed };
   }, DECISION_TRANSACTION);
 }
@@ -101,6 +105,7 @@ export async function closeProposal(
     outcome,
     reason,
     reference,
+    route,
   }: {
     proposal: { id: string; kind: ProposalKind; reason: string; publicReason: string | null; reference: string | null; changes: unknown };
     agreement: { id: string; status: AgreementStatus; version: number };
@@ -108,12 +113,14 @@ export async function closeProposal(
     outcome: "approved" | "rejected";
     reason: string | null;
     reference: string | null;
+    /** How it was decided, as the closing decision commits it to the chain. */
+    route: RouteRecord;
   },
 ): Promise<Confirmation> {
   const to = statusAfter(proposal.kind, outcome, agreement.status);
   await tx.proposal.update({ where: { id: proposal.id }, data: { state: outcome === "approved" ? "APPROVED" : "REJECTED", closedAt: new Date() } });
   if (outcome === "approved" && proposal.kind === "AMENDMENT") {
-    await applyAmendment(tx, { proposal, agreement, actor, reason, reference });
+    await applyAmendment(tx, { proposal, agreement, actor, reason, reference, route });
     return "vote.amended";
   }
   const statusDecision = await appendDecision(tx, {
@@ -126,6 +133,8 @@ export async function closeProposal(
     reason: outcome === "approved" ? proposal.reason : reason,
     publicReason: outcome === "approved" ? proposal.publicReason : null,
     reference: reference ?? proposal.reference,
+    route,
+    papers: await paperHashes(tx, proposal.id),
   });
   if (to !== agreement.status) {
     await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, { status: to, statusDecisionId: statusDecision.id });
@@ -149,7 +158,15 @@ async function applyAmendment(
     actor,
     reason,
     reference,
-  }: { proposal: { id: string; reason: string; reference: string | null; changes: unknown }; agreement: { id: string; status: AgreementStatus; version: number }; actor: Actor; reason: string | null; reference: string | null },
+    route,
+  }: {
+    proposal: { id: string; reason: string; reference: string | null; changes: unknown };
+    agreement: { id: string; status: AgreementStatus; version: number };
+    actor: Actor;
+    reason: string | null;
+    reference: string | null;
+    route: RouteRecord;
+  },
 ): Promise<void> {
   const proposed = readTermChanges(proposal.changes);
   if (!proposed) throw new AppError("INVALID_TRANSITION", REFUSED.decided);
@@ -166,6 +183,8 @@ async function applyAmendment(
     reason: proposal.reason,
     reference: reference ?? proposal.reference,
     changes,
+    route,
+    papers: await paperHashes(tx, proposal.id),
   });
   await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, terms);
   await writeAudit(tx, { actor, action: "agreement.amend", entityType: "Agreement", entityId: agreement.id, details: { proposalId: proposal.id, changes } });

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { appendDecision, DECISION_TRANSACTION } from "@/lib/decisions/chain";
-import { checkRecording, missingMeetingDetails } from "@/lib/domain/decision-routes";
+import { checkRecording, missingMeetingDetails, routeRecord } from "@/lib/domain/decision-routes";
 import { AppError, REFUSED } from "@/lib/domain/errors";
 import { requirePermission, type Actor } from "@/lib/domain/permissions";
 import type { RecordDecisionInput } from "@/lib/domain/validation/agreement";
@@ -33,6 +33,7 @@ export async function recordDecision(input: RecordDecisionInput, actor: Actor): 
         changes: true,
         decisionRoute: true,
         executiveMemberId: true,
+        delegation: true,
         agreement: { select: { id: true, status: true, version: true } },
       },
     });
@@ -67,7 +68,7 @@ export async function recordDecision(input: RecordDecisionInput, actor: Actor): 
       entityId: proposal.id,
       details: { agreementId: proposal.agreement.id, route: proposal.decisionRoute },
     });
-    await closeProposal(tx, { proposal, agreement: proposal.agreement, actor, outcome: approve ? "approved" : "rejected", reason: input.reason || null, reference });
+    await closeProposal(tx, { proposal, agreement: proposal.agreement, actor, outcome: approve ? "approved" : "rejected", reason: input.reason || null, reference, route: routeRecord({ ...proposal, ...(proposal.decisionRoute === "MEETING_RESOLUTION" && input) }) });
     return { agreementId: proposal.agreement.id, confirmation: "agreement.decisionRecorded" };
   }, DECISION_TRANSACTION);
 }

@@ -2,7 +2,8 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { cacheUntilChanged } from "@/lib/cache";
 import { db } from "@/lib/db";
-import { decisionMaker } from "@/lib/domain/decision-routes";
+import type { DecisionRoute } from "@/generated/prisma/enums";
+import { DECISION_ROUTES, decisionMaker, routeRecord, type RouteRecord } from "@/lib/domain/decision-routes";
 import { noticeOutcome, type BackgroundPaper, type DecisionNotice, type DecisionNoticeSummary } from "@/lib/domain/decision-notices";
 import { PUBLIC_STATUSES } from "@/lib/domain/lifecycle";
 import { PAGE_SIZE, pageOf, type Page } from "@/lib/domain/pagination";
@@ -39,28 +40,32 @@ const summarySelect = {
   toStatus: true,
   createdAt: true,
   agreement: { select: { partner: { select: { name: true, slug: true } } } },
+  // How it was decided, as committed to the chain with the decision (lib/domain/decision-routes.ts RouteRecord).
+  route: true,
   proposal: { select: { decisionRoute: true, meetingDate: true } },
 } satisfies Prisma.DecisionSelect;
 
 type SummaryRow = Prisma.DecisionGetPayload<{ select: typeof summarySelect }>;
 
-function decidedOn(row: { createdAt: Date; proposal: { decisionRoute: string; meetingDate: Date | null } | null }): string {
-  const meetingDate = row.proposal?.decisionRoute === "MEETING_RESOLUTION" ? row.proposal.meetingDate : null;
-  return (meetingDate ?? row.createdAt).toISOString().slice(0, 10);
+/**
+ * The decision's route record: the one committed with it (Decision.route), else — a decision recorded
+ * before routes were committed — the proposal's, else (the seeds, an import) the councillors' votes.
+ */
+function routeOf(row: { route: Prisma.JsonValue; proposal: { decisionRoute: DecisionRoute; meetingDate: Date | null } | null }): RouteRecord {
+  const committed = row.route;
+  if (committed && typeof committed === "object" && !Array.isArray(committed) && (DECISION_ROUTES as readonly unknown[]).includes(committed.route)) return committed as RouteRecord;
+  return routeRecord({ decisionRoute: row.proposal?.decisionRoute ?? "COUNCILLOR_VOTES", meetingDate: row.proposal?.meetingDate });
+}
+
+function decidedOn(row: { createdAt: Date }, route: RouteRecord): string {
+  return route.route === "MEETING_RESOLUTION" && route.meetingDate ? route.meetingDate : row.createdAt.toISOString().slice(0, 10);
 }
 
 function summaryOf(row: SummaryRow): DecisionNoticeSummary | null {
   const outcome = noticeOutcome(row);
   if (!outcome) return null;
-  return {
-    id: row.id,
-    outcome,
-    recordedAt: row.createdAt.toISOString(),
-    decidedOn: decidedOn(row),
-    partner: row.agreement.partner,
-    // A decision recorded before decision routes existed (or by the seeds) was the councillors' votes.
-    route: row.proposal?.decisionRoute ?? "COUNCILLOR_VOTES",
-  };
+  const route = routeOf(row);
+  return { id: row.id, outcome, recordedAt: row.createdAt.toISOString(), decidedOn: decidedOn(row, route), partner: row.agreement.partner, route: route.route };
 }
 
 const noticePages = cacheUntilChanged<Page<DecisionNoticeSummary>>({ topics: [...TOPICS], maxEntries: 50 });
@@ -114,6 +119,7 @@ async function readNotice(id: string): Promise<DecisionNotice | null> {
   const summary = summaryOf(row);
   if (!summary) return null;
   const proposal = row.proposal;
+  const route = routeOf(row);
   const translations: Partial<Record<ContentLocale, string>> = {};
   for (const translation of row.translations) {
     if (translation.publicReason && (CONTENT_LOCALES as readonly string[]).includes(translation.locale)) translations[translation.locale as ContentLocale] = translation.publicReason;
@@ -126,13 +132,13 @@ async function readNotice(id: string): Promise<DecisionNotice | null> {
     reference: row.reference,
     maker: decisionMaker({
       decisionRoute: summary.route,
-      meetingName: proposal?.meetingName ?? null,
-      delegation: proposal?.delegation ?? null,
+      meetingName: route.meetingName ?? proposal?.meetingName ?? null,
+      delegation: route.delegation ?? proposal?.delegation ?? null,
       executiveMember: proposal?.executiveMember ?? null,
       recordedBy: row.actor,
       approvers: proposal?.decisions.flatMap((vote) => (vote.actor ? [vote.actor] : [])) ?? [],
     }),
-    meetingUrl: proposal?.meetingUrl ?? null,
+    meetingUrl: route.meetingUrl ?? proposal?.meetingUrl ?? null,
     alternativesConsidered: proposal?.alternativesConsidered || null,
     conflictsOfInterest: proposal?.conflictsOfInterest || null,
     backgroundPapers: proposal ? await backgroundPapersOf(proposal.id) : [],

@@ -32,7 +32,7 @@ export async function eraseDecisionFields(tx: Tx, targets: readonly FieldErasure
   }
   const decisions = await tx.decision.findMany({
     where: { id: { in: ids } },
-    select: { id: true, proposalId: true, reason: true, publicReason: true, reference: true, changes: true, agreementId: true, kind: true, actorId: true, fromStatus: true, toStatus: true, voteKey: true, createdAt: true },
+    select: { id: true, proposalId: true, reason: true, publicReason: true, reference: true, changes: true, route: true, agreementId: true, kind: true, actorId: true, fromStatus: true, toStatus: true, voteKey: true, createdAt: true },
   });
   let erased = 0;
   for (const { decisionId, field } of targets) {
@@ -62,16 +62,18 @@ export async function eraseDecisionFields(tx: Tx, targets: readonly FieldErasure
 export async function decisionFieldsContaining(tx: Tx, needles: readonly string[]): Promise<FieldErasure[]> {
   const wanted = needles.filter((needle) => needle.length > 0);
   if (wanted.length === 0) return [];
-  const rows = await tx.$queryRawUnsafe<{ id: string; reason: string | null; publicReason: string | null; reference: string | null; changes: string | null }[]>(
-    `SELECT "id"::text AS "id", "reason", "publicReason", "reference", "changes"::text AS "changes" FROM "Decision"
+  const rows = await tx.$queryRawUnsafe<{ id: string; reason: string | null; publicReason: string | null; reference: string | null; changes: string | null; route: string | null }[]>(
+    `SELECT "id"::text AS "id", "reason", "publicReason", "reference", "changes"::text AS "changes", "route"::text AS "route" FROM "Decision"
      WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS n(needle)
-                   WHERE strpos("reason", n.needle) > 0 OR strpos("publicReason", n.needle) > 0 OR strpos("reference", n.needle) > 0 OR strpos("changes"::text, n.needle) > 0)
+                   WHERE strpos("reason", n.needle) > 0 OR strpos("publicReason", n.needle) > 0 OR strpos("reference", n.needle) > 0 OR strpos("changes"::text, n.needle) > 0 OR strpos("route"::text, n.needle) > 0)
      ORDER BY "sequence"`,
     wanted,
   );
   const found: FieldErasure[] = [];
   for (const row of rows) {
     for (const field of Object.keys(DIGESTED_FIELDS) as DigestedField[]) {
+      // Background papers' hashes name nobody.
+      if (field === "papers") continue;
       const text = row[field];
       if (text !== null && wanted.some((needle) => text.includes(needle))) found.push({ decisionId: row.id, field });
     }

@@ -71,6 +71,33 @@ export function checkRecording(input: {
 }
 
 /**
+ * How a decision was taken, as the decision record keeps it (Decision.route, committed to the chain
+ * by its digest): the route and the details given, without the empty ones; the meeting's date as
+ * YYYY-MM-DD. The executive member by id, not name, so the record names no one in its text.
+ */
+export type RouteRecord = { route: DecisionRoute } & { [detail in "executiveMemberId" | "delegation" | "meetingName" | "meetingDate" | "minuteReference" | "meetingUrl"]?: string } & Record<string, string>;
+
+export function routeRecord(details: {
+  decisionRoute: DecisionRoute;
+  executiveMemberId?: string | null;
+  delegation?: string | null;
+  meetingName?: string | null;
+  meetingDate?: Date | null;
+  minuteReference?: string | null;
+  meetingUrl?: string | null;
+}): RouteRecord {
+  const given: Record<string, string | null | undefined> = {
+    executiveMemberId: details.executiveMemberId,
+    delegation: details.delegation,
+    meetingName: details.meetingName,
+    meetingDate: details.meetingDate?.toISOString().slice(0, 10),
+    minuteReference: details.minuteReference,
+    meetingUrl: details.meetingUrl,
+  };
+  return { route: details.decisionRoute, ...Object.fromEntries(Object.entries(given).filter((entry): entry is [string, string] => Boolean(entry[1]))) };
+}
+
+/**
  * Who took the decision, as a record of decision names them: the councillors who voted for it, the
  * meeting, the executive member, or the officer who recorded it under the named delegation.
  */

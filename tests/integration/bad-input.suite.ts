@@ -677,6 +677,32 @@ const FIXTURES: Record<string, Fixture> = {
     },
     text: ["reason", "reference"],
   },
+  "app/agreements/[id]/actions.ts#recordDecisionAction": {
+    // A fresh open proposal each time, decided at a meeting: the shared officer (not its proposer) records it.
+    writes: true,
+    valid: async ({ staff, signer }) => {
+      const agreement = await createAgreement({ status: "ACTIVE", createdBy: staff });
+      const command = commandSchema.parse({
+        agreementId: agreement.id,
+        version: agreement.version,
+        command: "proposeSuspension",
+        reason: "Dissolved.",
+        publicReason: "Paused.",
+        decisionRoute: "MEETING_RESOLUTION",
+      });
+      const { proposalId } = await applyCommand(command, signer);
+      return {
+        proposalId,
+        decision: "approve",
+        reason: "Resolved by Cabinet.",
+        meetingName: "Cabinet",
+        meetingDate: "2026-01-15",
+        minuteReference: "Cabinet 2026/13",
+        meetingUrl: "https://democracy.example.gov.uk/meeting/13",
+      };
+    },
+    text: ["reason", "meetingName", "minuteReference"],
+  },
   "app/exchanges/new/actions.ts#createExchangeAction": {
     valid: async ({ active }) => exchangeInput(active.id),
     text: ["participantsDescription", "purpose", "outcomes"],

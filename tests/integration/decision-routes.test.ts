@@ -81,7 +81,12 @@ describe(`decision routes (${backend()})`, () => {
     const proposal = await db.proposal.findUniqueOrThrow({ where: { id: proposalId } });
     expect(proposal).toMatchObject({ state: "APPROVED", meetingName: "Cabinet", minuteReference: "Cabinet 2026/45", meetingUrl: "https://democracy.example.gov.uk/ieListDocuments.aspx?MId=45" });
     expect(proposal.meetingDate?.toISOString().slice(0, 10)).toBe(meeting.meetingDate);
-    expect(await closingOf(proposalId!)).toMatchObject({ actorId: colleague.id, toStatus: "SUSPENDED", reference: "Cabinet 2026/45" });
+    const closing = await closingOf(proposalId!);
+    expect(closing).toMatchObject({ actorId: colleague.id, toStatus: "SUSPENDED", reference: "Cabinet 2026/45" });
+    // How it was decided is committed to the chain with the decision: a digested field.
+    expect(closing.route).toEqual({ route: "MEETING_RESOLUTION", meetingName: "Cabinet", meetingDate: meeting.meetingDate, minuteReference: "Cabinet 2026/45", meetingUrl: "https://democracy.example.gov.uk/ieListDocuments.aspx?MId=45" });
+    expect((closing.fieldDigests as Record<string, string | null>).route).toMatch(/^[0-9a-f]{64}$/);
+    expect((await db.decision.findFirstOrThrow({ where: { proposalId, kind: "PROPOSED" } })).route).toEqual({ route: "MEETING_RESOLUTION" });
     expect((await refusal(recordDecision(record(proposalId!, meeting), colleague))).message).toBe(REFUSED.decided);
     expect((await verifyDecisionChain(db)).ok).toBe(true);
 
