@@ -146,12 +146,11 @@ async function readNotice(id: string): Promise<DecisionNotice | null> {
 }
 
 /**
- * The public documents attached to a proposal as its background papers, for its notice. Documents
- * (issue 24's "Upload a document", helper "documents") were not yet in the schema this was written
- * against, so there are none to list: this is the one place to read them (Document rows with this
- * proposalId and isPublic) once they are.
+ * The public documents attached to a proposal as its background papers, for its notice, each
+ * linked where the public partner page links it (/documents/<id>, which serves a public document of
+ * a public link to anyone). A document not marked "Show to the public" is never listed.
  */
 async function backgroundPapersOf(proposalId: string): Promise<BackgroundPaper[]> {
-  void proposalId;
-  return [];
+  const papers = await db.document.findMany({ where: { proposalId, isPublic: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, title: true } });
+  return papers.map((paper) => ({ title: paper.title, href: `/documents/${paper.id}` }));
 }

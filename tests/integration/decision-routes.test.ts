@@ -147,6 +147,13 @@ describe(`decision notices (${backend()})`, () => {
     const { proposalId: pausedId } = await applyCommand(suspension(paused), officer);
     await vote(pausedId!, "approve", "VOTE-REASON: agreed");
 
+    // Its background papers: a public document attached to the proposal is listed, a private one is not.
+    const sha256 = "a".repeat(64);
+    await db.storedFile.create({ data: { sha256, size: 10 } });
+    const paper = { agreementId: paused.id, sha256, type: "COMMITTEE_REPORT", mediaType: "application/pdf", size: 10, proposalId: pausedId } as const;
+    const report = await db.document.create({ data: { ...paper, title: "Report to the Head of Culture", fileName: "report.pdf", isPublic: true } });
+    await db.document.create({ data: { ...paper, title: "INTERNAL legal advice", fileName: "advice.pdf", isPublic: false } });
+
     const page = await listDecisionNotices(1);
     expect(page.items.map((notice) => [notice.partner.name, notice.outcome])).toEqual([["Volgograd", "paused"]]);
     expect(page.total).toBe(1);
@@ -158,7 +165,7 @@ describe(`decision notices (${backend()})`, () => {
       maker: { councillors: ["Cllr Vera Vote"] },
       alternativesConsidered: "Carrying on as before; ending the link.",
       conflictsOfInterest: "Cllr Example is a member of the twinning association.",
-      backgroundPapers: [],
+      backgroundPapers: [{ title: "Report to the Head of Culture", href: `/documents/${report.id}` }],
     });
     const published = JSON.stringify([page, notice]);
     expect(published).not.toContain("INTERNAL");
