@@ -85,6 +85,8 @@ test("a partner named like an XSS attack is shown as text on every page, in ever
   await officer.getByLabel("Direction").selectOption({ label: "Inbound" });
   await officer.getByLabel("Start date").fill("2026-05-04");
   await officer.getByLabel("Who took part").fill(`Choir ${SCRIPT}`);
+  await officer.getByLabel("Cost", { exact: true }).fill("750");
+  await officer.getByLabel("Purpose").fill(`Purpose ${SCRIPT}`);
   await officer.getByLabel("Outcomes").fill(`Outcomes ${SCRIPT}`);
   await officer.getByLabel("Visibility").selectOption({ label: "Public" });
   await officer.getByRole("button", { name: "Save exchange" }).click();
@@ -115,6 +117,7 @@ test("a partner named like an XSS attack is shown as text on every page, in ever
   const partnerUrl = await resident.getByRole("link", { name: NAME }).first().getAttribute("href");
   expect(partnerUrl).toMatch(/^\/partners\/[a-z0-9-]+$/);
   await expectShownAsText(resident, partnerUrl!, [NAME, `Summary ${SCRIPT}`, eventTitle, `Choir ${SCRIPT}`]);
+  await expectShownAsText(resident, `/whats-on?partner=${partnerUrl!.split("/")[2]}`, [eventTitle, `Description ${SCRIPT}`, `About ${NAME}`]);
   expect(dialogs).toEqual([]);
 
   // Spreadsheets: the text as typed, in a cell (never a formula).
@@ -136,6 +139,8 @@ test("a partner named like an XSS attack is shown as text on every page, in ever
   expect(JSON.stringify(await geojson.json())).toContain(JSON.stringify(NAME).slice(1, -1));
   const partnersCsv = await (await resident.request.get("/open-data/partners.csv")).text();
   expect(partnersCsv).toContain(NAME);
+  const costsCsv = await (await resident.request.get("/open-data/twinning-costs.csv")).text();
+  expect(costsCsv).toContain(`"Purpose ""><script>alert(2)</script> & 'quotes'; commas, too"`);
 
   const atom = await (await resident.request.get("/open-data/decisions.atom")).text();
   expect(XMLValidator.validate(atom)).toBe(true);

@@ -109,9 +109,9 @@ function story(today: Date): StoryLink[] {
       partnerDecision: { date: "1967-01-01", reference: "Ratsversammlung Kiel 1967" },
       history: [{ on: "1967-01-01", proposal: "ACTIVATION", reason: "Reconciliation and youth exchange.", reference: "Council minute 1967/33" }],
       exchanges: [
-        { kind: "SCHOOL_OR_YOUTH_EXCHANGE", direction: "OUTBOUND", startDate: "2023-07-03", endDate: "2023-07-10", participantCount: 24, participantsDescription: "24 pupils from Bishop Ullathorne School", cost: "6400.00", currency: "GBP", fundingSource: "COUNCIL_BUDGET", outcomes: "Joint sailing week and a shared climate project.", visibility: "PUBLIC" },
+        { kind: "SCHOOL_OR_YOUTH_EXCHANGE", direction: "OUTBOUND", startDate: "2023-07-03", endDate: "2023-07-10", participantCount: 24, participantsDescription: "24 pupils from Bishop Ullathorne School", cost: "6400.00", currency: "GBP", fundingSource: "COUNCIL_BUDGET", purpose: "Sailing week and climate project with a Kiel school", outcomes: "Joint sailing week and a shared climate project.", visibility: "PUBLIC" },
         // Recent: it keeps the link from going dormant.
-        { kind: "SPORT", direction: "INBOUND", startDate: on({ days: -200 }), endDate: on({ days: -199 }), participantCount: 40, participantsDescription: "Kiel rowing club", cost: "1200.00", currency: "GBP", fundingSource: "SPONSOR", outcomes: "Friendly regatta on the canal basin.", visibility: "PUBLIC" },
+        { kind: "SPORT", direction: "INBOUND", startDate: on({ days: -200 }), endDate: on({ days: -199 }), participantCount: 40, participantsDescription: "Kiel rowing club", cost: "1200.00", currency: "GBP", fundingSource: "SPONSOR", purpose: "Rowing regatta on the canal basin", outcomes: "Friendly regatta on the canal basin.", visibility: "PUBLIC" },
       ],
       events: [
         { title: `${kielYears} years of Coventry and Kiel`, kind: "ANNIVERSARY", startsAt: kielReception, endsAt: kielReception.replace("T18:", "T21:"), timeZone: "Europe/London", place: "Council House, Coventry", description: `Civic reception marking ${kielYears} years of friendship.`, visibility: "PUBLIC" },
@@ -135,7 +135,7 @@ function story(today: Date): StoryLink[] {
       },
       history: [{ on: "1959-01-01", proposal: "ACTIVATION", reason: "Reconciliation between two bombed cities.", reference: "Council minute 1959/8" }],
       exchanges: [
-        { kind: "DELEGATION_VISIT", direction: "OUTBOUND", startDate: "2024-02-12", endDate: "2024-02-14", participantCount: 6, participantsDescription: "Lord Mayor and cathedral delegation", cost: "3100.00", currency: "GBP", fundingSource: "COUNCIL_BUDGET", outcomes: "Commemoration of 13 February; a joint choir concert agreed.", visibility: "PUBLIC" },
+        { kind: "DELEGATION_VISIT", direction: "OUTBOUND", startDate: "2024-02-12", endDate: "2024-02-14", participantCount: 6, participantsDescription: "Lord Mayor and cathedral delegation", cost: "3100.00", currency: "GBP", fundingSource: "COUNCIL_BUDGET", purpose: "Civic delegation to the 13 February commemoration", outcomes: "Commemoration of 13 February; a joint choir concert agreed.", visibility: "PUBLIC" },
       ],
       events: [
         { title: "Dresden remembrance service", kind: "CIVIC_VISIT", startsAt: on({ next: "02-13" }, "10:00"), timeZone: "Europe/Berlin", place: "Frauenkirche, Dresden", description: "Civic delegation at the annual remembrance.", visibility: "PUBLIC" },
@@ -151,7 +151,7 @@ function story(today: Date): StoryLink[] {
       publicSummary: "Friends since 1953; the link was formalised in 1957.",
       history: [{ on: "1957-01-01", proposal: "ACTIVATION", reason: "Cultural exchange begun in 1953.", reference: "Council minute 1957/21" }],
       exchanges: [
-        { kind: "CULTURAL", direction: "INBOUND", startDate: "2019-09-20", endDate: "2019-09-22", participantCount: 12, participantsDescription: "Belgrade folk ensemble", cost: "2500.00", currency: "GBP", fundingSource: "PARTNER", outcomes: "Two concerts at the Belgrade Theatre.", visibility: "INTERNAL" },
+        { kind: "CULTURAL", direction: "INBOUND", startDate: "2019-09-20", endDate: "2019-09-22", participantCount: 12, participantsDescription: "Belgrade folk ensemble", cost: "2500.00", currency: "GBP", fundingSource: "PARTNER", purpose: "Folk ensemble concerts in Coventry", outcomes: "Two concerts at the Belgrade Theatre.", visibility: "INTERNAL" },
       ],
     },
     {
