@@ -22,6 +22,7 @@ const SHARED_STATE_JOURNEYS = [
   "authorization.spec.ts",
   "cluster.spec.ts",
   "dashboard.spec.ts",
+  "documents.spec.ts",
   "load.spec.ts",
   "notifications.spec.ts",
   // Turns on "Only with the council account" for a while: no officer signs in with a password then.
@@ -54,6 +55,7 @@ const EMBEDDED_ONLY = [
   "bad-input.spec.ts",
   "browser-problems.spec.ts",
   "cancel-delete.spec.ts",
+  "contacts-confirmation.spec.ts",
   "dashboard.spec.ts",
   "data-protection.spec.ts",
   "decision-notices.spec.ts",

@@ -23,6 +23,8 @@ export type DocumentRow = {
   accessible: boolean;
   createdAt: Date;
   locked: boolean;
+  /** A background paper of a proposal (decided or not). */
+  proposalId: string | null;
 };
 
 type Props = {
@@ -30,11 +32,13 @@ type Props = {
   documents: DocumentRow[];
   problems: DocumentProblem[];
   locale: Locale;
+  /** The agreement has an open proposal: a new document may be one of its background papers. */
+  openProposal: boolean;
   /** The remove action, or null when the viewer may not upload or remove. */
   removeAction: FormAction | null;
 };
 
-export async function DocumentsSection({ agreementId, documents, problems, locale, removeAction }: Props) {
+export async function DocumentsSection({ agreementId, documents, problems, locale, openProposal, removeAction }: Props) {
   const t = await getTranslations("documents");
   const canWrite = removeAction !== null;
   const errorOf = (field: string) => problems.filter((problem) => problemField(problem) === field).map((problem) => t(`problem.${problem}`))[0];
@@ -65,6 +69,7 @@ export async function DocumentsSection({ agreementId, documents, problems, local
                   </a>
                   <span className="block text-sm text-slate-600">
                     {document.fileName} · {formatDate(document.createdAt, locale)}
+                    {document.proposalId ? ` · ${t("backgroundPaperTag")}` : ""}
                   </span>
                 </td>
                 <td>{t(`types.${document.type}`)}</td>
@@ -124,6 +129,13 @@ export async function DocumentsSection({ agreementId, documents, problems, local
               <FieldMessages id={id("altText")} hint={t("altTextHint")} error={errorOf("altText")} />
               <textarea id={id("altText")} name="altText" rows={2} className="input" aria-invalid={errorOf("altText") ? true : undefined} aria-describedby={describedBy(id("altText"), t("altTextHint"), errorOf("altText"))} />
             </div>
+            {openProposal ? (
+              <div className="mb-4">
+                <input id={id("backgroundPaper")} name="backgroundPaper" type="checkbox" className="mr-2" aria-describedby={`${id("backgroundPaper")}-hint`} />
+                <label htmlFor={id("backgroundPaper")}>{t("backgroundPaper")}</label>
+                <FieldMessages id={id("backgroundPaper")} hint={t("backgroundPaperHint")} />
+              </div>
+            ) : null}
             {/* The file last: the fields above arrive first, before the file streams in. */}
             <div className="mb-4">
               <label htmlFor={id("file")} className="label">

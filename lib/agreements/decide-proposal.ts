@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit";
 import { appendDecision, DECISION_TRANSACTION } from "@/lib/decisions/chain";
+import { paperHashes } from "@/lib/documents/papers";
 import { AppError, REFUSED } from "@/lib/domain/errors";
 import { checkVote, statusAfter, tally, type Vote } from "@/lib/domain/lifecycle";
 import { enqueueDecisionReached } from "@/lib/notifications/enqueue";
@@ -133,6 +134,7 @@ export async function closeProposal(
     publicReason: outcome === "approved" ? proposal.publicReason : null,
     reference: reference ?? proposal.reference,
     route,
+    papers: await paperHashes(tx, proposal.id),
   });
   if (to !== agreement.status) {
     await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, { status: to, statusDecisionId: statusDecision.id });
@@ -182,6 +184,7 @@ async function applyAmendment(
     reference: reference ?? proposal.reference,
     changes,
     route,
+    papers: await paperHashes(tx, proposal.id),
   });
   await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, terms);
   await writeAudit(tx, { actor, action: "agreement.amend", entityType: "Agreement", entityId: agreement.id, details: { proposalId: proposal.id, changes } });

@@ -15,6 +15,7 @@ const listSelect = {
   altText: true,
   sha256: true,
   createdAt: true,
+  proposalId: true,
   proposal: { select: { state: true } },
 } as const;
 
@@ -50,6 +51,12 @@ export async function getDocumentForDownload(id: string) {
 export async function readStoredChunk(sha256: string, part: number): Promise<Uint8Array | null> {
   const rows = await db.$queryRaw<{ bytes: string }[]>`SELECT encode("bytes", 'base64') AS "bytes" FROM "StoredFileChunk" WHERE "sha256" = ${sha256} AND "part" = ${part}`;
   return rows[0] ? Buffer.from(rows[0].bytes, "base64") : null;
+}
+
+/** Whether the agreement has an open proposal (a new document may be attached to it as a background paper). */
+export async function hasOpenProposal(agreementId: string): Promise<boolean> {
+  if (!isUuid(agreementId)) return false;
+  return (await db.proposal.count({ where: { agreementId, state: "OPEN" } })) > 0;
 }
 
 /** Public documents not marked accessible (the accessibility statement lists them). */

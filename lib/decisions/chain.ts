@@ -39,6 +39,8 @@ export type DecisionContent = {
   changes?: Prisma.JsonValue | null;
   /** How the decision is taken: its route and the route's details (lib/domain/decision-routes.ts); null (or left out) when none is recorded. */
   route?: Prisma.JsonValue | null;
+  /** The SHA-256 of each background paper of the proposal this decision closes (sorted), so a paper cannot be swapped afterwards; null (or left out) when it has none. */
+  papers?: Prisma.JsonValue | null;
   /** v3: the salted digest of each free-text field (DIGESTED_FIELDS), which the hash covers instead of the text; null (or left out) on v1/v2 rows. */
   fieldDigests?: Prisma.JsonValue | null;
   createdAt: Date;
@@ -62,6 +64,8 @@ export const DIGESTED_FIELDS = {
   changes: (decision: DecisionContent) => (decision.changes === null || decision.changes === undefined ? null : JSON.stringify(sortedKeys(decision.changes))),
   // Added with issue 24 (decision routes): rows written before it have no digest for it.
   route: (decision: DecisionContent) => (decision.route === null || decision.route === undefined ? null : JSON.stringify(sortedKeys(decision.route))),
+  // Added with issue 23 (documents): the hashes of a decided proposal's background papers.
+  papers: (decision: DecisionContent) => (decision.papers === null || decision.papers === undefined ? null : JSON.stringify(sortedKeys(decision.papers))),
 } as const;
 
 export type DigestedField = keyof typeof DIGESTED_FIELDS;
@@ -190,6 +194,7 @@ export async function appendDecisions(tx: Sql, decisions: readonly NewDecision[]
       voteKey: decision.voteKey ?? null,
       changes: decision.changes ?? null,
       route: decision.route ?? null,
+      papers: decision.papers ?? null,
       createdAt: decision.createdAt ?? now,
     };
     const digested = digestFields(content);
@@ -229,6 +234,7 @@ const chainSelect = {
   voteKey: true,
   changes: true,
   route: true,
+  papers: true,
   fieldDigests: true,
   createdAt: true,
   sequence: true,

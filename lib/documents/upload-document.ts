@@ -26,7 +26,7 @@ export const DOCUMENT_WRITE = "agreement:edit" as const;
 export type UploadOutcome = { ok: true; documentId: string; fields: Record<string, string> } | { ok: false; problems: DocumentProblem[]; fields: Record<string, string> };
 
 /** The fields of the form as sent (to echo back), from the streamed body. */
-const FIELD_NAMES = ["title", "type", "isPublic", "accessible", "altText", "language"] as const;
+const FIELD_NAMES = ["title", "type", "isPublic", "accessible", "altText", "backgroundPaper"] as const;
 
 /**
  * Reads a multipart upload from `body` and stores it as a document of `agreementId`, or says what
@@ -97,6 +97,8 @@ export async function uploadDocument(actor: Actor, agreementId: string, body: Re
     const fileName = safeStoredName(parsed.file.fileName);
     await storeFile(stored, sha256, size);
     await db.$transaction(async (tx) => {
+      // "Background paper of the open proposal": attached to the proposal open now; when it is decided, the paper's hash goes into the chain.
+      const proposal = fields.backgroundPaper === "on" ? await tx.proposal.findFirst({ where: { agreementId, state: "OPEN" }, select: { id: true } }) : null;
       await tx.document.create({
         data: {
           id: documentId,
@@ -111,6 +113,7 @@ export async function uploadDocument(actor: Actor, agreementId: string, body: Re
           accessible: form.fields.accessible,
           altText: form.fields.altText || null,
           uploadedById: actor.id,
+          proposalId: proposal?.id ?? null,
         },
       });
       await writeAudit(tx, { actor, action: "document.upload", entityType: "Document", entityId: documentId, ip: context.ip, details: { agreementId, sha256, size, mediaType: MEDIA_TYPES[check.kind], isPublic: form.fields.isPublic } });

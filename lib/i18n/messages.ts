@@ -64,16 +64,22 @@ import statementsCy from "@/messages/statements/cy.json";
 import statementsDe from "@/messages/statements/de.json";
 import statementsEn from "@/messages/statements/en.json";
 import statementsFr from "@/messages/statements/fr.json";
-import decisionsCy from "@/messages/decisions/cy.json";
-import decisionsDe from "@/messages/decisions/de.json";
-import decisionsEn from "@/messages/decisions/en.json";
-import decisionsFr from "@/messages/decisions/fr.json";
 import contactsCy from "@/messages/contacts/cy.json";
+import documentsCy from "@/messages/documents/cy.json";
+import documentsEn from "@/messages/documents/en.json";
+import publicDocumentsCy from "@/messages/publicDocuments/cy.json";
+import publicDocumentsDe from "@/messages/publicDocuments/de.json";
+import publicDocumentsEn from "@/messages/publicDocuments/en.json";
+import publicDocumentsFr from "@/messages/publicDocuments/fr.json";
 import contactsEn from "@/messages/contacts/en.json";
 import partnerConfirmationCy from "@/messages/partnerConfirmation/cy.json";
 import partnerConfirmationDe from "@/messages/partnerConfirmation/de.json";
 import partnerConfirmationEn from "@/messages/partnerConfirmation/en.json";
 import partnerConfirmationFr from "@/messages/partnerConfirmation/fr.json";
+import decisionsCy from "@/messages/decisions/cy.json";
+import decisionsDe from "@/messages/decisions/de.json";
+import decisionsEn from "@/messages/decisions/en.json";
+import decisionsFr from "@/messages/decisions/fr.json";
 import erasureCy from "@/messages/erasure/cy.json";
 import erasureDe from "@/messages/erasure/de.json";
 import erasureEn from "@/messages/erasure/en.json";
@@ -108,10 +114,13 @@ export const NAMESPACES = {
   outbox: { en: outboxEn, cy: outboxCy },
   importFlow: { en: importFlowEn, cy: importFlowCy },
   importPage: { en: importPageEn, cy: importPageCy },
+  contacts: { en: contactsEn, cy: contactsCy },
+  // Documents on an agreement (staff) and the public documents of a partner page (every public language).
+  documents: { en: documentsEn, cy: documentsCy },
+  publicDocuments: { en: publicDocumentsEn, cy: publicDocumentsCy, de: publicDocumentsDe, fr: publicDocumentsFr },
+  partnerConfirmation: { en: partnerConfirmationEn, cy: partnerConfirmationCy, de: partnerConfirmationDe, fr: partnerConfirmationFr },
   // Decision routes (the staff forms) and the public decision notices, in every language of the public pages.
   decisions: { en: decisionsEn, cy: decisionsCy, de: decisionsDe, fr: decisionsFr },
-  contacts: { en: contactsEn, cy: contactsCy },
-  partnerConfirmation: { en: partnerConfirmationEn, cy: partnerConfirmationCy, de: partnerConfirmationDe, fr: partnerConfirmationFr },
   // Where a decision's text was erased (issue 22): wherever decisions are shown, in every language.
   erasure: { en: erasureEn, cy: erasureCy, de: erasureDe, fr: erasureFr },
 } satisfies Record<string, Translations<object>>;

@@ -18,6 +18,10 @@ import { writeBackup } from "@/lib/backup/backup";
 import { readBackupFile, restoreBackup } from "@/lib/backup/restore";
 import { db } from "@/lib/db";
 import { ATTACHED_TO_DECISION, removeDocument } from "@/lib/documents/upload-document";
+import { applyCommand } from "@/lib/agreements/apply-command";
+import { decideProposal } from "@/lib/agreements/decide-proposal";
+import { verifyDecisionChain } from "@/lib/decisions/chain";
+import { commandSchema, voteSchema } from "@/lib/domain/validation/agreement";
 import { backend, createAgreement, createCouncillor, createStaff, resetDatabase, type TestAgreement, type TestUser } from "../helpers/database";
 import { docx, jpegWithGps, pdf } from "../helpers/document-files";
 
@@ -33,7 +37,7 @@ async function sessionOf(user: TestUser): Promise<Visitor> {
   return { cookies: setCookies };
 }
 
-type Fields = { title?: string; type?: string; isPublic?: boolean; accessible?: boolean; altText?: string };
+type Fields = { title?: string; type?: string; isPublic?: boolean; accessible?: boolean; altText?: string; backgroundPaper?: boolean };
 
 function form(name: string, bytes: Uint8Array | null, fields: Fields): FormData {
   const data = new FormData();
@@ -42,6 +46,7 @@ function form(name: string, bytes: Uint8Array | null, fields: Fields): FormData 
   if (fields.isPublic) data.append("isPublic", "on");
   if (fields.accessible) data.append("accessible", "on");
   if (fields.altText !== undefined) data.append("altText", fields.altText);
+  if (fields.backgroundPaper) data.append("backgroundPaper", "on");
   data.append("file", bytes ? new File([new Uint8Array(bytes)], name) : new File([], ""));
   return data;
 }
@@ -221,6 +226,30 @@ describe(`documents on an agreement (${backend()})`, { timeout: 120_000 }, () =>
     expect(await db.storedFile.findUnique({ where: { sha256: other.sha256 } })).toBeNull();
     expect(await db.storedFile.findUnique({ where: { sha256: paper.sha256 } })).not.toBeNull();
     expect((await get(visitor, other.id)).status).toBe(404);
+  });
+});
+
+describe(`background papers in the decision chain (${backend()})`, { timeout: 120_000 }, () => {
+  it("a paper attached to an open proposal has its hash committed by the decision that closes it, and can no longer be removed", async () => {
+    const councillor = await createCouncillor();
+    const { proposalId } = await applyCommand(commandSchema.parse({ agreementId: agreement.id, version: agreement.version, command: "proposeSuspension", reason: "The partner council asked for a pause", publicReason: "Paused at the partner's request" }), staff);
+    await send(visitor, agreement.id, "report.pdf", pdf("/Title (Committee report) "), { title: "Committee report", type: "COMMITTEE_REPORT", backgroundPaper: true });
+    await send(visitor, agreement.id, "letter.pdf", pdf("/Title (Letter) "), { title: "Letter", type: "LETTER" });
+    const paper = await db.document.findFirstOrThrow({ where: { fileName: "report.pdf" } });
+    const letter = await db.document.findFirstOrThrow({ where: { fileName: "letter.pdf" } });
+    expect(paper.proposalId).toBe(proposalId);
+    expect(letter.proposalId).toBeNull();
+    await decideProposal(voteSchema.parse({ proposalId, decision: "approve", reason: "" }), councillor);
+    const closing = await db.decision.findFirstOrThrow({ where: { proposalId, kind: "STATUS_CHANGED" }, select: { papers: true, fieldDigests: true } });
+    expect(closing.papers).toEqual([paper.sha256]);
+    expect((closing.fieldDigests as Record<string, string | null>).papers).toMatch(/^[0-9a-f]{64}$/);
+    expect(await verifyDecisionChain(db)).toMatchObject({ ok: true });
+    await expect(removeDocument({ agreementId: agreement.id, documentId: paper.id }, staff)).rejects.toThrow(ATTACHED_TO_DECISION);
+    // The record cannot be made to name another paper, even by direct SQL.
+    await expect(db.$executeRawUnsafe(`UPDATE "Decision" SET "papers" = '["${"0".repeat(64)}"]'::jsonb WHERE "proposalId" = $1::uuid AND "kind" = 'STATUS_CHANGED'`, proposalId)).rejects.toThrow(/append-only/);
+    // A decision without papers commits none: its digest is null.
+    const submitted = await db.decision.findFirstOrThrow({ where: { proposalId, kind: "PROPOSED" }, select: { papers: true } }).catch(() => ({ papers: null }));
+    expect(submitted.papers).toBeNull();
   });
 });
 

@@ -34,6 +34,7 @@ import { listExecutiveMemberChoices } from "@/lib/data/users";
 import { isRecordedRoute } from "@/lib/domain/decision-routes";
 import { mayRecordDecision } from "@/lib/domain/permissions";
 import { ContactsSection } from "./contacts-section";
+import { AgreementDocuments } from "./documents-section";
 import { agreementCommandAction, proposeAmendmentAction, recordConfirmationAction, recordDecisionAction, recordReviewAction, saveTranslationAction } from "./actions";
 
 /** What the returned proposal said: reasons and the record of decision. */
@@ -41,7 +42,7 @@ function previousOf(proposal: PreviousProposal | undefined): PreviousProposal | 
   return proposal ? { reason: proposal.reason, publicReason: proposal.publicReason, reference: proposal.reference, alternativesConsidered: proposal.alternativesConsidered, conflictsOfInterest: proposal.conflictsOfInterest, backgroundPapers: proposal.backgroundPapers } : undefined;
 }
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string; done?: string | string[]; translation?: string | string[]; contact?: string | string[]; partner?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string; done?: string | string[]; translation?: string | string[]; contact?: string | string[]; partner?: string | string[]; documentProblem?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [agreement, t] = await Promise.all([getAgreement((await params).id), getTranslations("agreements.page")]);
@@ -50,7 +51,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AgreementPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { action, done, translation, contact, partner: partnerForm } = await searchParams;
+  const { action, done, translation, contact, partner: partnerForm, documentProblem } = await searchParams;
   const user = await requirePageUser(`/agreements/${id}`, "agreement:read");
   const [agreement, activity, translations] = await Promise.all([getAgreement(id), getAgreementActivity(id), getAgreementTranslations(id)]);
   if (!agreement || !activity) notFound();
@@ -218,6 +219,8 @@ export default async function AgreementPage({ params, searchParams }: Props) {
       ) : null}
 
       <ContactsSection agreement={agreement} user={user} contact={contact} partner={partnerForm} done={done} />
+
+      <AgreementDocuments agreementId={agreement.id} user={user} problem={documentProblem} />
 
       <AgreementActivity activity={activity} user={user} />
 

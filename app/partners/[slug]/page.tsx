@@ -27,6 +27,8 @@ import { usePageLocale } from "@/lib/i18n/navigation";
 import { getPageLocale, languageAlternates } from "@/lib/i18n/server";
 import { siteOrigin, siteOriginFrom } from "@/lib/web/request-context";
 import { partnerPagePath } from "@/lib/open-data/partners";
+import { PublicDocumentList } from "@/components/public/document-list";
+import { getPublicDocumentsOfAgreements } from "@/lib/data/documents";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -135,6 +137,7 @@ export default async function PartnerPage({ params }: Props) {
     siteOrigin(),
     getTranslations("whatsOn.partnerPage"),
   ]);
+  const documents = await getPublicDocumentsOfAgreements(links.map((link) => link.agreementId));
   const primary = links[0]!;
   const website = safeWebsite(partner.website);
   const labels = labelsIn(locale);
@@ -193,6 +196,7 @@ export default async function PartnerPage({ params }: Props) {
         </section>
       ))}
 
+      <PublicDocumentList documents={documents} locale={locale} />
 
       <ActivitySection noun="exchanges" title={t("exchanges")} none={t("noExchanges", { name: partner.name })}>
         {exchanges.map((exchange) => (
