@@ -22,6 +22,13 @@ describe("publicPageKey", () => {
     expect(publicPageKey(request("/open-data/partners.json"))).toBe("https://twinning.example.gov.uk/open-data/partners.json");
   });
 
+  it("keys the public record's pages and files too (issue 24): What's on, the statements, the calendar files", () => {
+    for (const path of ["/whats-on", "/whats-on?partner=kiel&page=2", "/whats-on/past", "/whats-on/3f2504e0-4f89-11d3-9a0c-0305e82c3301.ics", "/cy/whats-on", "/accessibility", "/fr/privacy", "/partners/kiel/events.ics", "/open-data/twinning-costs.csv"]) {
+      expect(publicPageKey(request(path)), path).toBe(`http://localhost:3000${path}`);
+    }
+    for (const path of ["/whats-on/a/b", "/partners/kiel/events.json", "/accessibility/x"]) expect(publicPageKey(request(path)), path).toBeNull();
+  });
+
   it("keeps each language of a public page apart, and no page in a language it is not offered in", () => {
     expect(publicPageKey(request("/cy/partners"))).toBe("http://localhost:3000/cy/partners");
     expect(publicPageKey(request("/de/partners/kiel"))).toBe("http://localhost:3000/de/partners/kiel");
@@ -118,6 +125,23 @@ describe("cachedPublicPage", () => {
     markChanged(["activity"]);
     expect(await cachedPublicPage(request("/partners"))).toMatchObject({ hit: false });
     expect(rendered).toHaveLength(2);
+  });
+
+  it("renders a page that moves with the clock (What's on, a partner page) again each minute, the others only when the data changes", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2027-03-01T12:00:10Z") });
+    try {
+      renders.set("/whats-on", "<p>what's on</p>");
+      renders.set("/open-data", "<p>open data</p>");
+      for (const path of ["/whats-on", "/open-data"]) expect(await cachedPublicPage(request(path)), path).toMatchObject({ hit: false });
+      vi.setSystemTime(new Date("2027-03-01T12:00:50Z"));
+      for (const path of ["/whats-on", "/open-data"]) expect(await cachedPublicPage(request(path)), path).toMatchObject({ hit: true });
+      vi.setSystemTime(new Date("2027-03-01T12:01:00Z"));
+      expect(await cachedPublicPage(request("/whats-on"))).toMatchObject({ hit: false });
+      expect(await cachedPublicPage(request("/open-data"))).toMatchObject({ hit: true });
+      expect(rendered.map((render) => render.path)).toEqual(["/whats-on", "/open-data", "/whats-on"]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a render that fails leaves only that page uncached: the others are rendered and kept", async () => {
