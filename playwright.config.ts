@@ -19,7 +19,6 @@ const baseURL = `http://localhost:${port}`;
 const SHARED_STATE_JOURNEYS = [
   "administration.spec.ts",
   "agreement-lifecycle.spec.ts",
-  "authorization.spec.ts",
   "cluster.spec.ts",
   "dashboard.spec.ts",
   "documents.spec.ts",

@@ -1,5 +1,7 @@
 // The heart of the product, end to end: a link is drafted, approved, shown to the public,
-// proposed for suspension, rejected once, proposed again and suspended by a quorum of two.
+// proposed for suspension, rejected once, proposed again and suspended by a quorum of two. It sets
+// the council's quorum for a while, so it runs with the shared-state journeys; the agreement form's
+// rules that need no council setting are agreement-forms.spec.ts's, beside the other journeys.
 import { type Browser, type Page } from "@playwright/test";
 import { decide } from "./approvals";
 import { expect, signInAs, test, uniquePartnerName, type DemoAccount } from "./fixtures";
@@ -98,58 +100,4 @@ test("a link is drafted, approved, published, and suspended by a quorum of two",
   } finally {
     await setApprovalsNeeded(admin, 1);
   }
-});
-
-test("the four-eyes rule and one vote per councillor are enforced in the UI", async ({ browser, browserProblems }) => {
-  browserProblems.allowResponse(403, "/approvals");
-  const councillor = await as(browser, "COUNCILLOR");
-  await councillor.goto("/approvals");
-  // The seeded Mariupol draft awaits a decision; the councillor did not propose it, so may vote.
-  await expect(councillor.getByRole("region", { name: /Mariupol/ })).toBeVisible();
-  const officer = await as(browser, "STAFF");
-  const response = await officer.goto("/approvals");
-  expect(response?.status()).toBe(403);
-});
-
-test("the agreement form shows server errors without JavaScript and keeps what was typed", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await signInAs(page, "STAFF");
-  await page.goto("/agreements/new");
-  await page.getByLabel("Partner name").fill("Kraków");
-  await page.getByLabel("Link began").fill("2020-01-01");
-  await page.getByLabel("Formalised on").fill("2019-01-01");
-  await page.getByRole("button", { name: "Save draft" }).click();
-  const summary = page.getByTestId("error-summary");
-  await expect(summary).toContainText("There is a problem");
-  await expect(summary.getByRole("link", { name: /Choose a country/ })).toHaveAttribute("href", "#country");
-  await expect(summary).toContainText("Formalised on must be on or after the date the link began");
-  await expect(page.getByLabel("Partner name")).toHaveValue("Kraków");
-  await expect(page.getByLabel("Country")).toHaveAttribute("aria-invalid", "true");
-});
-
-test("a stale edit is refused with a clear message and nothing saved is lost", async ({ browser }) => {
-  const partner = uniquePartnerName();
-  const first = await as(browser, "STAFF");
-  await first.goto("/agreements/new");
-  await first.getByLabel("Partner name").fill(partner);
-  await first.getByLabel("Country").selectOption("DE");
-  await first.getByLabel("Purpose").fill("Original purpose");
-  await first.getByRole("button", { name: "Save draft" }).click();
-  await expect(first.getByText("Status: Draft")).toBeVisible();
-  const editUrl = `${new URL(first.url()).pathname}/edit`;
-
-  const second = await as(browser, "ADMIN");
-  await first.goto(editUrl);
-  await second.goto(editUrl);
-  await first.getByLabel("Purpose").fill("First officer's purpose");
-  await first.getByRole("button", { name: "Save draft" }).click();
-  await expect(first.getByText("The draft has been saved.")).toBeVisible();
-
-  await second.getByLabel("Purpose").fill("Second officer's purpose");
-  await second.getByRole("button", { name: "Save draft" }).click();
-  await expect(second.getByText("This agreement was changed by someone else — reload to see their changes")).toBeVisible();
-
-  await first.goto(new URL(first.url()).pathname);
-  await expect(first.getByText("First officer's purpose")).toBeVisible();
 });
