@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Link } from "@/components/link";
 import { ActionForm } from "@/components/form/action-form";
 import { HiddenField, RadioGroup, SelectField, TextArea, TextField } from "@/components/form/fields";
-import { acceptAnswerSchema, contactSchema, removeContactSchema, requestConfirmationSchema, withdrawConfirmationSchema } from "@/lib/domain/validation/contacts";
+import { acceptAnswerSchema, contactSchema, personEmailSchema, removeContactSchema, requestConfirmationSchema, withdrawConfirmationSchema } from "@/lib/domain/validation/contacts";
 import { LANGUAGE_NAMES, LOCALES } from "@/lib/i18n/locales";
 import type { FormAction } from "@/lib/web/action-result";
 
@@ -19,8 +19,8 @@ export function ContactForm({ action, agreementId, contact, cancelHref }: { acti
       schema={contactSchema}
       idPrefix="contact-"
       defaultValues={{ agreementId, contactId: contact?.id ?? "", preferredLanguage: contact?.preferredLanguage ?? "en" }}
-      initialText={contact ? { name: contact.name, organisation: contact.organisation, role: contact.role, email: contact.email ?? "", phone: contact.phone, notes: contact.notes } : {}}
-      fieldOrder={["name", "organisation", "role", "email", "phone", "preferredLanguage", "notes"]}
+      initialText={contact ? { name: contact.name, organisation: contact.organisation, role: contact.role, email: contact.email ?? "", phone: contact.phone, contactNotes: contact.notes } : {}}
+      fieldOrder={["name", "organisation", "role", "email", "phone", "preferredLanguage", "contactNotes"]}
       submitLabel={t("save")}
       secondary={
         <Link href={cancelHref} className="button-secondary">
@@ -37,7 +37,7 @@ export function ContactForm({ action, agreementId, contact, cancelHref }: { acti
       <TextField name="email" label={t("email")} type="email" autoComplete="off" />
       <TextField name="phone" label={t("phone")} autoComplete="off" />
       <SelectField name="preferredLanguage" label={t("preferredLanguage")} hint={t("preferredLanguageHint")} options={LOCALES.map((locale) => ({ value: locale, label: LANGUAGE_NAMES[locale] }))} />
-      <TextArea name="notes" label={t("notes")} rows={3} />
+      <TextArea name="contactNotes" label={t("notes")} rows={3} />
     </ActionForm>
   );
 }
@@ -109,6 +109,29 @@ export function WithdrawConfirmationForm({ action, agreementId, cancelHref }: { 
     >
       <HiddenField name="agreementId" value={agreementId} />
       <TextArea name="reason" label={t("withdrawReason")} hint={t("withdrawHint")} />
+    </ActionForm>
+  );
+}
+
+/** "Erase their personal data" for a person found by email on /admin/people: the page is the confirmation step. */
+export function ErasePersonForm({ action, email, keepHref }: { action: FormAction; email: string; keepHref: string }) {
+  const t = useTranslations("contacts.people");
+  return (
+    <ActionForm
+      action={action}
+      schema={personEmailSchema}
+      idPrefix="erase-"
+      defaultValues={{ email }}
+      submitLabel={t("erase")}
+      submitClassName="button-danger"
+      secondary={
+        <Link href={keepHref} className="button-secondary">
+          {t("keep")}
+        </Link>
+      }
+      aria-label={t("erase")}
+    >
+      <HiddenField name="email" value={email} />
     </ActionForm>
   );
 }

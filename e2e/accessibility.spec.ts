@@ -83,10 +83,13 @@ async function eraseUserPath(page: Page): Promise<string> {
 
 /** A reset link that works is reached by email (e2e/account-security.spec.ts checks its form); any other shows why not. */
 const SPENT_RESET_LINK = `/password-reset/${"x".repeat(43)}`;
+/** Likewise a partner's confirmation link (e2e/contacts-confirmation.spec.ts checks the working one): this one says it does not work. */
+const SPENT_CONFIRMATION_LINK = `/confirm/${"x".repeat(43)}`;
 
 async function pathFor(page: Page, route: Route): Promise<string> {
   if (!route.includes("[")) return route;
   if (route === "/password-reset/[token]") return SPENT_RESET_LINK;
+  if (route === "/confirm/[token]") return SPENT_CONFIRMATION_LINK;
   if (route === "/agreements/[id]/edit") return draftEditPath(page);
   if (route === "/agreements/[id]/correct") return correctDetailsPath(page);
   if (route === "/admin/users/[id]/erase") return eraseUserPath(page);
@@ -102,6 +105,7 @@ function firstPath(route: Route): string {
   if (route === "/agreements/[id]/correct") return "/agreements?status=ACTIVE";
   if (route === "/admin/users/[id]/erase") return "/admin/users";
   if (route === "/password-reset/[token]") return SPENT_RESET_LINK;
+  if (route === "/confirm/[token]") return SPENT_CONFIRMATION_LINK;
   return LINK_SOURCES[route]?.[0] ?? "/";
 }
 

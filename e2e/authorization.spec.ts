@@ -37,6 +37,11 @@ const EXPECTED_ACTIONS: Readonly<Record<string, Allowed>> = {
   "app/agreements/[id]/actions.ts#recordConfirmationAction": OFFICERS,
   "app/agreements/[id]/actions.ts#proposeAmendmentAction": OFFICERS,
   "app/agreements/[id]/correct/actions.ts#correctDetailsAction": OFFICERS,
+  "app/agreements/[id]/contacts/actions.ts#saveContactAction": OFFICERS,
+  "app/agreements/[id]/contacts/actions.ts#removeContactAction": OFFICERS,
+  "app/agreements/[id]/contacts/actions.ts#requestPartnerConfirmationAction": OFFICERS,
+  "app/agreements/[id]/contacts/actions.ts#acceptPartnerAnswerAction": OFFICERS,
+  "app/agreements/[id]/contacts/actions.ts#withdrawPartnerConfirmationAction": OFFICERS,
   "app/approvals/actions.ts#voteAction": COUNCILLORS,
   // Any signed-in reader reaches it; the operation asks the policy table whether they may record this proposal's decision.
   "app/agreements/[id]/actions.ts#recordDecisionAction": EVERYONE,
@@ -56,6 +61,7 @@ const EXPECTED_ACTIONS: Readonly<Record<string, Allowed>> = {
   "app/admin/users/actions.ts#resetTwoStepAction": ADMINS,
   "app/admin/users/actions.ts#removeSsoLinkAction": ADMINS,
   "app/admin/users/actions.ts#eraseUserAction": ADMINS,
+  "app/admin/people/actions.ts#erasePersonAction": ADMINS,
   "app/admin/settings/actions.ts#updateSettingsAction": ADMINS,
   "app/account/actions.ts#updatePreferencesAction": EVERYONE,
   "app/account/actions.ts#changePasswordAction": EVERYONE,
@@ -76,6 +82,8 @@ const EXPECTED_PUBLIC_ACTIONS = [
   "app/login/actions.ts#cancelTwoStepSignInAction",
   "app/password-reset/actions.ts#requestPasswordResetAction",
   "app/password-reset/actions.ts#resetPasswordAction",
+  // The partner council's answer through its single-use link (no account).
+  "app/confirm/[token]/actions.ts#answerConfirmationAction",
 ];
 
 /** Who may open each signed-in page without a dynamic segment (anonymous visitors are sent to /login). */
@@ -91,6 +99,7 @@ const EXPECTED_PAGES: Readonly<Record<string, Allowed>> = {
   "/import": OFFICERS,
   "/account": EVERYONE,
   "/admin/users": ADMINS,
+  "/admin/people": ADMINS,
   "/admin/audit": ADMINS,
   "/admin/settings": ADMINS,
   "/admin/outbox": ADMINS,

@@ -39,5 +39,5 @@ export async function erasePersonByEmail(email: string, actor: Actor): Promise<{
     const counts = await erasePersonalData(tx, subject, replacement, { by: actor, at: new Date(), why: `Right to erasure: ${FORMER_CONTACT}` });
     await writeAudit(tx, { actor, action: "person.erase", entityType: "Contact", details: { formerContact: FORMER_CONTACT, rows: counts } });
   });
-  return { confirmation: "user.erased" };
+  return { confirmation: "person.erased" };
 }

@@ -56,6 +56,16 @@ describe("the server's logger", () => {
     expect([line.session, line.sessionId, line.sessions]).toEqual([REDACTED, REDACTED, { deleted: 3 }]);
   });
 
+  it("cuts a single-use link's token out of an address's path (a partner's confirmation link, a reset link)", () => {
+    const { lines, logger } = capture();
+    const token = "Qx7bN2kP9vLm4sT8wYc1Rz6HdJf3GaE5uK0oIiVpXnB";
+    logger.info({ url: `/cy/confirm/${token}?answered=confirmed` }, `POST /confirm/${token} and GET /password-reset/${token}`);
+    expect(lines.join("\n")).not.toContain(token);
+    const line = JSON.parse(lines[0]!) as { url: string; message: string };
+    expect(line.url).toBe(`/cy/confirm/${REDACTED}?answered=confirmed`);
+    expect(line.message).toBe(`POST /confirm/${REDACTED} and GET /password-reset/${REDACTED}`);
+  });
+
   it("LOG_LEVEL sets how much is written", () => {
     const lines: string[] = [];
     const destination = new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) });

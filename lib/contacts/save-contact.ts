@@ -23,7 +23,7 @@ export async function saveContact(input: ContactInput, actor: Actor): Promise<{ 
       email: input.email ?? null,
       phone: input.phone ?? "",
       preferredLanguage: input.preferredLanguage,
-      notes: input.notes,
+      notes: input.contactNotes,
     };
     if (input.contactId) {
       const { count } = await tx.contact.updateMany({ where: { id: input.contactId, agreementId: agreement.id }, data });

@@ -91,3 +91,19 @@ export async function getPartnerAnswersPanel(limit = 20): Promise<{ items: Partn
     LIMIT ${limit}`;
   return { items: rows.map(({ total: _total, ...item }) => item), total: rows[0]?.total ?? 0 };
 }
+
+/** Who an email names, for /admin/people: a user (their own page erases them), the contacts of links with it, or nobody. */
+export type PersonByEmail = { kind: "user"; userId: string; name: string } | { kind: "contact"; name: string; contacts: { agreementId: string; partnerName: string; organisation: string }[] } | { kind: "nobody" };
+
+export async function findPersonByEmail(email: string): Promise<PersonByEmail> {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true } });
+  if (user) return { kind: "user", userId: user.id, name: user.name };
+  const contacts = await db.contact.findMany({
+    where: { email },
+    orderBy: { updatedAt: "desc" },
+    take: 50,
+    select: { name: true, organisation: true, agreementId: true, agreement: { select: { partner: { select: { name: true } } } } },
+  });
+  if (contacts.length === 0) return { kind: "nobody" };
+  return { kind: "contact", name: contacts[0]!.name, contacts: contacts.map((row) => ({ agreementId: row.agreementId, partnerName: row.agreement.partner.name, organisation: row.organisation })) };
+}

@@ -62,6 +62,8 @@ describe("securityHeaders", () => {
     expect(carriesSecret("/password-reset/abc")).toBe(true);
     expect(carriesSecret("/password-reset")).toBe(false);
     expect(carriesSecret("/password-reset/abc/more")).toBe(false);
+    expect(carriesSecret("/confirm/abc")).toBe(true);
+    expect(carriesSecret("/confirm")).toBe(false);
     const headers = securityHeaders({ https: true, secretAddress: true });
     expect(headers["Referrer-Policy"]).toBe("no-referrer");
     expect(headers["Cache-Control"]).toBe("no-store");

@@ -32,7 +32,7 @@ function contactInput(agreementId: string, fields: Record<string, string> = {}) 
     email: "Ingrid.Kontakt@Kiel.test",
     phone: "+49 431 901-0",
     preferredLanguage: "de",
-    notes: "Prefers calls in the morning.",
+    contactNotes: "Prefers calls in the morning.",
     ...fields,
   });
 }
@@ -144,7 +144,7 @@ describe("a contact's data: export, erasure and backups", () => {
     expect(data.contacts).toEqual(expect.arrayContaining([expect.objectContaining({ name: NAME, phone: "+49 431 901-0", agreementId: agreement.id })]));
     expect(await db.auditLog.count({ where: { action: "person.export" } })).toBe(1);
 
-    expect(await erasePersonByEmail(EMAIL, admin)).toEqual({ confirmation: "user.erased" });
+    expect(await erasePersonByEmail(EMAIL, admin)).toEqual({ confirmation: "person.erased" });
     expect(await db.contact.count()).toBe(0);
     expect(await rowsContaining(EMAIL)).toEqual([]);
     expect((await rowsContaining(NAME)).filter((row) => !row.startsWith("AuditLog"))).toEqual([]);

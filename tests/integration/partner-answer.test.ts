@@ -91,7 +91,8 @@ describe("requesting the partner's confirmation", () => {
 });
 
 describe("the partner's answer", () => {
-  it("confirms once: a decision by the partner with who answered; the link is used; the public page waits for staff", async () => {
+  // The longest journey of this file: a minute for a loaded machine.
+  it("confirms once: a decision by the partner with who answered; the link is used; the public page waits for staff", { timeout: 60_000 }, async () => {
     const { officer, agreement, contactId } = await setUp();
     await requestPartnerConfirmation({ agreementId: agreement.id, contactId }, officer);
     const { token } = await tokenFromOutbox();

@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage() {
   await requirePageUser("/admin/users", "user:manage");
-  const [users, t, locale] = await Promise.all([listUsers(), getTranslations("admin.users"), getPageLocale()]);
+  const [users, t, locale, people] = await Promise.all([listUsers(), getTranslations("admin.users"), getPageLocale(), getTranslations("contacts.people")]);
   return (
     <>
       <h1>{t("title")}</h1>
@@ -34,6 +34,9 @@ export default async function UsersPage() {
           </tr>
         ))}
       </DataTable>
+      <p>
+        <Link href="/admin/people">{people("link")}</Link>
+      </p>
       <h2>{t("create")}</h2>
       <CreateUserForm action={createUserAction} />
     </>

@@ -12,7 +12,7 @@ import { can, type Actor } from "@/lib/domain/permissions";
 import { queryParam } from "@/lib/domain/validation/fields";
 import { LANGUAGE_NAMES, isLocale } from "@/lib/i18n/locales";
 import { getPageLocale } from "@/lib/i18n/server";
-import { acceptPartnerAnswerAction, removeContactAction, requestPartnerConfirmationAction, saveContactAction, withdrawPartnerConfirmationAction } from "./contact-actions";
+import { acceptPartnerAnswerAction, removeContactAction, requestPartnerConfirmationAction, saveContactAction, withdrawPartnerConfirmationAction } from "./contacts/actions";
 
 type Props = {
   agreement: { id: string; status: AgreementStatus; partnerDecisionDate: Date | null; partnerDecisionReference: string | null };

@@ -43,7 +43,7 @@ export const contactSchema = z.object({
   email,
   phone: optionalText("phone", 40).refine((value) => value === undefined || (PHONE.test(value) && value.replace(/\D/g, "").length >= 6), validationMessage("check.phone")),
   preferredLanguage: enumField("choose.preferredLanguage", LOCALES),
-  notes: longText("contactNotes", 2000),
+  contactNotes: longText("contactNotes", 2000),
 });
 export type ContactInput = z.output<typeof contactSchema>;
 
@@ -72,6 +72,13 @@ export const acceptAnswerSchema = z.object({
   answerId: z.uuid({ error: validationMessage("notFound.partnerAnswer") }),
 });
 export type AcceptAnswerInput = z.output<typeof acceptAnswerSchema>;
+
+/** A person without an account, by email (/admin/people): their export and erasure. */
+export const personEmailSchema = z.object({
+  email: requiredText("email", 320, "enter.emailAddress")
+    .transform((value) => value.toLowerCase())
+    .refine((value) => z.email().safeParse(value).success, validationMessage("enter.emailFormat")),
+});
 
 /** "Record confirmation withdrawn", with why. */
 export const withdrawConfirmationSchema = z.object({

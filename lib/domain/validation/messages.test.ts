@@ -69,7 +69,7 @@ const FIELDS = [
     ...["currentPassword", "confirmNewPassword", "enabled"],
     ...["step", "code", "passwordOrCode", "twoStepRequiredFor", "ssoOnlyForStaff"],
     ...["auditAddressMonths", "sentEmailDays", "participantsMonths", "failedSignInDays", "contactsMonths", "securityContact"],
-    ...["contactId", "organisation", "phone", "preferredLanguage", "notes", "token", "answer", "answerId"],
+    ...["contactId", "organisation", "phone", "preferredLanguage", "contactNotes", "token", "answer", "answerId"],
   ]),
 ];
 
