@@ -55,7 +55,6 @@ const EMBEDDED_ONLY = [
   "browser-problems.spec.ts",
   "cancel-delete.spec.ts",
   "contacts-confirmation.spec.ts",
-  "contacts-confirmation.spec.ts",
   "dashboard.spec.ts",
   "data-protection.spec.ts",
   "decision-notices.spec.ts",

@@ -24,9 +24,6 @@ import { issueLink } from "@/lib/links/single-use-link";
 import { answerConfirmation } from "@/lib/contacts/answer-confirmation";
 import { requestPartnerConfirmation } from "@/lib/contacts/request-confirmation";
 import { partnerAnswerSchema } from "@/lib/domain/validation/contacts";
-import { answerConfirmation } from "@/lib/contacts/answer-confirmation";
-import { requestPartnerConfirmation } from "@/lib/contacts/request-confirmation";
-import { partnerAnswerSchema } from "@/lib/domain/validation/contacts";
 import { db } from "@/lib/db";
 import { createEvent } from "@/lib/events/create-event";
 import { logExchange } from "@/lib/exchanges/log-exchange";
@@ -386,38 +383,6 @@ async function confirmationToken(agreementId: string, staff: TestUser): Promise<
   return /\/confirm\/([A-Za-z0-9_-]{43})/.exec(message.textBody)![1]!;
 }
 
-const contactInput = (agreementId: string) => ({
-  agreementId,
-  contactId: "",
-  name: "Ingrid Petersen",
-  organisation: "Landeshauptstadt Kiel",
-  role: "Partnerschaftsbüro",
-  email: `contact-${next()}@kiel.test`,
-  phone: "+49 431 901-0",
-  preferredLanguage: "de",
-  contactNotes: "Prefers calls in the morning.",
-});
-
-async function newContact(agreementId: string): Promise<string> {
-  const contact = await db.contact.create({ data: { agreementId, name: "Ingrid Petersen", email: `contact-${next()}@kiel.test`, preferredLanguage: "de" }, select: { id: true } });
-  return contact.id;
-}
-
-/** A stored document on the agreement (its bytes a file of its own, so removing it removes them). */
-async function newDocument(agreementId: string): Promise<string> {
-  const sha256 = next().toString(16).padStart(64, "0");
-  await db.storedFile.create({ data: { sha256, size: 5, chunks: { create: { part: 0, bytes: new Uint8Array(Buffer.from("%PDF-")) } } } });
-  const document = await db.document.create({ data: { agreementId, sha256, title: "Charter", type: "CHARTER", fileName: "charter.pdf", mediaType: "application/pdf", size: 5 }, select: { id: true } });
-  return document.id;
-}
-
-/** A live confirmation link for the agreement, sent to a new contact: its token as the partner's email carries it. */
-async function confirmationToken(agreementId: string, staff: TestUser): Promise<string> {
-  const { requestId } = await requestPartnerConfirmation({ agreementId, contactId: await newContact(agreementId) }, staff);
-  const message = await db.outboxMessage.findFirstOrThrow({ where: { dedupeKey: `partner-confirmation:${requestId}` }, select: { textBody: true } });
-  return /\/confirm\/([A-Za-z0-9_-]{43})/.exec(message.textBody)![1]!;
-}
-
 const PASSWORD_ANY =
   "a password is hashed and never shown: any character may be in it";
 
@@ -541,14 +506,6 @@ const FIXTURES: Record<string, Fixture> = {
     // A fresh user per case: an erased one stays erased.
     valid: async () => ({ userId: (await createStaff()).id }),
     writes: true,
-  },
-  "app/admin/people/actions.ts#erasePersonAction": {
-    // A fresh contact each time: an erased one is gone.
-    writes: true,
-    valid: async ({ active }) => {
-      const contact = await db.contact.findUniqueOrThrow({ where: { id: await newContact(active.id) }, select: { email: true } });
-      return { email: contact.email };
-    },
   },
   "app/admin/people/actions.ts#erasePersonAction": {
     // A fresh contact each time: an erased one is gone.
@@ -693,52 +650,6 @@ const FIXTURES: Record<string, Fixture> = {
       };
     },
     text: ["region", "internalNotes"],
-  },
-  "app/agreements/[id]/contacts/actions.ts#saveContactAction": {
-    valid: async ({ active }) => contactInput(active.id),
-    text: ["name", "organisation", "role", "contactNotes"],
-  },
-  "app/agreements/[id]/contacts/actions.ts#removeContactAction": {
-    // A fresh contact each time: a removed one is gone.
-    writes: true,
-    valid: async ({ active }) => ({ agreementId: active.id, contactId: await newContact(active.id) }),
-  },
-  "app/agreements/[id]/documents/actions.ts#removeDocumentAction": {
-    // A fresh document each time: a removed one is gone.
-    writes: true,
-    valid: async ({ active }) => ({ agreementId: active.id, documentId: await newDocument(active.id) }),
-  },
-  "app/agreements/[id]/contacts/actions.ts#requestPartnerConfirmationAction": {
-    writes: true,
-    valid: async ({ active }) => ({ agreementId: active.id, contactId: await newContact(active.id) }),
-  },
-  "app/agreements/[id]/contacts/actions.ts#acceptPartnerAnswerAction": {
-    // A fresh answer each time: an accepted one cannot be accepted again.
-    writes: true,
-    valid: async ({ staff }) => {
-      const agreement = await createAgreement({ status: "ACTIVE", createdBy: staff });
-      const token = await confirmationToken(agreement.id, staff);
-      const { answerId } = await answerConfirmation(partnerAnswerSchema.parse({ token, answer: "CONFIRMED", reference: "Ratsversammlung 2026/31" }), null);
-      return { agreementId: agreement.id, answerId };
-    },
-  },
-  "app/agreements/[id]/contacts/actions.ts#withdrawPartnerConfirmationAction": {
-    // A fresh confirmed agreement each time: a withdrawn confirmation cannot be withdrawn again.
-    writes: true,
-    valid: async ({ staff }) => {
-      const agreement = await createAgreement({ status: "ACTIVE", createdBy: staff });
-      await db.agreement.update({ where: { id: agreement.id }, data: { partnerDecisionReference: "Ratsversammlung 2026/31" } });
-      return { agreementId: agreement.id, reason: "Their council rescinded its vote." };
-    },
-    text: ["reason"],
-  },
-  "app/confirm/[token]/actions.ts#answerConfirmationAction": {
-    // A fresh link each time: an answered one is used up.
-    writes: true,
-    valid: async ({ staff, active }) => ({ token: await confirmationToken(active.id, staff), answer: "CONFIRMED", reference: "Ratsversammlung 2026/31" }),
-    text: ["reference"],
-    anyCharacter: { token: "a made-up token is a link that does not work: its page says so (a redirect there), however it is written" },
-    refusalWrites: { tables: ["SignInCounter"], why: "every answer counts towards the throttle of its address and its link" },
   },
   "app/agreements/[id]/contacts/actions.ts#saveContactAction": {
     valid: async ({ active }) => contactInput(active.id),
