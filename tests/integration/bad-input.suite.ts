@@ -675,7 +675,8 @@ const FIXTURES: Record<string, Fixture> = {
     valid: async ({ staff }) => {
       const agreement = await createAgreement({ status: "ACTIVE", createdBy: staff });
       const token = await confirmationToken(agreement.id, staff);
-      const { answerId } = await answerConfirmation(partnerAnswerSchema.parse({ token, answer: "CONFIRMED", reference: "Ratsversammlung 2026/31" }), null);
+      // An address of its own each time: every answer counts towards its address's throttle.
+      const { answerId } = await answerConfirmation(partnerAnswerSchema.parse({ token, answer: "CONFIRMED", reference: "Ratsversammlung 2026/31" }), `2001:db8:${next().toString(16)}::1`);
       return { agreementId: agreement.id, answerId };
     },
   },
