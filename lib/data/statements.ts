@@ -3,6 +3,7 @@ import { memoUntilChanged } from "@/lib/cache";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { contactInline, inaccessibleContentText } from "@/lib/domain/statements";
+import { getInaccessiblePublicDocuments } from "./documents";
 import { getSettings } from "./settings";
 
 export type PublicStatements = {
@@ -24,13 +25,12 @@ export const getPublicStatements = memoUntilChanged(
 
 /**
  * Public documents that are not marked accessible: the accessibility statement lists each under
- * "Content that is not accessible", and with any the site is only partially compliant. Empty
- * until documents exist: the documents feature (a document's "Show to the public" and whether it
- * was checked as accessible) fills this in. It must then be kept fresh by the topic its table
- * notifies (lib/cache/README.md), as the statement is served from the public page cache.
+ * "Content that is not accessible", and with any the site is only partially compliant. A change to
+ * a document signals the topic "links" (migration 20261206500200_document_change_signal), which
+ * renews the public page cache the statement is served from.
  */
 export async function listInaccessiblePublicDocuments(): Promise<{ id: string; title: string }[]> {
-  return [];
+  return (await getInaccessiblePublicDocuments()).map(({ id, title }) => ({ id, title }));
 }
 
 export type Statement = {

@@ -16,6 +16,7 @@ import { POST as upload } from "@/app/documents/upload/[agreementId]/route";
 import { startSession } from "@/lib/auth/session";
 import { writeBackup } from "@/lib/backup/backup";
 import { readBackupFile, restoreBackup } from "@/lib/backup/restore";
+import { listInaccessiblePublicDocuments } from "@/lib/data/statements";
 import { db } from "@/lib/db";
 import { ATTACHED_TO_DECISION, removeDocument } from "@/lib/documents/upload-document";
 import { applyCommand } from "@/lib/agreements/apply-command";
@@ -126,6 +127,15 @@ describe(`documents on an agreement (${backend()})`, { timeout: 120_000 }, () =>
     expect((await get(anonymous, "not-a-uuid")).status).toBe(404);
     expect((await get(visitor, internal.id)).status).toBe(200);
     expect((await get(await sessionOf(await createCouncillor()), onDraft.id)).status).toBe(200);
+  });
+
+  it("the accessibility statement lists public documents not marked accessible, and no others", async () => {
+    await send(visitor, agreement.id, "a.pdf", pdf("/Title (a) "), { title: "Charter scan", isPublic: true });
+    await send(visitor, agreement.id, "b.pdf", pdf("/Title (b) "), { title: "Tagged charter", isPublic: true, accessible: true });
+    await send(visitor, agreement.id, "c.pdf", pdf("/Title (c) "), { title: "Internal minutes" });
+    const draft = await createAgreement({ status: "DRAFT", createdBy: staff });
+    await send(visitor, draft.id, "d.pdf", pdf("/Title (d) "), { title: "Draft charter", isPublic: true });
+    expect((await listInaccessiblePublicDocuments()).map((document) => document.title)).toEqual(["Charter scan"]);
   });
 
   it("refuses a macro-enabled docx, a PDF with JavaScript, an unknown kind and missing fields, each with its reason, storing nothing", async () => {
