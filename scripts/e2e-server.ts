@@ -1,6 +1,7 @@
 // The Playwright webServer: a fresh database (a new PGlite folder, or the PostgreSQL database
 // in DATABASE_URL), migrated and seeded while a production build runs if the sources changed,
-// then `next start` on port 3100. `--build-only` just brings the build up to date.
+// then `next start` on port 3100. `--build-only` just brings the build up to date and, on the
+// embedded database, leaves a migrated and seeded copy beside it for the suite to start from.
 // E2E_SERVER_PROFILE=footprint runs the server as `npm run demo` does (scripts/lib/server-process.ts);
 // E2E_MEMORY_REPORT=<file> keeps the server's memory there, rewritten every few seconds, so the
 // file holds its last figures when the suite ends.
@@ -8,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { readDatabaseConfig, describeDatabase } from "@/lib/db/config";
 import { runScript } from "@/lib/config/scripts";
-import { buildNeeded, distDir } from "./lib/build";
+import { buildNeeded, distDir, newestSource } from "./lib/build";
 import { E2E_PORT, E2E_SECRET } from "./lib/e2e-accounts";
 import { processMemory, processTree } from "./lib/process-memory";
 import { TEST_OIDC_CLIENT } from "./lib/test-oidc-provider";
@@ -17,6 +18,36 @@ import { NEXT_BIN, serverSettings, type ServerProfile } from "./lib/server-proce
 
 /** A build folder of its own, so the suite never clobbers a developer's .next (next.config.js reads NEXT_DIST_DIR). */
 const E2E_DIST_DIR = ".next-e2e";
+
+/**
+ * The embedded database migrated and seeded by `--build-only` (CI's build phase, beside the build,
+ * where the engine's idle time costs nothing): the suite copies it instead of migrating and seeding
+ * (about 20 s of the Playwright phase). Used only if seeded today (the demo's dates are relative to
+ * the day it is seeded) and after the last change to what migrates and seeds it.
+ */
+const TEMPLATE_DIR = "./data/e2e-pglite-template";
+const TEMPLATE_STAMP = "e2e-template.json";
+const TEMPLATE_SOURCES = ["prisma", "lib", "scripts", "generated", "package-lock.json"];
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Why the template cannot be used, or null when it can. */
+function templateUnusable(): string | null {
+  let stamp: { day: string; startedAt: number };
+  try {
+    stamp = JSON.parse(fs.readFileSync(path.join(ROOT, TEMPLATE_DIR, TEMPLATE_STAMP), "utf8")) as typeof stamp;
+  } catch {
+    return "no template from the build phase";
+  }
+  if (stamp.day !== today()) return `the template was seeded on ${stamp.day}`;
+  for (const source of TEMPLATE_SOURCES) {
+    const newest = newestSource(path.join(ROOT, source));
+    if (newest && newest.mtime > stamp.startedAt) return `${path.relative(ROOT, newest.file)} changed since the template was seeded`;
+  }
+  return null;
+}
 
 await runScript("Starting the end-to-end server", async () => {
   const port = Number(process.env.E2E_PORT ?? E2E_PORT);
@@ -45,13 +76,32 @@ await runScript("Starting the end-to-end server", async () => {
     await timed("built", () => run(bin("next"), ["build"], { env, label: "next build" }));
   };
 
+  // The build never opens the database (lib/db refuses during a build), so it runs while the
+  // migrations and the seed do: migrate deploy spends much of its time idle.
+  const migrateAndSeed = async (databaseEnv: NodeJS.ProcessEnv) => {
+    await timed("migrated", () => run(bin("prisma"), ["migrate", "deploy"], { env: databaseEnv, label: "prisma migrate deploy" }));
+    await timed("seeded", () => run(bin("tsx"), ["scripts/e2e-seed.ts"], { env: databaseEnv, label: "the end-to-end seed" }));
+  };
+  const config = readDatabaseConfig(process.env);
+  const footprint = env.E2E_SERVER_PROFILE === "footprint";
+
   // `--build-only`: CI builds once, in a phase of its own, for both end-to-end runs.
   if (process.argv.includes("--build-only")) {
-    await buildIfNeeded();
+    if (config.kind !== "pglite" || footprint) return buildIfNeeded();
+    const startedAt = Date.now();
+    const template = path.resolve(ROOT, TEMPLATE_DIR);
+    fs.rmSync(template, { recursive: true, force: true });
+    const templateEnv: NodeJS.ProcessEnv = { ...env, PGLITE_DATA_DIR: TEMPLATE_DIR };
+    delete templateEnv.DATABASE_URL;
+    const seedTemplate = async () => {
+      await migrateAndSeed(templateEnv);
+      fs.writeFileSync(path.join(template, TEMPLATE_STAMP), `${JSON.stringify({ day: today(), startedAt })}\n`);
+    };
+    await Promise.all([buildIfNeeded(), seedTemplate()]);
     return;
   }
 
-  const config = readDatabaseConfig(process.env);
+  let prepareDatabase = () => migrateAndSeed(env);
   if (config.kind === "pglite") {
     // Always a fresh folder: the suite expects exactly the seeded data.
     // One folder per port: suites run side by side on other ports never share (or wipe) a database.
@@ -59,18 +109,15 @@ await runScript("Starting the end-to-end server", async () => {
     fs.rmSync(path.resolve(ROOT, dataDir), { recursive: true, force: true });
     delete env.DATABASE_URL;
     env.PGLITE_DATA_DIR = dataDir;
+    const unusable = footprint ? "the footprint profile seeds its own" : templateUnusable();
+    if (unusable) console.log(`[e2e] migrating and seeding: ${unusable}`);
+    else prepareDatabase = () => timed("copied the build phase's migrated and seeded database", async () => fs.cpSync(path.resolve(ROOT, TEMPLATE_DIR), path.resolve(ROOT, dataDir), { recursive: true, filter: (file) => path.basename(file) !== TEMPLATE_STAMP }));
   }
   console.log(`[e2e] database: ${describeDatabase(readDatabaseConfig(env))}`);
 
-  // The build never opens the database (lib/db refuses during a build), so it runs while the
-  // migrations and the seed do: migrate deploy spends much of its time idle.
-  const prepareDatabase = async () => {
-    await timed("migrated", () => run(bin("prisma"), ["migrate", "deploy"], { env, label: "prisma migrate deploy" }));
-    await timed("seeded", () => run(bin("tsx"), ["scripts/e2e-seed.ts"], { env, label: "the end-to-end seed" }));
-  };
   await Promise.all([prepareDatabase(), buildIfNeeded()]);
 
-  const profile: ServerProfile = env.E2E_SERVER_PROFILE === "footprint" ? "footprint" : "throughput";
+  const profile: ServerProfile = footprint ? "footprint" : "throughput";
   const server = serverSettings(profile, env);
   if (env.E2E_MEMORY_REPORT) reportMemory(env.E2E_MEMORY_REPORT, profile);
   console.log(`[e2e] starting next on port ${port} (${profile} settings)`);

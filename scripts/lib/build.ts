@@ -22,7 +22,7 @@ const SOURCES = [
   "package-lock.json",
 ];
 
-function newestSource(entry: string): { file: string; mtime: number } | null {
+export function newestSource(entry: string): { file: string; mtime: number } | null {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(entry);
