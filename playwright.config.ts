@@ -21,7 +21,6 @@ const SHARED_STATE_JOURNEYS = [
   "agreement-lifecycle.spec.ts",
   "cluster.spec.ts",
   "dashboard.spec.ts",
-  "documents.spec.ts",
   "load.spec.ts",
   "notifications.spec.ts",
   // Turns on "Only with the council account" for a while: no officer signs in with a password then.
@@ -56,6 +55,7 @@ const EMBEDDED_ONLY = [
   "cancel-delete.spec.ts",
   "contacts-confirmation.spec.ts",
   "dashboard.spec.ts",
+  "documents.spec.ts",
   "data-protection.spec.ts",
   "decision-notices.spec.ts",
   "escaping.spec.ts",
