@@ -25,6 +25,8 @@ type ActivityLogProps = {
     kinds: Option[];
     searchLabel: string;
   };
+  /** The links to download the list as filtered (every page), as CSV and XLSX. */
+  downloads: { csv: string; xlsx: string };
   /** The page of the list: its rows are `children`. */
   result: {
     items: readonly unknown[];
@@ -42,7 +44,7 @@ type ActivityLogProps = {
 };
 
 /** The staff log of events or of exchanges: heading, confirmation, filters, the table and its pages. */
-export function ActivityLog({ noun, title, add, confirmation, intro, filters, result, table, children }: ActivityLogProps) {
+export function ActivityLog({ noun, title, add, confirmation, intro, filters, downloads, result, table, children }: ActivityLogProps) {
   const t = useTranslations("activity");
   const basePath = `/${noun}`;
   return (
@@ -58,6 +60,14 @@ export function ActivityLog({ noun, title, add, confirmation, intro, filters, re
       <ConfirmationBanner scope={confirmation.scope} done={confirmation.done} />
       <p className="max-w-2xl">{intro}</p>
       <ActivityFilters label={t(`${noun}.filterLabel`)} basePath={basePath} values={filters.values} agreements={filters.agreements} kinds={filters.kinds} searchLabel={filters.searchLabel} />
+      <p className="mb-4 flex flex-wrap gap-x-6 gap-y-2">
+        <a href={downloads.csv} download>
+          {t("downloadCsv")}
+        </a>
+        <a href={downloads.xlsx} download>
+          {t("downloadXlsx")}
+        </a>
+      </p>
 
       {result.items.length === 0 ? (
         <p>{t(`${noun}.noMatch`)}</p>

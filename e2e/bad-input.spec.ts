@@ -110,6 +110,8 @@ const QUERY_PARAMETERS: Record<string, readonly string[]> = {
   "/.well-known/security.txt": [],
   "/admin/audit/export": ["user", "action", "from", "to"],
   "/agreements/export": ["format", "q", "status", "type", "country", "sort", "dormant"],
+  "/exchanges/export": ["format", "q", "agreement", "kind", "from", "to", "visibility"],
+  "/events/export": ["format", "q", "agreement", "kind", "from", "to", "visibility"],
   "/admin/users/[id]/export": [],
   "/admin/people/export": ["email"],
   "/api/auth/[...nextauth]": ["callbackUrl", "error"],

@@ -16,6 +16,7 @@ import { siteOrigin } from "@/lib/web/request-context";
 import { formatInZone } from "@/lib/events/zoned-time";
 import { agreementOptions } from "@/lib/exchanges/agreement-choices";
 import { can } from "@/lib/domain/permissions";
+import { activityExportHref } from "@/lib/export/activity-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("activity.events"))("title") };
@@ -47,7 +48,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
           kinds: optionsOf(labels.eventKind),
           searchLabel: t("searchLabel"),
         }}
-        result={result}
+        downloads={{ csv: activityExportHref("events", filters, "csv"), xlsx: activityExportHref("events", filters, "xlsx") }}
+      result={result}
         table={{
           caption: t("caption"),
           columns: [t("columns.starts"), t("columns.title"), t("columns.kind"), t("columns.place"), t("columns.agreement"), t("columns.visibility")],

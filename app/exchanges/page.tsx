@@ -11,6 +11,7 @@ import { getPageLocale } from "@/lib/i18n/server";
 import { agreementOptions } from "@/lib/exchanges/agreement-choices";
 import { formatDate, formatMoney } from "@/lib/domain/format";
 import { can } from "@/lib/domain/permissions";
+import { activityExportHref } from "@/lib/export/activity-table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("activity.exchanges"))("title") };
@@ -41,6 +42,7 @@ export default async function ExchangesPage({ searchParams }: { searchParams: Se
         kinds: optionsOf(labels.exchangeKind),
         searchLabel: t("searchLabel"),
       }}
+      downloads={{ csv: activityExportHref("exchanges", filters, "csv"), xlsx: activityExportHref("exchanges", filters, "xlsx") }}
       result={result}
       table={{
         caption: t("caption"),

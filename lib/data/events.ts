@@ -70,6 +70,21 @@ export async function listEvents(filters: EventFilters): Promise<Page<EventListR
   return pageOf(items, total, page);
 }
 
+const eventExportSelect = {
+  ...eventSummarySelect,
+  description: true,
+  visibility: true,
+  cancelledAt: true,
+  agreement: { select: { title: true, partner: { select: { name: true, country: true } } } },
+} satisfies Prisma.EventSelect;
+
+export type EventExportRow = Prisma.EventGetPayload<{ select: typeof eventExportSelect }>;
+
+/** Every event the list's filters match, in the list's order (no page): the export's rows. */
+export function listEventsForExport(filters: EventFilters): Promise<EventExportRow[]> {
+  return db.event.findMany({ where: eventWhere(filters), select: eventExportSelect, orderBy: [{ startsAt: "desc" }, { id: "asc" }] });
+}
+
 /** One event, as its edit form needs it, with its cancellation when it was cancelled. */
 export function getEvent(id: string) {
   if (!isUuid(id)) return null;

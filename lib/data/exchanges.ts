@@ -109,6 +109,18 @@ export async function listExchanges(filters: ExchangeFilters): Promise<Page<Exch
   );
 }
 
+const exchangeExportSelect = {
+  ...exchangeFieldsSelect,
+  agreement: { select: { title: true, partner: { select: { name: true, country: true } } } },
+} satisfies Prisma.ExchangeSelect;
+
+export type ExchangeExportRow = Prisma.ExchangeGetPayload<{ select: typeof exchangeExportSelect }>;
+
+/** Every exchange the list's filters match, in the list's order (no page): the export's rows. */
+export function listExchangesForExport(filters: ExchangeFilters): Promise<ExchangeExportRow[]> {
+  return db.exchange.findMany({ where: exchangeWhere(filters), select: exchangeExportSelect, orderBy: [{ startDate: "desc" }, { createdAt: "desc" }, { id: "asc" }] });
+}
+
 /** One exchange, as its edit form needs it. */
 export async function getExchange(id: string) {
   if (!isUuid(id)) return null;

@@ -52,7 +52,7 @@ export function agreementTable(agreements: readonly ExportAgreement[]): ExportCe
 }
 
 /** Today's date where the council is, YYYY-MM-DD. */
-function londonDate(now: Date): string {
+export function londonDate(now: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
