@@ -49,7 +49,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Searc
           searchLabel: t("searchLabel"),
         }}
         downloads={{ csv: activityExportHref("events", filters, "csv"), xlsx: activityExportHref("events", filters, "xlsx") }}
-      result={result}
+        result={result}
         table={{
           caption: t("caption"),
           columns: [t("columns.starts"), t("columns.title"), t("columns.kind"), t("columns.place"), t("columns.agreement"), t("columns.visibility")],
