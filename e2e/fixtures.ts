@@ -2,7 +2,7 @@
 // names that never clash between tests or runs (the suite may run against a database that
 // already holds earlier runs' rows).
 import { randomBytes } from "node:crypto";
-import { expect, type Cookie, type Page, type Response } from "@playwright/test";
+import { expect, type BrowserContext, type Cookie, type Page, type Response } from "@playwright/test";
 import { safeReturnPath } from "../lib/domain/validation/auth";
 import { DEACTIVATED_ACCOUNT, DEMO_ACCOUNTS, DEMO_PASSWORD } from "../scripts/lib/e2e-accounts";
 
@@ -48,6 +48,25 @@ export async function signInAs(page: Page, account: DemoAccount, options: { call
   await expect(signOutButton).toBeVisible();
   sessions.set(account, (await page.context().cookies()).filter((cookie) => cookie.name.endsWith("next-auth.session-token")));
   return null;
+}
+
+/**
+ * Signs a browser context in as a demo account for its requests only (server actions posted with
+ * `context.request`): the saved session, if the server still takes it, opens no page at all;
+ * otherwise a page signs in through /login once and closes.
+ */
+export async function signInContext(context: BrowserContext, account: DemoAccount): Promise<void> {
+  const saved = sessions.get(account);
+  if (saved) {
+    await context.addCookies(saved);
+    const session = (await (await context.request.get("/api/auth/session")).json()) as { user?: { email?: string } } | null;
+    if (session?.user?.email === DEMO_ACCOUNTS[account].email) return;
+    await context.clearCookies();
+    sessions.delete(account);
+  }
+  const page = await context.newPage();
+  await signInAs(page, account);
+  await page.close();
 }
 
 /** Signs out with the header's button. */
