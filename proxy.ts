@@ -3,7 +3,7 @@ import { refuseMalformedAction, refuseOversizedBody } from "@/lib/web/proxy-filt
 import { bodyWithNonce, cachedPublicPage, isInternalRender, placeholderNonce } from "@/lib/cache/public-pages";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/config/request-id";
 import { servedOverHttps } from "@/lib/web/request-context";
-import { isCrossOriginPost } from "@/lib/web/request-origin";
+import { isCrossOriginPost, isOpaqueSameOriginPost } from "@/lib/web/request-origin";
 import { carriesSecret, contentSecurityPolicy, DOWNLOAD_CSP, isDocumentDownload, securityHeaders } from "@/lib/web/security-headers";
 import { safeReturnPath } from "@/lib/domain/validation/auth";
 import { splitLocalePath } from "@/lib/i18n/locales";
@@ -65,6 +65,8 @@ async function answer(request: NextRequest, requestId: string): Promise<Response
   // Set on every request, so a visitor's own header of that name never reaches a page.
   requestHeaders.set(LOCALE_HEADER, language.served ? language.locale : "en");
   requestHeaders.set(PATH_HEADER, `${language.path}${request.nextUrl.search}`);
+  // Next.js refuses a server action whose Origin is not this host: name it for a same-origin post that could not.
+  if (isOpaqueSameOriginPost(request)) requestHeaders.set("origin", `${request.nextUrl.protocol}//${request.headers.get("x-forwarded-host") ?? request.headers.get("host")}`);
   const secretAddress = carriesSecret(language.path);
   if (!language.prefixed) return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, https, secretAddress);
   // A page in a language it is not offered in ("/de/dashboard") is no page of ours: an address
@@ -128,8 +130,8 @@ function withSafeCallbackUrl(url: URL): string | null {
   return `${url.pathname}?${query.toString()}`;
 }
 
-// Not "Upload a document" (/documents/upload/…): Next.js copies a body the proxy may read into
+// Not "Upload a document" (/documents/upload): Next.js copies a body the proxy may read into
 // memory and cuts it at 10 MB; that route checks the origin and streams its body itself (decision 021).
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|documents/upload/).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|documents/upload$).*)" }],
 };

@@ -90,7 +90,7 @@ export async function DocumentsSection({ agreementId, documents, problems, local
         <>
           <h3 id="upload-document">{t("uploadHeading")}</h3>
           <ErrorSummary errors={problems.map((problem) => ({ field: id(problemField(problem)), message: t(`problem.${problem}`) }))} />
-          <form method="post" action={`/documents/upload/${agreementId}${locale === "en" ? "" : `?language=${locale}`}`} encType="multipart/form-data" className="max-w-2xl" aria-labelledby="upload-document">
+          <form method="post" action={`/documents/upload?agreement=${agreementId}${locale === "en" ? "" : `&language=${locale}`}`} encType="multipart/form-data" className="max-w-2xl" aria-labelledby="upload-document">
             <div className="mb-4">
               <label htmlFor={id("title")} className="label">
                 {t("title")}

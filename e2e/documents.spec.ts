@@ -9,11 +9,13 @@ import { expect, test, uniquePartnerName } from "./fixtures";
 import { docx, pdf } from "../tests/helpers/document-files";
 
 test("staff upload a public charter that a resident downloads from the partner page; a macro-enabled file is refused with its reason", async ({ browser }) => {
+  // An Active agreement of its own first (drafted, submitted, approved), then two uploads and two axe checks.
+  test.setTimeout(180_000);
   const partner = uniquePartnerName();
   const path = await activeAgreement(browser, partner);
   const charter = pdf("/Title (Charter of friendship) ");
 
-  const officer = await signedIn(browser, "STAFF", { javaScriptEnabled: false });
+  const officer = await signedIn(browser, "STAFF");
   await officer.goto(path);
   const upload = officer.getByRole("form", { name: "Upload a document" });
   await upload.getByLabel("Title").fill("Charter of friendship");

@@ -22,10 +22,10 @@ export const ACTION_NESTING_LIMIT = 32;
 const OWN_BODY_LIMITS: ReadonlyMap<string, number> = new Map([["/import/upload", MAX_UPLOAD_REQUEST_BYTES]]);
 
 /**
- * "Upload a document" (app/agreements/[id]/documents): the route reads the body as a stream with
+ * "Upload a document" (app/documents/upload): the route reads the body as a stream with
  * its own limit, never whole, so the proxy checks only its declared length (decision 021).
  */
-const DOCUMENT_UPLOAD = /^\/agreements\/[^/]+\/documents$/;
+const DOCUMENT_UPLOAD = /^\/documents\/upload$/;
 
 /** The most bytes a request to `pathname` may send. */
 export function bodyLimitFor(pathname: string): number {

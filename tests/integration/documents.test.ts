@@ -12,7 +12,7 @@ import vm from "node:vm";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as download } from "@/app/documents/[id]/route";
-import { POST as upload } from "@/app/documents/upload/[agreementId]/route";
+import { POST as upload } from "@/app/documents/upload/route";
 import { startSession } from "@/lib/auth/session";
 import { writeBackup } from "@/lib/backup/backup";
 import { readBackupFile, restoreBackup } from "@/lib/backup/restore";
@@ -54,10 +54,10 @@ function form(name: string, bytes: Uint8Array | null, fields: Fields): FormData 
 
 async function post(visitor: Visitor, agreementId: string, body: BodyInit | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
   const all = { origin: SITE, host: "localhost:3000", ...headers };
-  const path = `/documents/upload/${agreementId}`;
+  const path = `/documents/upload?agreement=${encodeURIComponent(agreementId)}`;
   const { value } = await inRequest({ cookies: visitor.cookies, headers: all, path }, async () => {
     const request = new Request(`${SITE}${path}`, { method: "POST", body, headers: all, duplex: "half" } as RequestInit);
-    const response = await upload(request, { params: Promise.resolve({ agreementId }) });
+    const response = await upload(request);
     return { status: response.status, location: response.headers.get("location"), text: await response.text() };
   });
   return value;

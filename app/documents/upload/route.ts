@@ -1,4 +1,4 @@
-// POST /documents/upload/<agreement id> — "Upload a document", from the plain form on the agreement
+// POST /documents/upload?agreement=<id> — "Upload a document", from the plain form on the agreement
 // page (it works without JavaScript). Outside the proxy's matcher (proxy.ts): Next.js copies every
 // body the proxy may read into memory, and cuts it at 10 MB. So this route refuses a cross-site post
 // itself, and streams the body with its own limit (lib/documents/upload-document.ts). The answer is
@@ -25,15 +25,16 @@ function seeOther(location: string): Response {
   return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 }
 
-type Context = { params: Promise<{ agreementId: string }> };
-
-export async function POST(request: Request, { params }: Context): Promise<Response> {
-  const { agreementId } = await params;
+export async function POST(request: Request): Promise<Response> {
   if (isCrossOriginPost(request)) return plain(403, "Cross-origin form posts are not allowed.");
-  // The page's language travels in the address (?language=cy): the fields come after the file.
-  const languageParam = new URL(request.url).searchParams.get("language");
+  // The agreement and the page's language travel in the address (?agreement=…&language=cy), not
+  // in the body, where they would come after the file; not in a path segment either: this route is
+  // outside the proxy, whose check of an undecodable segment (%ff) keeps Next.js from a 500.
+  const query = new URL(request.url).searchParams;
+  const agreementId = query.get("agreement") ?? "";
+  const languageParam = query.get("language");
   const language = isStaffLocale(languageParam) ? languageParam : "en";
-  const page = localizedPath(`/agreements/${agreementId}`, language);
+  const page = localizedPath(isUuid(agreementId) ? `/agreements/${agreementId}` : "/agreements", language);
   const user = await getCurrentUser();
   if (!user) return seeOther(`${localizedPath("/login", language)}?callbackUrl=${encodeURIComponent(page)}`);
   if (!can(user, DOCUMENT_WRITE)) return plain(403, "You do not have permission to upload documents.");
