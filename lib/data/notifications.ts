@@ -8,7 +8,9 @@ import { pageOf, PAGE_SIZE, type Page } from "../domain/pagination";
 
 /** The proposals awaiting a councillor's decision, over "Proposal" AS pr: open, not theirs, not yet voted on. */
 export function awaitingDecisionBy(userId: string): Prisma.Sql {
-  return Prisma.sql`pr."state" = 'OPEN' AND pr."proposerId" <> ${userId}::uuid AND NOT EXISTS (
+  // Councillors vote on the councillors'-votes route only; on the executive-member route the named member decides (decision 022).
+  return Prisma.sql`pr."state" = 'OPEN' AND pr."proposerId" <> ${userId}::uuid
+    AND (pr."decisionRoute" = 'COUNCILLOR_VOTES' OR pr."executiveMemberId" = ${userId}::uuid) AND NOT EXISTS (
     SELECT 1 FROM "Decision" v WHERE v."proposalId" = pr."id" AND v."actorId" = ${userId}::uuid AND v."kind" IN ('APPROVED', 'REJECTED'))`;
 }
 

@@ -13,7 +13,8 @@ export async function enqueueReminders(now = new Date()): Promise<{ enqueued: nu
   return db.$transaction(async (tx) => {
     const { reminderDays, councilName } = await readSettings(tx);
     const proposals = await tx.proposal.findMany({
-      where: { state: "OPEN", createdAt: { lte: new Date(now.getTime() - reminderDays * DAY_MS) } },
+      // Only proposals councillors vote on: another route's decision is recorded (decision 022).
+      where: { state: "OPEN", decisionRoute: "COUNCILLOR_VOTES", createdAt: { lte: new Date(now.getTime() - reminderDays * DAY_MS) } },
       orderBy: { createdAt: "asc" },
       select: { ...proposalSelect, decisions: { where: { kind: { in: ["APPROVED", "REJECTED"] } }, select: { actorId: true } } },
     });

@@ -9,6 +9,7 @@ import { applyCommand } from "@/lib/agreements/apply-command";
 import { decideProposal } from "@/lib/agreements/decide-proposal";
 import { recordDecision } from "@/lib/agreements/record-decision";
 import { getDecisionNotice, listDecisionNotices } from "@/lib/data/decision-notices";
+import { countAwaitingDecision } from "@/lib/data/notifications";
 import { db } from "@/lib/db";
 import { verifyDecisionChain } from "@/lib/decisions/chain";
 import { REFUSED } from "@/lib/domain/errors";
@@ -102,6 +103,9 @@ describe(`decision routes (${backend()})`, () => {
     const link = await createAgreement();
     const { proposalId } = await applyCommand(suspension(link, { decisionRoute: "EXECUTIVE_MEMBER", executiveMemberId: member.id }), officer);
     expect((await refusal(recordDecision(record(proposalId!), other))).message).toBe(REFUSED.mayNotRecord);
+    // The named member's header count and dashboard show it as awaiting their decision; another councillor's do not.
+    expect(await countAwaitingDecision(member)).toBe(1);
+    expect(await countAwaitingDecision(other)).toBe(0);
     expect((await refusal(decideProposal(voteSchema.parse({ proposalId, decision: "approve", reason: "" }), member))).message).toBe(REFUSED.notDecidedByVotes);
     await recordDecision(record(proposalId!), member);
     expect(await statusOf(link.id)).toBe("SUSPENDED");
