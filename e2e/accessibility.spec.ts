@@ -86,6 +86,8 @@ const SPENT_RESET_LINK = `/password-reset/${"x".repeat(43)}`;
 /** Likewise a partner's confirmation link (e2e/contacts-confirmation.spec.ts checks the working one): this one says it does not work. */
 const SPENT_CONFIRMATION_LINK = `/confirm/${"x".repeat(43)}`;
 
+const ANNUAL_REPORT_PATH = "/reports/2026";
+
 async function pathFor(page: Page, route: Route): Promise<string> {
   if (!route.includes("[")) return route;
   if (route === "/password-reset/[token]") return SPENT_RESET_LINK;
@@ -93,6 +95,8 @@ async function pathFor(page: Page, route: Route): Promise<string> {
   if (route === "/agreements/[id]/edit") return draftEditPath(page);
   if (route === "/agreements/[id]/correct") return correctDetailsPath(page);
   if (route === "/admin/users/[id]/erase") return eraseUserPath(page);
+  // Any year is a report (an empty one says so): the demo data's year.
+  if (route === "/reports/[year]") return ANNUAL_REPORT_PATH;
   const sources = LINK_SOURCES[route];
   if (!sources) throw new Error(`Add ${route} to LINK_SOURCES in e2e/accessibility.spec.ts: where is a link to it?`);
   return findLink(page, route, sources);
@@ -104,6 +108,7 @@ function firstPath(route: Route): string {
   if (route === "/agreements/[id]/edit") return "/agreements/new";
   if (route === "/agreements/[id]/correct") return "/agreements?status=ACTIVE";
   if (route === "/admin/users/[id]/erase") return "/admin/users";
+  if (route === "/reports/[year]") return ANNUAL_REPORT_PATH;
   if (route === "/password-reset/[token]") return SPENT_RESET_LINK;
   if (route === "/confirm/[token]") return SPENT_CONFIRMATION_LINK;
   return LINK_SOURCES[route]?.[0] ?? "/";

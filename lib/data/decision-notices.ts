@@ -21,7 +21,7 @@ import { CONTENT_LOCALES, type ContentLocale } from "@/lib/domain/validation/agr
  * or returns a draft, and is left out — and an approved amendment (AMENDED). Checked again by
  * noticeOutcome on every row read.
  */
-const NOTICE_WHERE = {
+export const NOTICE_WHERE = {
   OR: [
     { kind: "AMENDED" },
     {

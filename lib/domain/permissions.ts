@@ -157,6 +157,7 @@ export const ROUTE_ACCESS = {
   "/events": "event:read",
   "/events/new": "event:write",
   "/events/[id]/edit": "event:write",
+  "/reports/[year]": "agreement:read",
   "/import": "import:run",
   "/admin/users": "user:manage",
   "/admin/users/[id]": "user:manage",

@@ -84,6 +84,10 @@ import erasureCy from "@/messages/erasure/cy.json";
 import erasureDe from "@/messages/erasure/de.json";
 import erasureEn from "@/messages/erasure/en.json";
 import erasureFr from "@/messages/erasure/fr.json";
+import annualReportCy from "@/messages/annualReport/cy.json";
+import annualReportDe from "@/messages/annualReport/de.json";
+import annualReportEn from "@/messages/annualReport/en.json";
+import annualReportFr from "@/messages/annualReport/fr.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 
 type Translations<T> = { en: T } & Partial<Record<Exclude<Locale, "en">, T>>;
@@ -96,6 +100,7 @@ export const NAMESPACES = {
   confirmations: { en: confirmationsEn, cy: confirmationsCy },
   content: { en: contentEn, cy: contentCy, de: contentDe, fr: contentFr },
   whatsOn: { en: whatsOnEn, cy: whatsOnCy, de: whatsOnDe, fr: whatsOnFr },
+  annualReport: { en: annualReportEn, cy: annualReportCy, de: annualReportDe, fr: annualReportFr },
   statements: { en: statementsEn, cy: statementsCy, de: statementsDe, fr: statementsFr },
   forms: { en: formsEn, cy: formsCy },
   agreementForms: { en: agreementFormsEn, cy: agreementFormsCy },
