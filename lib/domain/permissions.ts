@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   "agreement:withdraw",
   "agreement:propose",
   "agreement:export",
+  /** One link's whole public and internal record as one file, for a freedom-of-information answer. */
+  "agreement:history",
   "proposal:decide",
   "decision:record",
   "exchange:read",
@@ -41,6 +43,8 @@ const OFFICER_WORK: Permission[] = [
   "import:run",
   // The people of a link are personal data: those who run the links, not the councillors who decide.
   "contact:manage",
+  // Its internal record too (internal notes and reasons, the audit rows): the officers who answer the requests.
+  "agreement:history",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
