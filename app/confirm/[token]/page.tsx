@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { SummaryList } from "@/components/summary-list";
 import { getConfirmationPage } from "@/lib/data/contacts";
 import { formatDate, formatDateTime } from "@/lib/domain/format";
@@ -19,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /**
  * The page a partner council's confirmation link opens (issue 23 item 3): the terms of the link in
  * plain words and the answer's form. Opening it uses nothing up (mail scanners open links). A link
- * that does not work gives not-found.tsx beside this page (404), which says why.
+ * that does not work says why: used, expired, outdated or unknown.
  */
 export default async function ConfirmPartnershipPage({ params, searchParams }: Props) {
   const { token } = await params;
@@ -35,7 +34,14 @@ export default async function ConfirmPartnershipPage({ params, searchParams }: P
         </div>
       );
     }
-    notFound();
+    // Said on the page itself, not through notFound(): its not-found boundary rendered nothing
+    // readable without JavaScript (e2e/contacts-confirmation.spec.ts opens it without).
+    return (
+      <div className="max-w-2xl">
+        <h1>{t(`${page.reason}Title`)}</h1>
+        <p>{t(`${page.reason}Body`)}</p>
+      </div>
+    );
   }
   const { terms, councilName } = page;
   const labels = labelsIn(locale);
