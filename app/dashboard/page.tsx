@@ -48,13 +48,14 @@ function recentHref(item: RecentItem, user: Actor): string {
 
 export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard", "dashboard:view");
-  const [dashboard, locale, t, proposals, partnerAnswers, contactWords] = await Promise.all([
+  const [dashboard, locale, t, proposals, partnerAnswers, contactWords, r] = await Promise.all([
     getDashboard(user),
     getPageLocale(),
     getTranslations("dashboard"),
     getTranslations("agreements.proposalNoun"),
     seesPanel(user, "partnerAnswers") ? getPartnerAnswersPanel() : null,
     getTranslations("contacts"),
+    getTranslations("annualReport"),
   ]);
   const labels = labelsIn(locale);
   const maxTheme = Math.max(1, ...dashboard.themes.map((row) => row.count));
@@ -70,6 +71,9 @@ export default async function DashboardPage() {
     <>
       <h1>{t("title")}</h1>
       <p>{t("welcome", { name: user.name })}</p>
+      <p>
+        <Link href={`/reports/${new Date().getUTCFullYear() - 1}`}>{r("linkLastYear", { year: String(new Date().getUTCFullYear() - 1) })}</Link>
+      </p>
 
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading">{t("countsHeading")}</h2>
