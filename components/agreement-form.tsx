@@ -33,6 +33,7 @@ export const AGREEMENT_FIELD_ORDER = [
   "website",
   "localName",
   "localNameLanguage",
+  "wikidataId",
   "partnerDecisionDate",
   "partnerDecisionReference",
 ] as const;
@@ -82,6 +83,7 @@ export function AgreementForm({ action, defaultValues, partners, edit, countries
         <TextField name="website" label={t("website")} type="url" />
         <TextField name="localName" label={t("localName")} hint={t("localNameHint")} autoComplete="off" />
         <TextField name="localNameLanguage" label={t("localNameLanguage")} hint={t("localNameLanguageHint")} autoComplete="off" />
+        <TextField name="wikidataId" label={t("wikidataId")} hint={t("wikidataIdHint")} autoComplete="off" />
       </FieldGroup>
       <FieldGroup legend={t("agreementLegend")}>
         <SelectField name="relationshipType" label={t("relationshipType")} options={optionsOf(labels.relationshipType)} />

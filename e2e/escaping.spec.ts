@@ -139,6 +139,9 @@ test("a partner named like an XSS attack is shown as text on every page, in ever
   expect(JSON.stringify(await geojson.json())).toContain(JSON.stringify(NAME).slice(1, -1));
   const partnersCsv = await (await resident.request.get("/open-data/partners.csv")).text();
   expect(partnersCsv).toContain(NAME);
+  const twinningLinks = (await (await resident.request.get("/open-data/twinning-links.json")).json()) as unknown;
+  expect(JSON.stringify(twinningLinks)).toContain(JSON.stringify(NAME).slice(1, -1));
+  expect(await (await resident.request.get("/open-data/twinning-links.csv")).text()).toContain(NAME);
   const costsCsv = await (await resident.request.get("/open-data/twinning-costs.csv")).text();
   expect(costsCsv).toContain(`"Purpose ""><script>alert(2)</script> & 'quotes'; commas, too"`);
 

@@ -24,6 +24,10 @@ export type CouncilSettingsValues = {
   contactsMonths: number;
   /** Where to report a vulnerability (/.well-known/security.txt), or null: none published. */
   securityContact: string | null;
+  /** The council's own Wikidata item ID (/.well-known/twinning.json), or null. */
+  wikidataId: string | null;
+  /** The council's own country (ISO 3166-1 alpha-2), or null. */
+  councilCountry: string | null;
   /** The decision route a new proposal starts with (lib/domain/decision-routes.ts). */
   defaultDecisionRoute: DecisionRoute;
 };
@@ -42,6 +46,8 @@ export const DEFAULT_SETTINGS: CouncilSettingsValues = {
   failedSignInDays: 30,
   contactsMonths: 12,
   securityContact: null,
+  wikidataId: null,
+  councilCountry: null,
   defaultDecisionRoute: "COUNCILLOR_VOTES",
 };
 
@@ -77,6 +83,8 @@ export async function readSettings(client: Pick<Tx, "councilSettings">): Promise
       failedSignInDays: true,
       contactsMonths: true,
       securityContact: true,
+      wikidataId: true,
+      councilCountry: true,
       defaultDecisionRoute: true,
     },
   });

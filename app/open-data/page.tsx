@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { connection } from "next/server";
 import { Link } from "@/components/link";
 import { getSettings } from "@/lib/data/settings";
+import { TWINNING_LINKS_PATHS, TWINNING_LINKS_VERSION } from "@/lib/open-data/twinning-links";
 import { licenceOf } from "@/lib/open-data/licence";
 import { OPEN_GRAPH_LOCALES } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages";
@@ -95,6 +96,8 @@ export default async function OpenDataPage() {
         </section>
       ))}
 
+      <TwinningLinksSection origin={origin} />
+
       <h2 id="fields">{t("fieldsHeading")}</h2>
       <p className="max-w-3xl">{t.rich("fieldsIntro", { code })}</p>
       <div className="overflow-x-auto" tabIndex={0}>
@@ -126,5 +129,30 @@ export default async function OpenDataPage() {
         </table>
       </div>
     </>
+  );
+}
+
+const TWINNING_FILES = [
+  { key: "discovery", path: TWINNING_LINKS_PATHS.wellKnown },
+  { key: "json", path: TWINNING_LINKS_PATHS.json },
+  { key: "csv", path: TWINNING_LINKS_PATHS.csv },
+  { key: "schema", path: TWINNING_LINKS_PATHS.schema },
+] as const;
+
+/** The twinning-link standard (docs/open-data.md): its four files, for other councils and registers. */
+async function TwinningLinksSection({ origin }: { origin: string }) {
+  const t = await getTranslations("twinningLinks");
+  return (
+    <section aria-labelledby="twinning-links" className="mb-6 max-w-3xl">
+      <h2 id="twinning-links">{t("heading")}</h2>
+      <p>{t("intro", { version: TWINNING_LINKS_VERSION })}</p>
+      <ul>
+        {TWINNING_FILES.map((file) => (
+          <li key={file.key}>
+            {t(file.key)}: <a href={file.path} className="break-all">{`${origin}${file.path}`}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

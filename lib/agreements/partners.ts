@@ -8,7 +8,7 @@ export { partnerIdentityKey, slugify };
 
 type PartnerFields = Pick<
   CreateAgreementInput,
-  "partnerName" | "country" | "region" | "localityKind" | "latitude" | "longitude" | "population" | "website" | "localName" | "localNameLanguage"
+  "partnerName" | "country" | "region" | "localityKind" | "latitude" | "longitude" | "population" | "website" | "localName" | "localNameLanguage" | "wikidataId"
 >;
 
 /** A partner's columns from the form's (or an imported row's) fields: the one mapping of both. */
@@ -26,6 +26,7 @@ export function partnerData(input: PartnerFields) {
     // Both or neither (the form's schema checks it; a CHECK constraint too).
     localName: input.localName && input.localNameLanguage ? input.localName : null,
     localNameLanguage: input.localName && input.localNameLanguage ? input.localNameLanguage : null,
+    wikidataId: input.wikidataId ?? null,
     identityKey: partnerIdentityKey(input.partnerName, country),
   };
 }

@@ -59,6 +59,7 @@ const linkSelect = {
       website: true,
       localName: true,
       localNameLanguage: true,
+      wikidataId: true,
     },
   },
 } satisfies Prisma.AgreementSelect;
@@ -327,6 +328,14 @@ const openDataFiles = {
  */
 export async function currentLinksFile(name: string, variant: string, serialise: (links: PublicLink[]) => string): Promise<Uint8Array<ArrayBuffer>> {
   return openDataFiles.links(`${name}\n${variant}`, async () => new TextEncoder().encode(serialise((await publicLinkIndex()).current)));
+}
+
+/** A file of every public link, current first then paused and ended (the twinning-link standard), made once per version of the links and `variant`. */
+export async function publicLinksFile(name: string, variant: string, serialise: (links: PublicLink[]) => string): Promise<Uint8Array<ArrayBuffer>> {
+  return openDataFiles.links(`${name}\n${variant}`, async () => {
+    const index = await publicLinkIndex();
+    return new TextEncoder().encode(serialise([...index.current, ...index.former]));
+  });
 }
 
 /** Any other public file (the events calendar, the decisions feed): made once per version of its data and `variant`. */

@@ -22,6 +22,8 @@ export type PublicPartner = {
   localName: string | null;
   /** The BCP 47 tag of localName (de, sr-Cyrl, ar); set exactly when localName is. */
   localNameLanguage: string | null;
+  /** The place's Wikidata item ID (Q365), or null: the twinning-link standard's identifier. */
+  wikidataId: string | null;
 };
 
 /**

@@ -88,6 +88,10 @@ import annualReportCy from "@/messages/annualReport/cy.json";
 import annualReportDe from "@/messages/annualReport/de.json";
 import annualReportEn from "@/messages/annualReport/en.json";
 import annualReportFr from "@/messages/annualReport/fr.json";
+import twinningLinksCy from "@/messages/twinningLinks/cy.json";
+import twinningLinksDe from "@/messages/twinningLinks/de.json";
+import twinningLinksEn from "@/messages/twinningLinks/en.json";
+import twinningLinksFr from "@/messages/twinningLinks/fr.json";
 import { DEFAULT_LOCALE, type Locale } from "./locales";
 
 type Translations<T> = { en: T } & Partial<Record<Exclude<Locale, "en">, T>>;
@@ -100,6 +104,8 @@ export const NAMESPACES = {
   confirmations: { en: confirmationsEn, cy: confirmationsCy },
   content: { en: contentEn, cy: contentCy, de: contentDe, fr: contentFr },
   whatsOn: { en: whatsOnEn, cy: whatsOnCy, de: whatsOnDe, fr: whatsOnFr },
+  // The twinning-link standard's section of /open-data.
+  twinningLinks: { en: twinningLinksEn, cy: twinningLinksCy, de: twinningLinksDe, fr: twinningLinksFr },
   annualReport: { en: annualReportEn, cy: annualReportCy, de: annualReportDe, fr: annualReportFr },
   statements: { en: statementsEn, cy: statementsCy, de: statementsDe, fr: statementsFr },
   forms: { en: formsEn, cy: formsCy },

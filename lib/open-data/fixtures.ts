@@ -39,6 +39,7 @@ export function aLink(overrides: Partial<Omit<PublicLink, "partner">> & { partne
       website: "https://www.kiel.de",
       localName: null,
       localNameLanguage: null,
+      wikidataId: "Q1707",
       ...partner,
     },
   };

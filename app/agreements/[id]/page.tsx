@@ -25,6 +25,7 @@ import { can } from "@/lib/domain/permissions";
 import { AgreementTranslationsSection } from "@/components/agreement-translations";
 import { getAgreementTranslations } from "@/lib/data/translations";
 import { ForeignText } from "@/components/public/local-name";
+import { wikidataUri } from "@/lib/domain/wikidata";
 import { CONTENT_LOCALES, type ContentLocale } from "@/lib/domain/validation/agreement";
 import { queryChoice } from "@/lib/domain/validation/fields";
 import { RecordDecisionForm } from "@/components/decision-route-fields";
@@ -202,6 +203,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
           { label: f("agreement.website"), value: partner.website ? <a href={partner.website}>{partner.website}</a> : null },
           { label: f("agreement.localName"), value: partner.localName && partner.localNameLanguage ? <ForeignText text={partner.localName} language={partner.localNameLanguage} /> : null },
           { label: f("agreement.localNameLanguage"), value: partner.localNameLanguage },
+          { label: f("agreement.wikidataId"), value: partner.wikidataId ? <a href={wikidataUri(partner.wikidataId)}>{partner.wikidataId}</a> : null },
           {
             label: t("page.publicPage"),
             value: isPubliclyVisible(agreement.status) ? <Link href={`/partners/${partner.slug}`}>/partners/{partner.slug}</Link> : null,

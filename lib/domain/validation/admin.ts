@@ -2,10 +2,11 @@ import { z } from "zod";
 import { DECISION_ROUTES } from "@/lib/domain/decision-routes";
 import { Role } from "@/generated/prisma/enums";
 import { isSecurityContact } from "@/lib/domain/security-txt";
+import { isCountryCode } from "@/lib/domain/countries";
 import { TWO_STEP_REQUIREMENTS } from "@/lib/domain/two-step";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { STAFF_LOCALES } from "@/lib/i18n/locales";
-import { enumField, optionalDate, optionalText, requiredText } from "./fields";
+import { enumField, optionalDate, optionalText, optionalWikidataId, requiredText } from "./fields";
 import { validationMessage, type FieldLabel, type ValidationKey } from "./messages";
 
 const roles = Object.values(Role) as [Role, ...Role[]];
@@ -109,6 +110,12 @@ export const settingsSchema = z.object({
   // /.well-known/security.txt; empty: none published.
   securityContact: optionalText("securityContact", 200)
     .refine((value) => value === undefined || isSecurityContact(value), validationMessage("check.securityContact"))
+    .transform((value) => value ?? null),
+  // Published in /.well-known/twinning.json and the twinning-link feeds; empty: none.
+  wikidataId: optionalWikidataId("councilWikidataId").transform((value) => value ?? null),
+  councilCountry: optionalText("councilCountry", 2)
+    .transform((value) => value?.toUpperCase())
+    .refine((value) => value === undefined || isCountryCode(value), validationMessage("check.councilCountry"))
     .transform((value) => value ?? null),
   // Not sent (a script that predates it): left as it is.
   defaultDecisionRoute: enumField("choose.defaultDecisionRoute", DECISION_ROUTES).optional(),

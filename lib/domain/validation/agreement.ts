@@ -5,7 +5,7 @@ import { canonicalLanguageTag } from "@/lib/domain/language-tags";
 import type { Locale } from "@/lib/i18n/locales";
 import { AMENDMENT_COMMAND, COMMAND_RULES, REJECTION_REASON_MESSAGE, rejectionLacksReason, REVIEW_OUTCOMES, STATUS_COMMANDS, type Command } from "@/lib/domain/lifecycle";
 import { DECISION_ROUTES, missingRouteDetails } from "@/lib/domain/decision-routes";
-import { completeWebsite, dateField, enumField, longText, optionalDate, optionalNumber, optionalText, todayUtc, versionField } from "./fields";
+import { completeWebsite, dateField, enumField, longText, optionalDate, optionalNumber, optionalText, optionalWikidataId, todayUtc, versionField } from "./fields";
 import { validationMessage } from "./messages";
 
 const themeValues = Object.values(Theme) as [Theme, ...Theme[]];
@@ -55,6 +55,7 @@ export const agreementFields = z.object({
   localNameLanguage: optionalText("localNameLanguage", 35)
     .refine((value) => value === undefined || canonicalLanguageTag(value) !== null, LANGUAGE_TAG_MESSAGE)
     .transform((value) => (value === undefined ? undefined : (canonicalLanguageTag(value) ?? value))),
+  wikidataId: optionalWikidataId("partnerWikidataId"),
 });
 
 const CHECKS = {

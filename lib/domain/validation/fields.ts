@@ -2,6 +2,7 @@
 // both beside the field and in the error summary at the top of the form.
 import { z } from "zod";
 import { validationMessage, type FieldLabel, type ValidationKey } from "./messages";
+import { WIKIDATA_ID_PATTERN } from "@/lib/domain/wikidata";
 
 // C0/C1 control characters (not tab or newline) and the bidirectional overrides used to disguise text.
 export const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
@@ -164,4 +165,11 @@ export const versionField = z.coerce.number({ error: OUT_OF_DATE }).int({ error:
 /** Today's date at UTC midnight, for "in the future" rules. */
 export function todayUtc(now = new Date()): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/** An optional Wikidata item ID (lib/domain/wikidata.ts): "q365" is read as Q365; empty is none. */
+export function optionalWikidataId(label: FieldLabel) {
+  return optionalText(label, 20)
+    .transform((value) => value?.toUpperCase())
+    .refine((value) => value === undefined || WIKIDATA_ID_PATTERN.test(value), validationMessage("check.wikidataId", { label }));
 }

@@ -56,6 +56,7 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
           website: partner.website ?? "",
           localName: partner.localName ?? "",
           localNameLanguage: partner.localNameLanguage ?? "",
+          wikidataId: partner.wikidataId ?? "",
           relationshipType: agreement.relationshipType,
           title: agreement.title,
           purpose: agreement.purpose,
