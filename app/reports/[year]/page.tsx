@@ -17,7 +17,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 /** The annual report for the scrutiny committee: signed in; printed on A4 from the browser (app/globals.css). */
 export default async function AnnualReportPage({ params }: { params: Params }) {
   const { year: asked } = await params;
-  await requirePageUser(`/reports/${encodeURIComponent(asked)}`, "agreement:read");
+  const returnTo = `/reports/${encodeURIComponent(asked)}`;
+  await requirePageUser(returnTo, "agreement:read");
   const year = reportYear(asked);
   if (year === null) notFound();
   const [report, locale, t] = await Promise.all([getAnnualReport(year), getPageLocale(), getTranslations("annualReport")]);
