@@ -47,6 +47,7 @@ const SWEEP = /@sweep/;
  */
 const EMBEDDED_ONLY = [
   "accessibility.spec.ts",
+  "annual-report.spec.ts",
   "amendments.spec.ts",
   "approval-card.spec.ts",
   "authorization.spec.ts",

@@ -1,0 +1,36 @@
+// The annual report (issue 24 item 5): an officer opens /reports/<year>, sees the link made active
+// this year among the year's links and its approval among the new links, the page has no axe
+// violations, and printed (print media) it is the report alone: no site header, menu or footer.
+// With ANNUAL_REPORT_SCREENSHOT=1 it also saves the printed page as docs/screenshots/annual-report.png.
+import { activeAgreement, signedIn } from "./active-agreement";
+import { axeViolations } from "./axe";
+import { expect, test, uniquePartnerName } from "./fixtures";
+
+test("an officer reads this year's annual report, and its printed form has no navigation", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const partner = uniquePartnerName();
+  await activeAgreement(browser, partner);
+  // The link was approved just now, by the server's clock: the report of the server's year has it.
+  const year = new Date().getUTCFullYear();
+
+  const officer = await signedIn(browser, "STAFF");
+  await officer.goto(`/reports/${year}`);
+  await expect(officer.getByRole("heading", { level: 1, name: `Annual report ${year}` })).toBeVisible();
+  const active = officer.locator("section", { has: officer.getByRole("heading", { name: `Links active in ${year}` }) });
+  await expect(active.getByText(partner, { exact: false })).toBeVisible();
+  const decisions = officer.locator("section", { has: officer.getByRole("heading", { name: `Decisions in ${year}` }) });
+  await expect(decisions.getByRole("rowheader", { name: partner })).toBeVisible();
+  await expect(officer.getByRole("img", { name: "Activity per year" })).toBeVisible();
+  expect(await axeViolations(officer)).toEqual([]);
+
+  await officer.emulateMedia({ media: "print" });
+  await expect(officer.getByRole("navigation", { name: "Main", exact: true })).toBeHidden();
+  await expect(officer.getByRole("contentinfo")).toBeHidden();
+  await expect(officer.getByRole("navigation", { name: "Other years" })).toBeHidden();
+  await expect(officer.getByRole("heading", { level: 1, name: `Annual report ${year}` })).toBeVisible();
+  if (process.env.ANNUAL_REPORT_SCREENSHOT === "1") {
+    await officer.setViewportSize({ width: 794, height: 1123 });
+    await officer.screenshot({ path: "docs/screenshots/annual-report.png", fullPage: true });
+  }
+  await officer.context().close();
+});
