@@ -64,6 +64,7 @@ const EXPECTED_ACTIONS: Readonly<Record<string, Allowed>> = {
   "app/admin/users/actions.ts#eraseUserAction": ADMINS,
   "app/admin/people/actions.ts#erasePersonAction": ADMINS,
   "app/admin/settings/actions.ts#updateSettingsAction": ADMINS,
+  "app/admin/settings/actions.ts#updateStatementsAction": ADMINS,
   "app/account/actions.ts#updatePreferencesAction": EVERYONE,
   "app/account/actions.ts#changePasswordAction": EVERYONE,
   "app/account/actions.ts#updateLanguageAction": EVERYONE,

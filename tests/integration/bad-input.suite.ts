@@ -371,7 +371,9 @@ async function newContact(agreementId: string): Promise<string> {
 /** A stored document on the agreement (its bytes a file of its own, so removing it removes them). */
 async function newDocument(agreementId: string): Promise<string> {
   const sha256 = next().toString(16).padStart(64, "0");
-  await db.storedFile.create({ data: { sha256, size: 5, chunks: { create: { part: 0, bytes: new Uint8Array(Buffer.from("%PDF-")) } } } });
+  await db.storedFile.create({ data: { sha256, size: 5 } });
+  // The bytes in SQL: Prisma's PGlite adapter hands a Bytes value to PGlite in a shape its bytea serializer refuses.
+  await db.$executeRaw`INSERT INTO "StoredFileChunk" ("sha256", "part", "bytes") VALUES (${sha256}, 0, decode('255044462d', 'hex'))`;
   const document = await db.document.create({ data: { agreementId, sha256, title: "Charter", type: "CHARTER", fileName: "charter.pdf", mediaType: "application/pdf", size: 5 }, select: { id: true } });
   return document.id;
 }
