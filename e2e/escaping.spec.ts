@@ -113,9 +113,9 @@ test("a partner named like an XSS attack is shown as text on every page, in ever
   // The audit log names records by id; it must still hold no markup of theirs.
   await expectShownAsText(admin, "/admin/audit", [agreementId]);
   await expectShownAsText(resident, "/partners", [NAME, `Summary ${SCRIPT}`]);
-  await expectShownAsText(resident, "/decisions", [NAME]);
   const partnerUrl = await resident.getByRole("link", { name: NAME }).first().getAttribute("href");
   expect(partnerUrl).toMatch(/^\/partners\/[a-z0-9-]+$/);
+  await expectShownAsText(resident, "/decisions", [NAME]);
   await expectShownAsText(resident, partnerUrl!, [NAME, `Summary ${SCRIPT}`, eventTitle, `Choir ${SCRIPT}`]);
   await expectShownAsText(resident, `/whats-on?partner=${partnerUrl!.split("/")[2]}`, [eventTitle, `Description ${SCRIPT}`, `About ${NAME}`]);
   expect(dialogs).toEqual([]);
