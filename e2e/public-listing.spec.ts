@@ -150,7 +150,7 @@ test.describe("a partner page", () => {
     const school = exchanges.findLastIndex((text) => text.includes("Bishop Ullathorne School"));
     expect(rowing, "the regatta of some months ago is listed").toBeGreaterThanOrEqual(0);
     expect(school, "the 2023 exchange comes after the regatta").toBeGreaterThan(rowing);
-    await expect(page.getByRole("region", { name: "Events" })).toContainText(/\d+ years of Coventry and Kiel/);
+    await expect(page.getByRole("region", { name: "Upcoming events" })).toContainText(/\d+ years of Coventry and Kiel/);
   });
 
   test("has a description and Open Graph tags", async ({ page }) => {
