@@ -1,7 +1,7 @@
 // Who took a decision and by which route, in words (the agreement's history, /approvals, the public notices).
 import type { getTranslations } from "next-intl/server";
 import { decisionMaker, type DecisionMaker } from "@/lib/domain/decision-routes";
-import type { DecisionRoute } from "@/generated/prisma/enums";
+import type { DecisionRoute } from "@/lib/domain/enums";
 
 type DecisionWords = Awaited<ReturnType<typeof getTranslations<"decisions">>>;
 

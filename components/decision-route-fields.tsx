@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/form/action-form";
 import { HiddenField, RadioGroup, SelectField, TextArea, TextField } from "@/components/form/fields";
 import { Link } from "@/components/link";
 import { DECISION_ROUTES } from "@/lib/domain/decision-routes";
-import type { DecisionRoute } from "@/generated/prisma/enums";
+import type { DecisionRoute } from "@/lib/domain/enums";
 import { recordDecisionSchema } from "@/lib/domain/validation/agreement";
 import type { FormAction } from "@/lib/web/action-result";
 

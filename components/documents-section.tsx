@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { FieldMessages, describedBy } from "@/components/form/labelled";
 import { Tag } from "@/components/status-tag";
 import { RemoveDocumentForm } from "@/components/remove-document-form";
-import { DocumentType } from "@/generated/prisma/enums";
+import { DocumentType } from "@/lib/domain/enums";
 import { formatFileSize } from "@/lib/domain/documents";
 import { formatDate } from "@/lib/domain/format";
 import { problemField, type DocumentProblem } from "@/lib/domain/validation/document";

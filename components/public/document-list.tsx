@@ -1,7 +1,7 @@
 // The public documents of a partner page: each a download link with its type and size, those not
 // marked accessible said so, and how to ask for an accessible format.
 import { getTranslations } from "next-intl/server";
-import type { DocumentType } from "@/generated/prisma/enums";
+import type { DocumentType } from "@/lib/domain/enums";
 import { formatFileSize } from "@/lib/domain/documents";
 import type { Locale } from "@/lib/i18n/locales";
 

@@ -4,7 +4,7 @@ import { AcceptAnswerForm, ContactForm, RemoveContactForm, RequestConfirmationFo
 import { ConfirmationBanner } from "@/components/success-banner";
 import { getAgreementContacts } from "@/lib/data/contacts";
 import { getSettings } from "@/lib/data/settings";
-import type { AgreementStatus } from "@/generated/prisma/enums";
+import type { AgreementStatus } from "@/lib/domain/enums";
 import { formatDate } from "@/lib/domain/format";
 import { isPartnerConfirmed } from "@/lib/domain/lifecycle";
 import { acceptable, REQUESTABLE_STATUSES } from "@/lib/domain/partner-answer";
