@@ -3,11 +3,13 @@ import { readDatabaseConfig } from "../db/config";
 import { readServerEnv } from "./env";
 import { claimEmbeddedDatabaseForApp, startInAppJobs } from "../jobs/in-app";
 import { explainStartupError } from "./scripts";
+import { checkOutboundConfig } from "../outbound/config";
 
 /** What stops the server from starting, in one line, or null when all is well. */
 export async function checkStartup(): Promise<string | null> {
   try {
     readServerEnv();
+    checkOutboundConfig();
     readDatabaseConfig(process.env);
     await db.$queryRaw`SELECT 1 FROM "_prisma_migrations" LIMIT 1`;
     return null;

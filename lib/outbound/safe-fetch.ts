@@ -3,26 +3,31 @@
 // resolved address checked (lib/outbound/addresses.ts), the connection made to that checked
 // address (so a second DNS answer cannot rebind it), each redirect checked the same way, at most
 // MAX_REDIRECTS, a deadline and a size cap, ETag / If-Modified-Since, and an optional outbound
-// HTTP proxy reached by CONNECT to the checked address.
+// HTTP proxy reached by CONNECT to the checked address. Settings from the environment: config.ts.
 import dns from "node:dns/promises";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
 import type { LookupFunction } from "node:net";
 import { isForbiddenAddress } from "./addresses";
+import { allowanceKey, outboundUserAgent } from "./config";
 
 export const MAX_REDIRECTS = 3;
-export const USER_AGENT = "TwinningOffice/1.0 (+https://github.com/twinning-office; twinning-link feed reader)";
 
 export type SafeFetchOptions = {
   timeoutMs?: number;
   maxBytes?: number;
   etag?: string | null;
   lastModified?: string | null;
-  /** An outbound HTTP proxy (http://host:port), e.g. from OUTBOUND_PROXY. */
+  /** An outbound HTTP proxy (http://host:port), e.g. from OUTBOUND_PROXY (config.ts). */
   proxy?: string | null;
-  /** Exact IP addresses allowed although forbidden (a test server on 127.0.0.1); never user input. */
-  allowAddresses?: readonly string[];
+  /**
+   * Exact `address:port` pairs allowed although forbidden (a test server's own 127.0.0.1:<port>;
+   * TWINNING_ALLOW_PRIVATE_FEEDS, config.ts): the same address on another port stays refused. Never user input.
+   */
+  allow?: readonly string[];
+  /** Default: `TwinningOffice/<version> (+<site>)` (config.ts). */
+  userAgent?: string;
   resolve?: (host: string) => Promise<string[]>;
 };
 
@@ -47,7 +52,7 @@ async function defaultResolve(host: string): Promise<string[]> {
 }
 
 /** The one address to connect to: every address the name resolves to must be allowed (one bad answer refuses all). */
-async function checkedAddress(url: URL, options: SafeFetchOptions): Promise<string> {
+async function checkedAddress(url: URL, port: number, options: SafeFetchOptions): Promise<string> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   let addresses: string[];
   if (net.isIP(host)) addresses = [host];
@@ -59,10 +64,14 @@ async function checkedAddress(url: URL, options: SafeFetchOptions): Promise<stri
     }
   }
   if (addresses.length === 0) throw new Refused("unresolvable", `${host} does not resolve`);
-  const allowed = new Set(options.allowAddresses ?? []);
-  const bad = addresses.find((address) => isForbiddenAddress(address) && !allowed.has(address));
+  const allowed = new Set(options.allow ?? []);
+  const bad = addresses.find((address) => isForbiddenAddress(address) && !allowed.has(allowanceKey(address, port)));
   if (bad) throw new Refused("forbidden-address", `${host} resolves to ${bad}, which is not on the public internet`);
   return addresses[0]!;
+}
+
+function portOf(url: URL): number {
+  return Number(url.port || (url.protocol === "https:" ? 443 : 80));
 }
 
 function checkedUrl(text: string, base?: URL): URL {
@@ -81,7 +90,10 @@ function checkedUrl(text: string, base?: URL): URL {
 function tunnel(proxy: URL, address: string, port: number, signal: AbortSignal): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const target = net.isIPv6(address) ? `[${address}]:${port}` : `${address}:${port}`;
-    const request = http.request({ host: proxy.hostname, port: Number(proxy.port || 80), method: "CONNECT", path: target, headers: { host: target }, signal });
+    const headers: Record<string, string> = { host: target };
+    // Credentials in the proxy's own address are the proxy's, sent to it alone (never to the feed).
+    if (proxy.username) headers["proxy-authorization"] = `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}`;
+    const request = http.request({ host: proxy.hostname, port: Number(proxy.port || 80), method: "CONNECT", path: target, headers, signal });
     request.once("connect", (response, socket) => (response.statusCode === 200 ? resolve(socket) : (socket.destroy(), reject(new Refused("network-error", `proxy refused: ${response.statusCode}`)))));
     request.once("error", reject);
     request.end();
@@ -90,9 +102,12 @@ function tunnel(proxy: URL, address: string, port: number, signal: AbortSignal):
 
 async function once(url: URL, address: string, options: SafeFetchOptions, signal: AbortSignal, maxBytes: number): Promise<http.IncomingMessage & { body?: Buffer }> {
   const secure = url.protocol === "https:";
-  const port = Number(url.port || (secure ? 443 : 80));
-  const pinned: LookupFunction = (_host, _options, callback) => callback(null, address, net.isIPv6(address) ? 6 : 4);
-  const headers: Record<string, string> = { "user-agent": USER_AGENT, accept: "application/json, text/csv;q=0.9, */*;q=0.1", "accept-encoding": "identity" };
+  const port = portOf(url);
+  const family = net.isIPv6(address) ? 6 : 4;
+  // Node asks for every address (`all`) when it races IPv4 and IPv6 (autoSelectFamily): the one checked address either way.
+  const pinned = ((_host: string, lookupOptions: { all?: boolean }, callback: (...args: unknown[]) => void) =>
+    lookupOptions.all ? callback(null, [{ address, family }]) : callback(null, address, family)) as unknown as LookupFunction;
+  const headers: Record<string, string> = { "user-agent": options.userAgent ?? outboundUserAgent(), accept: "application/json, text/csv;q=0.9, */*;q=0.1", "accept-encoding": "identity" };
   if (options.etag) headers["if-none-match"] = options.etag;
   if (options.lastModified) headers["if-modified-since"] = options.lastModified;
   const socket = options.proxy ? await tunnel(new URL(options.proxy), address, port, signal) : undefined;
@@ -144,7 +159,7 @@ export async function safeFetch(address: string, options: SafeFetchOptions = {})
     let url = checkedUrl(address);
     for (let redirects = 0; ; redirects += 1) {
       current = url.href;
-      const pinnedAddress = await checkedAddress(url, options);
+      const pinnedAddress = await checkedAddress(url, portOf(url), options);
       const response = await once(url, pinnedAddress, options, signal, maxBytes);
       const status = response.statusCode ?? 0;
       if ([301, 302, 303, 307, 308].includes(status) && response.headers.location) {
