@@ -1,6 +1,6 @@
 // The outbound fetcher's settings from the environment (README "Configuration"): the outbound proxy
 // (OUTBOUND_PROXY, else HTTPS_PROXY / HTTP_PROXY), the User-Agent naming this site, and the one
-// operator-set allowance for feeds on this machine (TWINNING_ALLOW_PRIVATE_FEEDS, decision 023).
+// operator-set allowance for feeds on this machine (TWINNING_ALLOW_PRIVATE_FEEDS, decision 025).
 import net from "node:net";
 import packageJson from "@/package.json";
 import { ConfigurationError } from "@/lib/config/env";
