@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { docx, jpegWithGps, pdf, pngWithText, zip } from "@/tests/helpers/document-files";
-import { checkDocumentContent } from "./content-check";
+import { docx, jpegWithGps, objectStreamData, pdf, pdfWithStreams, pngWithText, zip } from "@/tests/helpers/document-files";
+import { checkDocumentContent, scanPdf } from "./content-check";
 import { contentDisposition } from "./download-name";
 import { stripJpegMetadata, stripPngMetadata } from "./strip-metadata";
 
@@ -58,6 +58,44 @@ describe("what a file is, from its content", () => {
   it("finds /JavaScript split across the pieces the file is read in", async () => {
     const padding = " ".repeat(64 * 1024 - 20);
     expect(await check(pdf(`${padding}/JavaScript (x) `))).toEqual({ ok: false, refusal: "pdfJavaScript" });
+  });
+
+  it("finds JavaScript inside a compressed object stream, written plainly or with #xx escapes", async () => {
+    const hidden = (object: string) => pdfWithStreams([{ dictionary: "/Type /ObjStm /N 1 /First 4", data: objectStreamData(object), flate: true }]);
+    expect(await check(hidden("<< /S /JavaScript /JS (app.alert(1)) >>"))).toEqual({ ok: false, refusal: "pdfJavaScript" });
+    expect(await check(hidden("<< /OpenAction << /S /J#61vaScrip#74 >> >>"))).toEqual({ ok: false, refusal: "pdfJavaScript" });
+    expect(await check(hidden("<< /AA << /O 12 0 R >> /J#53 (x) >>"))).toEqual({ ok: false, refusal: "pdfJavaScript" });
+    // The same object stream without a script, and a compressed page's content, are taken.
+    expect(await check(hidden("<< /OpenAction << /S /GoTo /D [0 /Fit] >> >>"))).toEqual({ ok: true, kind: "pdf" });
+    expect(await check(pdfWithStreams([{ data: "BT /F1 12 Tf (JSON Jpeg) Tj ET", flate: true }]))).toEqual({ ok: true, kind: "pdf" });
+  });
+
+  it("finds JavaScript in a compressed stream larger than a piece, and across the pieces it expands in", async () => {
+    const filler = Buffer.alloc(300 * 1024);
+    for (let at = 0; at < filler.length; at += 1) filler[at] = (at * 7919) % 251;
+    const script = `${filler.toString("latin1")} << /S /JavaScript >>`;
+    expect(await check(pdfWithStreams([{ dictionary: "/Type /ObjStm /N 1 /First 4", data: script, flate: true }]))).toEqual({ ok: false, refusal: "pdfJavaScript" });
+  });
+
+  it("refuses an object stream in a filter it cannot decode, a filter it cannot read, and a damaged object stream", async () => {
+    const objects = objectStreamData("<< /S /JavaScript >>");
+    expect(await check(pdfWithStreams([{ dictionary: "/Type /ObjStm /N 1 /First 4 /Filter /LZWDecode", data: "not decoded here" }]))).toEqual({ ok: false, refusal: "pdfUnreadable" });
+    expect(await check(pdfWithStreams([{ dictionary: "/Type /ObjStm /N 1 /First 4 /Filter [/ASCII85Decode /FlateDecode]", data: "<~not decoded~>" }]))).toEqual({ ok: false, refusal: "pdfUnreadable" });
+    expect(await check(pdfWithStreams([{ dictionary: "/T#79pe /ObjStm /N 1 /First 4 /Filter /RunLengthDecode", data: "x" }]))).toEqual({ ok: false, refusal: "pdfUnreadable" });
+    expect(await check(pdfWithStreams([{ dictionary: "/Type /ObjStm /N 1 /First 4 /DecodeParms << /Predictor 12 /Columns 5 >>", data: objects, flate: true }]))).toEqual({ ok: false, refusal: "pdfUnreadable" });
+    // An indirect filter: what it names cannot be read from the dictionary.
+    expect(await check(pdfWithStreams([{ dictionary: "/Filter 7 0 R", data: "x" }]))).toEqual({ ok: false, refusal: "pdfUnreadable" });
+    expect(await check(pdfWithStreams([{ dictionary: "/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", data: "this is not zlib data at all" }]))).toEqual({ ok: false, refusal: "pdfUnreadable" });
+    // A photo's own filter (DCTDecode) is not an object stream: taken, its bytes read as they are.
+    expect(await check(pdfWithStreams([{ dictionary: "/Type /XObject /Subtype /Image /Filter /DCTDecode", data: "\xff\xd8\xff\xe0 jpeg bytes" }]))).toEqual({ ok: true, kind: "pdf" });
+  });
+
+  it("refuses compressed streams that expand beyond the limit, stopping as soon as they pass it", async () => {
+    const zeros = Buffer.alloc(3 * 1024 * 1024);
+    const file = await fileOf(pdfWithStreams([{ data: zeros, flate: true }, { data: zeros, flate: true }]));
+    expect(await scanPdf(file, 5 * 1024 * 1024)).toBe("expandsTooMuch");
+    expect(await scanPdf(file, 7 * 1024 * 1024)).toBe("clean");
+    expect(await check(pdfWithStreams([{ data: zeros, flate: true }]))).toEqual({ ok: true, kind: "pdf" });
   });
 
   it("refuses a zip bomb: by the sizes it declares, and by what it really expands to when it lies", async () => {

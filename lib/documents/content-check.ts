@@ -4,7 +4,7 @@
 // disk a piece at a time, so memory does not grow with its size.
 import { createReadStream } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
-import { createInflateRaw } from "node:zlib";
+import { createInflate, createInflateRaw } from "node:zlib";
 import { MAX_ARCHIVE_ENTRIES, MAX_EXPANDED_BYTES, MAX_EXPANSION_RATIO } from "./limits";
 
 export type DocumentKind = "pdf" | "docx" | "xlsx" | "odt" | "ods" | "jpeg" | "png";
@@ -24,7 +24,7 @@ export const MEDIA_TYPES: Record<DocumentKind, string> = {
 export const EXTENSIONS: Record<DocumentKind, string> = { pdf: "pdf", docx: "docx", xlsx: "xlsx", odt: "odt", ods: "ods", jpeg: "jpg", png: "png" };
 
 /** Why a file was refused: a key of messages/documents "refused". */
-export type Refusal = "unknownType" | "legacyOffice" | "macros" | "pdfJavaScript" | "expandsTooMuch" | "damaged" | "virus" | "tooLarge" | "empty" | "scanFailed";
+export type Refusal = "unknownType" | "legacyOffice" | "macros" | "pdfJavaScript" | "pdfUnreadable" | "expandsTooMuch" | "damaged" | "virus" | "tooLarge" | "empty" | "scanFailed";
 
 export type ContentCheck = { ok: true; kind: DocumentKind } | { ok: false; refusal: Refusal };
 
@@ -43,7 +43,13 @@ export async function checkDocumentContent(path: string): Promise<ContentCheck> 
     const { size } = await handle.stat();
     if (size === 0) return refuse("empty");
     const head = await readAt(handle, 0, 8);
-    if (head.subarray(0, 5).toString("latin1") === "%PDF-") return (await pdfCarriesJavaScript(path)) ? refuse("pdfJavaScript") : { ok: true, kind: "pdf" };
+    if (head.subarray(0, 5).toString("latin1") === "%PDF-") {
+      const scan = await scanPdf(path);
+      if (scan === "javaScript") return refuse("pdfJavaScript");
+      if (scan === "unreadable") return refuse("pdfUnreadable");
+      if (scan === "expandsTooMuch") return refuse("expandsTooMuch");
+      return { ok: true, kind: "pdf" };
+    }
     if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return { ok: true, kind: "jpeg" };
     if (head.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { ok: true, kind: "png" };
     // The compound file of .doc, .xls and .ppt: their macros cannot be found without reading a second file system; save as .docx or .xlsx.
@@ -189,27 +195,242 @@ async function entryText(handle: FileHandle, entry: Entry, limit: number): Promi
   }
 }
 
+/** What a PDF's scan found: nothing to refuse, JavaScript, or something we cannot look inside. */
+export type PdfScan = "clean" | "javaScript" | "unreadable" | "expandsTooMuch";
+
+/** A stream's dictionary longer than this is not read: the stream is refused as unreadable. */
+const MAX_PDF_DICTIONARY = 64 * 1024;
+
 /**
- * Whether a PDF names JavaScript: a /JS or /JavaScript key or action, also written with #xx escapes
- * (/J#61vaScript). Read a piece at a time, each with the end of the one before, so a name split
- * between pieces is still seen. Scripts inside compressed object streams are not expanded here.
+ * Whether a PDF names JavaScript (a /JS key, or a /JavaScript action under /OpenAction, /AA or
+ * /Names), also written with #xx escapes (/J#61vaScript) — in the file's own text and inside every
+ * FlateDecode stream, expanded as it is read (object streams, /ObjStm, hide whole dictionaries
+ * there). An object stream in a filter we cannot decode, a stream whose dictionary cannot be read,
+ * or a damaged object stream is refused as unreadable; all streams together expand to at most
+ * MAX_EXPANDED_BYTES. The file is read a piece at a time and each stream expanded a piece at a
+ * time: memory does not grow with the file or with what its streams expand to.
  */
-export async function pdfCarriesJavaScript(path: string): Promise<boolean> {
-  const name = /\/J(?:#[0-9a-fA-F]{2}|[A-Za-z0-9])*/g;
-  let carry = "";
+export async function scanPdf(path: string, expandLimit = MAX_EXPANDED_BYTES): Promise<PdfScan> {
+  const raw = new NameScanner();
+  const budget = { left: expandLimit };
+  // Outside a stream: the text since the last stream (at most MAX_PDF_DICTIONARY), to find the next
+  // stream's dictionary. Inside: the stream's sink and the last bytes not yet given to it (the
+  // "endstream" that ends it may be split between pieces).
+  let outside = "";
+  let inside: { sink: StreamSink | null; held: string } | null = null;
   for await (const piece of createReadStream(path, { highWaterMark: 64 * 1024 })) {
-    const text = carry + (piece as Buffer).toString("latin1");
-    for (const match of text.matchAll(name)) {
+    let text = (piece as Buffer).toString("latin1");
+    if (raw.push(text)) return "javaScript";
+    while (text.length > 0) {
+      if (!inside) {
+        outside += text;
+        text = "";
+        const begins = /stream(\r\n|\n|\r)/g;
+        let match: RegExpExecArray | null;
+        let opened = false;
+        while ((match = begins.exec(outside))) {
+          // "endstream" is not a stream's beginning; a lone CR at the end of the piece may be a CRLF split in two.
+          if (outside.slice(Math.max(0, match.index - 3), match.index) === "end") continue;
+          if (match[1] === "\r" && match.index + match[0].length === outside.length) break;
+          const before = outside.slice(0, match.index).trimEnd();
+          if (!before.endsWith(">>")) continue;
+          const dictionary = streamDictionary(before);
+          const plan = dictionary === null ? "unreadable" : streamPlan(dictionary);
+          if (plan === "unreadable") return "unreadable";
+          inside = { sink: plan === "inflate" ? new StreamSink(budget, dictionary !== null && isObjectStream(dictionary)) : null, held: "" };
+          text = outside.slice(match.index + match[0].length);
+          outside = "";
+          opened = true;
+          break;
+        }
+        if (!opened) outside = outside.slice(-MAX_PDF_DICTIONARY);
+        continue;
+      }
+      const combined = inside.held + text;
+      text = "";
+      const end = combined.indexOf("endstream");
+      if (end === -1) {
+        const keep = Math.min(combined.length, "endstream".length - 1);
+        await inside.sink?.write(Buffer.from(combined.slice(0, combined.length - keep), "latin1"));
+        inside.held = combined.slice(combined.length - keep);
+      } else {
+        await inside.sink?.write(Buffer.from(combined.slice(0, end), "latin1"));
+        const result = (await inside.sink?.end()) ?? "clean";
+        if (result !== "clean") return result;
+        inside = null;
+        text = combined.slice(end + "endstream".length);
+      }
+      if (inside?.sink?.stopped) {
+        const result = await inside.sink.end();
+        if (result !== "clean") return result;
+      }
+    }
+  }
+  if (raw.end()) return "javaScript";
+  // A stream that never ends: what was given of it is still judged.
+  return (await inside?.sink?.end()) ?? "clean";
+}
+
+/** Whether a PDF names JavaScript anywhere we can read (see scanPdf). */
+export async function pdfCarriesJavaScript(path: string): Promise<boolean> {
+  return (await scanPdf(path)) === "javaScript";
+}
+
+/** Names in text given a piece at a time: each piece is read with the end of the one before, so a name split between pieces is still seen. */
+class NameScanner {
+  private carry = "";
+  private static readonly name = /\/J(?:#[0-9a-fA-F]{2}|[A-Za-z0-9])*/g;
+
+  /** True once a piece names JavaScript. */
+  push(piece: string): boolean {
+    const text = this.carry + piece;
+    for (const match of text.matchAll(NameScanner.name)) {
       // A name that reaches the end of the piece may go on in the next: it is seen again there.
       if (match.index + match[0].length === text.length) continue;
       if (namesJavaScript(match[0])) return true;
     }
-    carry = text.slice(-64);
+    this.carry = text.slice(-64);
+    return false;
   }
-  return [...carry.matchAll(name)].some((match) => namesJavaScript(match[0]));
+
+  end(): boolean {
+    return [...this.carry.matchAll(NameScanner.name)].some((match) => namesJavaScript(match[0]));
+  }
+}
+
+/** A FlateDecode stream's bytes, expanded as they come and scanned for JavaScript; stops at the shared budget. */
+class StreamSink {
+  private readonly inflate = createInflate({ chunkSize: 64 * 1024 });
+  private readonly names = new NameScanner();
+  private found = false;
+  private over = false;
+  private failed = false;
+  private readonly finished: Promise<void>;
+  stopped = false;
+
+  constructor(
+    private readonly budget: { left: number },
+    private readonly objectStream: boolean,
+  ) {
+    this.inflate.on("data", (chunk: Buffer) => {
+      budget.left -= chunk.length;
+      if (budget.left < 0) this.stop("over");
+      else if (this.names.push(chunk.toString("latin1"))) this.stop("found");
+    });
+    this.finished = new Promise((resolve) => {
+      this.inflate.on("end", () => resolve());
+      this.inflate.on("close", () => resolve());
+      this.inflate.on("error", () => {
+        this.failed = true;
+        resolve();
+      });
+    });
+  }
+
+  private stop(why: "over" | "found") {
+    if (why === "over") this.over = true;
+    else this.found = true;
+    this.stopped = true;
+    this.inflate.destroy();
+  }
+
+  async write(bytes: Buffer): Promise<void> {
+    if (this.stopped || bytes.length === 0) return;
+    if (this.inflate.write(bytes)) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        this.inflate.off("drain", done);
+        this.inflate.off("close", done);
+        resolve();
+      };
+      this.inflate.on("drain", done);
+      this.inflate.on("close", done);
+    });
+  }
+
+  async end(): Promise<PdfScan> {
+    if (!this.stopped) this.inflate.end();
+    await this.finished;
+    if (!this.found && !this.over && this.names.end()) this.found = true;
+    if (this.found) return "javaScript";
+    if (this.over) return "expandsTooMuch";
+    // A damaged image is the reader's problem; a damaged object stream may hide a dictionary from us.
+    return this.failed && this.objectStream ? "unreadable" : "clean";
+  }
+}
+
+/** The dictionary that ends `text` (text ending with ">>"), with its #xx escapes decoded; null when its beginning is not within reach. */
+function streamDictionary(text: string): string | null {
+  let depth = 0;
+  for (let at = text.length - 2; at >= 0; at -= 1) {
+    const pair = text.slice(at, at + 2);
+    if (pair === ">>") {
+      depth += 1;
+      at -= 1;
+    } else if (pair === "<<") {
+      depth -= 1;
+      if (depth === 0) return decodeNames(text.slice(at));
+      at -= 1;
+    }
+  }
+  return null;
+}
+
+function isObjectStream(dictionary: string): boolean {
+  return /\/Type\s*\/ObjStm(?![A-Za-z0-9])/.test(dictionary);
+}
+
+/**
+ * What to do with a stream from its dictionary: expand it (FlateDecode), leave it (no filter, or an
+ * image's or font's filter: its raw bytes are scanned with the file), or refuse it ("unreadable": an
+ * object stream in a filter we cannot decode, or a filter we cannot read).
+ */
+function streamPlan(dictionary: string): "inflate" | "raw" | "unreadable" {
+  // Only the stream's own dictionary: not a /DecodeParms or other dictionary nested inside it.
+  const own = topLevel(dictionary);
+  const filter = /\/Filter\s*(\/[A-Za-z0-9]+|\[[^\]]*\])?/.exec(own);
+  if (!filter) return "raw";
+  if (!filter[1]) return "unreadable";
+  const filters = filter[1].match(/\/[A-Za-z0-9]+/g) ?? [];
+  if (filter[1].startsWith("[") && filter[1].replace(/\/[A-Za-z0-9]+|\s/g, "") !== "[]") return "unreadable";
+  const objectStream = isObjectStream(own);
+  if (filters.length === 0) return "raw";
+  if (filters.length === 1 && filters[0] === "/FlateDecode") {
+    // A predictor rearranges the expanded bytes: an object stream with one is not read as text.
+    if (objectStream && /\/Predictor\s*(?:[2-9]|1\d)/.test(dictionary)) return "unreadable";
+    return "inflate";
+  }
+  return objectStream ? "unreadable" : "raw";
+}
+
+/** A dictionary's text with every nested dictionary blanked out. */
+function topLevel(dictionary: string): string {
+  let depth = 0;
+  let out = "";
+  for (let at = 0; at < dictionary.length; at += 1) {
+    const pair = dictionary.slice(at, at + 2);
+    if (pair === "<<") {
+      depth += 1;
+      at += 1;
+      out += depth === 1 ? "<<" : "  ";
+      continue;
+    }
+    if (pair === ">>") {
+      out += depth === 1 ? ">>" : "  ";
+      depth -= 1;
+      at += 1;
+      continue;
+    }
+    out += depth <= 1 ? dictionary[at] : " ";
+  }
+  return out;
+}
+
+function decodeNames(text: string): string {
+  return text.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 function namesJavaScript(name: string): boolean {
-  const decoded = name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const decoded = decodeNames(name);
   return decoded === "/JS" || decoded === "/JavaScript";
 }

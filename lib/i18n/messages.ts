@@ -29,7 +29,9 @@ import activityEn from "@/messages/activity/en.json";
 import activityFormCy from "@/messages/activityForm/cy.json";
 import activityFormEn from "@/messages/activityForm/en.json";
 import formsCy from "@/messages/forms/cy.json";
+import formsDe from "@/messages/forms/de.json";
 import formsEn from "@/messages/forms/en.json";
+import formsFr from "@/messages/forms/fr.json";
 import agreementFormsCy from "@/messages/agreementForms/cy.json";
 import agreementFormsEn from "@/messages/agreementForms/en.json";
 import agreementsCy from "@/messages/agreements/cy.json";
@@ -108,7 +110,8 @@ export const NAMESPACES = {
   twinningLinks: { en: twinningLinksEn, cy: twinningLinksCy, de: twinningLinksDe, fr: twinningLinksFr },
   annualReport: { en: annualReportEn, cy: annualReportCy, de: annualReportDe, fr: annualReportFr },
   statements: { en: statementsEn, cy: statementsCy, de: statementsDe, fr: statementsFr },
-  forms: { en: formsEn, cy: formsCy },
+  // The error summary of every form, the partner's answer on /confirm/<token> among them (in each language of its page).
+  forms: { en: formsEn, cy: formsCy, de: formsDe, fr: formsFr },
   agreementForms: { en: agreementFormsEn, cy: agreementFormsCy },
   agreements: { en: agreementsEn, cy: agreementsCy },
   dashboard: { en: dashboardEn, cy: dashboardCy },

@@ -1,6 +1,6 @@
 // Minimal files crafted in the tests of the document checks: a zip writer (stored or deflated
-// entries, with sizes that may lie), a PDF, a JPEG with an Exif GPS segment, a PNG with text chunks.
-import { crc32, deflateRawSync } from "node:zlib";
+// entries, with sizes that may lie), a PDF (with streams, compressed or not), a JPEG with an Exif GPS segment, a PNG with text chunks.
+import { crc32, deflateRawSync, deflateSync } from "node:zlib";
 
 export type ZipEntry = { name: string; data: Uint8Array | string; deflate?: boolean; declaredSize?: number };
 
@@ -55,6 +55,30 @@ export function docx(extra: ZipEntry[] = []): Buffer {
 
 export function pdf(body = ""): Buffer {
   return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R ${body}>> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, "latin1");
+}
+
+/** A stream of a PDF: its dictionary's entries besides /Length, and its bytes (FlateDecode-compressed when `flate`). */
+export type PdfStream = { dictionary?: string; data: Uint8Array | string; flate?: boolean };
+
+/**
+ * A PDF whose objects 3, 4, … are these streams, e.g. an object stream (/Type /ObjStm /N 1 /First 4)
+ * holding a dictionary the file's own text never shows.
+ */
+export function pdfWithStreams(streams: PdfStream[], catalog = ""): Buffer {
+  const parts: Buffer[] = [Buffer.from(`%PDF-1.5\n1 0 obj << /Type /Catalog /Pages 2 0 R ${catalog}>> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n`, "latin1")];
+  streams.forEach((stream, index) => {
+    const plain = typeof stream.data === "string" ? Buffer.from(stream.data, "latin1") : Buffer.from(stream.data);
+    const bytes = stream.flate ? deflateSync(plain) : plain;
+    const filter = stream.flate ? "/Filter /FlateDecode " : "";
+    parts.push(Buffer.from(`${index + 3} 0 obj << ${filter}${stream.dictionary ?? ""} /Length ${bytes.length} >>\nstream\r\n`, "latin1"), bytes, Buffer.from("\r\nendstream\nendobj\n", "latin1"));
+  });
+  parts.push(Buffer.from("trailer << /Root 1 0 R >>\n%%EOF\n", "latin1"));
+  return Buffer.concat(parts);
+}
+
+/** An object stream's data holding one object, numbered 9. */
+export function objectStreamData(object: string): string {
+  return `9 0 ${object}`;
 }
 
 function segment(marker: number, payload: Buffer): Buffer {

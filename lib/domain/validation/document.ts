@@ -23,6 +23,7 @@ export const DOCUMENT_PROBLEMS = [
   "legacyOffice",
   "macros",
   "pdfJavaScript",
+  "pdfUnreadable",
   "expandsTooMuch",
   "damaged",
   "virus",
@@ -93,3 +94,49 @@ export const removeDocumentSchema = z.object({
   documentId: z.uuid({ error: validationMessage("notFound.agreement") }),
 });
 export type RemoveDocumentInput = z.output<typeof removeDocumentSchema>;
+
+/**
+ * The query parameter that carries back what the user typed when an upload is refused (the file
+ * itself cannot come back): title, type, the checkboxes and alt text, as one form-encoded value, so
+ * the form shows them again, without JavaScript too. At most DOCUMENT_DRAFT_MAX characters once
+ * encoded (the address stays far below a server's header limit): a field that does not fit is left
+ * out, alt text first.
+ */
+export const DOCUMENT_DRAFT_PARAM = "documentDraft";
+export const DOCUMENT_DRAFT_MAX = 4000;
+
+const DRAFT_FIELDS = ["type", "isPublic", "accessible", "backgroundPaper", "title", "altText"] as const;
+
+export type DocumentDraft = { title: string; type: string; isPublic: boolean; accessible: boolean; backgroundPaper: boolean; altText: string };
+
+/** The value of ?documentDraft= for the fields as sent ("" when there is nothing to keep). */
+export function documentDraftValue(fields: Record<string, string | undefined>): string {
+  const kept = new URLSearchParams();
+  for (const name of DRAFT_FIELDS) {
+    const value = fields[name];
+    if (!value) continue;
+    const tried = new URLSearchParams(kept);
+    tried.set(name, value);
+    if (encodeURIComponent(tried.toString()).length <= DOCUMENT_DRAFT_MAX) kept.set(name, value);
+  }
+  return kept.toString();
+}
+
+/** What ?documentDraft= says the form held (anything unknown or malformed is left empty). */
+export function documentDraftOf(value: string | string[] | undefined): DocumentDraft {
+  const text = (Array.isArray(value) ? value[0] : value) ?? "";
+  const fields = new URLSearchParams(text.length <= DOCUMENT_DRAFT_MAX ? text : "");
+  const field = (name: string, max: number) => {
+    const given = fields.get(name) ?? "";
+    return given.length <= max ? given : "";
+  };
+  const type = fields.get("type") ?? "";
+  return {
+    title: field("title", DOCUMENT_TITLE_MAX * 2),
+    type: (Object.values(DocumentType) as string[]).includes(type) ? type : "",
+    isPublic: fields.get("isPublic") === "on",
+    accessible: fields.get("accessible") === "on",
+    backgroundPaper: fields.get("backgroundPaper") === "on",
+    altText: field("altText", ALT_TEXT_MAX * 2),
+  };
+}

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import validationCy from "@/messages/validation/cy.json";
+import validationDe from "@/messages/validation/de.json";
 import validationEn from "@/messages/validation/en.json";
+import validationFr from "@/messages/validation/fr.json";
 import { LocalityKind, RelationshipType } from "@/generated/prisma/enums";
 // The server's own password check builds its messages when it loads (its dictionaries load later).
 import "@/lib/auth/password-strength";
@@ -12,7 +14,7 @@ import { changePasswordSchema, languageSchema } from "./account";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema, settingsSchema, unlockSignInSchema, userLanguageSchema } from "./admin";
 import { commandSchema, createAgreementSchema, translationSchema, updateAgreementSchema, voteFieldsSchema, voteSchema } from "./agreement";
 import { signInSchema } from "./auth";
-import { acceptAnswerSchema, contactSchema, partnerAnswerSchema, removeContactSchema, requestConfirmationSchema, withdrawConfirmationSchema } from "./contacts";
+import { acceptAnswerSchema, CONTACT_REFUSALS, contactSchema, partnerAnswerSchema, removeContactSchema, requestConfirmationSchema, withdrawConfirmationSchema } from "./contacts";
 import { cancelTwoStepSchema, confirmTwoStepSchema, startTwoStepSchema, twoStepProofSchema, twoStepSignInSchema } from "./two-step";
 import { createEventSchema, updateEventSchema } from "./event";
 import { createExchangeSchema, updateExchangeSchema } from "./exchange";
@@ -219,5 +221,37 @@ describe("validation messages in the page's language", () => {
     const english = validationMessage("server.unexpected");
     expect(english).toBe("Something went wrong on our side and nothing was saved. Please try again.");
     expect(translateFieldMessage(english, "cy")).not.toBe(english);
+  });
+
+  it("the partner's answer on /confirm/<token> is worded in German and French: each of its field errors and refusals", () => {
+    const errors = (input: Record<string, unknown>) => Object.values(partnerAnswerSchema.safeParse(input).error?.flatten().fieldErrors ?? {}).flat() as string[];
+    const shown = [
+      ...errors({ token: "t", answer: "MAYBE", reference: "x".repeat(201) }),
+      ...errors({ token: "t", answer: "CONFIRMED", reference: "ref\u0007" }),
+      ...errors({ token: 7, answer: "CONFIRMED", reference: "a\nb" }),
+      CONTACT_REFUSALS.linkUnusable,
+      CONTACT_REFUSALS.answerThrottled,
+      validationMessage("server.unexpected"),
+    ];
+    expect(new Set(shown).size).toBeGreaterThanOrEqual(7);
+    for (const locale of ["de", "fr"] as const) {
+      for (const english of shown) expect(translateFieldMessage(english, locale), `${english} in ${locale}`).not.toBe(english);
+    }
+    expect(translateFieldMessage("Your reference must be 200 characters or fewer", "de")).toBe("Ihr Aktenzeichen darf höchstens 200 Zeichen lang sein");
+    expect(translateFieldMessage("Your reference must be 200 characters or fewer", "fr")).toBe("Votre référence ne doit pas dépasser 200 caractères");
+    // What German and French do not word stays English (no page in those languages shows it).
+    expect(translateFieldMessage("Enter the partner name", "de")).toBe("Enter the partner name");
+  });
+
+  it("German and French word only messages English has, with the same arguments", () => {
+    const leaves = (tree: object, prefix = ""): [string, string][] => Object.entries(tree).flatMap(([key, value]) => (typeof value === "string" ? [[`${prefix}${key}`, value] as [string, string]] : leaves(value as object, `${prefix}${key}.`)));
+    const english = new Map(leaves(validationEn));
+    const argumentsOf = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((match) => match[1]).sort();
+    for (const translation of [validationDe, validationFr]) {
+      for (const [key, text] of leaves(translation)) {
+        expect(english.has(key), key).toBe(true);
+        expect(argumentsOf(text), key).toEqual(argumentsOf(english.get(key)!));
+      }
+    }
   });
 });

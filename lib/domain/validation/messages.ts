@@ -8,7 +8,9 @@
 // ./auth) through Node.js, which reads JSON only so.
 import { createTranslator } from "use-intl/core";
 import validationCy from "@/messages/validation/cy.json" with { type: "json" };
+import validationDe from "@/messages/validation/de.json" with { type: "json" };
 import validationEn from "@/messages/validation/en.json" with { type: "json" };
+import validationFr from "@/messages/validation/fr.json" with { type: "json" };
 import { formatTimeWithZone } from "@/lib/domain/format";
 import { LANGUAGE_TAGS, type Locale } from "@/lib/i18n/locales";
 
@@ -28,8 +30,28 @@ export type ValidationKey = Exclude<Leaves<Words>, `label.${string}`>;
  */
 export type MessageValues = { label?: FieldLabel; time?: string; [name: string]: string | undefined };
 
-/** The languages the validation messages are written in; any other page shows the English. */
-const TRANSLATIONS: Partial<Record<Locale, Words>> = { en: validationEn, cy: validationCy };
+/** A partial translation over the English: each message it does not word stays English. */
+type PartialWords<T> = { [K in keyof T]?: T[K] extends string ? string : PartialWords<T[K]> };
+
+function over<T extends Record<string, unknown>>(english: T, partial: PartialWords<T>): T {
+  const merged: Record<string, unknown> = { ...english };
+  for (const [key, value] of Object.entries(partial)) {
+    merged[key] = typeof value === "string" ? value : over(english[key] as Record<string, unknown>, value as PartialWords<Record<string, unknown>>);
+  }
+  return merged as T;
+}
+
+/**
+ * The languages the validation messages are written in; any other page shows the English. German
+ * and French word only what the pages in those languages can show: the partner's answer on
+ * /confirm/<token> (messages/validation/de.json, fr.json); the rest stays English.
+ */
+const TRANSLATIONS: { [locale in Locale]?: Words } = {
+  en: validationEn,
+  cy: validationCy,
+  de: over<Words>(validationEn, validationDe satisfies PartialWords<Words>),
+  fr: over<Words>(validationEn, validationFr satisfies PartialWords<Words>),
+};
 
 const translators = new Map<Locale, ReturnType<typeof translatorFor>>();
 
