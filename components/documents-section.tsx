@@ -9,7 +9,7 @@ import { RemoveDocumentForm } from "@/components/remove-document-form";
 import { DocumentType } from "@/lib/domain/enums";
 import { formatFileSize } from "@/lib/domain/documents";
 import { formatDate } from "@/lib/domain/format";
-import { problemField, type DocumentProblem } from "@/lib/domain/validation/document";
+import { documentDraftOf, problemField, type DocumentDraft, type DocumentProblem } from "@/lib/domain/validation/document";
 import type { Locale } from "@/lib/i18n/locales";
 import type { FormAction } from "@/lib/web/action-result";
 
@@ -31,6 +31,8 @@ type Props = {
   agreementId: string;
   documents: DocumentRow[];
   problems: DocumentProblem[];
+  /** What the user typed before a refused upload: the form shows it again (not the file, which a browser never fills in). */
+  draft?: DocumentDraft;
   locale: Locale;
   /** The agreement has an open proposal: a new document may be one of its background papers. */
   openProposal: boolean;
@@ -38,7 +40,9 @@ type Props = {
   removeAction: FormAction | null;
 };
 
-export async function DocumentsSection({ agreementId, documents, problems, locale, openProposal, removeAction }: Props) {
+const EMPTY_DRAFT = documentDraftOf(undefined);
+
+export async function DocumentsSection({ agreementId, documents, problems, draft = EMPTY_DRAFT, locale, openProposal, removeAction }: Props) {
   const t = await getTranslations("documents");
   const canWrite = removeAction !== null;
   const errorOf = (field: string) => problems.filter((problem) => problemField(problem) === field).map((problem) => t(`problem.${problem}`))[0];
@@ -96,14 +100,14 @@ export async function DocumentsSection({ agreementId, documents, problems, local
                 {t("title")}
               </label>
               <FieldMessages id={id("title")} error={errorOf("title")} />
-              <input id={id("title")} name="title" type="text" className="input" maxLength={200} aria-invalid={errorOf("title") ? true : undefined} aria-describedby={describedBy(id("title"), undefined, errorOf("title"))} />
+              <input id={id("title")} name="title" type="text" className="input" maxLength={200} defaultValue={draft.title} aria-invalid={errorOf("title") ? true : undefined} aria-describedby={describedBy(id("title"), undefined, errorOf("title"))} />
             </div>
             <div className="mb-4">
               <label htmlFor={id("type")} className="label">
                 {t("type")}
               </label>
               <FieldMessages id={id("type")} error={errorOf("type")} />
-              <select id={id("type")} name="type" className="input" defaultValue="" aria-invalid={errorOf("type") ? true : undefined} aria-describedby={describedBy(id("type"), undefined, errorOf("type"))}>
+              <select id={id("type")} name="type" className="input" defaultValue={draft.type} aria-invalid={errorOf("type") ? true : undefined} aria-describedby={describedBy(id("type"), undefined, errorOf("type"))}>
                 <option value="">{t("chooseType")}</option>
                 {Object.values(DocumentType).map((type) => (
                   <option key={type} value={type}>
@@ -113,12 +117,12 @@ export async function DocumentsSection({ agreementId, documents, problems, local
               </select>
             </div>
             <div className="mb-4">
-              <input id={id("isPublic")} name="isPublic" type="checkbox" className="mr-2" aria-describedby={`${id("isPublic")}-hint`} />
+              <input id={id("isPublic")} name="isPublic" type="checkbox" className="mr-2" defaultChecked={draft.isPublic} aria-describedby={`${id("isPublic")}-hint`} />
               <label htmlFor={id("isPublic")}>{t("isPublic")}</label>
               <FieldMessages id={id("isPublic")} hint={t("isPublicHint")} />
             </div>
             <div className="mb-4">
-              <input id={id("accessible")} name="accessible" type="checkbox" className="mr-2" aria-describedby={`${id("accessible")}-hint`} />
+              <input id={id("accessible")} name="accessible" type="checkbox" className="mr-2" defaultChecked={draft.accessible} aria-describedby={`${id("accessible")}-hint`} />
               <label htmlFor={id("accessible")}>{t("accessible")}</label>
               <FieldMessages id={id("accessible")} hint={t("accessibleHint")} />
             </div>
@@ -127,11 +131,11 @@ export async function DocumentsSection({ agreementId, documents, problems, local
                 {t("altText")}
               </label>
               <FieldMessages id={id("altText")} hint={t("altTextHint")} error={errorOf("altText")} />
-              <textarea id={id("altText")} name="altText" rows={2} className="input" aria-invalid={errorOf("altText") ? true : undefined} aria-describedby={describedBy(id("altText"), t("altTextHint"), errorOf("altText"))} />
+              <textarea id={id("altText")} name="altText" rows={2} className="input" defaultValue={draft.altText} aria-invalid={errorOf("altText") ? true : undefined} aria-describedby={describedBy(id("altText"), t("altTextHint"), errorOf("altText"))} />
             </div>
             {openProposal ? (
               <div className="mb-4">
-                <input id={id("backgroundPaper")} name="backgroundPaper" type="checkbox" className="mr-2" aria-describedby={`${id("backgroundPaper")}-hint`} />
+                <input id={id("backgroundPaper")} name="backgroundPaper" type="checkbox" className="mr-2" defaultChecked={draft.backgroundPaper} aria-describedby={`${id("backgroundPaper")}-hint`} />
                 <label htmlFor={id("backgroundPaper")}>{t("backgroundPaper")}</label>
                 <FieldMessages id={id("backgroundPaper")} hint={t("backgroundPaperHint")} />
               </div>

@@ -79,7 +79,7 @@ const QUERY_PARAMETERS: Record<string, readonly string[]> = {
   "/admin/users/[id]": ["done"],
   "/admin/users/[id]/erase": [],
   "/agreements": ["q", "status", "type", "country", "sort", "dormant", "page"],
-  "/agreements/[id]": ["action", "done", "contact", "partner", "documentProblem"],
+  "/agreements/[id]": ["action", "done", "contact", "partner", "documentProblem", "documentDraft"],
   "/agreements/[id]/edit": [],
   "/agreements/[id]/correct": [],
   "/agreements/new": [],

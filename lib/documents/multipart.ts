@@ -32,6 +32,8 @@ type Options = {
   maxFileBytes: number;
   maxFieldBytes: number;
   maxParts?: number;
+  /** Where the text fields go as each ends: the caller's own map keeps those read before an error. */
+  fields?: Map<string, string>;
 };
 
 /** The boundary of a multipart/form-data Content-Type, or null. */
@@ -69,7 +71,7 @@ function headerParams(header: string): { name: string | null; fileName: string |
 export async function readMultipart(body: ReadableStream<Uint8Array> | null, boundary: string, options: Options): Promise<MultipartResult> {
   if (!body) throw new MultipartError("malformed", "The request has no body.");
   const delimiter = Buffer.from(`\r\n--${boundary}`);
-  const fields = new Map<string, string>();
+  const fields = options.fields ?? new Map<string, string>();
   let file: MultipartResult["file"] = null;
   const maxParts = options.maxParts ?? 20;
   let parts = 0;

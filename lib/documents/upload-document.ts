@@ -17,7 +17,7 @@ import { parseDocumentFields, type DocumentProblem } from "@/lib/domain/validati
 import { clamdAddress, scanFile } from "./clamav";
 import { checkDocumentContent, MEDIA_TYPES } from "./content-check";
 import { MAX_DOCUMENT_BYTES, MAX_FIELD_BYTES, STORED_CHUNK_BYTES } from "./limits";
-import { MultipartError, readMultipart } from "./multipart";
+import { MultipartError, readMultipart, type FilePartSink } from "./multipart";
 import { DamagedImageError, stripJpegMetadata, stripPngMetadata } from "./strip-metadata";
 
 /** The permission to upload and remove documents: whoever may edit the agreement. */
@@ -27,6 +27,30 @@ export type UploadOutcome = { ok: true; documentId: string; fields: Record<strin
 
 /** The fields of the form as sent (to echo back), from the streamed body. */
 const FIELD_NAMES = ["title", "type", "isPublic", "accessible", "altText", "backgroundPaper"] as const;
+
+function formFields(sent: Map<string, string>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const name of FIELD_NAMES) {
+    const value = sent.get(name);
+    if (value !== undefined) fields[name] = value;
+  }
+  return fields;
+}
+
+/**
+ * The form's fields sent before its file, for a request refused as too large before it is read
+ * (its Content-Length says so): read up to the file's first bytes, and no further.
+ */
+export async function fieldsBeforeFile(body: ReadableStream<Uint8Array> | null, boundary: string): Promise<Record<string, string>> {
+  const sent = new Map<string, string>();
+  const discard: FilePartSink = { write: async () => {}, close: async () => {} };
+  try {
+    await readMultipart(body, boundary, { fields: sent, fileField: "file", maxFileBytes: 0, maxFieldBytes: MAX_FIELD_BYTES, openFile: async () => discard });
+  } catch (error) {
+    if (!(error instanceof MultipartError)) throw error;
+  }
+  return formFields(sent);
+}
 
 /**
  * Reads a multipart upload from `body` and stores it as a document of `agreementId`, or says what
@@ -40,10 +64,13 @@ export async function uploadDocument(actor: Actor, agreementId: string, body: Re
   const folder = await mkdtemp(path.join(tmpdir(), "twinning-document-"));
   const received = path.join(folder, "received");
   const fields: Record<string, string> = {};
+  // The fields as they arrive: those before the file are kept even when the file is refused while it streams.
+  const sent = new Map<string, string>();
   try {
     let parsed;
     try {
       parsed = await readMultipart(body, boundary, {
+        fields: sent,
         fileField: "file",
         maxFileBytes: MAX_DOCUMENT_BYTES,
         maxFieldBytes: MAX_FIELD_BYTES,
@@ -58,13 +85,10 @@ export async function uploadDocument(actor: Actor, agreementId: string, body: Re
         },
       });
     } catch (error) {
-      if (error instanceof MultipartError) return { ok: false, problems: [error.reason === "fileTooLarge" ? "tooLarge" : "malformed"], fields };
+      if (error instanceof MultipartError) return { ok: false, problems: [error.reason === "fileTooLarge" ? "tooLarge" : "malformed"], fields: formFields(sent) };
       throw error;
     }
-    for (const name of FIELD_NAMES) {
-      const value = parsed.fields.get(name);
-      if (value !== undefined) fields[name] = value;
-    }
+    Object.assign(fields, formFields(parsed.fields));
     const problems: DocumentProblem[] = [];
     if (!parsed.file || (parsed.file.size === 0 && !parsed.file.fileName)) problems.push("chooseFile");
     else if (parsed.file.size === 0) problems.push("empty");

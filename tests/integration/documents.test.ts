@@ -19,12 +19,13 @@ import { readBackupFile, restoreBackup } from "@/lib/backup/restore";
 import { listInaccessiblePublicDocuments } from "@/lib/data/statements";
 import { db } from "@/lib/db";
 import { ATTACHED_TO_DECISION, removeDocument } from "@/lib/documents/upload-document";
+import { documentDraftOf } from "@/lib/domain/validation/document";
 import { applyCommand } from "@/lib/agreements/apply-command";
 import { decideProposal } from "@/lib/agreements/decide-proposal";
 import { verifyDecisionChain } from "@/lib/decisions/chain";
 import { commandSchema, voteSchema } from "@/lib/domain/validation/agreement";
 import { backend, createAgreement, createCouncillor, createStaff, resetDatabase, type TestAgreement, type TestUser } from "../helpers/database";
-import { docx, jpegWithGps, pdf } from "../helpers/document-files";
+import { docx, jpegWithGps, objectStreamData, pdf, pdfWithStreams } from "../helpers/document-files";
 
 vi.mock("next/cache", async () => (await import("../helpers/request-context")).nextCacheMock);
 
@@ -75,7 +76,7 @@ async function get(visitor: Visitor, id: string) {
 }
 
 function problemsOf(location: string | null): string[] {
-  const match = /\?documentProblem=([a-zA-Z,]+)#upload-document$/.exec(location ?? "");
+  const match = /\?documentProblem=([a-zA-Z,]+)(?:&documentDraft=[^#&]*)?#upload-document$/.exec(location ?? "");
   if (!match) throw new Error(`Expected a redirect with problems, got ${location}`);
   return match[1]!.split(",");
 }
@@ -148,6 +149,35 @@ describe(`documents on an agreement (${backend()})`, { timeout: 120_000 }, () =>
     expect(await db.document.count()).toBe(0);
     expect(await db.storedFile.count()).toBe(0);
     expect(await db.storedFileChunk.count()).toBe(0);
+  });
+
+  it("a refused upload comes back with what was typed: title, type, the checkboxes and alt text (the form is filled in from the address)", async () => {
+    const draftOf = (location: string | null) => documentDraftOf(new URL(location ?? "", SITE).searchParams.get("documentDraft") ?? undefined);
+    const typed = { title: "Siarter – Ŵyl & “friends”", type: "PHOTO", isPublic: true, accessible: true, altText: "Pupils from both towns, 2026" };
+    const expected = { ...typed, backgroundPaper: false };
+    // Refused for its content: a macro, a script in a compressed object stream, a kind we do not take.
+    const macro = await send(visitor, agreement.id, "a.docx", docx([{ name: "word/vbaProject.bin", data: "m" }]), typed);
+    expect(problemsOf(macro.location)).toEqual(["macros"]);
+    expect(draftOf(macro.location)).toEqual(expected);
+    const script = await send(visitor, agreement.id, "b.pdf", pdfWithStreams([{ dictionary: "/Type /ObjStm /N 1 /First 4", data: objectStreamData("<< /S /JavaScript >>"), flate: true }]), typed);
+    expect(problemsOf(script.location)).toEqual(["pdfJavaScript"]);
+    expect(draftOf(script.location)).toEqual(expected);
+    // Too large while it streams, and too large by its Content-Length (only the fields before the file are read).
+    const big = await send(visitor, agreement.id, "big.pdf", Buffer.concat([pdf(), Buffer.alloc(20 * 1024 * 1024 + 1, 0x20)]), typed);
+    expect(problemsOf(big.location)).toEqual(["tooLarge"]);
+    expect(draftOf(big.location)).toEqual(expected);
+    const declared = await post(visitor, agreement.id, form("big.pdf", pdf(), { ...typed, backgroundPaper: true }), { "content-length": String(21 * 1024 * 1024) });
+    expect(problemsOf(declared.location)).toEqual(["tooLarge"]);
+    expect(draftOf(declared.location)).toEqual({ ...expected, backgroundPaper: true });
+    // A missing title comes back with the rest; nothing typed, nothing carried.
+    const untitled = await send(visitor, agreement.id, "c.pdf", pdf(), { title: "", type: "MINUTES" });
+    expect(draftOf(untitled.location)).toMatchObject({ title: "", type: "MINUTES", isPublic: false });
+    expect(new URL((await send(visitor, agreement.id, "", null, { title: "", type: "" })).location!, SITE).searchParams.has("documentDraft")).toBe(false);
+    // Alt text too long for the address is left out; the title still comes back.
+    const long = await send(visitor, agreement.id, "d.jpg", Buffer.from("not an image"), { title: "Visit", altText: "é".repeat(1500) });
+    expect(draftOf(long.location)).toMatchObject({ title: "Visit", altText: "" });
+    expect(long.location!.length).toBeLessThan(5000);
+    expect(await db.document.count()).toBe(0);
   });
 
   it("a photo needs alt text, and is stored without its location and camera metadata", async () => {

@@ -43,7 +43,7 @@ function previousOf(proposal: PreviousProposal | undefined): PreviousProposal | 
   return proposal ? { reason: proposal.reason, publicReason: proposal.publicReason, reference: proposal.reference, alternativesConsidered: proposal.alternativesConsidered, conflictsOfInterest: proposal.conflictsOfInterest, backgroundPapers: proposal.backgroundPapers } : undefined;
 }
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string; done?: string | string[]; translation?: string | string[]; contact?: string | string[]; partner?: string | string[]; documentProblem?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ action?: string; done?: string | string[]; translation?: string | string[]; contact?: string | string[]; partner?: string | string[]; documentProblem?: string | string[]; documentDraft?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [agreement, t] = await Promise.all([getAgreement((await params).id), getTranslations("agreements.page")]);
@@ -52,7 +52,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AgreementPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { action, done, translation, contact, partner: partnerForm, documentProblem } = await searchParams;
+  const { action, done, translation, contact, partner: partnerForm, documentProblem, documentDraft } = await searchParams;
   const user = await requirePageUser(`/agreements/${id}`, "agreement:read");
   const [agreement, activity, translations] = await Promise.all([getAgreement(id), getAgreementActivity(id), getAgreementTranslations(id)]);
   if (!agreement || !activity) notFound();
@@ -222,7 +222,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
 
       <ContactsSection agreement={agreement} user={user} contact={contact} partner={partnerForm} done={done} />
 
-      <AgreementDocuments agreementId={agreement.id} user={user} problem={documentProblem} />
+      <AgreementDocuments agreementId={agreement.id} user={user} problem={documentProblem} draft={documentDraft} />
 
       <AgreementActivity activity={activity} user={user} />
 

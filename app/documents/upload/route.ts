@@ -8,10 +8,10 @@ import { invalidateAfterWrite } from "@/lib/cache";
 import { AppError } from "@/lib/domain/errors";
 import { can } from "@/lib/domain/permissions";
 import { isUuid } from "@/lib/domain/validation/fields";
-import { DOCUMENT_PROBLEM_PARAM } from "@/lib/domain/validation/document";
+import { DOCUMENT_DRAFT_PARAM, DOCUMENT_PROBLEM_PARAM, documentDraftValue } from "@/lib/domain/validation/document";
 import { MAX_DOCUMENT_REQUEST_BYTES } from "@/lib/documents/limits";
 import { boundaryOf } from "@/lib/documents/multipart";
-import { DOCUMENT_WRITE, uploadDocument } from "@/lib/documents/upload-document";
+import { DOCUMENT_WRITE, fieldsBeforeFile, uploadDocument } from "@/lib/documents/upload-document";
 import { isStaffLocale, localizedPath } from "@/lib/i18n/locales";
 import { declaresMoreThan } from "@/lib/web/request-body";
 import { clientAddress } from "@/lib/web/request-context";
@@ -41,11 +41,16 @@ export async function POST(request: Request): Promise<Response> {
   if (!isUuid(agreementId)) return plain(404, "There is no such agreement.");
   const boundary = boundaryOf(request.headers.get("content-type") ?? "");
   if (!boundary) return plain(415, "Send the document with the form on the agreement page (multipart/form-data).");
-  const refused = (problems: readonly string[]) => seeOther(`${page}?${DOCUMENT_PROBLEM_PARAM}=${problems.join(",")}#upload-document`);
-  if (declaresMoreThan(request, MAX_DOCUMENT_REQUEST_BYTES)) return refused(["tooLarge"]);
+  // Refused: the problems, and what the user typed, so the form comes back filled in.
+  const refused = (problems: readonly string[], fields: Record<string, string> = {}) => {
+    const draft = documentDraftValue(fields);
+    return seeOther(`${page}?${DOCUMENT_PROBLEM_PARAM}=${problems.join(",")}${draft ? `&${DOCUMENT_DRAFT_PARAM}=${encodeURIComponent(draft)}` : ""}#upload-document`);
+  };
+  // Too large by its own account: only the fields before the file are read, to come back in the form.
+  if (declaresMoreThan(request, MAX_DOCUMENT_REQUEST_BYTES)) return refused(["tooLarge"], await fieldsBeforeFile(request.body, boundary));
   try {
     const outcome = await uploadDocument(user, agreementId, request.body, boundary, { ip: await clientAddress() });
-    if (!outcome.ok) return refused(outcome.problems);
+    if (!outcome.ok) return refused(outcome.problems, outcome.fields);
     invalidateAfterWrite(["office", "public"]);
     return seeOther(`${page}?done=documentUploaded#documents`);
   } catch (error) {
