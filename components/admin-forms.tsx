@@ -163,7 +163,7 @@ export function SettingsForm({ action, values }: { action: FormAction; values: R
       defaultValues={values}
       fieldOrder={[
         ...["councilName", "approvalsNeeded", "dormancyMonths", "reminderDays", "openDataLicence", "twoStepRequiredFor", "ssoOnlyForStaff"],
-        ...["auditAddressMonths", "sentEmailDays", "participantsMonths", "failedSignInDays", "contactsMonths", "securityContact", "wikidataId", "councilCountry"],
+        ...["auditAddressMonths", "sentEmailDays", "participantsMonths", "failedSignInDays", "contactsMonths", "photosMonths", "securityContact", "wikidataId", "councilCountry"],
         "defaultDecisionRoute",
       ]}
       submitLabel={t("submit")}
@@ -196,6 +196,7 @@ export function SettingsForm({ action, values }: { action: FormAction; values: R
       <TextField name="participantsMonths" label={t("participantsMonths")} type="number" inputMode="numeric" hint={t("participantsMonthsHint")} />
       <TextField name="failedSignInDays" label={t("failedSignInDays")} type="number" inputMode="numeric" hint={t("failedSignInDaysHint")} />
       <TextField name="contactsMonths" label={t("contactsMonths")} type="number" inputMode="numeric" hint={t("contactsMonthsHint")} />
+      <TextField name="photosMonths" label={t("photosMonths")} type="number" inputMode="numeric" hint={t("photosMonthsHint")} />
       <TextField name="securityContact" label={t("securityContact")} hint={t("securityContactHint")} autoComplete="off" />
       <TextField name="wikidataId" label={t("wikidataId")} hint={t("wikidataIdHint")} autoComplete="off" />
       <TextField name="councilCountry" label={t("councilCountry")} hint={t("councilCountryHint")} autoComplete="off" />

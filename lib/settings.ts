@@ -22,6 +22,8 @@ export type CouncilSettingsValues = {
   failedSignInDays: number;
   /** a link's contacts deleted this many months after the link ended. */
   contactsMonths: number;
+  /** Photos of a link are deleted this many months after it ended (a decided proposal's paper is kept). */
+  photosMonths: number;
   /** Where to report a vulnerability (/.well-known/security.txt), or null: none published. */
   securityContact: string | null;
   /** The council's own Wikidata item ID (/.well-known/twinning.json), or null. */
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: CouncilSettingsValues = {
   participantsMonths: 12,
   failedSignInDays: 30,
   contactsMonths: 12,
+  photosMonths: 12,
   securityContact: null,
   wikidataId: null,
   councilCountry: null,
@@ -82,6 +85,7 @@ export async function readSettings(client: Pick<Tx, "councilSettings">): Promise
       participantsMonths: true,
       failedSignInDays: true,
       contactsMonths: true,
+      photosMonths: true,
       securityContact: true,
       wikidataId: true,
       councilCountry: true,

@@ -5,7 +5,7 @@ import { dormancyCutoff } from "./dormancy";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The council's retention periods (lib/settings.ts). */
-export type RetentionPeriods = { auditAddressMonths: number; sentEmailDays: number; participantsMonths: number; failedSignInDays: number; contactsMonths: number };
+export type RetentionPeriods = { auditAddressMonths: number; sentEmailDays: number; participantsMonths: number; failedSignInDays: number; contactsMonths: number; photosMonths: number };
 
 export type RetentionCutoffs = {
   /** Audit rows created before it lose their IP address. */
@@ -18,6 +18,8 @@ export type RetentionCutoffs = {
   failedSignIns: Date;
   /** Contacts of a link that ended (terminated or withdrawn) before it are deleted. */
   contacts: Date;
+  /** Photos of a link that ended before it are deleted, bytes and all (a decided proposal's background paper is kept). */
+  photos: Date;
 };
 
 /** The audit actions of a failed sign-in: the email typed may belong to nobody. */
@@ -31,5 +33,6 @@ export function retentionCutoffs(now: Date, periods: RetentionPeriods): Retentio
     participants: dormancyCutoff(now, periods.participantsMonths),
     failedSignIns: new Date(now.getTime() - periods.failedSignInDays * DAY_MS),
     contacts: dormancyCutoff(now, periods.contactsMonths),
+    photos: dormancyCutoff(now, periods.photosMonths),
   };
 }

@@ -1,6 +1,6 @@
 // The retention schedule applied once a day (docs/data-protection.md): audit-log addresses, the
 // bodies of sent emails, exchange participant descriptions and failed sign-ins are cleared, and
-// the contacts of a link that ended are deleted, after the council's periods (/admin/settings). One transaction claims the day, so it runs once on any
+// the contacts and the photos of a link that ended are deleted, after the council's periods (/admin/settings). One transaction claims the day, so it runs once on any
 // number of machines, and writes its counts to the audit log.
 import { writeAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
@@ -10,7 +10,7 @@ import { readSettings } from "@/lib/settings";
 import { claimJobPeriod, finishJobPeriod } from "./job-run";
 import { dayPeriod } from "./periods";
 
-export type RetentionCounts = { auditAddresses: number; emailBodies: number; participants: number; failedSignIns: number; contacts: number };
+export type RetentionCounts = { auditAddresses: number; emailBodies: number; participants: number; failedSignIns: number; contacts: number; photos: number };
 export type RetentionResult = { ran: boolean; period: string } & Partial<RetentionCounts>;
 
 export const RETENTION_JOB = "retention";
@@ -54,12 +54,31 @@ export async function applyRetention(now = new Date()): Promise<RetentionResult>
         },
       },
     });
+    // Photos (often children on exchanges) go with their bytes, but a background paper of a decided
+    // proposal: its hash is in the decision chain and it cannot be removed (docs/data-protection.md).
+    const photos = await tx.document.findMany({
+      where: {
+        type: "PHOTO",
+        agreement: {
+          status: { in: [...FINAL_STATUSES] },
+          OR: [{ statusDecision: { createdAt: { lt: cutoffs.photos } } }, { statusDecisionId: null, updatedAt: { lt: cutoffs.photos } }],
+        },
+        OR: [{ proposalId: null }, { proposal: { state: "OPEN" } }],
+      },
+      select: { id: true, sha256: true },
+    });
+    if (photos.length > 0) {
+      await tx.document.deleteMany({ where: { id: { in: photos.map((photo) => photo.id) } } });
+      // The same bytes may be another document's (content-addressed): only files nothing names any more go, their pieces with them.
+      await tx.storedFile.deleteMany({ where: { sha256: { in: [...new Set(photos.map((photo) => photo.sha256))] }, documents: { none: {} } } });
+    }
     const counts: RetentionCounts = {
       auditAddresses: auditAddresses.count,
       emailBodies: emailBodies.count,
       participants: participants.count,
       failedSignIns: failedSignIns.count,
       contacts: contacts.count,
+      photos: photos.length,
     };
     await writeAudit(tx, { actorEmail: "scheduled jobs", action: "retention.applied", entityType: "JobRun", entityId: `${RETENTION_JOB}:${period}`, details: counts });
     await finishJobPeriod(tx, RETENTION_JOB, period, counts);

@@ -107,6 +107,7 @@ export const settingsSchema = z.object({
   participantsMonths: wholeNumber("participantsMonths", 1, 120).optional(),
   failedSignInDays: wholeNumber("failedSignInDays", 1, 365).optional(),
   contactsMonths: wholeNumber("contactsMonths", 1, 120).optional(),
+  photosMonths: wholeNumber("photosMonths", 1, 120).optional(),
   // /.well-known/security.txt; empty: none published.
   securityContact: optionalText("securityContact", 200)
     .refine((value) => value === undefined || isSecurityContact(value), validationMessage("check.securityContact"))

@@ -70,7 +70,7 @@ const FIELDS = [
     // Not callbackUrl: a form sends it as text, and any text is read (safeReturnPath).
     ...["currentPassword", "confirmNewPassword", "enabled"],
     ...["step", "code", "passwordOrCode", "twoStepRequiredFor", "ssoOnlyForStaff"],
-    ...["auditAddressMonths", "sentEmailDays", "participantsMonths", "failedSignInDays", "contactsMonths", "securityContact"],
+    ...["auditAddressMonths", "sentEmailDays", "participantsMonths", "failedSignInDays", "contactsMonths", "photosMonths", "securityContact"],
     ...["contactId", "organisation", "phone", "preferredLanguage", "contactNotes", "token", "answer", "answerId"],
   ]),
 ];
