@@ -34,6 +34,7 @@ export const AGREEMENT_FIELD_ORDER = [
   "localName",
   "localNameLanguage",
   "wikidataId",
+  "feedUrl",
   "partnerDecisionDate",
   "partnerDecisionReference",
 ] as const;
@@ -84,6 +85,7 @@ export function AgreementForm({ action, defaultValues, partners, edit, countries
         <TextField name="localName" label={t("localName")} hint={t("localNameHint")} autoComplete="off" />
         <TextField name="localNameLanguage" label={t("localNameLanguage")} hint={t("localNameLanguageHint")} autoComplete="off" />
         <TextField name="wikidataId" label={t("wikidataId")} hint={t("wikidataIdHint")} autoComplete="off" />
+        <TextField name="feedUrl" label={t("feedUrl")} hint={t("feedUrlHint")} type="url" autoComplete="off" />
       </FieldGroup>
       <FieldGroup legend={t("agreementLegend")}>
         <SelectField name="relationshipType" label={t("relationshipType")} options={optionsOf(labels.relationshipType)} />

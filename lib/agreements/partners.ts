@@ -8,7 +8,7 @@ export { partnerIdentityKey, slugify };
 
 type PartnerFields = Pick<
   CreateAgreementInput,
-  "partnerName" | "country" | "region" | "localityKind" | "latitude" | "longitude" | "population" | "website" | "localName" | "localNameLanguage" | "wikidataId"
+  "partnerName" | "country" | "region" | "localityKind" | "latitude" | "longitude" | "population" | "website" | "localName" | "localNameLanguage" | "wikidataId" | "feedUrl"
 >;
 
 /** A partner's columns from the form's (or an imported row's) fields: the one mapping of both. */
@@ -27,6 +27,7 @@ export function partnerData(input: PartnerFields) {
     localName: input.localName && input.localNameLanguage ? input.localName : null,
     localNameLanguage: input.localName && input.localNameLanguage ? input.localNameLanguage : null,
     wikidataId: input.wikidataId ?? null,
+    feedUrl: input.feedUrl ?? null,
     identityKey: partnerIdentityKey(input.partnerName, country),
   };
 }

@@ -225,7 +225,7 @@ export async function getAgreement(id: string) {
       leadOfficerId: true,
       leadOfficer: { select: { name: true } },
       partner: {
-        select: { id: true, name: true, slug: true, country: true, region: true, kind: true, latitude: true, longitude: true, population: true, website: true, localName: true, localNameLanguage: true, wikidataId: true },
+        select: { id: true, name: true, slug: true, country: true, region: true, kind: true, latitude: true, longitude: true, population: true, website: true, localName: true, localNameLanguage: true, wikidataId: true, feedUrl: true },
       },
       proposals: {
         orderBy: { createdAt: "asc" },

@@ -204,6 +204,7 @@ export default async function AgreementPage({ params, searchParams }: Props) {
           { label: f("agreement.localName"), value: partner.localName && partner.localNameLanguage ? <ForeignText text={partner.localName} language={partner.localNameLanguage} /> : null },
           { label: f("agreement.localNameLanguage"), value: partner.localNameLanguage },
           { label: f("agreement.wikidataId"), value: partner.wikidataId ? <a href={wikidataUri(partner.wikidataId)}>{partner.wikidataId}</a> : null },
+          { label: f("agreement.feedUrl"), value: partner.feedUrl ? <span className="break-all">{partner.feedUrl}</span> : null },
           {
             label: t("page.publicPage"),
             value: isPubliclyVisible(agreement.status) ? <Link href={`/partners/${partner.slug}`}>/partners/{partner.slug}</Link> : null,

@@ -5,7 +5,7 @@ import { canonicalLanguageTag } from "@/lib/domain/language-tags";
 import type { Locale } from "@/lib/i18n/locales";
 import { AMENDMENT_COMMAND, COMMAND_RULES, REJECTION_REASON_MESSAGE, rejectionLacksReason, REVIEW_OUTCOMES, STATUS_COMMANDS, type Command } from "@/lib/domain/lifecycle";
 import { DECISION_ROUTES, missingRouteDetails } from "@/lib/domain/decision-routes";
-import { completeWebsite, dateField, enumField, longText, optionalDate, optionalNumber, optionalText, optionalWikidataId, todayUtc, versionField } from "./fields";
+import { completeWebsite, dateField, enumField, longText, optionalDate, optionalFeedAddress, optionalNumber, optionalText, optionalWikidataId, todayUtc, versionField } from "./fields";
 import { validationMessage } from "./messages";
 
 const themeValues = Object.values(Theme) as [Theme, ...Theme[]];
@@ -56,6 +56,7 @@ export const agreementFields = z.object({
     .refine((value) => value === undefined || canonicalLanguageTag(value) !== null, LANGUAGE_TAG_MESSAGE)
     .transform((value) => (value === undefined ? undefined : (canonicalLanguageTag(value) ?? value))),
   wikidataId: optionalWikidataId("partnerWikidataId"),
+  feedUrl: optionalFeedAddress("partnerFeedUrl"),
 });
 
 const CHECKS = {
@@ -199,8 +200,8 @@ export const FORMALISED_BEFORE_BEGAN = CHECKS.formalisedBeforeBegan;
 const LEAD_OFFICER_MESSAGE = validationMessage("choose.leadOfficer");
 
 /**
- * "Correct details" of an Active or Suspended link: the partner's website, coordinates, population
- * and region, the lead officer and the internal notes, each read as the draft form reads it
+ * "Correct details" of an Active or Suspended link: the partner's website, coordinates, population,
+ * region and feed address, the lead officer and the internal notes, each read as the draft form reads it
  * (334,000; www.lille.fr completed to https://). Not terms: applied at once, audited.
  */
 export const correctionSchema = z
@@ -212,6 +213,7 @@ export const correctionSchema = z
     longitude: agreementFields.shape.longitude,
     population: agreementFields.shape.population,
     region: agreementFields.shape.region,
+    feedUrl: agreementFields.shape.feedUrl,
     leadOfficerId: z.preprocess((value) => (value === "" ? undefined : value), z.uuid({ error: LEAD_OFFICER_MESSAGE }).optional()),
     internalNotes: agreementFields.shape.internalNotes,
   })

@@ -167,6 +167,23 @@ export function todayUtc(now = new Date()): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
+/**
+ * An optional address of a partner's twinning-link feed (docs/decisions/025-partner-feeds.md): an
+ * absolute http(s) address without a user name or password, as typed (not completed: a feed is
+ * copied, not remembered). Which addresses are reached is the fetcher's check, after DNS.
+ */
+export function optionalFeedAddress(label: FieldLabel) {
+  return optionalText(label, 2000).refine((value) => {
+    if (value === undefined) return true;
+    try {
+      const url = new URL(value);
+      return (url.protocol === "https:" || url.protocol === "http:") && !url.username && !url.password && url.hostname !== "" && !/\s/.test(value);
+    } catch {
+      return false;
+    }
+  }, validationMessage("check.feedUrl", { label }));
+}
+
 /** An optional Wikidata item ID (lib/domain/wikidata.ts): "q365" is read as Q365; empty is none. */
 export function optionalWikidataId(label: FieldLabel) {
   return optionalText(label, 20)

@@ -57,6 +57,7 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
           localName: partner.localName ?? "",
           localNameLanguage: partner.localNameLanguage ?? "",
           wikidataId: partner.wikidataId ?? "",
+          feedUrl: partner.feedUrl ?? "",
           relationshipType: agreement.relationshipType,
           title: agreement.title,
           purpose: agreement.purpose,
