@@ -8,6 +8,7 @@ import { carriesSecret, contentSecurityPolicy, DOWNLOAD_CSP, isDocumentDownload,
 import { safeReturnPath } from "@/lib/domain/validation/auth";
 import { splitLocalePath } from "@/lib/i18n/locales";
 import { LOCALE_HEADER, PATH_HEADER } from "@/lib/i18n/request-header";
+import { confirmationLinkState, confirmationPageStatus } from "@/lib/contacts/link-state";
 
 /**
  * Security headers on every response, with a fresh CSP nonce per request; the language prefix of
@@ -68,11 +69,36 @@ async function answer(request: NextRequest, requestId: string): Promise<Response
   // Next.js refuses a server action whose Origin is not this host: name it for a same-origin post that could not.
   if (isOpaqueSameOriginPost(request)) requestHeaders.set("origin", `${request.nextUrl.protocol}//${request.headers.get("x-forwarded-host") ?? request.headers.get("host")}`);
   const secretAddress = carriesSecret(language.path);
-  if (!language.prefixed) return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, https, secretAddress);
+  // A page whose status is not 200 though it renders in full: the partner's confirmation link that no longer opens its form.
+  const status = await pageStatus(request, language.path);
+  const init = { request: { headers: requestHeaders }, ...(status === 200 ? {} : { status }) };
+  if (!language.prefixed) return withSecurityHeaders(NextResponse.next(init), csp, https, secretAddress);
   // A page in a language it is not offered in ("/de/dashboard") is no page of ours: an address
   // no route matches gives the site's own 404 page.
   const target = onThisSite(request, language.served ? language.path : "/_not-offered-in-this-language");
-  return withSecurityHeaders(NextResponse.rewrite(target, { request: { headers: requestHeaders } }), csp, https, secretAddress);
+  return withSecurityHeaders(NextResponse.rewrite(target, init), csp, https, secretAddress);
+}
+
+const CONFIRMATION_PAGE = /^\/confirm\/([^/]+)$/;
+
+/**
+ * The status a page is answered with, where the page itself cannot say it: /confirm/<token> renders
+ * its "link no longer works" message in full (without JavaScript too, which notFound() did not), and
+ * answers 404 for a link never sent, 410 Gone for one used, expired or outdated
+ * (lib/contacts/link-state.ts). Reading the link uses nothing up.
+ */
+async function pageStatus(request: NextRequest, path: string): Promise<number> {
+  if (request.method !== "GET" && request.method !== "HEAD") return 200;
+  const confirmation = CONFIRMATION_PAGE.exec(path);
+  if (!confirmation) return 200;
+  let token: string;
+  try {
+    token = decodeURIComponent(confirmation[1]!);
+  } catch {
+    return 404;
+  }
+  const answered = request.nextUrl.searchParams.get("answered");
+  return confirmationPageStatus(await confirmationLinkState(token), answered === "confirmed" || answered === "declined");
 }
 
 /**

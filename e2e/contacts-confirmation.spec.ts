@@ -2,13 +2,14 @@
 // agreement of its own, an officer adds a contact and requests confirmation from the partner; the
 // link is read from the outbox (no SMTP here: /admin/outbox shows the waiting email); the partner's
 // officer, in a fresh browser without an account or JavaScript, opens it (no Referer, never cached;
-// the German address too), gives "Your reference" and confirms; the used link then says so;
+// the German address too), gives "Your reference" and confirms; the used link then says so (410
+// Gone), and a link never sent says it does not work (404), both in full without JavaScript;
 // the officer accepts the confirmation, and the public partner page says "Confirmed by both councils".
 import { activeAgreement, signedIn } from "./active-agreement";
 import { axeViolations } from "./axe";
 import { expect, test, uniqueEmail, uniquePartnerName } from "./fixtures";
 
-test("an officer adds a contact and requests confirmation; the partner confirms through the emailed link; staff accept it", async ({ browser }) => {
+test("an officer adds a contact and requests confirmation; the partner confirms through the emailed link; staff accept it", async ({ browser, browserProblems }) => {
   // One journey through four browsers (officer, admin, partner, resident): longer than one page's test.
   test.setTimeout(180_000);
   const partner = uniquePartnerName();
@@ -64,8 +65,13 @@ test("an officer adds a contact and requests confirmation; the partner confirms 
   await answering.getByLabel("Your reference").fill("Ratsversammlung 2026/31");
   await answering.getByRole("button", { name: "Confirm the partnership" }).click();
   await expect(answering.getByRole("heading", { level: 1, name: "Thank you: your answer has been recorded" })).toBeVisible();
-  await answering.goto(link!);
+  browserProblems.allowResponse(410, link!);
+  expect((await answering.goto(link!))!.status()).toBe(410);
   await expect(answering.getByRole("heading", { level: 1, name: "This link has already been used" })).toBeVisible();
+  const forged = `/confirm/${"A".repeat(43)}`;
+  browserProblems.allowResponse(404, forged);
+  expect((await answering.goto(forged))!.status()).toBe(404);
+  await expect(answering.getByRole("heading", { level: 1, name: "This link does not work" })).toBeVisible();
   await partnerContext.close();
 
   // Staff accept it: only now is the link public as confirmed by both councils.

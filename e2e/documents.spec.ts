@@ -1,8 +1,8 @@
 // Documents (issue 23 item 2), one lean journey: on an Active agreement of its own, an officer
 // uploads a public charter (a PDF), with the page's own form (a plain multipart form that works
-// without JavaScript); a refused file (a Word file with macros) says why in the error summary; a
-// resident without a session finds the charter on the public partner page and downloads it as an
-// attachment, sandboxed and never sniffed, byte for byte.
+// without JavaScript); a refused file (a Word file with macros) says why in the error summary, the
+// form keeping what was typed; a resident without a session finds the charter on the public
+// partner page and downloads it as an attachment, sandboxed and never sniffed, byte for byte.
 import { activeAgreement, signedIn } from "./active-agreement";
 import { axeViolations } from "./axe";
 import { expect, test, uniquePartnerName } from "./fixtures";
@@ -37,6 +37,9 @@ test("staff upload a public charter that a resident downloads from the partner p
   await expect(summary.getByRole("heading", { name: "There is a problem" })).toBeVisible();
   await expect(summary.getByRole("link", { name: /The file contains macros/ })).toBeVisible();
   await expect(officer.getByRole("form", { name: "Upload a document" }).getByText(/The file contains macros/)).toBeVisible();
+  // What was typed comes back with the error (the file cannot).
+  await expect(upload.getByLabel("Title")).toHaveValue("Committee report");
+  await expect(upload.getByLabel("Document type")).toHaveValue("COMMITTEE_REPORT");
   expect(await axeViolations(officer)).toEqual([]);
   const publicPage = await officer.getByRole("link", { name: /^\/partners\// }).getAttribute("href");
   await officer.context().close();

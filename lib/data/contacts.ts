@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { PartnerAnswerKind } from "@/generated/prisma/enums";
-import { answerable, type UnusableLink } from "@/lib/domain/partner-answer";
+import type { UnusableLink } from "@/lib/domain/partner-answer";
 import { isUuid } from "@/lib/domain/validation/fields";
-import { inspectLink } from "@/lib/links/single-use-link";
-import { readConfirmationTerms, termsDigest, type ConfirmationTerms } from "@/lib/contacts/terms";
+import { confirmationLinkState } from "@/lib/contacts/link-state";
+import type { ConfirmationTerms } from "@/lib/contacts/terms";
 import { getSettings } from "./settings";
 
 export type ContactRow = { id: string; name: string; organisation: string; role: string; email: string | null; phone: string; preferredLanguage: string; notes: string };
@@ -59,16 +59,8 @@ export type ConfirmationPage =
   | { kind: "unusable"; reason: UnusableLink; councilName: string };
 
 export async function getConfirmationPage(token: string, now = new Date()): Promise<ConfirmationPage> {
-  const [link, settings] = await Promise.all([inspectLink("partner-confirmation", token, now), getSettings()]);
-  const { councilName } = settings;
-  if (link.state !== "live") return { kind: "unusable", reason: link.state, councilName };
-  const request = await db.confirmationRequest.findUnique({ where: { id: link.subjectId }, select: { agreementId: true, termsDigest: true, contactId: true, language: true } });
-  if (!request) return { kind: "unusable", reason: "unknown", councilName };
-  const terms = await readConfirmationTerms(db, request.agreementId);
-  if (!answerable({ termsDigest: request.termsDigest, contactKept: request.contactId !== null }, { termsDigest: termsDigest(terms), status: terms.status })) {
-    return { kind: "unusable", reason: "outdated", councilName };
-  }
-  return { kind: "open", councilName, terms, expiresAt: link.expiresAt, language: request.language };
+  const [state, settings] = await Promise.all([confirmationLinkState(token, now), getSettings()]);
+  return { ...state, councilName: settings.councilName };
 }
 
 export type PartnerAnswerItem = { answerId: string; agreementId: string; partnerName: string; answer: PartnerAnswerKind; createdAt: Date };

@@ -3,11 +3,14 @@
 // link whose token is stored only as a hash; opening the page uses nothing up; the answer is a
 // decision by the partner (no user; who answered copied from the contact) and is consumed once even
 // when posted twice at once; the link expires after 14 days (time injected), a forged token opens
-// nothing, and a change of the terms after sending makes the link outdated. Accepting makes the
+// nothing, and a change of the terms after sending makes the link outdated; the page answers 404 for
+// a link never sent and 410 Gone for one used, expired or outdated (the proxy picks the status). Accepting makes the
 // link "Confirmed by both councils" on the public page; a decline is on the dashboard and changes no
 // status; "confirmation withdrawn" undoes an accepted confirmation.
 import { createHash } from "node:crypto";
+import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it } from "vitest";
+import { proxy } from "@/proxy";
 import { acceptPartnerAnswer } from "@/lib/contacts/accept-answer";
 import { answerConfirmation, LINK_UNUSABLE } from "@/lib/contacts/answer-confirmation";
 import { requestPartnerConfirmation } from "@/lib/contacts/request-confirmation";
@@ -221,5 +224,38 @@ describe("a link that no longer works", () => {
     // The real link from another address still works.
     const { token } = await tokenFromOutbox();
     await answerConfirmation(answer(token), "192.0.2.78");
+  });
+});
+
+describe("the link's page answers an honest status (proxy.ts picks it; the page renders its message in full)", () => {
+  const status = async (path: string, method = "GET") => (await proxy(new NextRequest(new URL(path, "http://localhost:3000"), { method, headers: { host: "localhost:3000" } }))).status;
+
+  it("200 while it opens the form, 404 never sent, 410 used (200 for the thanks), expired or outdated — in every language's address, and opening it uses nothing up", async () => {
+    const { officer, agreement, contactId } = await setUp();
+    await requestPartnerConfirmation({ agreementId: agreement.id, contactId }, officer);
+    const { token } = await tokenFromOutbox();
+    for (const path of [`/confirm/${token}`, `/de/confirm/${token}`, `/fr/confirm/${token}`]) expect(await status(path), path).toBe(200);
+    expect((await getConfirmationPage(token)).kind).toBe("open");
+    for (const path of [`/confirm/${"A".repeat(43)}`, "/confirm/x", `/cy/confirm/${token.slice(0, -1)}`, "/confirm/%E2%82"]) expect(await status(path), path).toBe(path === "/confirm/%E2%82" ? 400 : 404);
+
+    await answerConfirmation(answer(token), null);
+    expect(await status(`/confirm/${token}`)).toBe(410);
+    expect(await status(`/de/confirm/${token}`, "HEAD")).toBe(410);
+    expect(await status(`/confirm/${token}?answered=confirmed`)).toBe(200);
+    expect(await status(`/confirm/${token}?answered=maybe`)).toBe(410);
+
+    // Outdated: the terms changed after sending.
+    await requestPartnerConfirmation({ agreementId: agreement.id, contactId }, officer);
+    const { token: second } = await tokenFromOutbox();
+    expect(await status(`/confirm/${second}`)).toBe(200);
+    await db.agreement.update({ where: { id: agreement.id }, data: { purpose: "Exchange, friendship and climate partnership.", version: { increment: 1 } } });
+    expect(await status(`/confirm/${second}`)).toBe(410);
+  });
+
+  it("410 once expired (the links' own clock moved on)", async () => {
+    const { officer, agreement, contactId } = await setUp();
+    await requestPartnerConfirmation({ agreementId: agreement.id, contactId }, officer, { clock: () => new Date(Date.now() - 15 * DAY) });
+    const { token } = await tokenFromOutbox();
+    expect(await status(`/confirm/${token}`)).toBe(410);
   });
 });

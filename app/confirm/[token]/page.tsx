@@ -35,7 +35,8 @@ export default async function ConfirmPartnershipPage({ params, searchParams }: P
       );
     }
     // Said on the page itself, not through notFound(): its not-found boundary rendered nothing
-    // readable without JavaScript (e2e/contacts-confirmation.spec.ts opens it without).
+    // readable without JavaScript (e2e/contacts-confirmation.spec.ts opens it without). The status
+    // (404 never sent, 410 Gone used, expired or outdated) is set by proxy.ts from the same rule.
     return (
       <div className="max-w-2xl">
         <h1>{t(`${page.reason}Title`)}</h1>
