@@ -9,6 +9,7 @@ import { ROUTE_ACCESS, can } from "../lib/domain/permissions";
 import { axeViolations } from "./axe";
 import { expect, signInAs, test, uniquePartnerName, type DemoAccount } from "./fixtures";
 import { isKnownRoute, pageRoutes, type Route } from "./routes";
+import { publishReport } from "./published-report";
 
 type Visitor = "anonymous" | Extract<DemoAccount, "STAFF" | "COUNCILLOR" | "ADMIN">;
 
@@ -87,6 +88,8 @@ const SPENT_RESET_LINK = `/password-reset/${"x".repeat(43)}`;
 const SPENT_CONFIRMATION_LINK = `/confirm/${"x".repeat(43)}`;
 
 const ANNUAL_REPORT_PATH = "/reports/2026";
+/** A year this suite publishes (an admin's "Publish report") for its public copy: none other publishes it. */
+const PUBLISHED_REPORT_YEAR = 2020;
 
 async function pathFor(page: Page, route: Route): Promise<string> {
   if (!route.includes("[")) return route;
@@ -97,6 +100,7 @@ async function pathFor(page: Page, route: Route): Promise<string> {
   if (route === "/admin/users/[id]/erase") return eraseUserPath(page);
   // Any year is a report (an empty one says so): the demo data's year.
   if (route === "/reports/[year]") return ANNUAL_REPORT_PATH;
+  if (route === "/annual-report/[year]") return publishReport(page.context().browser()!, PUBLISHED_REPORT_YEAR);
   const sources = LINK_SOURCES[route];
   if (!sources) throw new Error(`Add ${route} to LINK_SOURCES in e2e/accessibility.spec.ts: where is a link to it?`);
   return findLink(page, route, sources);
@@ -109,6 +113,7 @@ function firstPath(route: Route): string {
   if (route === "/agreements/[id]/correct") return "/agreements?status=ACTIVE";
   if (route === "/admin/users/[id]/erase") return "/admin/users";
   if (route === "/reports/[year]") return ANNUAL_REPORT_PATH;
+  if (route === "/annual-report/[year]") return "/annual-report";
   if (route === "/password-reset/[token]") return SPENT_RESET_LINK;
   if (route === "/confirm/[token]") return SPENT_CONFIRMATION_LINK;
   return LINK_SOURCES[route]?.[0] ?? "/";

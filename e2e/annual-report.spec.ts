@@ -2,9 +2,12 @@
 // this year among the year's links and its approval among the new links, the page has no axe
 // violations, and printed (print media) it is the report alone: no site header, menu or footer.
 // With ANNUAL_REPORT_SCREENSHOT=1 it also saves the printed page as docs/screenshots/annual-report.png.
+// Then an admin publishes the year's report, and a resident without an account finds it from
+// /annual-report, reads it (axe-clean) and downloads its .docx (decision 024).
 import { activeAgreement, signedIn } from "./active-agreement";
 import { axeViolations } from "./axe";
 import { expect, test, uniquePartnerName } from "./fixtures";
+import { publishReport } from "./published-report";
 
 test("an officer reads this year's annual report, and its printed form has no navigation", async ({ browser }) => {
   test.setTimeout(180_000);
@@ -33,4 +36,26 @@ test("an officer reads this year's annual report, and its printed form has no na
     await officer.screenshot({ path: "docs/screenshots/annual-report.png", fullPage: true });
   }
   await officer.context().close();
+});
+
+test("an admin publishes the year's report, and a resident reads it without signing in", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const partner = uniquePartnerName();
+  await activeAgreement(browser, partner);
+  const year = new Date().getUTCFullYear();
+  await publishReport(browser, year, { republish: true });
+
+  const resident = await (await browser.newContext()).newPage();
+  await resident.goto("/annual-report");
+  await resident.getByRole("link", { name: `Annual report ${year}` }).click();
+  await expect(resident.getByRole("heading", { level: 1, name: `Annual report ${year}` })).toBeVisible();
+  await expect(resident.getByText(/^Published on /)).toBeVisible();
+  const active = resident.locator("section", { has: resident.getByRole("heading", { name: `Links active in ${year}` }) });
+  await expect(active.getByText(partner, { exact: false })).toBeVisible();
+  expect(await axeViolations(resident)).toEqual([]);
+  const file = await resident.request.get(`/annual-report/${year}/report.docx`);
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  expect(file.headers()["content-disposition"]).toBe(`attachment; filename="annual-report-${year}.docx"`);
+  await resident.context().close();
 });

@@ -53,6 +53,9 @@ const EXPECTED_ACTIONS: Readonly<Record<string, Allowed>> = {
   "app/events/[id]/edit/actions.ts#updateEventAction": OFFICERS,
   "app/events/[id]/edit/actions.ts#cancelEventAction": OFFICERS,
   "app/events/[id]/edit/actions.ts#deleteEventAction": OFFICERS,
+  // DESIGN.md: "/annual-report/[year] once published" — the office lead publishes the year's report.
+  "app/reports/[year]/actions.ts#publishReportAction": ADMINS,
+  "app/reports/[year]/actions.ts#withdrawReportAction": ADMINS,
   "app/admin/users/actions.ts#createUserAction": ADMINS,
   "app/admin/users/actions.ts#changeRoleAction": ADMINS,
   "app/admin/users/actions.ts#setActiveAction": ADMINS,

@@ -196,6 +196,7 @@ await runScript("Benchmark", async () => {
     const cookie = await signIn(base);
     const adminCookie = await signIn(base, DEMO_ADMIN_EMAIL);
     const slug = await partnerSlug(databaseUrl);
+    const notice = await decisionNoticePath(base);
     const write = await exchangeFormPost(base, cookie, databaseUrl);
     // Signed-in pages and the write first, heavy public pages last: a page that outlives its run
     // keeps the server busy, and settle() waits for it before the next target.
@@ -209,6 +210,8 @@ await runScript("Benchmark", async () => {
       { name: "/open-data/partners.json", path: "/open-data/partners.json", kind: "public" },
       // What's on: upcoming events from the page cache, whose key also carries the minute (issue 24).
       { name: "/whats-on", path: "/whats-on", kind: "public" },
+      // A decision notice (issue 24): one record of decision, from the page cache like the partner pages.
+      { name: "decision notice", path: notice, kind: "public" },
       { name: "/partners", path: "/partners", kind: "public" },
       // The Welsh listing: its own entry in the page cache, rendered in its own language (issue 19).
       { name: "/cy/partners", path: "/cy/partners", kind: "public" },
@@ -337,6 +340,15 @@ async function partnerSlug(url: string): Promise<string> {
   } finally {
     await client.end();
   }
+}
+
+/** The newest decision notice, as a resident finds it: the first notice linked from /decisions. */
+async function decisionNoticePath(base: string): Promise<string> {
+  const response = await fetch(`${base}/decisions`, { redirect: "manual" });
+  if (response.status !== 200) throw new Error(`GET /decisions answered ${response.status}.`);
+  const path = /href="(\/decisions\/[0-9a-f-]{36})"/.exec(await response.text())?.[1];
+  if (!path) throw new Error("No decision notice on /decisions: run the scale seed first.");
+  return path;
 }
 
 /**

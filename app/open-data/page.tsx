@@ -98,6 +98,8 @@ export default async function OpenDataPage() {
 
       <TwinningLinksSection origin={origin} />
 
+      <AnnualReportsSection />
+
       <h2 id="fields">{t("fieldsHeading")}</h2>
       <p className="max-w-3xl">{t.rich("fieldsIntro", { code })}</p>
       <div className="overflow-x-auto" tabIndex={0}>
@@ -138,6 +140,20 @@ const TWINNING_FILES = [
   { key: "csv", path: TWINNING_LINKS_PATHS.csv },
   { key: "schema", path: TWINNING_LINKS_PATHS.schema },
 ] as const;
+
+/** The annual reports the council has published (/annual-report): the office's yearly account beside its data. */
+async function AnnualReportsSection() {
+  const t = await getTranslations("annualReport.published");
+  return (
+    <section aria-labelledby="annual-reports" className="mb-6 max-w-3xl">
+      <h2 id="annual-reports">{t("listTitle")}</h2>
+      <p>{t("listIntro")}</p>
+      <p>
+        <Link href="/annual-report">{t("openDataLink")}</Link>
+      </p>
+    </section>
+  );
+}
 
 /** The twinning-link standard (docs/open-data.md): its four files, for other councils and registers. */
 async function TwinningLinksSection({ origin }: { origin: string }) {

@@ -203,6 +203,11 @@ export const PERSONAL_DATA: readonly PersonalDataKind[] = [
       tx.event.findMany({ where: { OR: [{ createdById: id }, { cancelledById: id }] }, select: { id: true, title: true, startsAt: true, createdById: true, cancelledById: true, createdAt: true } }),
     erase: { kept: "the council's record of its events: it keeps the person's id, whose name erasure replaces" },
   },
+  {
+    key: "publishedReports",
+    export: (tx, { id }) => tx.publishedReport.findMany({ where: { publishedById: id }, select: { year: true, publishedAt: true }, orderBy: { year: "asc" } }),
+    erase: { kept: "who published an annual report: it keeps the person's id, whose name erasure replaces" },
+  },
   // A contact of a link (issue 23) is found by email: the same person may also have an account.
   // First the answers they gave as a partner: found through the contact that the next kind deletes.
   {

@@ -25,6 +25,7 @@ export const INVALIDATIONS = {
     paths: [
       ["/partners", "layout"],
       ["/open-data", "layout"],
+      ["/annual-report", "layout"],
     ],
   },
   /** The council's settings: the name in every page's header, the open data's licence. */

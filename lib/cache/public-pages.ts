@@ -23,7 +23,7 @@ import { isWatching, settledVersion, TOPICS } from "./signal";
 // anything that is not a 200 without cookies go through to Next.js as before.
 
 /** Pages and files anyone may see and that look the same to every anonymous visitor (without the language prefix: each language is a page of its own). */
-const PUBLIC_PAGE = /^\/(?:partners(?:\/[^/]+(?:\/events\.ics)?)?|open-data(?:\/[^/]+)?|whats-on(?:\/[^/]+)?|decisions(?:\/[^/]+)?|accessibility|privacy)$/;
+const PUBLIC_PAGE = /^\/(?:partners(?:\/[^/]+(?:\/events\.ics)?)?|open-data(?:\/[^/]+)?|whats-on(?:\/[^/]+)?|decisions(?:\/[^/]+)?|annual-report(?:\/[^/]+)?|accessibility|privacy)$/;
 /**
  * Pages that change with the clock as well as the data: what is upcoming and what is past
  * (/whats-on, a partner's events). Their key carries the minute, so an event moves to the past

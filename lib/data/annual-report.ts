@@ -3,12 +3,15 @@ import { db } from "@/lib/db";
 import type { AgreementStatus, FundingSource } from "@/generated/prisma/enums";
 import type { AnnualReport, ReportDecision, ReportExchangeGroup } from "@/lib/domain/annual-report";
 import { noticeOutcome, type NoticeOutcome } from "@/lib/domain/decision-notices";
+import { PUBLIC_STATUSES } from "@/lib/domain/lifecycle";
 import type { ActivityYear } from "@/lib/exchanges/activity-summary";
 import { NOTICE_WHERE } from "./decision-notices";
 
 // The annual report's figures for one calendar year (UTC, as dates are stored): read from the
 // decision chain (what the public notices show, with their public reasons), the exchanges, the
 // events and the partners' confirmations. Pure reads; the page and the published copy render them.
+// For the public ("public": what /annual-report/<year> publishes) only public exchanges and events
+// count, of links the public may see, and an event names its partner only when that link is public.
 
 /** The years a report can be asked for: a four-digit year from 1950 to next year. */
 export function reportYear(value: string): number | null {
@@ -42,9 +45,19 @@ async function linksActiveBetween(start: Date, end: Date) {
   return { activeInYear, activeAtEnd };
 }
 
-export async function getAnnualReport(year: number): Promise<AnnualReport> {
+/** Who reads the report: staff (everything the office logged) or the public (public facts only). */
+export type ReportAudience = "staff" | "public";
+
+/** The exchanges and events the audience may count: for the public, only public ones of public links. */
+function activityWhere(audience: ReportAudience) {
+  return audience === "public" ? { visibility: "PUBLIC" as const, agreement: { status: { in: [...PUBLIC_STATUSES] } } } : {};
+}
+
+export async function getAnnualReport(year: number, audience: ReportAudience = "staff"): Promise<AnnualReport> {
   const { start, end } = yearBounds(year);
   const inYear = { gte: start, lt: end };
+  const shown = activityWhere(audience);
+  const publicLink = audience === "public" ? { agreement: { status: { in: [...PUBLIC_STATUSES] } } } : {};
   const [links, decisionRows, exchangeRows, eventRows, confirmationRows, activity] = await Promise.all([
     linksActiveBetween(start, end),
     db.decision.findMany({
@@ -53,20 +66,21 @@ export async function getAnnualReport(year: number): Promise<AnnualReport> {
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
     db.exchange.findMany({
-      where: { startDate: inYear },
+      where: { startDate: inYear, ...shown },
       select: { agreementId: true, kind: true, participantCount: true, cost: true, currency: true, fundingSource: true, agreement: { select: { partner: { select: { name: true } } } } },
     }),
     db.event.findMany({
-      where: { startsAt: inYear },
-      select: { agreementId: true, title: true, kind: true, startsAt: true, timeZone: true, cancelledAt: true, agreement: { select: { partner: { select: { name: true } } } } },
+      // A public event may belong to a link the public does not see: it is shown without its partner.
+      where: { startsAt: inYear, ...(audience === "public" && { visibility: "PUBLIC" }) },
+      select: { agreementId: true, title: true, kind: true, startsAt: true, timeZone: true, cancelledAt: true, agreement: { select: { status: true, partner: { select: { name: true } } } } },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     }),
     db.partnerConfirmation.findMany({
-      where: { createdAt: inYear },
+      where: { createdAt: inYear, ...publicLink },
       select: { createdAt: true, partnerDecisionDate: true, partnerDecisionReference: true, agreement: { select: { partner: { select: { name: true } } } } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
-    activityByYear(year - 4, year),
+    activityByYear(year - 4, year, audience),
   ]);
 
   const agreements = await db.agreement.findMany({
@@ -75,7 +89,7 @@ export async function getAnnualReport(year: number): Promise<AnnualReport> {
   });
   const byName = (a: { partner: string; title: string }, b: { partner: string; title: string }) => a.partner.localeCompare(b.partner, "en") || a.title.localeCompare(b.title, "en");
   const link = (row: (typeof agreements)[number]) => ({ partner: row.partner.name, title: row.title });
-  const busy = new Set([...exchangeRows.map((row) => row.agreementId), ...eventRows.flatMap((row) => (row.agreementId ? [row.agreementId] : []))]);
+  const busy = audience === "staff" ? new Set([...exchangeRows.map((row) => row.agreementId), ...eventRows.flatMap((row) => (row.agreementId ? [row.agreementId] : []))]) : await linksWithActivity(inYear);
 
   const decisions: Record<NoticeOutcome, ReportDecision[]> = { approved: [], amended: [], paused: [], reinstated: [], ended: [] };
   for (const row of decisionRows) {
@@ -108,19 +122,33 @@ export async function getAnnualReport(year: number): Promise<AnnualReport> {
     costs: [...costs.values()]
       .map(({ fundingSource, currency, pence }) => ({ fundingSource, currency, total: `${pence / 100n}.${String(pence % 100n).padStart(2, "0")}` }))
       .sort((a, b) => (a.fundingSource ?? "~").localeCompare(b.fundingSource ?? "~") || a.currency.localeCompare(b.currency)),
-    events: eventRows.map((row) => ({ title: row.title, kind: row.kind, startsAt: row.startsAt, timeZone: row.timeZone, partner: row.agreement?.partner.name ?? null, cancelled: row.cancelledAt !== null })),
+    events: eventRows.map((row) => ({ title: row.title, kind: row.kind, startsAt: row.startsAt, timeZone: row.timeZone, partner: partnerShown(row.agreement, audience), cancelled: row.cancelledAt !== null })),
     dormantLinks: agreements.filter((row) => links.activeAtEnd.has(row.id) && !busy.has(row.id)).map(link).sort(byName),
     confirmations: confirmationRows.map((row) => ({ partner: row.agreement.partner.name, recordedOn: row.createdAt, partnerDecisionDate: row.partnerDecisionDate, reference: row.partnerDecisionReference })),
     activityByYear: activity,
   };
 }
 
-async function activityByYear(first: number, last: number): Promise<ActivityYear[]> {
+/** Links with any exchange or event in the period, public or internal: a link busy with internal work is not dormant to the public either. */
+async function linksWithActivity(period: { gte: Date; lt: Date }): Promise<Set<string>> {
+  const [exchanges, events] = await Promise.all([
+    db.exchange.findMany({ where: { startDate: period }, select: { agreementId: true }, distinct: ["agreementId"] }),
+    db.event.findMany({ where: { startsAt: period, agreementId: { not: null } }, select: { agreementId: true }, distinct: ["agreementId"] }),
+  ]);
+  return new Set([...exchanges.map((row) => row.agreementId), ...events.flatMap((row) => (row.agreementId ? [row.agreementId] : []))]);
+}
+
+function partnerShown(agreement: { status: AgreementStatus; partner: { name: string } } | null, audience: ReportAudience): string | null {
+  if (!agreement) return null;
+  return audience === "staff" || (PUBLIC_STATUSES as readonly AgreementStatus[]).includes(agreement.status) ? agreement.partner.name : null;
+}
+
+async function activityByYear(first: number, last: number, audience: ReportAudience): Promise<ActivityYear[]> {
   const { start } = yearBounds(first);
   const { end } = yearBounds(last);
   const [exchanges, events] = await Promise.all([
-    db.exchange.findMany({ where: { startDate: { gte: start, lt: end } }, select: { startDate: true, participantCount: true } }),
-    db.event.findMany({ where: { startsAt: { gte: start, lt: end } }, select: { startsAt: true } }),
+    db.exchange.findMany({ where: { startDate: { gte: start, lt: end }, ...activityWhere(audience) }, select: { startDate: true, participantCount: true } }),
+    db.event.findMany({ where: { startsAt: { gte: start, lt: end }, ...(audience === "public" && { visibility: "PUBLIC" }) }, select: { startsAt: true } }),
   ]);
   return Array.from({ length: last - first + 1 }, (_, index) => {
     const year = first + index;

@@ -23,3 +23,32 @@ export type AnnualReport = {
   activityByYear: ActivityYear[];
 };
 
+
+/** A published report as stored (PublishedReport.data): the public report, its dates as ISO strings. */
+export type ReportSnapshot = { version: 1; report: unknown };
+
+/** The public report frozen for publication: plain JSON (dates as ISO strings). */
+export function reportSnapshot(report: AnnualReport): ReportSnapshot {
+  return { version: 1, report: JSON.parse(JSON.stringify(report)) as unknown };
+}
+
+const toDate = (value: string) => new Date(value);
+
+/** A stored snapshot back as the report the page and the .docx render (its dates as Dates again). */
+export function reportFromSnapshot(snapshot: unknown): AnnualReport {
+  const stored = snapshot as { version?: unknown; report?: unknown };
+  if (stored?.version !== 1 || typeof stored.report !== "object" || stored.report === null) throw new Error("Unknown annual report snapshot.");
+  type Stored = Omit<AnnualReport, "decisions" | "events" | "confirmations"> & {
+    decisions: Record<keyof AnnualReport["decisions"], (Omit<ReportDecision, "on"> & { on: string })[]>;
+    events: (Omit<ReportEvent, "startsAt"> & { startsAt: string })[];
+    confirmations: (Omit<ReportConfirmation, "recordedOn" | "partnerDecisionDate"> & { recordedOn: string; partnerDecisionDate: string | null })[];
+  };
+  const report = stored.report as Stored;
+  const decisions = Object.fromEntries(Object.entries(report.decisions).map(([outcome, rows]) => [outcome, rows.map((row) => ({ ...row, on: toDate(row.on) }))])) as AnnualReport["decisions"];
+  return {
+    ...report,
+    decisions,
+    events: report.events.map((event) => ({ ...event, startsAt: toDate(event.startsAt) })),
+    confirmations: report.confirmations.map((row) => ({ ...row, recordedOn: toDate(row.recordedOn), partnerDecisionDate: row.partnerDecisionDate === null ? null : toDate(row.partnerDecisionDate) })),
+  };
+}

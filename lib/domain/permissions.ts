@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   "account:manage",
   "outbox:read",
   "contact:manage",
+  /** Publishing (and withdrawing) the year's annual report at /annual-report/<year>. */
+  "report:publish",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -50,7 +52,7 @@ const OFFICER_WORK: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   STAFF: new Set([...READ, ...OFFICER_WORK]),
   COUNCILLOR: new Set([...READ, "proposal:decide"]),
-  ADMIN: new Set([...READ, ...OFFICER_WORK, "user:manage", "settings:manage", "audit:read", "outbox:read"]),
+  ADMIN: new Set([...READ, ...OFFICER_WORK, "user:manage", "settings:manage", "audit:read", "outbox:read", "report:publish"]),
 };
 
 /**
@@ -148,6 +150,8 @@ export const ROUTE_ACCESS = {
   "/privacy": "public",
   "/decisions": "public",
   "/decisions/[id]": "public",
+  "/annual-report": "public",
+  "/annual-report/[year]": "public",
   "/dashboard": "dashboard:view",
   "/agreements": "agreement:read",
   "/agreements/new": "agreement:draft",
@@ -231,4 +235,6 @@ export const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "app/account/actions.ts#confirmTwoStepAction": "account:manage",
   "app/account/actions.ts#renewRecoveryCodesAction": "account:manage",
   "app/account/actions.ts#turnOffTwoStepAction": "account:manage",
+  "app/reports/[year]/actions.ts#publishReportAction": "report:publish",
+  "app/reports/[year]/actions.ts#withdrawReportAction": "report:publish",
 };

@@ -39,7 +39,7 @@ export const OPEN_GRAPH_LOCALES: Record<Locale, string> = {
 };
 
 /** The pages anyone may read, offered in every language (paths without a language prefix). */
-const PUBLIC_PATH = /^\/(?:partners(?:\/[^/]+)?|open-data|whats-on(?:\/past)?|decisions(?:\/[^/]+)?|accessibility|privacy|annual-report\/[^/]+|confirm\/[^/]+)?$/;
+const PUBLIC_PATH = /^\/(?:partners(?:\/[^/]+)?|open-data|whats-on(?:\/past)?|decisions(?:\/[^/]+)?|accessibility|privacy|annual-report(?:\/[^/]+)?|confirm\/[^/]+)?$/;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
