@@ -32,6 +32,12 @@ export type CouncilSettingsValues = {
   councilCountry: string | null;
   /** The decision route a new proposal starts with (lib/domain/decision-routes.ts). */
   defaultDecisionRoute: DecisionRoute;
+  /** Call-in (docs/decisions/023-call-in.md): the period in working days (0: none, decisions take effect at once), */
+  callInDays: number;
+  /** the decision routes it applies to, */
+  callInRoutes: DecisionRoute[];
+  /** and how many scrutiny members must call a decision in. */
+  callInsNeeded: number;
 };
 
 export const DEFAULT_SETTINGS: CouncilSettingsValues = {
@@ -52,6 +58,9 @@ export const DEFAULT_SETTINGS: CouncilSettingsValues = {
   wikidataId: null,
   councilCountry: null,
   defaultDecisionRoute: "COUNCILLOR_VOTES",
+  callInDays: 0,
+  callInRoutes: ["EXECUTIVE_MEMBER", "OFFICER_DELEGATION"],
+  callInsNeeded: 1,
 };
 
 /**
@@ -90,6 +99,9 @@ export async function readSettings(client: Pick<Tx, "councilSettings">): Promise
       wikidataId: true,
       councilCountry: true,
       defaultDecisionRoute: true,
+      callInDays: true,
+      callInRoutes: true,
+      callInsNeeded: true,
     },
   });
   return row ?? DEFAULT_SETTINGS;

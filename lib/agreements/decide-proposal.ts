@@ -14,6 +14,7 @@ import { amendedTerms, fieldChanges, readTermChanges, AMENDABLE_TERMS, type Fiel
 import type { Tx } from "@/lib/db";
 import { routeRecord, type RouteRecord } from "@/lib/domain/decision-routes";
 import { updateAgreementIfCurrent } from "./guards";
+import { callInPeriodFor } from "./take-effect";
 
 /** `remaining`: how many more approvals the proposal needs (0 once it is decided). */
 export type VoteOutcome = { outcome: "open" | "approved" | "rejected"; agreementId: string; remaining: number; confirmation: Confirmation };
@@ -105,7 +106,9 @@ export async function closeProposal(
     outcome,
     reason,
     reference,
-    route,
+    route: decidedRoute,
+    urgencyReason = null,
+    now = new Date(),
   }: {
     proposal: { id: string; kind: ProposalKind; reason: string; publicReason: string | null; reference: string | null; changes: unknown };
     agreement: { id: string; status: AgreementStatus; version: number };
@@ -115,12 +118,28 @@ export async function closeProposal(
     reference: string | null;
     /** How it was decided, as the closing decision commits it to the chain. */
     route: RouteRecord;
+    /** Call-in (docs/decisions/023-call-in.md): the decision-maker declared the decision urgent, exempt from call-in, and why. */
+    urgencyReason?: string | null;
+    now?: Date;
   },
 ): Promise<Confirmation> {
   const to = statusAfter(proposal.kind, outcome, agreement.status);
-  await tx.proposal.update({ where: { id: proposal.id }, data: { state: outcome === "approved" ? "APPROVED" : "REJECTED", closedAt: new Date() } });
+  // With a call-in period on this route, an approval is published now and takes effect later
+  // (lib/agreements/take-effect.ts): the route record commits the date, or why it was urgent.
+  const period = outcome === "approved" ? await callInPeriodFor(tx, { route: decidedRoute.route, urgencyReason, now }) : null;
+  const waits = period !== null && "takesEffectOn" in period ? period.takesEffectOn : null;
+  const route: RouteRecord = period === null ? decidedRoute : "urgent" in period ? { ...decidedRoute, urgent: period.urgent } : { ...decidedRoute, takesEffectOn: period.takesEffectOn.toISOString().slice(0, 10) };
+  await tx.proposal.update({
+    where: { id: proposal.id },
+    data: {
+      state: outcome === "approved" ? "APPROVED" : "REJECTED",
+      closedAt: now,
+      ...(waits ? { callIn: "AWAITING", takesEffectOn: waits } : {}),
+      ...(period !== null && "urgent" in period ? { urgencyReason: period.urgent } : {}),
+    },
+  });
   if (outcome === "approved" && proposal.kind === "AMENDMENT") {
-    await applyAmendment(tx, { proposal, agreement, actor, reason, reference, route });
+    await applyAmendment(tx, { proposal, agreement, actor, reason, reference, route, waits: waits !== null });
     return "vote.amended";
   }
   const statusDecision = await appendDecision(tx, {
@@ -136,7 +155,8 @@ export async function closeProposal(
     route,
     papers: await paperHashes(tx, proposal.id),
   });
-  if (to !== agreement.status) {
+  // A decision waiting for its call-in period leaves the agreement as it is until it takes effect.
+  if (to !== agreement.status && !waits) {
     await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, { status: to, statusDecisionId: statusDecision.id });
   }
   await writeAudit(tx, { actor, action: "agreement.status-change", entityType: "Agreement", entityId: agreement.id, details: { from: agreement.status, to } });
@@ -159,6 +179,7 @@ async function applyAmendment(
     reason,
     reference,
     route,
+    waits,
   }: {
     proposal: { id: string; reason: string; reference: string | null; changes: unknown };
     agreement: { id: string; status: AgreementStatus; version: number };
@@ -166,6 +187,8 @@ async function applyAmendment(
     reason: string | null;
     reference: string | null;
     route: RouteRecord;
+    /** Waiting for its call-in period: the terms change when it takes effect (lib/agreements/take-effect.ts). */
+    waits: boolean;
   },
 ): Promise<void> {
   const proposed = readTermChanges(proposal.changes);
@@ -186,7 +209,7 @@ async function applyAmendment(
     route,
     papers: await paperHashes(tx, proposal.id),
   });
-  await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, terms);
+  if (!waits) await updateAgreementIfCurrent(tx, { id: agreement.id, version: agreement.version }, terms);
   await writeAudit(tx, { actor, action: "agreement.amend", entityType: "Agreement", entityId: agreement.id, details: { proposalId: proposal.id, changes } });
   await enqueueDecisionReached(tx, { proposalId: proposal.id, outcome: "approved", decidedBy: actor, reason });
 }

@@ -15,7 +15,7 @@ import { closeProposal } from "./decide-proposal";
  * vote (closeProposal), all in one transaction. On the meeting route the meeting's name, date and
  * minute are required and kept on the proposal; the minute reference is the decision's reference.
  */
-export async function recordDecision(input: RecordDecisionInput, actor: Actor): Promise<{ agreementId: string; confirmation: Confirmation }> {
+export async function recordDecision(input: RecordDecisionInput, actor: Actor, now = new Date()): Promise<{ agreementId: string; confirmation: Confirmation }> {
   requirePermission(actor, "agreement:read");
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Proposal" WHERE "id" = ${input.proposalId}::uuid FOR UPDATE`;
@@ -68,7 +68,18 @@ export async function recordDecision(input: RecordDecisionInput, actor: Actor): 
       entityId: proposal.id,
       details: { agreementId: proposal.agreement.id, route: proposal.decisionRoute },
     });
-    await closeProposal(tx, { proposal, agreement: proposal.agreement, actor, outcome: approve ? "approved" : "rejected", reason: input.reason || null, reference, route: routeRecord({ ...proposal, ...(proposal.decisionRoute === "MEETING_RESOLUTION" && input) }) });
+    await closeProposal(tx, {
+      proposal,
+      agreement: proposal.agreement,
+      actor,
+      outcome: approve ? "approved" : "rejected",
+      reason: input.reason || null,
+      reference,
+      route: routeRecord({ ...proposal, ...(proposal.decisionRoute === "MEETING_RESOLUTION" && input) }),
+      // Urgent: exempt from a call-in period (docs/decisions/023-call-in.md), with its reason on the notice.
+      urgencyReason: approve && input.urgent ? input.urgencyReason || null : null,
+      now,
+    });
     return { agreementId: proposal.agreement.id, confirmation: "agreement.decisionRecorded" };
   }, DECISION_TRANSACTION);
 }

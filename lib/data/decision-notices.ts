@@ -4,7 +4,7 @@ import { cacheUntilChanged } from "@/lib/cache";
 import { db } from "@/lib/db";
 import type { DecisionRoute } from "@/generated/prisma/enums";
 import { DECISION_ROUTES, decisionMaker, routeRecord, type RouteRecord } from "@/lib/domain/decision-routes";
-import { noticeOutcome, type BackgroundPaper, type DecisionNotice, type DecisionNoticeSummary } from "@/lib/domain/decision-notices";
+import { noticeEffect, noticeOutcome, type BackgroundPaper, type DecisionNotice, type DecisionNoticeSummary } from "@/lib/domain/decision-notices";
 import { PUBLIC_STATUSES } from "@/lib/domain/lifecycle";
 import { PAGE_SIZE, pageOf, type Page } from "@/lib/domain/pagination";
 import { isUuid } from "@/lib/domain/validation/fields";
@@ -110,6 +110,10 @@ async function readNotice(id: string): Promise<DecisionNotice | null> {
           executiveMember: { select: { name: true } },
           alternativesConsidered: true,
           conflictsOfInterest: true,
+          // Call-in (docs/decisions/023-call-in.md): whether and when it takes effect.
+          callIn: true,
+          takesEffectOn: true,
+          urgencyReason: true,
           decisions: { where: { kind: "APPROVED" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { actor: { select: { name: true } } } },
         },
       },
@@ -142,6 +146,7 @@ async function readNotice(id: string): Promise<DecisionNotice | null> {
     alternativesConsidered: proposal?.alternativesConsidered || null,
     conflictsOfInterest: proposal?.conflictsOfInterest || null,
     backgroundPapers: proposal ? await backgroundPapersOf(proposal.id) : [],
+    effect: noticeEffect(proposal),
   };
 }
 

@@ -3,7 +3,7 @@
 // draft, a rejection, a pending proposal or an internal reason: a notice is a decision that
 // changed a link's public standing (approved, paused, reinstated, ended) or amended its terms, and
 // carries only the proposal's public reason and its record-of-decision fields.
-import type { AgreementStatus, DecisionKind, DecisionRoute, RelationshipType } from "@/generated/prisma/enums";
+import type { AgreementStatus, CallInState, DecisionKind, DecisionRoute, RelationshipType } from "@/generated/prisma/enums";
 import type { DecisionMaker } from "@/lib/domain/decision-routes";
 import type { ContentLocale } from "@/lib/domain/validation/agreement";
 
@@ -22,6 +22,36 @@ export function noticeOutcome(decision: { kind: DecisionKind; fromStatus: Agreem
       return "ended";
     default:
       return null;
+  }
+}
+
+/**
+ * Whether the decision is in effect (docs/decisions/023-call-in.md): in effect (no call-in period,
+ * or it has taken effect); waiting for its call-in period ("Takes effect on …"); called in or
+ * referred by scrutiny; withdrawn after a call-in, never in effect; or urgent, exempt from call-in.
+ */
+export type NoticeEffect =
+  | { state: "inEffect" }
+  | { state: "waiting"; takesEffectOn: string }
+  | { state: "calledIn" }
+  | { state: "referred" }
+  | { state: "notInEffect" }
+  | { state: "urgent"; urgencyReason: string };
+
+export function noticeEffect(proposal: { callIn: CallInState | null; takesEffectOn: Date | null; urgencyReason: string | null } | null): NoticeEffect {
+  if (!proposal) return { state: "inEffect" };
+  switch (proposal.callIn) {
+    case "AWAITING":
+      return proposal.takesEffectOn ? { state: "waiting", takesEffectOn: proposal.takesEffectOn.toISOString().slice(0, 10) } : { state: "inEffect" };
+    case "CALLED_IN":
+      return { state: "calledIn" };
+    case "REFERRED_BACK":
+    case "REFERRED_TO_COUNCIL":
+      return { state: "referred" };
+    case "NOT_IN_EFFECT":
+      return { state: "notInEffect" };
+    default:
+      return proposal.urgencyReason ? { state: "urgent", urgencyReason: proposal.urgencyReason } : { state: "inEffect" };
   }
 }
 
@@ -48,6 +78,8 @@ export type DecisionNotice = {
   alternativesConsidered: string | null;
   conflictsOfInterest: string | null;
   backgroundPapers: BackgroundPaper[];
+  /** Call-in: whether and when it takes effect. */
+  effect: NoticeEffect;
 };
 
 /** The list's row: enough to name and date the decision and say how it was taken. */

@@ -15,6 +15,10 @@ export const PERMISSIONS = [
   "agreement:history",
   "proposal:decide",
   "decision:record",
+  /** Call-in (docs/decisions/023-call-in.md): a scrutiny member calls in a decision they took no part in (mayCallIn). */
+  "decision:call-in",
+  /** Scrutiny's outcome on a called-in decision (mayRecordScrutinyOutcome). */
+  "scrutiny:outcome",
   "exchange:read",
   "exchange:write",
   "event:read",
@@ -51,8 +55,8 @@ const OFFICER_WORK: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   STAFF: new Set([...READ, ...OFFICER_WORK]),
-  COUNCILLOR: new Set([...READ, "proposal:decide"]),
-  ADMIN: new Set([...READ, ...OFFICER_WORK, "user:manage", "settings:manage", "audit:read", "outbox:read", "report:publish"]),
+  COUNCILLOR: new Set([...READ, "proposal:decide", "decision:call-in", "scrutiny:outcome"]),
+  ADMIN: new Set([...READ, ...OFFICER_WORK, "user:manage", "settings:manage", "scrutiny:outcome", "audit:read", "outbox:read", "report:publish"]),
 };
 
 /**
@@ -125,6 +129,40 @@ export function mayRecordDecision(
   const rule = DECISION_RECORDERS[proposal.decisionRoute];
   if (rule.namedMember && actor.id === proposal.executiveMemberId && can(actor, EXECUTIVE_MEMBER_PERMISSION)) return true;
   return can(actor, rule.permission);
+}
+
+/**
+ * Call-in (docs/decisions/023-call-in.md): who may "Call in" a decision in its call-in period — a
+ * councillor an admin marked as a scrutiny member, who took no part in the decision (not its
+ * proposer, its executive member, a councillor who voted on it, nor whoever recorded it).
+ */
+export function mayCallIn(actor: Pick<Actor, "role" | "twoStepSetupDue"> | null | undefined, facts: { scrutinyMember: boolean; tookPart: boolean }): boolean {
+  return can(actor, "decision:call-in") && facts.scrutinyMember && !facts.tookPart;
+}
+
+/**
+ * Who records scrutiny's outcome on a called-in decision, per role: an admin (the committee's
+ * clerk), or a councillor on the scrutiny committee; never someone who took part in the decision.
+ */
+export const SCRUTINY_OUTCOME_RECORDERS = { ADMIN: "any", COUNCILLOR: "scrutinyMember" } as const satisfies Partial<Record<Role, "any" | "scrutinyMember">>;
+
+export function mayRecordScrutinyOutcome(actor: Pick<Actor, "role" | "twoStepSetupDue"> | null | undefined, facts: { scrutinyMember: boolean; tookPart: boolean }): boolean {
+  if (!actor || !can(actor, "scrutiny:outcome") || facts.tookPart) return false;
+  const rule = (SCRUTINY_OUTCOME_RECORDERS as Partial<Record<Role, "any" | "scrutinyMember">>)[actor.role];
+  return rule === "any" || (rule === "scrutinyMember" && facts.scrutinyMember);
+}
+
+/**
+ * Who answers a referred decision: referred back, the decision-maker — whoever may record a decision
+ * on its route (mayRecordDecision: the named executive member, or an officer other than the
+ * proposer); referred to full council, whoever records a meeting's resolution.
+ */
+export function mayAnswerReferral(
+  actor: Pick<Actor, "id" | "role" | "twoStepSetupDue"> | null | undefined,
+  proposal: { decisionRoute: DecisionRoute; proposerId: string; executiveMemberId: string | null },
+  referredTo: "decisionMaker" | "fullCouncil",
+): boolean {
+  return mayRecordDecision(actor, referredTo === "fullCouncil" ? { ...proposal, decisionRoute: "MEETING_RESOLUTION" } : proposal);
 }
 
 /** Server-side guard for domain operations and actions. */
@@ -209,6 +247,10 @@ export const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "app/approvals/actions.ts#voteAction": "proposal:decide",
   // The named executive member (a councillor) or an officer: mayRecordDecision decides per proposal.
   "app/agreements/[id]/actions.ts#recordDecisionAction": "agreement:read",
+  // Call-in: each operation asks the policy functions above about the decision at hand.
+  "app/agreements/[id]/call-in-actions.ts#callInAction": "decision:call-in",
+  "app/agreements/[id]/call-in-actions.ts#scrutinyOutcomeAction": "scrutiny:outcome",
+  "app/agreements/[id]/call-in-actions.ts#answerReferralAction": "agreement:read",
   "app/exchanges/new/actions.ts#createExchangeAction": "exchange:write",
   "app/exchanges/[id]/edit/actions.ts#updateExchangeAction": "exchange:write",
   "app/exchanges/[id]/edit/actions.ts#deleteExchangeAction": "exchange:write",
@@ -225,8 +267,11 @@ export const ACTION_ACCESS: Record<string, Permission | "public"> = {
   "app/admin/users/actions.ts#resetTwoStepAction": "user:manage",
   "app/admin/users/actions.ts#removeSsoLinkAction": "user:manage",
   "app/admin/users/actions.ts#eraseUserAction": "user:manage",
+  "app/admin/users/scrutiny-actions.ts#setScrutinyMemberAction": "user:manage",
   "app/admin/settings/actions.ts#updateSettingsAction": "settings:manage",
   "app/admin/settings/actions.ts#updateStatementsAction": "settings:manage",
+  "app/admin/settings/bank-holiday-actions.ts#addBankHolidayAction": "settings:manage",
+  "app/admin/settings/bank-holiday-actions.ts#removeBankHolidayAction": "settings:manage",
   "app/account/actions.ts#updatePreferencesAction": "account:manage",
   "app/account/actions.ts#changePasswordAction": "account:manage",
   "app/account/actions.ts#updateLanguageAction": "account:manage",

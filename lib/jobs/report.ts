@@ -3,6 +3,7 @@ import type { JobsReport } from "./run-jobs";
 /** One line about a round of jobs, for the log. */
 export function describeJobsReport(report: JobsReport, at = new Date()): string {
   const parts = [
+    `decisions taking effect: ${report.decisions?.applied ?? "-"}`,
     `reminders queued: ${report.reminders?.enqueued ?? "-"}`,
     report.digest ? (report.digest.ran ? `digest ${report.digest.period}: ${report.digest.enqueued} queued` : `digest ${report.digest.period}: already done`) : "digest: -",
     report.outbox
@@ -22,6 +23,7 @@ export function describeJobsReport(report: JobsReport, at = new Date()): string 
 export function jobsReportIsNews(report: JobsReport): boolean {
   return (
     report.errors.length > 0 ||
+    (report.decisions?.applied ?? 0) > 0 ||
     (report.reminders?.enqueued ?? 0) > 0 ||
     report.digest?.ran === true ||
     report.retention?.ran === true ||

@@ -6,6 +6,7 @@ import { deleteExpiredSessions } from "@/lib/auth/sessions";
 import { deleteForgottenSignInCounters } from "@/lib/auth/sign-in-lock";
 import { deleteExpiredLinks } from "@/lib/links/single-use-link";
 import { redactExpiredLinkMessages, sendOutbox, type SendResult } from "@/lib/notifications/send-outbox";
+import { applyDueDecisions } from "./apply-decisions";
 import { recordJobsHeartbeat } from "./job-run";
 import { enqueueReminders } from "./reminders";
 import { applyRetention, type RetentionResult } from "./retention";
@@ -13,6 +14,8 @@ import { runWeeklyDigest, type DigestResult } from "./weekly-digest";
 
 export type JobsReport = {
   reminders?: { enqueued: number };
+  /** Decisions whose call-in period ended and took effect (docs/decisions/023-call-in.md). */
+  decisions?: { applied: number };
   digest?: DigestResult;
   outbox?: SendResult;
   sessions?: { deleted: number };
@@ -34,6 +37,8 @@ export async function runDueJobs({ transport, now }: { transport: Transporter | 
     }
   };
   // The clock is read as each job starts, so the sender sees messages the jobs before it just queued.
+  // Before the emails go: a decision that takes effect now is told in this round.
+  report.decisions = await attempt("call-in-decisions", () => applyDueDecisions(now ?? new Date()));
   report.reminders = await attempt("reminders", () => enqueueReminders(now ?? new Date()));
   report.digest = await attempt("weekly-digest", () => runWeeklyDigest(now ?? new Date()));
   report.outbox = await attempt("send-outbox", () => sendOutbox({ transport, now: now ?? new Date() }));

@@ -200,6 +200,28 @@ export function decisionReachedEmail({
   });
 }
 
+/** What happened to a decision in its call-in period (docs/decisions/023-call-in.md). */
+export type CallInEmailEvent = "calledIn" | "noFurtherAction" | "referredBack" | "referredToCouncil" | "confirmed" | "withdrawn" | "tookEffect";
+
+export function callInEmail({ proposal, event, by, reason, agreementId, ...common }: Common & { proposal: ProposalFacts; event: CallInEmailEvent; by: string | null; reason: string | null; agreementId: string }): RenderedEmail {
+  const base = frame(common);
+  const { t, locale } = base;
+  const kind = kindOf(proposal, locale);
+  const facts: [string, string][] = [
+    [t("facts.agreement"), proposal.agreementTitle],
+    [t("facts.partner"), proposal.partnerName],
+    [t("facts.proposal"), kind],
+  ];
+  if (by) facts.push([t("callIn.by"), by]);
+  if (reason) facts.push([t("facts.reasonGiven"), reason]);
+  return render({
+    ...base,
+    subject: `${t(`callIn.subject.${event}`)}: ${kind.toLowerCase()} – ${proposal.agreementTitle}`,
+    blocks: [{ paragraphs: [t(`callIn.body.${event}`)], facts }],
+    action: { label: t("decisionReached.action"), path: `/agreements/${agreementId}` },
+  });
+}
+
 export type DigestReview = { title: string; partnerName: string; reviewDate: Date };
 export type DigestDormant = { title: string; partnerName: string };
 

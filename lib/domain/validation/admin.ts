@@ -70,6 +70,9 @@ function wholeNumber(label: FieldLabel, min: number, max: number) {
     .max(max, between);
 }
 
+/** The longest call-in period a council may set, in working days. */
+export const MAX_CALL_IN_DAYS = 30;
+
 /** The most approvals a council may ask for. */
 export const MAX_APPROVALS_NEEDED = 9;
 
@@ -120,6 +123,14 @@ export const settingsSchema = z.object({
     .transform((value) => value ?? null),
   // Not sent (a script that predates it): left as it is.
   defaultDecisionRoute: enumField("choose.defaultDecisionRoute", DECISION_ROUTES).optional(),
+  // Call-in (docs/decisions/023-call-in.md). Not sent (a script that predates it): left as it is.
+  callInDays: wholeNumber("callInDays", 0, MAX_CALL_IN_DAYS).optional(),
+  // Checkboxes (the action lists it in arrayFields: a form with none ticked sends an empty list).
+  callInRoutes: z
+    .array(enumField("choose.callInRoutes", DECISION_ROUTES), { error: validationMessage("choose.callInRoutes") })
+    .optional()
+    .transform((routes) => (routes === undefined ? undefined : [...new Set(routes)])),
+  callInsNeeded: wholeNumber("callInsNeeded", 1, MAX_APPROVALS_NEEDED).optional(),
 });
 
 /** "Officers and councillors sign in only with the council account" switched on where single sign-on is not configured. */

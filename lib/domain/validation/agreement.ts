@@ -290,6 +290,8 @@ export const voteSchema = voteFieldsSchema
 export type VoteInput = z.output<typeof voteSchema>;
 
 const MEETING_URL_MESSAGE = validationMessage("check.meetingUrl");
+/** An urgent decision without its reason. */
+const URGENCY_REASON_MESSAGE = validationMessage("enter.urgencyReason");
 const MEETING_DATE_IN_FUTURE = validationMessage("rule.dateInFuture", { label: "meetingDate" });
 
 /**
@@ -307,8 +309,15 @@ export const recordDecisionSchema = voteFieldsSchema
     meetingUrl: optionalText("meetingUrl", 500)
       .transform((value) => (value === undefined ? undefined : completeWebsite(value)))
       .refine((value) => value === undefined || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(value), MEETING_URL_MESSAGE),
+    // Call-in (docs/decisions/023-call-in.md): "Urgent (exempt from call-in)", a checkbox, with its required reason.
+    urgent: z
+      .union([z.boolean(), z.string(), z.array(z.string())])
+      .optional()
+      .transform((value) => value === true || value === "yes" || (Array.isArray(value) && value.includes("yes"))),
+    urgencyReason: longText("urgencyReason", 2000),
   })
   .superRefine((value, context) => {
+    if (value.urgent && value.decision === "approve" && !value.urgencyReason) context.addIssue({ code: "custom", path: ["urgencyReason"], message: URGENCY_REASON_MESSAGE });
     if (rejectionLacksReason({ approve: value.decision === "approve", reason: value.reason })) context.addIssue({ code: "custom", path: ["reason"], message: REJECTION_REASON_MESSAGE });
     if (value.meetingDate && value.meetingDate > todayUtc()) context.addIssue({ code: "custom", path: ["meetingDate"], message: MEETING_DATE_IN_FUTURE });
   });

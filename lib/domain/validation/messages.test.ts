@@ -7,6 +7,9 @@ import validationFr from "@/messages/validation/fr.json";
 import { LocalityKind, RelationshipType } from "@/generated/prisma/enums";
 // The server's own password check builds its messages when it loads (its dictionaries load later).
 import "@/lib/auth/password-strength";
+// Call-in's forms and refusals (docs/decisions/023-call-in.md).
+import "@/lib/domain/call-in";
+import "./call-in";
 import { REFUSED, REFUSED_IN_STATUS, signInLockedMessage } from "@/lib/domain/errors";
 import { checkCommand, COMMANDS, REJECTION_REASON_MESSAGE } from "@/lib/domain/lifecycle";
 import { preferencesSchema } from "@/lib/notifications/preferences-schema";
