@@ -15,6 +15,7 @@ export function describeJobsReport(report: JobsReport, at = new Date()): string 
     report.retention?.ran
       ? `retention ${report.retention.period}: ${report.retention.auditAddresses} addresses, ${report.retention.emailBodies} email bodies, ${report.retention.participants} participant descriptions, ${report.retention.failedSignIns} failed sign-ins cleared`
       : "retention: -",
+    `partner feeds read: ${report.partnerFeeds ? `${report.partnerFeeds.checked} (${report.partnerFeeds.unreadable} unreadable)` : "-"}`,
   ];
   return `${at.toISOString()} ${parts.join("; ")}`;
 }
@@ -27,6 +28,7 @@ export function jobsReportIsNews(report: JobsReport): boolean {
     (report.reminders?.enqueued ?? 0) > 0 ||
     report.digest?.ran === true ||
     report.retention?.ran === true ||
+    (report.partnerFeeds?.checked ?? 0) > 0 ||
     (report.outbox?.sent ?? 0) > 0 ||
     (report.outbox?.failed ?? 0) > 0
   );

@@ -7,6 +7,7 @@ import { deleteForgottenSignInCounters } from "@/lib/auth/sign-in-lock";
 import { deleteExpiredLinks } from "@/lib/links/single-use-link";
 import { redactExpiredLinkMessages, sendOutbox, type SendResult } from "@/lib/notifications/send-outbox";
 import { applyDueDecisions } from "./apply-decisions";
+import { checkPartnerFeeds, type PartnerFeedsResult } from "@/lib/feeds/check-partner-feeds";
 import { recordJobsHeartbeat } from "./job-run";
 import { enqueueReminders } from "./reminders";
 import { applyRetention, type RetentionResult } from "./retention";
@@ -22,6 +23,8 @@ export type JobsReport = {
   signInCounters?: { deleted: number };
   links?: { deleted: number; redacted: number };
   retention?: RetentionResult;
+  /** Partners' feeds read (docs/decisions/025-partner-feeds.md). */
+  partnerFeeds?: PartnerFeedsResult;
   errors: { job: string; message: string }[];
 };
 
@@ -46,6 +49,7 @@ export async function runDueJobs({ transport, now }: { transport: Transporter | 
   report.signInCounters = await attempt("sign-in-counters", () => deleteForgottenSignInCounters(now ?? new Date()));
   report.links = await attempt("expired-links", async () => ({ ...(await deleteExpiredLinks(now ?? new Date())), ...(await redactExpiredLinkMessages(now ?? new Date())) }));
   report.retention = await attempt("retention", () => applyRetention(now ?? new Date()));
+  report.partnerFeeds = await attempt("partner-feeds", () => checkPartnerFeeds(now ?? new Date()));
   // Last: the heartbeat says a round finished (the dashboard and /readyz warn when none has for long).
   await attempt("heartbeat", () => recordJobsHeartbeat(now ?? new Date(), { failed: report.errors.map((error) => error.job) }));
   return report;

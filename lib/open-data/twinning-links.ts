@@ -3,6 +3,7 @@
 // publish and any register can read, with stable identifiers for both places (Wikidata IDs where
 // known) and the link type on a shared vocabulary. Field documentation, schema and CSV header are
 // all built from TWINNING_LINK_FIELDS, so they cannot drift apart.
+import { z } from "zod";
 import type { PublicLink } from "@/lib/domain/public-types";
 import { RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
 import { relationshipTerm } from "@/lib/domain/relationship-terms";
@@ -216,6 +217,43 @@ export function twinningLinksJsonSchema(origin: string) {
     },
   };
 }
+
+// Reading another council's files (issue 25 item 2): every byte is hostile, so each text is capped,
+// patterns and vocabularies are checked as the schema states them, and fields a later 1.x adds are
+// dropped (a 1.0 reader ignores what it does not know). Built from TWINNING_LINK_FIELDS as the schema is.
+const TEXT_LIMIT = 2000;
+const MAX_LINKS = 10_000;
+
+function fieldReader(field: Field) {
+  let text = z.string().max(TEXT_LIMIT);
+  if (field.pattern) text = text.regex(new RegExp(field.pattern));
+  const value = field.enum ? z.enum(field.enum as [string, ...string[]]) : text;
+  return field.nullable ? value.nullable() : value;
+}
+
+const placeReader = z.object({
+  name: z.string().max(TEXT_LIMIT),
+  countryCode: z.string().regex(new RegExp(COUNTRY_PATTERN)).nullable(),
+  wikidataId: z.string().regex(new RegExp(WIKIDATA_PATTERN)).nullable(),
+  site: z.string().max(TEXT_LIMIT),
+});
+
+/** A twinning-links.json of version 1.x, as a reader takes it: only the fields matching needs are kept typed. */
+export const twinningLinksFeedReader = z.object({
+  standard: z.literal("twinning-links"),
+  version: z.string().regex(/^1\.[0-9]+$/),
+  publisher: placeReader,
+  links: z.array(z.object(Object.fromEntries(TWINNING_LINK_FIELDS.map((field) => [field.name, fieldReader(field)])))).max(MAX_LINKS),
+});
+export type TwinningLinksFeed = { publisher: z.infer<typeof placeReader>; links: Pick<TwinningLinkRecord, "partnerName" | "partnerLocalName" | "partnerCountryCode" | "partnerWikidataId" | "status">[] };
+
+/** A /.well-known/twinning.json as a reader takes it: the council and the address of its JSON feed. */
+export const wellKnownTwinningReader = z.object({
+  standard: z.literal("twinning-links"),
+  version: z.string().regex(/^1\.[0-9]+$/),
+  council: placeReader,
+  feeds: z.object({ json: z.string().max(TEXT_LIMIT) }),
+});
 
 /** /.well-known/twinning.json: who the council is and where each of its twinning feeds is. */
 export function wellKnownTwinning(council: Council, origin: string) {
