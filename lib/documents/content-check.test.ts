@@ -68,6 +68,10 @@ describe("what a file is, from its content", () => {
     // The same object stream without a script, and a compressed page's content, are taken.
     expect(await check(hidden("<< /OpenAction << /S /GoTo /D [0 /Fit] >> >>"))).toEqual({ ok: true, kind: "pdf" });
     expect(await check(pdfWithStreams([{ data: "BT /F1 12 Tf (JSON Jpeg) Tj ET", flate: true }]))).toEqual({ ok: true, kind: "pdf" });
+    // An image's compressed pixels that happen to spell "/JS ": pixels, not a dictionary; an object stream saying the same is refused.
+    const pixels = Buffer.from("\x00\x01/JS \x02\x03", "latin1");
+    expect(await check(pdfWithStreams([{ dictionary: "/Type /XObject /Subtype /Image /Width 3 /Height 2 /BitsPerComponent 8 /ColorSpace /DeviceGray", data: pixels, flate: true }]))).toEqual({ ok: true, kind: "pdf" });
+    expect(await check(pdfWithStreams([{ dictionary: "/Type /ObjStm /Subtype /Image /N 1 /First 4", data: pixels, flate: true }]))).toEqual({ ok: false, refusal: "pdfJavaScript" });
   });
 
   it("finds JavaScript in a compressed stream larger than a piece, and across the pieces it expands in", async () => {

@@ -205,7 +205,7 @@ const MAX_PDF_DICTIONARY = 64 * 1024;
  * Whether a PDF names JavaScript (a /JS key, or a /JavaScript action under /OpenAction, /AA or
  * /Names), also written with #xx escapes (/J#61vaScript) — in the file's own text and inside every
  * FlateDecode stream, expanded as it is read (object streams, /ObjStm, hide whole dictionaries
- * there). An object stream in a filter we cannot decode, a stream whose dictionary cannot be read,
+ * there; images, font programs and cross-reference streams are left compressed). An object stream in a filter we cannot decode, a stream whose dictionary cannot be read,
  * or a damaged object stream is refused as unreadable; all streams together expand to at most
  * MAX_EXPANDED_BYTES. The file is read a piece at a time and each stream expanded a piece at a
  * time: memory does not grow with the file or with what its streams expand to.
@@ -398,10 +398,16 @@ function streamPlan(dictionary: string): "inflate" | "raw" | "unreadable" {
   if (filters.length === 1 && filters[0] === "/FlateDecode") {
     // A predictor rearranges the expanded bytes: an object stream with one is not read as text.
     if (objectStream && /\/Predictor\s*(?:[2-9]|1\d)/.test(dictionary)) return "unreadable";
+    // An image's pixels, a font program and a cross-reference table hold no dictionaries a reader
+    // acts on, and their expanded bytes, read as text, would name /JS by chance now and then.
+    if (!objectStream && BULK_BINARY.test(own)) return "raw";
     return "inflate";
   }
   return objectStream ? "unreadable" : "raw";
 }
+
+/** The dictionary of an image, an embedded font program or a cross-reference stream. */
+const BULK_BINARY = /\/Subtype\s*\/(?:Image|Type1C|CIDFontType0C|OpenType)(?![A-Za-z0-9])|\/Length[123](?![A-Za-z0-9])|\/Type\s*\/XRef(?![A-Za-z0-9])/;
 
 /** A dictionary's text with every nested dictionary blanked out. */
 function topLevel(dictionary: string): string {
