@@ -42,6 +42,8 @@ const EXPECTED_ACTIONS: Readonly<Record<string, Allowed>> = {
   "app/agreements/[id]/contacts/actions.ts#requestPartnerConfirmationAction": OFFICERS,
   "app/agreements/[id]/contacts/actions.ts#acceptPartnerAnswerAction": OFFICERS,
   "app/agreements/[id]/contacts/actions.ts#withdrawPartnerConfirmationAction": OFFICERS,
+  "app/agreements/[id]/partner-feed/actions.ts#confirmFeedMatchAction": OFFICERS,
+  "app/agreements/[id]/partner-feed/actions.ts#checkFeedNowAction": OFFICERS,
   "app/agreements/[id]/documents/actions.ts#removeDocumentAction": OFFICERS,
   "app/approvals/actions.ts#voteAction": COUNCILLORS,
   // Any signed-in reader reaches it; the operation asks the policy table whether they may record this proposal's decision.

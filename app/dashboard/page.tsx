@@ -5,6 +5,7 @@ import { DashboardPanel } from "@/components/dashboard-panel";
 import { Link } from "@/components/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { getPartnerAnswersPanel } from "@/lib/data/contacts";
+import { getFeedMismatches } from "@/lib/data/partner-feeds";
 import { getDashboard, type RecentItem } from "@/lib/data/dashboard";
 import { labelsIn } from "@/lib/domain/labels";
 import { can, seesPanel, type Actor } from "@/lib/domain/permissions";
@@ -48,7 +49,7 @@ function recentHref(item: RecentItem, user: Actor): string {
 
 export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard", "dashboard:view");
-  const [dashboard, locale, t, proposals, partnerAnswers, contactWords, r] = await Promise.all([
+  const [dashboard, locale, t, proposals, partnerAnswers, contactWords, r, feedMismatches] = await Promise.all([
     getDashboard(user),
     getPageLocale(),
     getTranslations("dashboard"),
@@ -56,6 +57,7 @@ export default async function DashboardPage() {
     seesPanel(user, "partnerAnswers") ? getPartnerAnswersPanel() : null,
     getTranslations("contacts"),
     getTranslations("annualReport"),
+    seesPanel(user, "partnerFeeds") ? getFeedMismatches() : null,
   ]);
   const labels = labelsIn(locale);
   const maxTheme = Math.max(1, ...dashboard.themes.map((row) => row.count));
@@ -226,6 +228,21 @@ export default async function DashboardPage() {
                 <li key={item.answerId}>
                   <Link href={`/agreements/${item.agreementId}#partner-answer`}>{item.partnerName}</Link>:{" "}
                   {contactWords(item.answer === "CONFIRMED" ? "dashboardConfirmed" : "dashboardDeclined", { date: formatDate(item.createdAt, locale) })}
+                </li>
+              ))}
+            </ul>
+          </DashboardPanel>
+        ) : null}
+
+        {feedMismatches ? (
+          <DashboardPanel id="partner-feeds" heading={t("feedsHeading")} hint={t("feedsHint")} {...total(feedMismatches.total, feedMismatches.items.length, t("noFeedMismatches"))}>
+            <ul className="list-disc pl-5">
+              {feedMismatches.items.map((item) => (
+                <li key={item.agreementId}>
+                  <Link href={`/agreements/${item.agreementId}#partner-feed-heading`}>{item.partnerName}</Link>:{" "}
+                  {item.outcome === "NOT_LISTED"
+                    ? t("feedNotListed", { date: formatDate(item.since, locale) })
+                    : t("feedOtherStatus", { status: item.listedStatus ?? "", date: formatDate(item.since, locale) })}
                 </li>
               ))}
             </ul>

@@ -4,6 +4,7 @@
 // known) and the link type on a shared vocabulary. Field documentation, schema and CSV header are
 // all built from TWINNING_LINK_FIELDS, so they cannot drift apart.
 import { z } from "zod";
+import { FORBIDDEN_CHARACTERS } from "@/lib/domain/validation/fields";
 import type { PublicLink } from "@/lib/domain/public-types";
 import { RELATIONSHIP_TYPE_LABELS } from "@/lib/domain/labels";
 import { relationshipTerm } from "@/lib/domain/relationship-terms";
@@ -224,15 +225,18 @@ export function twinningLinksJsonSchema(origin: string) {
 const TEXT_LIMIT = 2000;
 const MAX_LINKS = 10_000;
 
+/** A text of another council's file: capped, and without control characters or bidirectional overrides (nor NUL, which PostgreSQL's text refuses). */
+const foreignText = () => z.string().max(TEXT_LIMIT).refine((value) => !FORBIDDEN_CHARACTERS.test(value), "control characters");
+
 function fieldReader(field: Field) {
-  let text = z.string().max(TEXT_LIMIT);
+  let text = foreignText();
   if (field.pattern) text = text.regex(new RegExp(field.pattern));
   const value = field.enum ? z.enum(field.enum as [string, ...string[]]) : text;
   return field.nullable ? value.nullable() : value;
 }
 
 const placeReader = z.object({
-  name: z.string().max(TEXT_LIMIT),
+  name: foreignText(),
   countryCode: z.string().regex(new RegExp(COUNTRY_PATTERN)).nullable(),
   wikidataId: z.string().regex(new RegExp(WIKIDATA_PATTERN)).nullable(),
   site: z.string().max(TEXT_LIMIT),

@@ -692,6 +692,19 @@ const FIXTURES: Record<string, Fixture> = {
     },
     text: ["reason"],
   },
+  "app/agreements/[id]/partner-feed/actions.ts#confirmFeedMatchAction": {
+    // A fresh name match each time: a confirmed one cannot be confirmed again.
+    writes: true,
+    valid: async ({ staff }) => {
+      const agreement = await createAgreement({ status: "ACTIVE", createdBy: staff });
+      await db.partnerFeedCheck.create({ data: { partnerId: agreement.partnerId, feedUrl: "https://partner.example/feed.json", outcome: "LISTED_ACTIVE", listedStatus: "active", matchedBy: "name", matchedName: "Testford" } });
+      return { agreementId: agreement.id, matchedName: "Testford" };
+    },
+  },
+  "app/agreements/[id]/partner-feed/actions.ts#checkFeedNowAction": {
+    // The partner has no feed address: nothing is fetched.
+    valid: async ({ active }) => ({ agreementId: active.id }),
+  },
   "app/confirm/[token]/actions.ts#answerConfirmationAction": {
     // A fresh link each time: an answered one is used up.
     writes: true,

@@ -10,10 +10,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { correctDetails } from "@/lib/agreements/correct-details";
 import { createDraft } from "@/lib/agreements/create-draft";
 import { db } from "@/lib/db";
+import { getFeedMismatches } from "@/lib/data/partner-feeds";
 import { checkPartnerFeeds } from "@/lib/feeds/check-partner-feeds";
+import { checkFeedNow, confirmFeedMatch } from "@/lib/feeds/partner-feed-commands";
 import { correctionSchema, createAgreementSchema } from "@/lib/domain/validation/agreement";
 import { zodFieldErrors } from "@/lib/web/safe-action";
-import { backend, createAgreement, createStaff, draftInput, resetDatabase } from "../helpers/database";
+import { backend, createAgreement, createCouncillor, createStaff, draftInput, resetDatabase } from "../helpers/database";
 
 beforeEach(resetDatabase);
 
@@ -115,6 +117,8 @@ beforeAll(async () => {
     if (path === "/others.json") return json(OTHERS_FEED);
     if (path === "/broken.json") return json('{"standard": "twinning-links", "links": [');
     if (path === "/wrong-shape.json") return json(feed([{ ...listed({ name: "Testford", country: "GB", wikidataId: "Q4242" }, "active"), status: "friendly" }]));
+    // A NUL in a name (which PostgreSQL's text cannot hold) makes the whole feed invalid.
+    if (path === "/nul.json") return json(feed([listed({ name: "Testford\u0000", country: "GB", wikidataId: null }, "active")]));
     if (path === "/slow.json") return void setTimeout(() => json(ACTIVE_FEED), 3_000);
     if (path === "/huge.json") return json(feed(Array.from({ length: 400 }, () => listed({ name: "Testford", country: "GB", wikidataId: "Q4242" }, "active"))));
     if (path === "/error.json") return response.writeHead(500).end("Internal Server Error");
@@ -152,11 +156,11 @@ async function reading(partnerId: string) {
 describe(`the partner-feeds job against real servers (${backend()})`, () => {
   it("records what each partner publishes about us, and why a hostile or broken feed could not be read", async () => {
     await db.councilSettings.upsert({ where: { id: 1 }, create: { id: 1, ...US }, update: US });
-    const paths = ["/active/.well-known/twinning.json", "/suspended.json", "/others.json", "/broken.json", "/wrong-shape.json", "/slow.json", "/huge.json", "/error.json", "/to-loopback.json", "/to-metadata.json"] as const;
+    const paths = ["/active/.well-known/twinning.json", "/suspended.json", "/others.json", "/broken.json", "/wrong-shape.json", "/nul.json", "/slow.json", "/huge.json", "/error.json", "/to-loopback.json", "/to-metadata.json"] as const;
     const partners = Object.fromEntries(await Promise.all(paths.map(async (path) => [path, await partnerWithFeed(path)] as const)));
     const now = new Date("2026-03-02T09:00:00Z");
 
-    expect(await checkPartnerFeeds(now, { allow, timeoutMs: 500, maxBytes: 100_000, limit: 20 })).toEqual({ checked: 10, unreadable: 7 });
+    expect(await checkPartnerFeeds(now, { allow, timeoutMs: 500, maxBytes: 100_000, limit: 20 })).toEqual({ checked: 11, unreadable: 8 });
     const at = async (path: (typeof paths)[number]) => reading(partners[path]!);
 
     expect(await at("/active/.well-known/twinning.json")).toMatchObject({ outcome: "LISTED_ACTIVE", listedStatus: "active", matchedBy: "wikidata", matchedName: "Testford", since: now, failures: 0, etag: '"active-v1"' });
@@ -165,6 +169,7 @@ describe(`the partner-feeds job against real servers (${backend()})`, () => {
     expect(await at("/others.json")).toMatchObject({ outcome: "NOT_LISTED", listedStatus: null, matchedBy: null });
     expect(await at("/broken.json")).toMatchObject({ outcome: "UNREADABLE", problem: "invalid", failures: 1 });
     expect(await at("/wrong-shape.json")).toMatchObject({ outcome: "UNREADABLE", problem: "invalid", problemDetail: expect.stringMatching(/^links\.0\.status: /) });
+    expect(await at("/nul.json")).toMatchObject({ outcome: "UNREADABLE", problem: "invalid", problemDetail: "links.0.partnerName: control characters" });
     expect(await at("/slow.json")).toMatchObject({ outcome: "UNREADABLE", problem: "timeout" });
     expect(await at("/huge.json")).toMatchObject({ outcome: "UNREADABLE", problem: "too-large" });
     expect(await at("/error.json")).toMatchObject({ outcome: "UNREADABLE", problem: "http-error", problemDetail: "HTTP 500" });
@@ -176,7 +181,7 @@ describe(`the partner-feeds job against real servers (${backend()})`, () => {
 
     // 16 minutes on: only the failed feeds are due; each failure doubles the wait.
     const later = new Date("2026-03-02T09:16:00Z");
-    expect(await checkPartnerFeeds(later, { allow, timeoutMs: 500, maxBytes: 100_000, limit: 20 })).toEqual({ checked: 7, unreadable: 7 });
+    expect(await checkPartnerFeeds(later, { allow, timeoutMs: 500, maxBytes: 100_000, limit: 20 })).toEqual({ checked: 8, unreadable: 8 });
     expect(await at("/broken.json")).toMatchObject({ failures: 2, since: now, checkedAt: later, nextCheckAt: new Date("2026-03-02T09:46:00Z") });
 
     // 7 hours on: the partner listing us answers 304 to our ETag; the reading and its "since" stand.
@@ -198,5 +203,41 @@ describe(`the partner-feeds job against real servers (${backend()})`, () => {
     await db.partner.update({ where: { id: partnerId }, data: { feedUrl: null } });
     await checkPartnerFeeds(new Date("2026-03-02T09:02:00Z"), { allow });
     expect(await db.partnerFeedCheck.count({ where: { partnerId } })).toBe(0);
+  });
+});
+
+describe(`staff's commands and the dashboard (${backend()})`, () => {
+  it("checks a feed now, confirms a name match only as shown, and lists Active links the partner's feed contradicts", async () => {
+    await db.councilSettings.upsert({ where: { id: 1 }, create: { id: 1, ...US }, update: US });
+    const staff = await createStaff();
+    const councillor = await createCouncillor();
+    const suspended = await createAgreement({ status: "ACTIVE", createdBy: staff });
+    await db.partner.update({ where: { id: suspended.partnerId }, data: { feedUrl: `${base}/suspended.json` } });
+    const others = await createAgreement({ status: "ACTIVE", createdBy: staff });
+    await db.partner.update({ where: { id: others.partnerId }, data: { feedUrl: `${base}/others.json` } });
+    expect(await getFeedMismatches()).toEqual({ items: [], total: 0 });
+
+    // "Check the feed now" reads with the server's own settings: the operator's allowance names this server's port.
+    const saved = process.env.TWINNING_ALLOW_PRIVATE_FEEDS;
+    process.env.TWINNING_ALLOW_PRIVATE_FEEDS = allow.join(",");
+    try {
+      await expect(checkFeedNow({ agreementId: suspended.id }, councillor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      const now = new Date("2026-03-02T09:00:00Z");
+      expect(await checkFeedNow({ agreementId: suspended.id }, staff, now)).toEqual({ confirmation: "agreement.feedChecked" });
+      expect(await checkFeedNow({ agreementId: others.id }, staff, now)).toEqual({ confirmation: "agreement.feedChecked" });
+    } finally {
+      if (saved === undefined) delete process.env.TWINNING_ALLOW_PRIVATE_FEEDS;
+      else process.env.TWINNING_ALLOW_PRIVATE_FEEDS = saved;
+    }
+    expect(await reading(suspended.partnerId)).toMatchObject({ outcome: "LISTED_OTHER", matchedBy: "name" });
+
+    // Not listed is a mismatch at once; another status by name only once staff confirm the match.
+    expect((await getFeedMismatches())!.items.map((item) => [item.agreementId, item.outcome])).toEqual([[others.id, "NOT_LISTED"]]);
+    await expect(confirmFeedMatch({ agreementId: suspended.id, matchedName: "Somewhere else" }, staff)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await confirmFeedMatch({ agreementId: suspended.id, matchedName: "Testford" }, staff)).toEqual({ confirmation: "agreement.feedMatchConfirmed" });
+    const mismatches = await getFeedMismatches();
+    expect(mismatches!.total).toBe(2);
+    expect(mismatches!.items.find((item) => item.agreementId === suspended.id)).toMatchObject({ outcome: "LISTED_OTHER", listedStatus: "suspended" });
+    expect(await db.auditLog.count({ where: { action: "partnerFeed.confirmMatch", entityId: suspended.partnerId } })).toBe(1);
   });
 });

@@ -35,6 +35,7 @@ import { listExecutiveMemberChoices } from "@/lib/data/users";
 import { isRecordedRoute } from "@/lib/domain/decision-routes";
 import { mayRecordDecision } from "@/lib/domain/permissions";
 import { ContactsSection } from "./contacts-section";
+import { PartnerFeedSection } from "./partner-feed-section";
 import { AgreementDocuments } from "./documents-section";
 import { agreementCommandAction, proposeAmendmentAction, recordConfirmationAction, recordDecisionAction, recordReviewAction, saveTranslationAction } from "./actions";
 
@@ -211,6 +212,8 @@ export default async function AgreementPage({ params, searchParams }: Props) {
           },
         ]}
       />
+
+      <PartnerFeedSection agreement={agreement} partner={partner} user={user} />
 
       {translations ? (
         <AgreementTranslationsSection

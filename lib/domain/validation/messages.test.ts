@@ -10,6 +10,7 @@ import "@/lib/auth/password-strength";
 // Call-in's forms and refusals (docs/decisions/023-call-in.md).
 import "@/lib/domain/call-in";
 import "./call-in";
+import "./partner-feed";
 import { REFUSED, REFUSED_IN_STATUS, signInLockedMessage } from "@/lib/domain/errors";
 import { checkCommand, COMMANDS, REJECTION_REASON_MESSAGE } from "@/lib/domain/lifecycle";
 import { preferencesSchema } from "@/lib/notifications/preferences-schema";
