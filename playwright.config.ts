@@ -18,6 +18,7 @@ const baseURL = `http://localhost:${port}`;
  */
 const SHARED_STATE_JOURNEYS = [
   "administration.spec.ts",
+  "call-in.spec.ts",
   "agreement-lifecycle.spec.ts",
   "cluster.spec.ts",
   "dashboard.spec.ts",
@@ -67,13 +68,22 @@ const EMBEDDED_ONLY = [
   "languages-staff.spec.ts",
   "languages-validation.spec.ts",
   "partner-confirmation.spec.ts",
+  "partner-feeds.spec.ts",
   "request-limits.spec.ts",
   "returned-proposals.spec.ts",
   "reviews.spec.ts",
   "translations.spec.ts",
 ];
+/**
+ * Journeys about what a PostgreSQL server changes most: sessions and sign-in counters kept in the
+ * database and checked on every request (signing in and out, locks, password changes ending other
+ * sessions, two-step and single sign-on), and the import's one large transaction. They run once, on
+ * the server: on the embedded database the integration suite proves the same operations, and every
+ * other journey signs in through /login there.
+ */
+const SESSION_AND_IMPORT_JOURNEYS = ["account-security.spec.ts", "auth.spec.ts", "import-export.spec.ts", "sso.spec.ts", "two-step.spec.ts"];
 /** Several server processes share one database only on a PostgreSQL server; the load test measures its pool. */
-const POSTGRES_ONLY = ["cluster.spec.ts", "load.spec.ts"];
+const POSTGRES_ONLY = ["cluster.spec.ts", "load.spec.ts", ...SESSION_AND_IMPORT_JOURNEYS];
 const ON_POSTGRES = readDatabaseConfig(process.env).kind === "postgres";
 const NOT_ON_THIS_DATABASE = ON_POSTGRES ? EMBEDDED_ONLY : POSTGRES_ONLY;
 

@@ -1,5 +1,6 @@
 // `npm test`: everything the project checks, in order, stopping at the first failure:
-// type check → lint → unit and integration tests (Vitest) → end-to-end tests (Playwright).
+// type check and lint (side by side: each uses one core) → unit and integration tests (Vitest) →
+// end-to-end tests (Playwright).
 // `npm test -- --skip-e2e` stops after Vitest. `npm test -- --clock-ahead "+400 days"` runs Vitest
 // with the process clock moved ahead (Debian's faketime), which proves that no test depends on
 // today's date; only on the embedded database, whose clock is this process's (a PostgreSQL
@@ -10,13 +11,16 @@ import { bin, CommandFailedError, run } from "./lib/run";
 
 type Step = { name: string; command: string; args: string[]; env?: Record<string, string> };
 
-const STEPS: Step[] = [
-  { name: "Type check", command: bin("tsc"), args: ["--noEmit"] },
-  { name: "Lint", command: bin("eslint"), args: ["."] },
-  { name: "Unit and integration tests", command: bin("vitest"), args: ["run"] },
-  { name: "Chromium for end-to-end tests", command: bin("tsx"), args: ["scripts/ensure-browser.ts"] },
+/** Each stage's steps run side by side; the next stage starts when they all passed. */
+const STAGES: Step[][] = [
+  [
+    { name: "Type check", command: bin("tsc"), args: ["--noEmit"] },
+    { name: "Lint", command: bin("eslint"), args: ["."] },
+  ],
+  [{ name: "Unit and integration tests", command: bin("vitest"), args: ["run"] }],
+  [{ name: "Chromium for end-to-end tests", command: bin("tsx"), args: ["scripts/ensure-browser.ts"] }],
   // The type check ran first: the build the e2e web server may run can skip its own (next.config.js).
-  { name: "End-to-end tests", command: bin("playwright"), args: ["test"], env: { SKIP_BUILD_TYPECHECK: "1" } },
+  [{ name: "End-to-end tests", command: bin("playwright"), args: ["test"], env: { SKIP_BUILD_TYPECHECK: "1" } }],
 ];
 
 function optionValue(name: string): string | undefined {
@@ -45,26 +49,30 @@ function withClockAhead(step: Step, offset: string): Step {
 
 const skipE2e = process.argv.includes("--skip-e2e");
 const clockAhead = optionValue("--clock-ahead");
-const steps = (skipE2e ? STEPS.filter((step) => !step.name.includes("nd-to-end")) : STEPS).map((step) =>
-  clockAhead && step.command === bin("vitest") ? withClockAhead(step, clockAhead) : step,
+const stages = (skipE2e ? STAGES.map((stage) => stage.filter((step) => !step.name.includes("nd-to-end"))).filter((stage) => stage.length > 0) : STAGES).map((stage) =>
+  stage.map((step) => (clockAhead && step.command === bin("vitest") ? withClockAhead(step, clockAhead) : step)),
 );
 const results: { name: string; outcome: "passed" | "FAILED" | "skipped"; seconds?: number }[] = [];
 let failed: string | null = null;
 
-for (const step of steps) {
-  if (failed) {
-    results.push({ name: step.name, outcome: "skipped" });
-    continue;
-  }
+async function runStep(step: Step): Promise<(typeof results)[number]> {
   console.log(`\n▶ ${step.name}`);
   const started = Date.now();
   try {
     await run(step.command, step.args, { label: step.name, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...step.env } });
-    results.push({ name: step.name, outcome: "passed", seconds: (Date.now() - started) / 1000 });
+    return { name: step.name, outcome: "passed", seconds: (Date.now() - started) / 1000 };
   } catch (error) {
-    failed = error instanceof CommandFailedError ? error.message : `${step.name}: ${error instanceof Error ? error.message : String(error)}`;
-    results.push({ name: step.name, outcome: "FAILED", seconds: (Date.now() - started) / 1000 });
+    failed ??= error instanceof CommandFailedError ? error.message : `${step.name}: ${error instanceof Error ? error.message : String(error)}`;
+    return { name: step.name, outcome: "FAILED", seconds: (Date.now() - started) / 1000 };
   }
+}
+
+for (const stage of stages) {
+  if (failed) {
+    results.push(...stage.map((step) => ({ name: step.name, outcome: "skipped" as const })));
+    continue;
+  }
+  results.push(...(await Promise.all(stage.map(runStep))));
 }
 
 console.log("\nSummary");
