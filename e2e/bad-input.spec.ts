@@ -225,10 +225,20 @@ function pathsOf(route: string, real: Segments): string[] {
   return route === "/api/auth/[...nextauth]" ? ["/api/auth/signin", "/api/auth/error"] : [fill(route, real)];
 }
 
-function probesOf(route: string, real: Segments): Probe[] {
+/**
+ * The requests of `visitor`'s sweep of a route. An anonymous visitor is sent to sign in before a
+ * staff, councillor or admin page reads anything, and the signed-in visitor who may open it sweeps
+ * the page in full: for anonymous there, one value of each class in each segment and in two
+ * parameters, one the page reads and one it does not.
+ */
+function probesOf(route: string, real: Segments, visitor: Visitor): Probe[] {
+  const refusedFirst = visitor === "anonymous" && isKnownRoute(route) && ROUTE_ACCESS[route] !== "public";
+  const segmentValues = refusedFirst ? QUERY_HOSTILE : HOSTILE;
+  const read = QUERY_PARAMETERS[route] ?? [];
+  const parameters = [...(refusedFirst ? read.slice(0, 1) : read), UNKNOWN_PARAMETERS[0]!];
   const probes: Probe[] = [];
   const dynamic = route.match(/\[[^\]]+\]/g) ?? [];
-  for (const [valueClass, values] of Object.entries(HOSTILE)) {
+  for (const [valueClass, values] of Object.entries(segmentValues)) {
     for (const value of values) {
       dynamic.forEach((_segment, index) => {
         probes.push({ url: fill(route, real, { index, value }), kind: "segment", valueClass });
@@ -239,12 +249,12 @@ function probesOf(route: string, real: Segments): Probe[] {
       });
       if (!QUERY_HOSTILE[valueClass]!.includes(value)) continue;
       for (const path of pathsOf(route, real)) {
-        for (const name of [...(QUERY_PARAMETERS[route] ?? []), UNKNOWN_PARAMETERS[0]!]) probes.push({ url: `${path}?${name}=${value}`, kind: "query", valueClass });
+        for (const name of parameters) probes.push({ url: `${path}?${name}=${value}`, kind: "query", valueClass });
       }
     }
   }
   for (const path of pathsOf(route, real)) {
-    for (const name of [...(QUERY_PARAMETERS[route] ?? []), UNKNOWN_PARAMETERS[0]!]) {
+    for (const name of parameters) {
       // Repeated (an array where a string is expected) and empty; inherited names as parameter names below.
       probes.push({ url: `${path}?${name}=a&${name}=b`, kind: "query", valueClass: "repeated or empty" });
       probes.push({ url: `${path}?${name}=&${name}`, kind: "query", valueClass: "repeated or empty" });
@@ -284,7 +294,7 @@ for (const visitor of ["anonymous", "STAFF", "COUNCILLOR", "ADMIN"] as const) {
     if (visitor !== "anonymous") await signInAs(page, visitor);
     const routes = ROUTES.filter((route) => visitorsOf(route).includes(visitor));
     const real = await realSegments(page.request, routes);
-    const probes = routes.flatMap((route) => probesOf(route, real));
+    const probes = routes.flatMap((route) => probesOf(route, real, visitor));
     const counts = new Map<string, { requests: number; fiveHundreds: number }>();
     const failures: string[] = [];
     await inParallel(probes, 6, async (probe) => {
