@@ -39,7 +39,11 @@ async function openProposalId(councillor: APIRequestContext, partner: string): P
  * Drafts a link with `partner` (a town in Germany) and submits it for approval as the officer signed
  * in on `officer` (a page or a context); returns the agreement page's path.
  */
-export async function submitForApproval(officer: Pick<Page, "request">, partner: string, { purpose = "Schools and choirs visit each other.", reason = "Both towns asked for the link." } = {}): Promise<string> {
+export async function submitForApproval(
+  officer: Pick<Page, "request">,
+  partner: string,
+  { purpose = "Schools and choirs visit each other.", reason = "Both towns asked for the link.", fields = {} as Record<string, string> } = {},
+): Promise<string> {
   const actions = loadServerActions();
   const created = await callServerAction(officer.request, serverAction(actions, "app/agreements/new/actions.ts#createAgreementAction"), {
     partnerName: partner,
@@ -48,6 +52,7 @@ export async function submitForApproval(officer: Pick<Page, "request">, partner:
     relationshipType: "TWIN_TOWN",
     purpose,
     themes: [],
+    ...fields,
   });
   const path = accepted(created, "Saving the draft", /^\/agreements\/[0-9a-f-]{36}\?done=saved$/).split("?")[0]!;
   const submit = serverAction(actions, "app/agreements/[id]/actions.ts#agreementCommandAction");
@@ -56,9 +61,9 @@ export async function submitForApproval(officer: Pick<Page, "request">, partner:
 }
 
 /** Drafts, submits and approves a link with `partner` (a town in Germany); returns the agreement page's path. */
-export async function activeAgreement(browser: Browser, partner: string): Promise<string> {
+export async function activeAgreement(browser: Browser, partner: string, fields: Record<string, string> = {}): Promise<string> {
   const officer = await actionsAs(browser, "STAFF");
-  const path = await submitForApproval(officer, partner);
+  const path = await submitForApproval(officer, partner, { fields });
   await officer.close();
 
   // Two councillors: the council may need two approvals.

@@ -62,6 +62,9 @@ await runScript("Starting the end-to-end server", async () => {
     OIDC_ISSUER: `http://localhost:${port + 1000}`,
     OIDC_CLIENT_ID: TEST_OIDC_CLIENT.clientId,
     OIDC_CLIENT_SECRET: TEST_OIDC_CLIENT.clientSecret,
+    // The partner-feeds journey's second instance (e2e/partner-feeds.spec.ts), one port up: the only
+    // address on this machine whose feed this server may read (docs/decisions/025-partner-feeds.md).
+    TWINNING_ALLOW_PRIVATE_FEEDS: `127.0.0.1:${port + 1},[::1]:${port + 1}`,
   };
   // Each step's time is printed: the suite's start-up counts against the CI budget.
   const timed = async (label: string, work: () => Promise<void>) => {

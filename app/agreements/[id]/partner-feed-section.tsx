@@ -72,10 +72,10 @@ export async function PartnerFeedSection({ agreement, partner, user }: Props) {
       {nameMatch && !reading.matchConfirmedAt && (reading.outcome === "LISTED_ACTIVE" || reading.outcome === "LISTED_OTHER") ? (
         <>
           <p className="hint">{t("confirmHint")}</p>
-          {mayAct ? <ConfirmFeedMatchForm action={confirmFeedMatchAction} agreementId={agreement.id} matchedName={reading.matchedName!} /> : null}
+          {mayAct ? <ConfirmFeedMatchForm action={confirmFeedMatchAction} agreementId={agreement.id} matchedName={reading.matchedName!} label={t("confirm")} /> : null}
         </>
       ) : null}
-      {mayAct ? <CheckFeedNowForm action={checkFeedNowAction} agreementId={agreement.id} /> : null}
+      {mayAct ? <CheckFeedNowForm action={checkFeedNowAction} agreementId={agreement.id} label={t("checkNow")} /> : null}
     </section>
   );
 }
