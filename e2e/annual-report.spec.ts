@@ -1,7 +1,7 @@
 // The annual report (issue 24 item 5): an officer opens /reports/<year>, sees the link made active
 // this year among the year's links and its approval among the new links, the page has no axe
 // violations, and printed (print media) it is the report alone: no site header, menu or footer.
-// With ANNUAL_REPORT_SCREENSHOT=1 it also saves the printed page as docs/screenshots/annual-report.png.
+// (`npm run screenshot` takes the picture of the printed pages: docs/screenshots/annual-report.png.)
 // Then an admin publishes the year's report, and a resident without an account finds it from
 // /annual-report, reads it (axe-clean) and downloads its .docx (decision 024).
 import { activeAgreement, signedIn } from "./active-agreement";
@@ -31,10 +31,6 @@ test("an officer reads this year's annual report, and its printed form has no na
   await expect(officer.getByRole("contentinfo")).toBeHidden();
   await expect(officer.getByRole("navigation", { name: "Other years" })).toBeHidden();
   await expect(officer.getByRole("heading", { level: 1, name: `Annual report ${year}` })).toBeVisible();
-  if (process.env.ANNUAL_REPORT_SCREENSHOT === "1") {
-    await officer.setViewportSize({ width: 794, height: 1123 });
-    await officer.screenshot({ path: "docs/screenshots/annual-report.png", fullPage: true });
-  }
   await officer.context().close();
 });
 

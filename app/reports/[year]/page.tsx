@@ -52,12 +52,12 @@ export default async function AnnualReportPage({ params, searchParams }: { param
               <p>
                 <Link href={publicPath}>{t("publication.publicCopy", { year: String(year) })}</Link>
               </p>
-              {can(user, "report:publish") ? <WithdrawReportForm action={withdrawReportAction} year={year} /> : null}
+              {can(user, "report:publish") ? <WithdrawReportForm action={withdrawReportAction} year={year} label={t("publication.withdraw")} /> : null}
             </>
           ) : (
             <>
               <p>{t("publication.notPublished")}</p>
-              {can(user, "report:publish") && year <= thisYear ? <PublishReportForm action={publishReportAction} year={year} /> : null}
+              {can(user, "report:publish") && year <= thisYear ? <PublishReportForm action={publishReportAction} year={year} label={t("publication.publish")} /> : null}
             </>
           )}
         </section>
