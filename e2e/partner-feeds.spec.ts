@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, E2E_PORT, E2E_SECRET } from "../scripts/lib/e2e-accounts";
 import { activeAgreement, signedIn } from "./active-agreement";
+import { axeViolations } from "./axe";
 import { expect, submitSignIn, test, uniquePartnerName } from "./fixtures";
 
 const PORT = Number(process.env.E2E_PORT ?? E2E_PORT);
@@ -75,6 +76,7 @@ test("two councils' instances, each listing the other, show Listed and active ab
   await first.getByRole("button", { name: "Check the feed now" }).click();
   await expect(first.getByRole("heading", { name: `What ${SECOND_COUNCIL} publishes about us` })).toBeVisible();
   await expect(first.getByTestId("partner-feed-status")).toHaveText("Listed and active");
+  expect(await axeViolations(first)).toEqual([]);
   await first.context().close();
 
   // The second instance: its officer reads the first council's feed, which lists the link just approved.
