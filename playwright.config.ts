@@ -54,6 +54,7 @@ const EMBEDDED_ONLY = [
   "authorization.spec.ts",
   "bad-input.spec.ts",
   "browser-problems.spec.ts",
+  "call-in.spec.ts",
   "cancel-delete.spec.ts",
   "contacts-confirmation.spec.ts",
   "dashboard.spec.ts",

@@ -4,7 +4,8 @@ import { TWO_STEP_REQUIREMENTS } from "@/lib/domain/two-step";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/form/action-form";
 import { Link } from "@/components/link";
-import { HiddenField, RadioGroup, SelectField, TextField } from "@/components/form/fields";
+import { CheckboxGroup, HiddenField, RadioGroup, SelectField, TextField } from "@/components/form/fields";
+import { DECISION_ROUTES } from "@/lib/domain/decision-routes";
 import { DecisionRouteChoice } from "@/components/decision-route-fields";
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, STAFF_LOCALES } from "@/lib/i18n/locales";
 import type { FormAction } from "@/lib/web/action-result";
@@ -154,6 +155,21 @@ export function UserLanguageForm({ action, userId, language }: { action: FormAct
   );
 }
 
+/** Call-in (docs/decisions/023-call-in.md): the period, the routes it covers, and how many call-ins it takes. */
+function CallInSettings() {
+  const t = useTranslations("adminForms.settings");
+  const routes = useTranslations("decisions.route");
+  return (
+    <>
+      <h2>{t("callInHeading")}</h2>
+      <p className="max-w-2xl">{t("callInIntro")}</p>
+      <TextField name="callInDays" label={t("callInDays")} type="number" inputMode="numeric" hint={t("callInDaysHint")} />
+      <CheckboxGroup name="callInRoutes" label={t("callInRoutes")} hint={t("callInRoutesHint")} options={DECISION_ROUTES.map((route) => ({ value: route, label: routes(route) }))} />
+      <TextField name="callInsNeeded" label={t("callInsNeeded")} type="number" inputMode="numeric" hint={t("callInsNeededHint")} />
+    </>
+  );
+}
+
 export function SettingsForm({ action, values }: { action: FormAction; values: Record<string, unknown> }) {
   const t = useTranslations("adminForms.settings");
   return (
@@ -165,6 +181,7 @@ export function SettingsForm({ action, values }: { action: FormAction; values: R
         ...["councilName", "approvalsNeeded", "dormancyMonths", "reminderDays", "openDataLicence", "twoStepRequiredFor", "ssoOnlyForStaff"],
         ...["auditAddressMonths", "sentEmailDays", "participantsMonths", "failedSignInDays", "contactsMonths", "photosMonths", "securityContact", "wikidataId", "councilCountry"],
         "defaultDecisionRoute",
+        ...["callInDays", "callInRoutes", "callInsNeeded"],
       ]}
       submitLabel={t("submit")}
       aria-label={t("formLabel")}
@@ -201,6 +218,7 @@ export function SettingsForm({ action, values }: { action: FormAction; values: R
       <TextField name="wikidataId" label={t("wikidataId")} hint={t("wikidataIdHint")} autoComplete="off" />
       <TextField name="councilCountry" label={t("councilCountry")} hint={t("councilCountryHint")} autoComplete="off" />
       <DecisionRouteChoice name="defaultDecisionRoute" />
+      <CallInSettings />
     </ActionForm>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/form/action-form";
 import { HiddenField, RadioGroup, SelectField, TextArea, TextField } from "@/components/form/fields";
 import { Link } from "@/components/link";
+import { UrgentFields } from "@/components/call-in-forms";
 import { DECISION_ROUTES } from "@/lib/domain/decision-routes";
 import type { DecisionRoute } from "@/lib/domain/enums";
 import { recordDecisionSchema } from "@/lib/domain/validation/agreement";
@@ -59,7 +60,7 @@ export function RecordDecisionForm({ action, proposalId, route, cancelHref }: { 
       action={action}
       schema={recordDecisionSchema}
       defaultValues={{ proposalId }}
-      fieldOrder={["decision", ...(meeting ? ["meetingName", "meetingDate", "minuteReference", "meetingUrl"] : ["reference"]), "reason"]}
+      fieldOrder={["decision", ...(meeting ? ["meetingName", "meetingDate", "minuteReference", "meetingUrl"] : ["reference"]), "reason", "urgent", "urgencyReason"]}
       submitLabel={t("button")}
       secondary={
         <Link href={cancelHref} className="button-secondary">
@@ -89,6 +90,7 @@ export function RecordDecisionForm({ action, proposalId, route, cancelHref }: { 
         <TextField name="reference" label={t("reference")} />
       )}
       <TextArea name="reason" label={t("reason")} hint={t("reasonHint")} rows={3} />
+      <UrgentFields />
     </ActionForm>
   );
 }

@@ -48,6 +48,11 @@ const EXPECTED_ACTIONS: Readonly<Record<string, Allowed>> = {
   "app/approvals/actions.ts#voteAction": COUNCILLORS,
   // Any signed-in reader reaches it; the operation asks the policy table whether they may record this proposal's decision.
   "app/agreements/[id]/actions.ts#recordDecisionAction": EVERYONE,
+  // Call-in (docs/decisions/023-call-in.md): scrutiny members are councillors (mayCallIn decides which); an
+  // admin or a scrutiny member records scrutiny's outcome; the decision-maker (any reader, asked per decision) answers a referral.
+  "app/agreements/[id]/call-in/actions.ts#callInAction": COUNCILLORS,
+  "app/agreements/[id]/call-in/actions.ts#scrutinyOutcomeAction": { STAFF: false, COUNCILLOR: true, ADMIN: true },
+  "app/agreements/[id]/call-in/actions.ts#answerReferralAction": EVERYONE,
   "app/exchanges/new/actions.ts#createExchangeAction": OFFICERS,
   "app/exchanges/[id]/edit/actions.ts#updateExchangeAction": OFFICERS,
   "app/exchanges/[id]/edit/actions.ts#deleteExchangeAction": OFFICERS,
@@ -70,6 +75,9 @@ const EXPECTED_ACTIONS: Readonly<Record<string, Allowed>> = {
   "app/admin/people/actions.ts#erasePersonAction": ADMINS,
   "app/admin/settings/actions.ts#updateSettingsAction": ADMINS,
   "app/admin/settings/actions.ts#updateStatementsAction": ADMINS,
+  "app/admin/settings/bank-holidays/actions.ts#addBankHolidayAction": ADMINS,
+  "app/admin/settings/bank-holidays/actions.ts#removeBankHolidayAction": ADMINS,
+  "app/admin/users/scrutiny/actions.ts#setScrutinyMemberAction": ADMINS,
   "app/account/actions.ts#updatePreferencesAction": EVERYONE,
   "app/account/actions.ts#changePasswordAction": EVERYONE,
   "app/account/actions.ts#updateLanguageAction": EVERYONE,

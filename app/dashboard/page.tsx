@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ActivityChart } from "@/components/activity-chart";
 import { DashboardPanel } from "@/components/dashboard-panel";
+import { BankHolidayWarning } from "./bank-holiday-warning";
 import { Link } from "@/components/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { getPartnerAnswersPanel } from "@/lib/data/contacts";
@@ -73,6 +74,7 @@ export default async function DashboardPage() {
     <>
       <h1>{t("title")}</h1>
       <p>{t("welcome", { name: user.name })}</p>
+      <BankHolidayWarning user={user} />
       <p>
         <Link href={`/reports/${new Date().getUTCFullYear() - 1}`}>{r("linkLastYear", { year: String(new Date().getUTCFullYear() - 1) })}</Link>
       </p>

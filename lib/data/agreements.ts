@@ -238,6 +238,8 @@ export async function getAgreement(id: string) {
           changes: true,
           createdAt: true,
           closedAt: true,
+          // Call-in (docs/decisions/023-call-in.md): a decision waiting holds the agreement.
+          callIn: true,
           proposer: { select: { id: true, name: true } },
         },
       },

@@ -86,6 +86,8 @@ import erasureCy from "@/messages/erasure/cy.json";
 import erasureDe from "@/messages/erasure/de.json";
 import erasureEn from "@/messages/erasure/en.json";
 import erasureFr from "@/messages/erasure/fr.json";
+import callInCy from "@/messages/callIn/cy.json";
+import callInEn from "@/messages/callIn/en.json";
 import annualReportCy from "@/messages/annualReport/cy.json";
 import annualReportDe from "@/messages/annualReport/de.json";
 import annualReportEn from "@/messages/annualReport/en.json";
@@ -137,6 +139,8 @@ export const NAMESPACES = {
   decisions: { en: decisionsEn, cy: decisionsCy, de: decisionsDe, fr: decisionsFr },
   // Where a decision's text was erased (issue 22): wherever decisions are shown, in every language.
   erasure: { en: erasureEn, cy: erasureCy, de: erasureDe, fr: erasureFr },
+  // Call-in (docs/decisions/023-call-in.md): its staff forms and panels.
+  callIn: { en: callInEn, cy: callInCy },
 } satisfies Record<string, Translations<object>>;
 
 export type Namespace = keyof typeof NAMESPACES;
@@ -153,7 +157,7 @@ export function messagesFor(locale: Locale): Messages {
  * The namespaces components in the browser read (forms and their errors): only these are sent
  * with every page, so a public page does not carry the whole staff vocabulary.
  */
-export const CLIENT_NAMESPACES = ["common", "account", "auth", "activityForm", "forms", "agreementForms", "adminForms", "importFlow", "contacts", "decisions"] as const satisfies readonly Namespace[];
+export const CLIENT_NAMESPACES = ["common", "account", "auth", "activityForm", "forms", "agreementForms", "adminForms", "importFlow", "contacts", "decisions", "callIn"] as const satisfies readonly Namespace[];
 
 /** The messages the browser is given for a page in `locale`. */
 export function clientMessagesFor(locale: Locale): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

@@ -19,6 +19,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import type { Role } from "@/generated/prisma/enums";
 import { applyCommand } from "@/lib/agreements/apply-command";
+import { recordDecision } from "@/lib/agreements/record-decision";
+import { recordDecisionSchema } from "@/lib/domain/validation/agreement";
 import { startSession } from "@/lib/auth/session";
 import { issueLink } from "@/lib/links/single-use-link";
 import { answerConfirmation } from "@/lib/contacts/answer-confirmation";
@@ -399,6 +401,21 @@ const TWO_STEP_PROOF: Fixture = {
     why: "a wrong password or code is audited and counts towards the sign-in lock",
   },
 };
+
+/**
+ * Call-in (docs/decisions/023-call-in.md): a fresh officer's delegated suspension proposed by the
+ * admin, recorded now by another officer under a 5-working-day period on that route, in `state`.
+ */
+async function waitingDecision(admin: TestUser, state: "AWAITING" | "CALLED_IN" | "REFERRED_TO_COUNCIL"): Promise<string> {
+  await db.councilSettings.upsert({ where: { id: 1 }, update: { callInDays: 5, callInRoutes: ["OFFICER_DELEGATION"] }, create: { id: 1, callInDays: 5, callInRoutes: ["OFFICER_DELEGATION"] } });
+  const agreement = await createAgreement({ status: "ACTIVE", createdBy: admin });
+  const command = commandSchema.parse({ agreementId: agreement.id, version: agreement.version, command: "proposeSuspension", reason: "Dissolved.", publicReason: "Paused.", decisionRoute: "OFFICER_DELEGATION", delegation: "Scheme 4.2" });
+  const { proposalId } = await applyCommand(command, admin);
+  await recordDecision(recordDecisionSchema.parse({ proposalId, decision: "approve", reason: "" }), await createStaff());
+  // The later states are set directly (the steps to them are the integration suite's, call-in.test.ts): a case each is cheap.
+  if (state !== "AWAITING") await db.proposal.update({ where: { id: proposalId! }, data: { callIn: state } });
+  return proposalId!;
+}
 
 const FIXTURES: Record<string, Fixture> = {
   "app/actions.ts#signOut": { valid: async () => ({}) },
@@ -807,6 +824,47 @@ const FIXTURES: Record<string, Fixture> = {
       };
     },
     text: ["reason", "meetingName", "minuteReference"],
+  },
+  "app/agreements/[id]/call-in/actions.ts#callInAction": {
+    // The shared councillor, a scrutiny member who took no part, calls in a fresh decision each time.
+    writes: true,
+    valid: async ({ admin, councillor }) => {
+      await db.user.update({ where: { id: councillor.id }, data: { scrutinyMember: true } });
+      return { proposalId: await waitingDecision(admin, "AWAITING"), reason: "The partner was not consulted." };
+    },
+    text: ["reason"],
+  },
+  "app/agreements/[id]/call-in/actions.ts#scrutinyOutcomeAction": {
+    writes: true,
+    valid: async ({ admin, councillor }) => {
+      await db.user.update({ where: { id: councillor.id }, data: { scrutinyMember: true } });
+      return { proposalId: await waitingDecision(admin, "CALLED_IN"), outcome: "NO_FURTHER_ACTION", reason: "The committee is satisfied.", reference: "Scrutiny 2026/4" };
+    },
+    text: ["reason", "reference"],
+  },
+  "app/agreements/[id]/call-in/actions.ts#answerReferralAction": {
+    // Full council's resolution, recorded by the shared officer (not the proposer).
+    writes: true,
+    valid: async ({ admin }) => ({ proposalId: await waitingDecision(admin, "REFERRED_TO_COUNCIL"), answer: "confirm", reason: "Council resolved to pause the link.", meetingName: "Full Council", meetingDate: "2026-01-15", minuteReference: "Council 2026/2" }),
+    text: ["reason", "meetingName", "minuteReference"],
+  },
+  "app/admin/settings/bank-holidays/actions.ts#addBankHolidayAction": {
+    // A fresh date each time: a date already listed is refused.
+    writes: true,
+    valid: async () => ({ date: new Date(Date.UTC(2031, 0, 1) + next() * 86_400_000).toISOString().slice(0, 10), name: "Founders' Day" }),
+    text: ["name"],
+  },
+  "app/admin/settings/bank-holidays/actions.ts#removeBankHolidayAction": {
+    writes: true,
+    valid: async () => {
+      const date = new Date(Date.UTC(2032, 0, 1) + next() * 86_400_000);
+      await db.bankHoliday.create({ data: { date, name: "To remove" } });
+      return { date: date.toISOString().slice(0, 10) };
+    },
+  },
+  "app/admin/users/scrutiny/actions.ts#setScrutinyMemberAction": {
+    writes: true,
+    valid: async () => ({ userId: (await createCouncillor()).id, scrutinyMember: "true" }),
   },
   "app/exchanges/new/actions.ts#createExchangeAction": {
     valid: async ({ active }) => exchangeInput(active.id),

@@ -10,6 +10,8 @@ import { statementsSchema } from "@/lib/domain/validation/statements";
 export const updateSettingsAction = createAction({
   permission: "settings:manage",
   schema: settingsSchema,
+  // Call-in's routes are checkboxes: none ticked is an empty list.
+  arrayFields: ["callInRoutes"],
   invalidates: ["settings", "public"],
   run: (input, actor) => updateSettings(input, actor, { ssoConfigured: readServerEnv().oidc !== null }),
 });

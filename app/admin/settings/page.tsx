@@ -7,6 +7,7 @@ import { StatementsForm } from "@/components/statements-form";
 import { getPublicStatements, getStatements } from "@/lib/data/statements";
 import { siteOrigin } from "@/lib/web/request-context";
 import { updateSettingsAction, updateStatementsAction } from "./actions";
+import { BankHolidaysSection } from "./bank-holidays-section";
 
 const STATEMENT_LABELS = [
   "formLabel",
@@ -32,6 +33,7 @@ export default async function SettingsPage() {
     <>
       <h1>{t("title")}</h1>
       <SettingsForm action={updateSettingsAction} values={{ ...settings }} />
+      <BankHolidaysSection />
       <section aria-labelledby="statements-heading" className="mt-12">
         <h2 id="statements-heading">{tStatements("heading")}</h2>
         <p className="max-w-3xl">{tStatements("intro")}</p>

@@ -29,11 +29,13 @@ import { wikidataUri } from "@/lib/domain/wikidata";
 import { CONTENT_LOCALES, type ContentLocale } from "@/lib/domain/validation/agreement";
 import { queryChoice } from "@/lib/domain/validation/fields";
 import { RecordDecisionForm } from "@/components/decision-route-fields";
+import { CallInSection } from "./call-in-section";
 import { routeLines } from "@/components/decision-maker";
 import { getSettings } from "@/lib/data/settings";
 import { listExecutiveMemberChoices } from "@/lib/data/users";
 import { isRecordedRoute } from "@/lib/domain/decision-routes";
 import { mayRecordDecision } from "@/lib/domain/permissions";
+import { isWaiting } from "@/lib/domain/call-in";
 import { ContactsSection } from "./contacts-section";
 import { PartnerFeedSection } from "./partner-feed-section";
 import { AgreementDocuments } from "./documents-section";
@@ -61,7 +63,8 @@ export default async function AgreementPage({ params, searchParams }: Props) {
   const labels = labelsIn(locale);
 
   const openProposal = agreement.proposals.find((proposal) => proposal.state === "OPEN");
-  const commands = availableCommands(agreement.status, Boolean(openProposal), user.role);
+  // A decision waiting in its call-in period holds the agreement like an open proposal (docs/decisions/023-call-in.md).
+  const commands = availableCommands(agreement.status, Boolean(openProposal) || agreement.proposals.some((proposal) => isWaiting(proposal.callIn)), user.role);
   const chosen = commands.find((command) => command === action);
   const returned = chosen ? returnedProposal(agreement.proposals, chosen) : undefined;
   const reviewable = canRecordReview(agreement.status, user.role);
@@ -172,6 +175,8 @@ export default async function AgreementPage({ params, searchParams }: Props) {
           {t.rich("page.awaitsDecision", { link: (chunks) => <Link href="/approvals">{chunks}</Link> })}
         </p>
       ) : null}
+
+      <CallInSection agreementId={agreement.id} user={user} />
 
       <h2>{t("page.agreementHeading")}</h2>
       <SummaryList

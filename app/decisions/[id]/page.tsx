@@ -54,6 +54,10 @@ export default async function DecisionNoticePage({ params }: Props) {
         rows={[
           { label: t("decision"), value: t(`decisionText.${notice.outcome}`, { partner: notice.partner.name }) },
           { label: t("dateOfDecision"), value: <time dateTime={notice.decidedOn}>{formatDate(dateOf(notice.decidedOn), locale)}</time> },
+          // Call-in (docs/decisions/023-call-in.md): while its period runs, the day it takes effect; else where a call-in stands.
+          notice.effect.state === "waiting"
+            ? { label: t("takesEffectOn"), value: <time dateTime={notice.effect.takesEffectOn}>{formatDate(dateOf(notice.effect.takesEffectOn), locale)}</time> }
+            : { label: t("callIn"), value: notice.effect.state === "inEffect" ? null : notice.effect.state === "urgent" ? t("effect.urgent", { reason: notice.effect.urgencyReason }) : t(`effect.${notice.effect.state}`) },
           { label: t("route"), value: d(`route.${notice.route}`) },
           { label: t("decisionMaker"), value: describeDecisionMaker(notice.maker, d) },
           { label: t("reasons"), value: reason ? <TranslatedText shown={reason} /> : t("noPublicReason") },

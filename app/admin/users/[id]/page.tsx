@@ -15,6 +15,9 @@ import { formatDate, formatTimeWithZone } from "@/lib/domain/format";
 import { LANGUAGE_NAMES, LANGUAGE_TAGS, type Locale } from "@/lib/i18n/locales";
 import { getPageLocale } from "@/lib/i18n/server";
 import { changeRoleAction, removeSsoLinkAction, resetPasswordAction, resetTwoStepAction, setActiveAction, setUserLanguageAction, unlockSignInAction } from "../actions";
+import { setScrutinyMemberAction } from "../scrutiny/actions";
+import { ScrutinyMemberForm } from "@/components/call-in-forms";
+import { isMarkedScrutinyMember } from "@/lib/data/call-in";
 
 const SSO_LINK_CONFIRM = "sso-link";
 
@@ -38,6 +41,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const [lockedUntil, t, tUsers, locale] = await Promise.all([getSignInLockedUntil(user.email), getTranslations("admin.user"), getTranslations("admin.users"), getPageLocale()]);
   const lock = lockedUntil ? t("lockedUntil", { time: formatTimeWithZone(lockedUntil, locale) }) : null;
   const quorumWarning = user.role === "COUNCILLOR" && user.active ? await deactivationQuorumWarning(locale) : null;
+  const tCallIn = await getTranslations("callIn.scrutiny");
   return (
     <>
       <BackLink href="/admin/users">{t("back")}</BackLink>
@@ -70,6 +74,12 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         </p>
       ) : null}
       <SetActiveForm action={setActiveAction} userId={user.id} active={user.active} />
+      {user.role === "COUNCILLOR" ? (
+        <>
+          <h2>{tCallIn("label")}</h2>
+          <ScrutinyMemberForm action={setScrutinyMemberAction} userId={user.id} member={await isMarkedScrutinyMember(user.id)} />
+        </>
+      ) : null}
       <h2>{t("language")}</h2>
       <UserLanguageForm action={setUserLanguageAction} userId={user.id} language={user.language} />
       <h2>{t("resetPassword")}</h2>
