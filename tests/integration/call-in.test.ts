@@ -9,7 +9,8 @@ import { applyCommand } from "@/lib/agreements/apply-command";
 import { callInDecision } from "@/lib/agreements/call-in";
 import { recordDecision } from "@/lib/agreements/record-decision";
 import { recordScrutinyOutcome } from "@/lib/agreements/scrutiny-outcome";
-import { getDecisionNotice } from "@/lib/data/decision-notices";
+import { markChanged } from "@/lib/cache/signal";
+import { getDecisionNotice as readNotice } from "@/lib/data/decision-notices";
 import { db } from "@/lib/db";
 import { verifyDecisionChain } from "@/lib/decisions/chain";
 import { CALL_IN_REFUSED } from "@/lib/domain/call-in";
@@ -53,6 +54,11 @@ const approve = (proposalId: string, fields: Record<string, string> = {}) => rec
 const statusOf = async (id: string) => (await db.agreement.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
 const kindsOf = async (proposalId: string) => (await db.decision.findMany({ where: { proposalId }, orderBy: { sequence: "asc" }, select: { kind: true } })).map((row) => row.kind);
 const at = (iso: string) => new Date(iso);
+/** The notice as a page reads it after a write: the operations here run outside the action wrapper, which marks the caches stale (on PostgreSQL the database's change signal arrives a moment later). */
+const getDecisionNotice = (id: string) => {
+  markChanged();
+  return readNotice(id);
+};
 
 async function scrutinyMember() {
   const councillor = await createCouncillor();
