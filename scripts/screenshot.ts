@@ -73,7 +73,9 @@ async function printedReport(browser: Browser, base: string, year: number): Prom
   if (!response?.ok()) throw new Error(`${base}/reports/${year} answered ${response?.status()}.`);
   await page.emulateMedia({ media: "print" });
   const { breaks, height } = await page.evaluate(() => ({
-    breaks: [...document.querySelectorAll(".annual-report .annual-report-section")].map((section) => Math.floor(section.getBoundingClientRect().top + window.scrollY)),
+    breaks: [...document.querySelectorAll(".annual-report .annual-report-section")]
+      .filter((section) => getComputedStyle(section).breakBefore === "page")
+      .map((section) => Math.floor(section.getBoundingClientRect().top + window.scrollY)),
     height: document.documentElement.scrollHeight,
   }));
   const pages: string[] = [];
