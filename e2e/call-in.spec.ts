@@ -7,6 +7,7 @@
 // once-only application are the integration suite's (tests/integration/call-in.test.ts).
 import type { Page } from "@playwright/test";
 import { activeAgreement, signedIn } from "./active-agreement";
+import { axeViolations } from "./axe";
 import { expect, test, uniquePartnerName } from "./fixtures";
 
 async function setCallInPeriod(admin: Page, days: string) {
@@ -68,6 +69,8 @@ test("an executive member's decision waits for its call-in period, is called in 
 
     const scrutineer = await signedIn(browser, "COUNCILLOR2");
     await scrutineer.goto(path);
+    // The Call-in panel with its form: axe-clean.
+    expect(await axeViolations(scrutineer)).toEqual([]);
     const callIn = scrutineer.getByRole("form", { name: "Call in this decision" });
     await callIn.getByLabel("Reason for calling in").fill("The partner's residents were not consulted.");
     await callIn.getByRole("button", { name: "Call in" }).click();
