@@ -9,8 +9,9 @@
 // leave the database fingerprint (row count and hash of every table) exactly as it was. Names in
 // any script must be accepted and saved as typed.
 //
-// Two test files run it, each with a part of the actions (bad-input-agreements.test.ts and
-// bad-input.test.ts), so the two halves run side by side on two cores.
+// Four test files run it, each with a part of the actions (bad-input-agreement-page.test.ts,
+// bad-input-agreement-forms.test.ts, bad-input-call-in.test.ts and bad-input.test.ts), so no one
+// of them holds the run up.
 // First: it installs the AsyncLocalStorage global that Next's modules expect when they load.
 import { inRequest, revalidations } from "../helpers/request-context";
 import fs from "node:fs";
@@ -54,6 +55,7 @@ import {
   tablesHolding,
   type Fingerprint,
 } from "../helpers/fingerprint";
+import { publishReport } from "@/lib/reports/publish-report";
 import { ROOT } from "../helpers/migrations";
 
 // Each test file that runs this suite mocks next/cache itself (vi.mock is hoisted per test file).
@@ -498,6 +500,18 @@ const FIXTURES: Record<string, Fixture> = {
       privacyNotice: "",
     }),
     text: ["contactAddress", "accessibilityStatement", "privacyNotice"],
+  },
+  "app/reports/[year]/actions.ts#publishReportAction": {
+    // A past year: publishing it again changes nothing and says so.
+    valid: async () => ({ year: "2021" }),
+  },
+  "app/reports/[year]/actions.ts#withdrawReportAction": {
+    // A year published afresh for each case, so there is something to withdraw.
+    writes: true,
+    valid: async ({ admin }) => {
+      await publishReport({ year: 2019 }, admin);
+      return { year: "2019" };
+    },
   },
   "app/admin/users/actions.ts#createUserAction": {
     valid: async () => ({
@@ -1067,13 +1081,17 @@ async function sessionOf(user: TestUser): Promise<Visitor> {
   return { cookies: setCookies, headers: {} };
 }
 
-/** The agreements' and approvals' actions (the slowest half), and everything else with the route handlers. */
-export type BadInputPart = "agreements" | "the rest";
+/**
+ * Four files of about the same time, so no one of them is left running alone at the end of the
+ * run: the agreement page's actions, the agreement forms with contacts and votes, call-in, and
+ * everything else with the route handlers.
+ */
+export type BadInputPart = "agreement page" | "agreement forms and votes" | "call-in" | "the rest";
 
 function partOf(actionKey: string): BadInputPart {
-  return /^app\/(agreements|approvals)\//.test(actionKey)
-    ? "agreements"
-    : "the rest";
+  if (/^app\/agreements\/\[id\]\/call-in\//.test(actionKey)) return "call-in";
+  if (/^app\/agreements\/\[id\]\/(actions|documents)/.test(actionKey)) return "agreement page";
+  return /^app\/(agreements|approvals)\//.test(actionKey) ? "agreement forms and votes" : "the rest";
 }
 
 export function defineBadInputSuite(part: BadInputPart): void {

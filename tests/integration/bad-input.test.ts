@@ -1,5 +1,5 @@
-// Bad input for every server action and route handler: all but the agreements' actions (see
-// bad-input.suite.ts, and bad-input-agreements.test.ts for the rest).
+// Bad input for every server action and route handler but the agreements' and the votes' (see
+// bad-input.suite.ts and the other bad-input-*.test.ts).
 import { vi } from "vitest";
 import { defineBadInputSuite } from "./bad-input.suite";
 
