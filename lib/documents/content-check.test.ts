@@ -51,6 +51,10 @@ describe("what a file is, from its content", () => {
     expect(await check(pdf("/OpenAction << /S /JavaScript /JS (app.alert(1)) >> "))).toEqual({ ok: false, refusal: "pdfJavaScript" });
     expect(await check(pdf("/AA << /O << /S /J#61vaScript >> >> "))).toEqual({ ok: false, refusal: "pdfJavaScript" });
     expect(await check(pdf("/Names << /JS 5 0 R >> "))).toEqual({ ok: false, refusal: "pdfJavaScript" });
+    // An XFA form runs scripts of its own (JavaScript or FormCalc) from its template.
+    expect(await check(pdf("/AcroForm << /Fields [] /XFA 7 0 R >> "))).toEqual({ ok: false, refusal: "pdfJavaScript" });
+    expect(await check(pdf("/AcroForm << /X#46A [(template) 8 0 R] >> "))).toEqual({ ok: false, refusal: "pdfJavaScript" });
+    expect(await check(pdf("/OpenAction << /S /#4AavaScript /#4A#53 (app.alert(1)) >> "))).toEqual({ ok: false, refusal: "pdfJavaScript" });
     // Names that only begin the same way are not JavaScript.
     expect(await check(pdf("/JSON (x) /Jpeg 1 "))).toEqual({ ok: true, kind: "pdf" });
   });

@@ -203,7 +203,7 @@ const MAX_PDF_DICTIONARY = 64 * 1024;
 
 /**
  * Whether a PDF names JavaScript (a /JS key, or a /JavaScript action under /OpenAction, /AA or
- * /Names), also written with #xx escapes (/J#61vaScript) — in the file's own text and inside every
+ * /Names) or holds an XFA form (/XFA, whose scripts readers run), also written with #xx escapes (/J#61vaScript) — in the file's own text and inside every
  * FlateDecode stream, expanded as it is read (object streams, /ObjStm, hide whole dictionaries
  * there; images, font programs and cross-reference streams are left compressed). An object stream in a filter we cannot decode, a stream whose dictionary cannot be read,
  * or a damaged object stream is refused as unreadable; all streams together expand to at most
@@ -279,7 +279,8 @@ export async function pdfCarriesJavaScript(path: string): Promise<boolean> {
 /** Names in text given a piece at a time: each piece is read with the end of the one before, so a name split between pieces is still seen. */
 class NameScanner {
   private carry = "";
-  private static readonly name = /\/J(?:#[0-9a-fA-F]{2}|[A-Za-z0-9])*/g;
+  // Every name, its first letter escaped too (/#4AS is /JS): each is decoded before it is compared.
+  private static readonly name = /\/(?:#[0-9a-fA-F]{2}|[A-Za-z0-9])+/g;
 
   /** True once a piece names JavaScript. */
   push(piece: string): boolean {
@@ -436,7 +437,8 @@ function decodeNames(text: string): string {
   return text.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** JavaScript, or an XFA form: its template carries scripts of its own (JavaScript or FormCalc) that readers run. */
 function namesJavaScript(name: string): boolean {
   const decoded = decodeNames(name);
-  return decoded === "/JS" || decoded === "/JavaScript";
+  return decoded === "/JS" || decoded === "/JavaScript" || decoded === "/XFA";
 }
