@@ -8,7 +8,7 @@ import { HiddenField, SelectField, TextArea, TextField, type Option } from "@/co
 import { correctionSchema } from "@/lib/domain/validation/agreement";
 import type { ActionResult } from "@/lib/web/action-result";
 
-const FIELD_ORDER = ["website", "region", "population", "latitude", "longitude", "feedUrl", "leadOfficerId", "internalNotes"] as const;
+const FIELD_ORDER = ["website", "region", "population", "latitude", "longitude", "wikidataId", "feedUrl", "leadOfficerId", "internalNotes"] as const;
 
 /** "Correct details": what is not a term of an Active or Suspended link, saved at once. */
 export function CorrectionForm({
@@ -32,7 +32,7 @@ export function CorrectionForm({
       action={action}
       schema={correctionSchema}
       defaultValues={{ agreementId, version, leadOfficerId: current.leadOfficerId }}
-      initialText={{ website: current.website, region: current.region, population: current.population, latitude: current.latitude, longitude: current.longitude, feedUrl: current.feedUrl, internalNotes: current.internalNotes }}
+      initialText={{ website: current.website, region: current.region, population: current.population, latitude: current.latitude, longitude: current.longitude, wikidataId: current.wikidataId, feedUrl: current.feedUrl, internalNotes: current.internalNotes }}
       fieldOrder={FIELD_ORDER}
       submitLabel={t("correction.submit")}
       secondary={
@@ -53,6 +53,7 @@ export function CorrectionForm({
           <TextField name="latitude" label={t("agreement.latitude")} hint={t("agreement.latitudeHint")} inputMode="decimal" />
           <TextField name="longitude" label={t("agreement.longitude")} hint={t("agreement.longitudeHint")} inputMode="decimal" />
         </div>
+        <TextField name="wikidataId" label={t("agreement.wikidataId")} hint={t("agreement.wikidataIdHint")} autoComplete="off" />
         <TextField name="feedUrl" label={t("agreement.feedUrl")} hint={t("agreement.feedUrlHint")} type="url" autoComplete="off" />
       </FieldGroup>
       <FieldGroup legend={t("agreement.agreementLegend")}>

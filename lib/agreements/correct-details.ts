@@ -10,7 +10,7 @@ import { loadAgreementState, updateAgreementIfCurrent } from "./guards";
 
 /**
  * Corrects the details of an Active or Suspended link that are not its terms — the partner's
- * website, coordinates, population and region, the lead officer, the internal notes — at once, no
+ * website, coordinates, population, region and Wikidata ID, the lead officer, the internal notes — at once, no
  * vote (the feed address among them: the jobs read a changed one afresh), in one transaction with an audit row holding each changed field's before and after. The
  * agreement's version guards it like a draft's edit; the partner's details are the partner's, so
  * every link with that partner shows them.
@@ -27,9 +27,9 @@ export async function correctDetails(input: CorrectionInput, actor: Actor): Prom
     }
     const before = await tx.agreement.findUniqueOrThrow({
       where: { id: agreement.id },
-      select: { leadOfficerId: true, internalNotes: true, partner: { select: { website: true, latitude: true, longitude: true, population: true, region: true, feedUrl: true } } },
+      select: { leadOfficerId: true, internalNotes: true, partner: { select: { website: true, latitude: true, longitude: true, population: true, region: true, wikidataId: true, feedUrl: true } } },
     });
-    const partner = { website: input.website ?? null, latitude: input.latitude ?? null, longitude: input.longitude ?? null, population: input.population ?? null, region: input.region ?? null, feedUrl: input.feedUrl ?? null };
+    const partner = { website: input.website ?? null, latitude: input.latitude ?? null, longitude: input.longitude ?? null, population: input.population ?? null, region: input.region ?? null, wikidataId: input.wikidataId ?? null, feedUrl: input.feedUrl ?? null };
     const details = { leadOfficerId: input.leadOfficerId ?? null, internalNotes: input.internalNotes };
     const changes = { ...fieldChanges(before.partner, partner, PARTNER_DETAILS), ...fieldChanges(before, details, AGREEMENT_DETAILS) };
     if (!hasChanges(changes)) throw new AppError("VALIDATION", CORRECTION_CHANGES_NOTHING);

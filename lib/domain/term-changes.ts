@@ -12,7 +12,7 @@ export type Term = (typeof AMENDABLE_TERMS)[number];
 export type Terms = { relationshipType: RelationshipType; title: string; purpose: string; themes: Theme[]; publicSummary: string; formalisedOn: Date | null };
 
 /** The details of an Active or Suspended link that staff correct directly ("Correct details"). */
-export const PARTNER_DETAILS = ["website", "latitude", "longitude", "population", "region", "feedUrl"] as const;
+export const PARTNER_DETAILS = ["website", "latitude", "longitude", "population", "region", "wikidataId", "feedUrl"] as const;
 export const AGREEMENT_DETAILS = ["leadOfficerId", "internalNotes"] as const;
 export type PartnerDetail = (typeof PARTNER_DETAILS)[number];
 export type AgreementDetail = (typeof AGREEMENT_DETAILS)[number];

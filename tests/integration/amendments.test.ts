@@ -181,12 +181,12 @@ describe(`correcting details (${backend()})`, () => {
     const link = await activeLink();
     const { partnerId, leadOfficerId } = await db.agreement.findUniqueOrThrow({ where: { id: link.id }, select: { partnerId: true, leadOfficerId: true } });
 
-    expect(await correctDetails(correction(link, { website: "www.kiel.de", population: "246,000", latitude: "54.3233", longitude: "10.1228", region: "Schleswig-Holstein", leadOfficerId: lead.id, internalNotes: "Call the Rathaus first." }), officer)).toEqual({
+    expect(await correctDetails(correction(link, { website: "www.kiel.de", population: "246,000", latitude: "54.3233", longitude: "10.1228", region: "Schleswig-Holstein", wikidataId: "Q1707", leadOfficerId: lead.id, internalNotes: "Call the Rathaus first." }), officer)).toEqual({
       confirmation: "agreement.corrected",
     });
 
     const partner = await db.partner.findUniqueOrThrow({ where: { id: partnerId } });
-    expect(partner).toMatchObject({ website: "https://www.kiel.de", population: 246000, latitude: 54.3233, longitude: 10.1228, region: "Schleswig-Holstein" });
+    expect(partner).toMatchObject({ website: "https://www.kiel.de", population: 246000, latitude: 54.3233, longitude: 10.1228, region: "Schleswig-Holstein", wikidataId: "Q1707" });
     const after = await db.agreement.findUniqueOrThrow({ where: { id: link.id } });
     expect(after).toMatchObject({ leadOfficerId: lead.id, internalNotes: "Call the Rathaus first.", status: "ACTIVE", version: link.version + 1, title: link.title });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "agreement.correct", entityId: link.id } });
@@ -199,6 +199,7 @@ describe(`correcting details (${backend()})`, () => {
         latitude: { from: null, to: 54.3233 },
         longitude: { from: null, to: 10.1228 },
         region: { from: null, to: "Schleswig-Holstein" },
+        wikidataId: { from: null, to: "Q1707" },
         leadOfficerId: { from: leadOfficerId, to: lead.id },
         internalNotes: { from: "", to: "Call the Rathaus first." },
       },

@@ -201,7 +201,7 @@ const LEAD_OFFICER_MESSAGE = validationMessage("choose.leadOfficer");
 
 /**
  * "Correct details" of an Active or Suspended link: the partner's website, coordinates, population,
- * region and feed address, the lead officer and the internal notes, each read as the draft form reads it
+ * region, Wikidata ID and feed address, the lead officer and the internal notes, each read as the draft form reads it
  * (334,000; www.lille.fr completed to https://). Not terms: applied at once, audited.
  */
 export const correctionSchema = z
@@ -213,6 +213,7 @@ export const correctionSchema = z
     longitude: agreementFields.shape.longitude,
     population: agreementFields.shape.population,
     region: agreementFields.shape.region,
+    wikidataId: agreementFields.shape.wikidataId,
     feedUrl: agreementFields.shape.feedUrl,
     leadOfficerId: z.preprocess((value) => (value === "" ? undefined : value), z.uuid({ error: LEAD_OFFICER_MESSAGE }).optional()),
     internalNotes: agreementFields.shape.internalNotes,

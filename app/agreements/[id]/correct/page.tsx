@@ -47,6 +47,7 @@ export default async function CorrectDetailsPage({ params }: { params: Promise<{
           population: text(partner.population),
           latitude: text(partner.latitude),
           longitude: text(partner.longitude),
+          wikidataId: text(partner.wikidataId),
           feedUrl: text(partner.feedUrl),
           leadOfficerId: text(agreement.leadOfficerId),
           internalNotes: agreement.internalNotes,
