@@ -51,7 +51,6 @@ const EMBEDDED_ONLY = [
   "annual-report.spec.ts",
   "amendments.spec.ts",
   "approval-card.spec.ts",
-  "authorization.spec.ts",
   "bad-input.spec.ts",
   "browser-problems.spec.ts",
   "call-in.spec.ts",
@@ -78,13 +77,14 @@ const EMBEDDED_ONLY = [
 /**
  * Journeys about what a PostgreSQL server changes most: sessions and sign-in counters kept in the
  * database and checked on every request (signing in and out, locks, password changes ending other
- * sessions, two-step and single sign-on), and the import's one large transaction. They run once, on
- * the server: on the embedded database the integration suite proves the same operations, and every
- * other journey signs in through /login there.
+ * sessions, two-step and single sign-on, every action refusing a deactivated user's session), the
+ * import's one large transaction, and the exchange and event logs' writes. They run once, on the
+ * server: on the embedded database the integration suite proves the same operations, and every other
+ * journey signs in through /login and writes through the same forms there.
  */
-const SESSION_AND_IMPORT_JOURNEYS = ["account-security.spec.ts", "auth.spec.ts", "import-export.spec.ts", "sso.spec.ts", "two-step.spec.ts"];
+const SESSION_AND_WRITE_JOURNEYS = ["account-security.spec.ts", "auth.spec.ts", "authorization.spec.ts", "exchanges-events.spec.ts", "import-export.spec.ts", "sso.spec.ts", "two-step.spec.ts"];
 /** Several server processes share one database only on a PostgreSQL server; the load test measures its pool. */
-const POSTGRES_ONLY = ["cluster.spec.ts", "load.spec.ts", ...SESSION_AND_IMPORT_JOURNEYS];
+const POSTGRES_ONLY = ["cluster.spec.ts", "load.spec.ts", ...SESSION_AND_WRITE_JOURNEYS];
 const ON_POSTGRES = readDatabaseConfig(process.env).kind === "postgres";
 const NOT_ON_THIS_DATABASE = ON_POSTGRES ? EMBEDDED_ONLY : POSTGRES_ONLY;
 
