@@ -46,8 +46,8 @@ export function AmendmentForm({
     <ActionForm
       action={action}
       schema={amendmentSchema}
-      defaultValues={{ agreementId, version, command: AMENDMENT_COMMAND, relationshipType: terms.relationshipType, themes: terms.themes, formalisedOn: terms.formalisedOn?.toISOString().slice(0, 10) ?? "", decisionRoute: routes.defaultRoute }}
-      initialText={{ title: terms.title, purpose: terms.purpose, publicSummary: terms.publicSummary, ...(previous && previousText(previous)) }}
+      defaultValues={{ agreementId, version, command: AMENDMENT_COMMAND, relationshipType: terms.relationshipType, themes: terms.themes, formalisedOn: terms.formalisedOn?.toISOString().slice(0, 10) ?? "" }}
+      initialText={{ decisionRoute: routes.defaultRoute, title: terms.title, purpose: terms.purpose, publicSummary: terms.publicSummary, ...(previous && previousText(previous)) }}
       fieldOrder={FIELD_ORDER}
       submitLabel={label}
       secondary={

@@ -49,8 +49,8 @@ export function CommandForm({
     <ActionForm
       action={action}
       schema={commandSchema}
-      defaultValues={{ agreementId, version, command, ...(isProposal && { decisionRoute: routes.defaultRoute }) }}
-      initialText={previous ? previousText(previous) : undefined}
+      defaultValues={{ agreementId, version, command }}
+      initialText={{ ...(isProposal && { decisionRoute: routes.defaultRoute }), ...(previous && previousText(previous)) }}
       fieldOrder={["reason", "publicReason", "reference", ...ROUTE_FIELD_ORDER, "alternativesConsidered", "conflictsOfInterest", "backgroundPapers"]}
       submitLabel={label}
       submitClassName={command === "withdraw" || command === "proposeTermination" ? "button-danger" : "button"}

@@ -18,14 +18,30 @@ test("a suspension decided by an officer under delegated powers is recorded by a
 
   const officer = await signedIn(browser, "STAFF");
   await officer.goto(path);
+  // The officer fills the form in before the page's scripts have run (a slow connection), then
+  // sends it with them running: what they typed and chose is what is sent.
+  let releaseScripts!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await officer.route("**/_next/static/chunks/**", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
   await officer.getByRole("button", { name: "Propose suspension" }).click();
   const form = officer.getByRole("form", { name: "Propose suspension" });
   await form.getByLabel("Reason", { exact: true }).fill("INTERNAL: the leader asked for a pause before the visit.");
   await form.getByLabel("Public reason").fill(publicReason);
-  await form.getByRole("group", { name: "How will this be decided?" }).getByLabel("Officer under delegated powers").check();
+  // Clicked as the page's own DOM click: the page, its render-blocking scripts held, is not painted yet.
+  await form.getByRole("group", { name: "How will this be decided?" }).getByLabel("Officer under delegated powers").evaluate((radio: HTMLInputElement) => radio.click());
   await form.getByLabel("Delegation", { exact: true }).fill(delegation);
   await form.getByLabel("Alternatives considered").fill("Carrying on with the planned visit.");
   await form.getByLabel("Conflicts of interest declared").fill("None.");
+  releaseScripts();
+  // React has taken the form over (hydrated) when its element carries React's own properties.
+  await officer.waitForFunction(() => {
+    const element = document.querySelector('form[aria-label="Propose suspension"]');
+    return !!element && Object.keys(element).some((key) => key.startsWith("__react"));
+  });
+  await expect(form.getByLabel("Officer under delegated powers")).toBeChecked();
   await form.getByRole("button", { name: "Propose suspension" }).click();
   await expect(officer.getByTestId("decision-route")).toContainText("Officer under delegated powers");
   // The proposer may not record it (four eyes): no "Record the decision" for them.

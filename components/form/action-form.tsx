@@ -32,9 +32,10 @@ type ActionFormProps = {
   schema: z.ZodType<FieldValues, FieldValues>;
   defaultValues?: Record<string, unknown>;
   /**
-   * Text the page starts text fields with (TextField, TextArea): rendered into the page, but not
-   * given to react-hook-form, which then reads each field from the page as it hydrates. So what
-   * someone typed before the scripts ran is kept (a default given to react-hook-form overwrites it).
+   * What the page starts text fields (TextField, TextArea) and radio groups with: rendered into the
+   * page, but not given to react-hook-form, which then reads each field from the page as it
+   * hydrates. So what someone typed or chose before the scripts ran is kept (a default given to
+   * react-hook-form overwrites it).
    */
   initialText?: Record<string, string>;
   /** Order of fields in the error summary. */

@@ -103,11 +103,28 @@ export function CheckboxGroup({ name, label, hint, options, className }: BasePro
   );
 }
 
+/**
+ * The radios' ref for react-hook-form. It reads a group's value from the radios registered so far,
+ * in document order: a choice made on the page as the server sent it, before the scripts ran, was
+ * read as no choice by the first radio and then cleared from all of them. The checked radio
+ * registers first, so the group's value is the one on the page (with no default given to
+ * react-hook-form: ActionForm's initialText).
+ */
+function radioGroupRef(name: string, registerRef: (element: HTMLInputElement | null) => void) {
+  return (element: HTMLInputElement | null) => {
+    if (!element?.form) return registerRef(element);
+    const group = [...element.form.querySelectorAll<HTMLInputElement>(`input[type="radio"][name="${CSS.escape(name)}"]`)];
+    for (const radio of [...group.filter((radio) => radio.checked), ...group.filter((radio) => !radio.checked)]) registerRef(radio);
+  };
+}
+
 export function RadioGroup({ name, label, hint, options, className }: BaseProps & { options: readonly Option[] }) {
   const { idFor, errorFor, valueFor, register } = useFieldContext();
   const error = errorFor(name);
   const id = idFor(name);
   const current = text(valueFor(name));
+  const { ref: registerRef, ...registration } = register(name);
+  const ref = radioGroupRef(name, registerRef);
   return (
     <fieldset className={className} aria-describedby={describedBy(id, hint, error)}>
       <legend className="label">{label}</legend>
@@ -115,7 +132,7 @@ export function RadioGroup({ name, label, hint, options, className }: BaseProps 
       <div className="mt-1 flex flex-wrap gap-4">
         {options.map((option, index) => (
           <label key={option.value} className="flex items-center gap-2">
-            <input id={index === 0 ? id : `${id}-${option.value}`} type="radio" value={option.value} defaultChecked={current === option.value} className="h-5 w-5" {...register(name)} />
+            <input id={index === 0 ? id : `${id}-${option.value}`} type="radio" value={option.value} defaultChecked={current === option.value} className="h-5 w-5" {...registration} ref={ref} />
             {option.lang ? <span lang={option.lang}>{option.label}</span> : option.label}
           </label>
         ))}
