@@ -48,11 +48,19 @@ export function checkBackup(value: unknown, source = "The file"): Backup {
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: String(object.createdAt ?? ""), tables: tables as Record<string, Row[]> };
 }
 
+/**
+ * Tables whose rows the migrations ship (the England-and-Wales bank holidays: docs/decisions/023):
+ * a fresh, migrated database already holds them, and the backup's rows (the list as the council
+ * kept it) replace them. Emptied in the restore's transaction, so a refused restore keeps them.
+ */
+const SHIPPED_BY_MIGRATIONS = ["BankHoliday"];
+
 export async function restoreBackup(backup: Backup, options: { onTable?: (table: string, rows: number) => void } = {}): Promise<Record<string, number>> {
   return db.$transaction(async (tx) => {
     const catalog = await readCatalog(tx);
     const byName = new Map(catalog.map((table) => [table.name, table]));
     checkFits(backup, byName);
+    for (const name of SHIPPED_BY_MIGRATIONS) if (byName.has(name)) await tx.$executeRawUnsafe(`DELETE FROM "${name}"`);
     const occupied = await firstNonEmptyTable(tx, catalog);
     if (occupied) {
       throw new BackupError(
