@@ -5,17 +5,15 @@
 import type { Tx } from "@/lib/db";
 import { readSettings } from "@/lib/settings";
 import { appUrl } from "./config";
-import { enqueue, proposalFacts, proposalSelect, withKindEnabled } from "./enqueue";
+import { decisionRecipients, enqueue, proposalFacts, proposalSelect } from "./enqueue";
 import { callInEmail, type CallInEmailEvent } from "./templates";
 
 export type CallInEvent = CallInEmailEvent;
 
 export async function enqueueCallInNotice(tx: Tx, input: { proposalId: string; event: CallInEvent; by: { name: string } | null; reason: string | null }): Promise<number> {
   const proposal = await tx.proposal.findUniqueOrThrow({ where: { id: input.proposalId }, select: { ...proposalSelect, executiveMemberId: true } });
-  const ids = [...new Set([proposal.proposerId, proposal.agreement.leadOfficerId, proposal.executiveMemberId].filter((id): id is string => Boolean(id)))];
   const { councilName } = await readSettings(tx);
-  const users = await tx.user.findMany({ where: { id: { in: ids }, active: true }, orderBy: { email: "asc" }, select: { id: true, email: true, name: true, language: true } });
-  const recipients = await withKindEnabled(tx, "DECISION_REACHED", users);
+  const recipients = await decisionRecipients(tx, proposal, [proposal.executiveMemberId]);
   const facts = proposalFacts(proposal);
   const baseUrl = appUrl();
   return enqueue(

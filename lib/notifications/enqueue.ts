@@ -105,16 +105,24 @@ export async function enqueueProposalCreated(tx: Tx, proposalId: string): Promis
   );
 }
 
+/**
+ * Who hears of what became of a proposal ("Decisions on my proposals and links"): its proposer,
+ * the link's lead officer and anyone else named (`also`), once each, active, with that kind on.
+ */
+export async function decisionRecipients(tx: Tx, proposal: Pick<ProposalRow, "proposerId" | "agreement">, also: readonly (string | null)[] = []): Promise<Recipient[]> {
+  const ids = [...new Set([proposal.proposerId, proposal.agreement.leadOfficerId, ...also].filter((id): id is string => Boolean(id)))];
+  const users = await tx.user.findMany({ where: { id: { in: ids }, active: true }, orderBy: { email: "asc" }, select: { id: true, email: true, name: true, language: true } });
+  return withKindEnabled(tx, "DECISION_REACHED", users);
+}
+
 /** A proposal closed (approved or rejected): the proposer and the agreement's lead officer. */
 export async function enqueueDecisionReached(
   tx: Tx,
   input: { proposalId: string; outcome: "approved" | "rejected"; decidedBy: { name: string }; reason: string | null },
 ): Promise<number> {
   const proposal: ProposalRow = await tx.proposal.findUniqueOrThrow({ where: { id: input.proposalId }, select: proposalSelect });
-  const ids = [...new Set([proposal.proposerId, proposal.agreement.leadOfficerId].filter((id): id is string => Boolean(id)))];
   const { councilName } = await readSettings(tx);
-  const users = await tx.user.findMany({ where: { id: { in: ids }, active: true }, orderBy: { email: "asc" }, select: { id: true, email: true, name: true, language: true } });
-  const recipients = await withKindEnabled(tx, "DECISION_REACHED", users);
+  const recipients = await decisionRecipients(tx, proposal);
   const facts = proposalFacts(proposal);
   const baseUrl = appUrl();
   return enqueue(
