@@ -12,13 +12,15 @@ import { loadServerActions, serverAction } from "./server-actions";
 
 const ACTIONS = loadServerActions();
 const CREATE = serverAction(ACTIONS, "app/agreements/new/actions.ts#createAgreementAction");
-const FIVE_MB = "x".repeat(5 * 1024 * 1024);
+/** In every name the posts carry: an agreement saved by one of them would be found by it (other journeys add agreements meanwhile). */
+const MARKER = `Malformed post ${Date.now().toString(36)}`;
+const FIVE_MB = `${MARKER} ${"x".repeat(5 * 1024 * 1024)}`;
 
 type Post = { label: string; actionId: string; contentType: string; body: string | Buffer };
 
 const MALFORMED: Post[] = [
   { label: "a body that is not the action's encoding", actionId: CREATE.id, contentType: "text/plain;charset=UTF-8", body: "\u0000\u0001garbage{[" },
-  { label: "JSON that is not an argument list", actionId: CREATE.id, contentType: "text/plain;charset=UTF-8", body: '{"partnerName":"Kiel"}' },
+  { label: "JSON that is not an argument list", actionId: CREATE.id, contentType: "text/plain;charset=UTF-8", body: JSON.stringify({ partnerName: MARKER }) },
   { label: "a multipart body with a broken boundary", actionId: CREATE.id, contentType: "multipart/form-data; boundary=----nope", body: "------other\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n" },
   { label: "an unknown content type", actionId: CREATE.id, contentType: "application/x-evil", body: "<xml/>" },
   { label: "an action id that does not exist", actionId: "7f".padEnd(42, "0"), contentType: "text/plain;charset=UTF-8", body: JSON.stringify([{ status: "idle" }, {}]) },
@@ -45,15 +47,15 @@ async function post(request: APIRequestContext, { actionId, contentType, body }:
 
 test("malformed server-action posts are answered with a 4xx, never a 500, and save nothing", async ({ page }) => {
   test.setTimeout(180_000);
-  await signInAs(page, "STAFF");
-  await page.goto("/agreements");
+  const saved = `/agreements?q=${encodeURIComponent(MARKER)}`;
+  await signInAs(page, "STAFF", { callbackUrl: saved });
   const before = await page.getByRole("main").innerText();
   for (const malformed of MALFORMED) {
     const { status, body } = await post(page.request, malformed);
     expect(status, `${malformed.label}: ${body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
     expect(status, `${malformed.label}: ${body.slice(0, 200)}`).toBeLessThan(500);
   }
-  await page.goto("/agreements");
+  await page.goto(saved);
   expect(await page.getByRole("main").innerText()).toBe(before);
 });
 
