@@ -83,8 +83,15 @@ const EMBEDDED_ONLY = [
  * journey signs in through /login and writes through the same forms there.
  */
 const SESSION_AND_WRITE_JOURNEYS = ["account-security.spec.ts", "auth.spec.ts", "authorization.spec.ts", "exchanges-events.spec.ts", "import-export.spec.ts", "sso.spec.ts", "two-step.spec.ts"];
+/**
+ * Journeys that ran on both databases and check what neither changes (the agreement forms, the
+ * response headers, the chain's status page) or what only a server can get wrong (the public
+ * listing updated at once across processes after a decision): once, on the server, where the
+ * suite has room (each run under five minutes).
+ */
+const ONCE_ON_THE_SERVER = ["agreement-forms.spec.ts", "decision-chain.spec.ts", "public-listing.spec.ts", "security-headers.spec.ts"];
 /** Several server processes share one database only on a PostgreSQL server; the load test measures its pool. */
-const POSTGRES_ONLY = ["cluster.spec.ts", "load.spec.ts", ...SESSION_AND_WRITE_JOURNEYS];
+const POSTGRES_ONLY = ["cluster.spec.ts", "load.spec.ts", ...SESSION_AND_WRITE_JOURNEYS, ...ONCE_ON_THE_SERVER];
 const ON_POSTGRES = readDatabaseConfig(process.env).kind === "postgres";
 const NOT_ON_THIS_DATABASE = ON_POSTGRES ? EMBEDDED_ONLY : POSTGRES_ONLY;
 
