@@ -31,8 +31,8 @@ const SHARED_STATE_JOURNEYS = [
 /**
  * The bad-input sweeps (tests tagged @sweep: thousands of GET requests with hostile addresses,
  * read-only, no 5xx whatever the data) neither change nor depend on what other journeys see: they
- * run after the others, one at a time, while the shared-state journeys use the other worker.
- * (A project's dependencies run in full: `npx playwright test --project sweeps --no-deps` runs them alone.)
+ * start first, one at a time on one worker, while the other journeys share the other one and then
+ * both; the shared-state journeys come last, alone.
  */
 const SWEEPS = ["bad-input.spec.ts"];
 const SWEEP = /@sweep/;
@@ -85,11 +85,21 @@ const EMBEDDED_ONLY = [
 const SESSION_AND_WRITE_JOURNEYS = ["account-security.spec.ts", "auth.spec.ts", "authorization.spec.ts", "exchanges-events.spec.ts", "import-export.spec.ts", "sso.spec.ts", "two-step.spec.ts"];
 /**
  * Journeys that ran on both databases and check what neither changes (the agreement forms, the
- * response headers, the chain's status page) or what only a server can get wrong (the public
- * listing updated at once across processes after a decision): once, on the server, where the
- * suite has room (each run under five minutes).
+ * response headers, the chain's status page), what only a server can get wrong (the public
+ * listing updated at once across processes after a decision), or that run one at a time and walk
+ * what a server's concurrency tests hardest (a proposal's approval and its lock, the outbox's
+ * claims, the council's settings row; the integration suite proves the same operations on the
+ * embedded database): once, on the server, where the suite has room (each run under five minutes).
  */
-const ONCE_ON_THE_SERVER = ["agreement-forms.spec.ts", "decision-chain.spec.ts", "public-listing.spec.ts", "security-headers.spec.ts"];
+const ONCE_ON_THE_SERVER = [
+  "administration.spec.ts",
+  "agreement-forms.spec.ts",
+  "agreement-lifecycle.spec.ts",
+  "decision-chain.spec.ts",
+  "notifications.spec.ts",
+  "public-listing.spec.ts",
+  "security-headers.spec.ts",
+];
 /** Several server processes share one database only on a PostgreSQL server; the load test measures its pool. */
 const POSTGRES_ONLY = ["cluster.spec.ts", "load.spec.ts", ...SESSION_AND_WRITE_JOURNEYS, ...ONCE_ON_THE_SERVER];
 const ON_POSTGRES = readDatabaseConfig(process.env).kind === "postgres";
@@ -116,11 +126,11 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
   projects: [
+    // First in the list, so the first tests handed out: the sweeps only read, and load the server
+    // rather than a browser.
+    { name: "sweeps", testMatch: SWEEPS, testIgnore: NOT_ON_THIS_DATABASE, grep: SWEEP, fullyParallel: true, workers: 1 },
     { name: "chromium", testIgnore: [...SHARED_STATE_JOURNEYS, ...NOT_ON_THIS_DATABASE], grepInvert: SWEEP, fullyParallel: true },
-    { name: "shared state", testMatch: SHARED_STATE_JOURNEYS, testIgnore: NOT_ON_THIS_DATABASE, dependencies: ["chromium"], workers: 1 },
-    // Beside the shared-state journeys, on the worker they leave free: the sweeps only read, and
-    // load the server rather than a browser.
-    { name: "sweeps", testMatch: SWEEPS, testIgnore: NOT_ON_THIS_DATABASE, grep: SWEEP, dependencies: ["chromium"], fullyParallel: true, workers: 1 },
+    { name: "shared state", testMatch: SHARED_STATE_JOURNEYS, testIgnore: NOT_ON_THIS_DATABASE, dependencies: ["chromium", "sweeps"], workers: 1 },
   ],
   webServer: [
     {
