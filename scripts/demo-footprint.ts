@@ -6,6 +6,7 @@
 // the suite ends, and after a spell of idling (V8's memory reducer runs then).
 //
 //   E2E_PORT=3301 npx tsx scripts/demo-footprint.ts [--idle 180] [--report file.json] [-- <playwright args>]
+// (a project's own grepInvert wins over --grep-invert: pass files to run fewer journeys)
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -56,6 +57,8 @@ await runScript("Measuring the demo's footprint", async () => {
     // The suite's production build (built by the demo itself if the sources changed).
     NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-e2e",
     E2E_SERVER_PROFILE: "footprint",
+    // The partner-feeds journey's second instance, one port up, as scripts/e2e-server.ts allows it.
+    TWINNING_ALLOW_PRIVATE_FEEDS: `127.0.0.1:${port + 1},[::1]:${port + 1}`,
   };
   delete env.DATABASE_URL;
 

@@ -1,7 +1,7 @@
 // A new password must also be hard to guess (ASVS 2.1.7; NIST SP 800-63B 5.1.1.2): zxcvbn
 // estimates the guesses it would take from lists of common and breached passwords, English words
 // and names, keyboard patterns, repeats, sequences and dates, all held offline. Its dictionaries are
-// megabytes, so they load on the first password set in a process and never reach the browser: the
+// megabytes, so they load on the first password set and never reach the browser: the
 // shared schema (newPasswordField) checks the length on both sides, and every operation that sets a
 // password calls refuseGuessablePassword on the server.
 import type { MatchExtended, TranslationKeys, ZxcvbnFactory, ZxcvbnResult } from "@zxcvbn-ts/core";
@@ -50,9 +50,20 @@ const REASON_BY_WARNING: Record<keyof TranslationKeys["warnings"], string> = {
 };
 
 let estimator: Promise<ZxcvbnFactory> | undefined;
+let dropEstimator: ReturnType<typeof setTimeout> | undefined;
 
-/** The estimator with its dictionaries, built once per process on first use. */
+/**
+ * The estimator's ranked dictionaries hold about 15 MB of the server's heap and take about 0.1 s
+ * to build, and a council sets few passwords: they go 10 s after the last check, before the demo's
+ * server collects its garbage once idle (docs/decisions/014-demo-footprint.md).
+ */
+const KEEP_ESTIMATOR_MS = 10_000;
+
+/** The estimator with its dictionaries, built on first use and kept while passwords are being set. */
 function loadEstimator(): Promise<ZxcvbnFactory> {
+  clearTimeout(dropEstimator);
+  dropEstimator = setTimeout(() => (estimator = undefined), KEEP_ESTIMATOR_MS);
+  dropEstimator.unref?.();
   estimator ??= Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common"), import("@zxcvbn-ts/language-en")]).then(
     ([{ ZxcvbnFactory }, common, english]) =>
       new ZxcvbnFactory({

@@ -6,6 +6,8 @@ import { createRequire } from "node:module";
 import type { PGlite } from "@electric-sql/pglite";
 
 export const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
+/** One compacting collection once requests stop (the footprint profile). */
+const IDLE_COLLECT = new URL("./idle-collect.mjs", import.meta.url).href;
 
 export type ServerProfile = "throughput" | "footprint";
 
@@ -24,10 +26,16 @@ const PROFILES: Record<ServerProfile, Settings> = {
       // PGlite (PostgreSQL in WebAssembly) run by V8's baseline compiler only: optimising its
       // hottest functions took several hundred MB for a while and bought no speed a demo shows.
       "--liftoff-only",
+      // V8's memory reducer left the heap as the journeys had grown it: the server collects once idle.
+      "--expose-gc",
+      `--import=${IDLE_COLLECT}`,
     ],
-    // Fewer glibc malloc arenas: memory freed by V8's background threads goes back to one pool.
-    // A quarter of the rendered public pages npm start keeps: a demo's visitors ask for few.
-    env: { MALLOC_ARENA_MAX: "2", PUBLIC_PAGE_CACHE_MB: "16" },
+    // One glibc malloc arena: memory freed by V8's background threads goes back to one pool.
+    // Fixed thresholds: glibc otherwise raises them after freeing a large block (a spreadsheet, a
+    // page), and then keeps later large blocks in its heap, which it only trims from the top; at
+    // 128 KB they are mapped on their own and handed back when freed.
+    // An eighth of the rendered public pages npm start keeps: a demo's visitors ask for few.
+    env: { MALLOC_ARENA_MAX: "1", MALLOC_MMAP_THRESHOLD_: "131072", MALLOC_TRIM_THRESHOLD_: "131072", PUBLIC_PAGE_CACHE_MB: "8" },
   },
 };
 
@@ -47,7 +55,7 @@ export function serverSettings(profile: ServerProfile, env: Record<string, strin
 }
 
 /** The demo's database is a few MB: PostgreSQL's default 128MB of shared buffers only fills memory. */
-const FOOTPRINT_SHARED_BUFFERS = "16MB";
+const FOOTPRINT_SHARED_BUFFERS = "8MB";
 
 /**
  * The footprint profile's shared buffers for an embedded database, kept in its folder (ALTER

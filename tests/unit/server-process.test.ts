@@ -7,10 +7,28 @@ import { ROOT } from "@/scripts/lib/run";
 import { serverSettings } from "@/scripts/lib/server-process";
 
 describe("serverSettings", () => {
-  it("gives the demo a small heap, PGlite without the optimising compiler, and fewer malloc arenas", () => {
+  it("gives the demo a small heap, PGlite without the optimising compiler, fewer malloc arenas and fixed malloc thresholds", () => {
     const settings = serverSettings("footprint", {});
     expect(settings.nodeFlags).toEqual(expect.arrayContaining(["--liftoff-only", expect.stringMatching(/^--max-semi-space-size=\d+$/), expect.stringMatching(/^--max-old-space-size=\d+$/)]));
-    expect(settings.env).toEqual({ MALLOC_ARENA_MAX: "2", PUBLIC_PAGE_CACHE_MB: "16" });
+    expect(settings.env).toEqual({ MALLOC_ARENA_MAX: "1", MALLOC_MMAP_THRESHOLD_: "131072", MALLOC_TRIM_THRESHOLD_: "131072", PUBLIC_PAGE_CACHE_MB: "8" });
+    expect(settings.nodeFlags).toEqual(expect.arrayContaining(["--expose-gc", expect.stringMatching(/^--import=file:.*\/scripts\/lib\/idle-collect\.mjs$/)]));
+  });
+
+  it("the demo's server collects its garbage once requests stop, and not while they come", () => {
+    // A server's requests, then quiet: garbage that V8 would otherwise keep for minutes.
+    const script = `
+      const heap = () => process.memoryUsage().heapTotal;
+      let junk = [];
+      const busyUntil = Date.now() + 600;
+      while (Date.now() < busyUntil) junk.push({ text: "x".repeat(64) + junk.length });
+      junk = null;
+      const afterWork = heap();
+      setTimeout(() => console.log(JSON.stringify({ afterWork, afterIdle: heap() })), 1_500);`;
+    const { nodeFlags } = serverSettings("footprint", {});
+    const flags = nodeFlags.filter((flag) => flag === "--expose-gc" || flag.startsWith("--import="));
+    const output = execFileSync(process.execPath, [...flags, "-e", script], { encoding: "utf8", env: { ...process.env, IDLE_COLLECT_EVERY_MS: "250" }, timeout: 30_000 });
+    const { afterWork, afterIdle } = JSON.parse(output) as { afterWork: number; afterIdle: number };
+    expect(afterIdle).toBeLessThan(afterWork / 2);
   });
 
   it("gives npm start its larger young generation", () => {
@@ -18,7 +36,13 @@ describe("serverSettings", () => {
   });
 
   it("leaves a flag to NODE_OPTIONS, however it is spelt, and a variable to the environment", () => {
-    const settings = serverSettings("footprint", { NODE_OPTIONS: "--max_old_space_size=512 --enable-source-maps", MALLOC_ARENA_MAX: "4", PUBLIC_PAGE_CACHE_MB: "8" });
+    const settings = serverSettings("footprint", {
+      NODE_OPTIONS: "--max_old_space_size=512 --enable-source-maps",
+      MALLOC_ARENA_MAX: "2",
+      MALLOC_MMAP_THRESHOLD_: "65536",
+      MALLOC_TRIM_THRESHOLD_: "65536",
+      PUBLIC_PAGE_CACHE_MB: "8",
+    });
     expect(settings.nodeFlags.some((flag) => flag.startsWith("--max-old-space-size"))).toBe(false);
     expect(settings.nodeFlags).toContain("--liftoff-only");
     expect(settings.env).toEqual({});
