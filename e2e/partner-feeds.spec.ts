@@ -5,7 +5,7 @@
 // port up: the only address on this machine each may read (TWINNING_ALLOW_PRIVATE_FEEDS).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, E2E_PORT, E2E_SECRET } from "../scripts/lib/e2e-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, E2E_PORT, E2E_SECRET, loopbackFeedAllowance } from "../scripts/lib/e2e-accounts";
 import { activeAgreement, signedIn } from "./active-agreement";
 import { axeViolations } from "./axe";
 import { expect, submitSignIn, test, uniquePartnerName } from "./fixtures";
@@ -48,7 +48,7 @@ test.beforeAll(async () => {
       NEXTAUTH_URL: SECOND,
       NEXTAUTH_SECRET: E2E_SECRET,
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-e2e",
-      TWINNING_ALLOW_PRIVATE_FEEDS: `127.0.0.1:${PORT},[::1]:${PORT}`,
+      TWINNING_ALLOW_PRIVATE_FEEDS: loopbackFeedAllowance(PORT),
     },
     stdio: "ignore",
   });

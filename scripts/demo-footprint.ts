@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { readDatabaseConfig } from "@/lib/db/config";
 import { runScript } from "@/lib/config/scripts";
-import { E2E_PORT, E2E_SECRET } from "./lib/e2e-accounts";
+import { E2E_PORT, E2E_SECRET, loopbackFeedAllowance } from "./lib/e2e-accounts";
 import { processMemory, processTree, type ProcessMemory } from "./lib/process-memory";
 import { bin, ROOT, run } from "./lib/run";
 import { waitForServer } from "./lib/wait-for-server";
@@ -58,7 +58,7 @@ await runScript("Measuring the demo's footprint", async () => {
     NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next-e2e",
     E2E_SERVER_PROFILE: "footprint",
     // The partner-feeds journey's second instance, one port up, as scripts/e2e-server.ts allows it.
-    TWINNING_ALLOW_PRIVATE_FEEDS: `127.0.0.1:${port + 1},[::1]:${port + 1}`,
+    TWINNING_ALLOW_PRIVATE_FEEDS: loopbackFeedAllowance(port + 1),
   };
   delete env.DATABASE_URL;
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import { readDatabaseConfig, describeDatabase } from "@/lib/db/config";
 import { runScript } from "@/lib/config/scripts";
 import { buildNeeded, distDir, newestSource } from "./lib/build";
-import { E2E_PORT, E2E_SECRET } from "./lib/e2e-accounts";
+import { E2E_PORT, E2E_SECRET, loopbackFeedAllowance } from "./lib/e2e-accounts";
 import { processMemory, processTree } from "./lib/process-memory";
 import { TEST_OIDC_CLIENT } from "./lib/test-oidc-provider";
 import { bin, ROOT, run, runForeground } from "./lib/run";
@@ -64,7 +64,7 @@ await runScript("Starting the end-to-end server", async () => {
     OIDC_CLIENT_SECRET: TEST_OIDC_CLIENT.clientSecret,
     // The partner-feeds journey's second instance (e2e/partner-feeds.spec.ts), one port up: the only
     // address on this machine whose feed this server may read (docs/decisions/025-partner-feeds.md).
-    TWINNING_ALLOW_PRIVATE_FEEDS: `127.0.0.1:${port + 1},[::1]:${port + 1}`,
+    TWINNING_ALLOW_PRIVATE_FEEDS: loopbackFeedAllowance(port + 1),
   };
   // Each step's time is printed: the suite's start-up counts against the CI budget.
   const timed = async (label: string, work: () => Promise<void>) => {

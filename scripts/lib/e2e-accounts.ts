@@ -13,6 +13,14 @@ export const DEACTIVATED_ACCOUNT = { email: "deactivated@example.org", name: "De
 
 export const E2E_PORT = 3100;
 
+/**
+ * TWINNING_ALLOW_PRIVATE_FEEDS for an instance that may read the feed of the one on `port` of this
+ * machine: the partner-feeds journey's two instances read each other (docs/decisions/025-partner-feeds.md).
+ */
+export function loopbackFeedAllowance(port: number): string {
+  return `127.0.0.1:${port},[::1]:${port}`;
+}
+
 /** The session key of the end-to-end server (a test may sign a session token with it, e.g. an expired one). */
 export const E2E_SECRET = process.env.NEXTAUTH_SECRET || "e2e-only-secret-0123456789abcdef0123456789";
 

@@ -44,12 +44,15 @@ function flagName(flag: string): string {
   return flag.split("=")[0]!.replace(/_/g, "-");
 }
 
+/** Flags Node.js takes more than once, each adding to the others: one in NODE_OPTIONS replaces nothing. */
+const REPEATABLE_FLAGS = new Set(["--import"]);
+
 /** The Node.js flags and environment of a server process; what NODE_OPTIONS or the environment already sets wins. */
 export function serverSettings(profile: ServerProfile, env: Record<string, string | undefined> = process.env): { nodeFlags: string[]; env: Record<string, string> } {
   const { nodeFlags, env: extra } = PROFILES[profile];
   const given = new Set((env.NODE_OPTIONS ?? "").split(/\s+/).filter(Boolean).map(flagName));
   return {
-    nodeFlags: nodeFlags.filter((flag) => !given.has(flagName(flag))),
+    nodeFlags: nodeFlags.filter((flag) => REPEATABLE_FLAGS.has(flagName(flag)) || !given.has(flagName(flag))),
     env: Object.fromEntries(Object.entries(extra).filter(([name]) => env[name] === undefined)),
   };
 }

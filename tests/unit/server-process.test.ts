@@ -48,6 +48,11 @@ describe("serverSettings", () => {
     expect(settings.env).toEqual({});
     expect(serverSettings("throughput", { NODE_OPTIONS: "--max-semi-space-size=64" }).nodeFlags).toEqual([]);
   });
+
+  it("keeps the demo's idle collection beside a module NODE_OPTIONS imports (--import adds, it does not replace)", () => {
+    const { nodeFlags } = serverSettings("footprint", { NODE_OPTIONS: "--import=./tracing.mjs" });
+    expect(nodeFlags).toEqual(expect.arrayContaining(["--expose-gc", expect.stringMatching(/^--import=file:.*idle-collect\.mjs$/)]));
+  });
 });
 
 describe("handOver", () => {
