@@ -1,7 +1,8 @@
 // The database fingerprint the bad-input suite compares before and after each refused call
-// (tests/helpers/fingerprint.ts) hashes only the tables written since the last one: it must still
-// see every kind of write — an insert, an update, a delete, a TRUNCATE, a write by a raw statement —
-// and see nothing when nothing, or only a rolled-back transaction, was written.
+// (tests/helpers/fingerprint.ts) is kept up to date by triggers instead of hashing every table each
+// time: it must still see every kind of write — an insert, an update, a delete, a TRUNCATE, a write by
+// a raw statement —, see nothing when nothing, or only a rolled-back transaction, was written, and
+// equal an earlier fingerprint when the same rows are back.
 import { beforeEach, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { changedTables, fingerprint } from "../helpers/fingerprint";
