@@ -126,6 +126,15 @@ async function pageAs(browser: Browser, visitor: Visitor, path: string): Promise
   return { page, response: landed ?? (await page.goto(path)) };
 }
 
+test("the check names what it finds: an image with no text, a field with no label, in the page and in a frame", async ({ page }) => {
+  const markup = '<main><h1>Check</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input id="unlabelled"></main>';
+  await page.setContent(`<!doctype html><html lang="en"><title>Check</title>${markup}`);
+  expect(await axeViolations(page)).toEqual(["image-alt: img", "label: #unlabelled"]);
+  // A page that embeds a frame is checked by AxeBuilder, frame and all.
+  await page.setContent(`<!doctype html><html lang="en"><title>Check</title><main><h1>Check</h1><iframe title="Inner" srcdoc='${markup}'></iframe></main>`);
+  expect(await axeViolations(page)).toEqual(["image-alt: iframe img", "label: iframe #unlabelled"]);
+});
+
 test("every page in app/ is checked by a visitor who may open it", () => {
   expect(ROUTES.length).toBeGreaterThan(10);
   for (const route of ROUTES) expect(VISITORS).toContain(visitorFor(route));
