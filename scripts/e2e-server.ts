@@ -7,6 +7,7 @@
 // file holds its last figures when the suite ends.
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { readDatabaseConfig, describeDatabase } from "@/lib/db/config";
 import { runScript } from "@/lib/config/scripts";
 import { buildNeeded, distDir, newestSource } from "./lib/build";
@@ -29,15 +30,25 @@ const TEMPLATE_DIR = "./data/e2e-pglite-template";
 const TEMPLATE_STAMP = "e2e-template.json";
 const TEMPLATE_SOURCES = ["prisma", "lib", "scripts", "generated", "package-lock.json"];
 
+/**
+ * Likewise on PostgreSQL: `--build-only` with E2E_POSTGRES_URL (CI's database for the PostgreSQL
+ * run) migrates and seeds a database named after it with "_template", and this file says for which;
+ * the suite on that database then starts from a copy (CREATE DATABASE … TEMPLATE) instead of
+ * migrating and seeding (12–13 s of the PostgreSQL Playwright phase).
+ */
+const POSTGRES_TEMPLATE_STAMP = "./data/e2e-postgres-template.json";
+
+type TemplateStamp = { day: string; startedAt: number; for?: string };
+
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Why the template cannot be used, or null when it can. */
-function templateUnusable(): string | null {
-  let stamp: { day: string; startedAt: number };
+/** Why the template described by the stamp file cannot be used, or null when it can. */
+function templateUnusable(stampFile: string): string | null {
+  let stamp: TemplateStamp;
   try {
-    stamp = JSON.parse(fs.readFileSync(path.join(ROOT, TEMPLATE_DIR, TEMPLATE_STAMP), "utf8")) as typeof stamp;
+    stamp = JSON.parse(fs.readFileSync(path.join(ROOT, stampFile), "utf8")) as TemplateStamp;
   } catch {
     return "no template from the build phase";
   }
@@ -48,6 +59,28 @@ function templateUnusable(): string | null {
   }
   return null;
 }
+
+/** The PostgreSQL database a template is kept in for `url`'s database: same server, name + "_template". */
+function postgresTemplateUrl(url: string): string {
+  const template = new URL(url);
+  template.pathname = `${template.pathname}_template`;
+  return template.toString();
+}
+
+/** Runs SQL on the server of `url`, connected to its maintenance database (a database cannot be dropped or copied by a session inside it). */
+async function onPostgresServer(url: string, statements: string[]): Promise<void> {
+  const maintenance = new URL(url);
+  maintenance.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    for (const statement of statements) await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+const databaseName = (url: string) => `"${decodeURIComponent(new URL(url).pathname.slice(1)).replaceAll('"', '""')}"`;
 
 await runScript("Starting the end-to-end server", async () => {
   const port = Number(process.env.E2E_PORT ?? E2E_PORT);
@@ -98,9 +131,17 @@ await runScript("Starting the end-to-end server", async () => {
     delete templateEnv.DATABASE_URL;
     const seedTemplate = async () => {
       await migrateAndSeed(templateEnv);
-      fs.writeFileSync(path.join(template, TEMPLATE_STAMP), `${JSON.stringify({ day: today(), startedAt })}\n`);
+      fs.writeFileSync(path.join(template, TEMPLATE_STAMP), `${JSON.stringify({ day: today(), startedAt } satisfies TemplateStamp)}\n`);
     };
-    await Promise.all([buildIfNeeded(), seedTemplate()]);
+    const seedPostgresTemplate = async (url: string) => {
+      fs.rmSync(path.join(ROOT, POSTGRES_TEMPLATE_STAMP), { force: true });
+      const templateUrl = postgresTemplateUrl(url);
+      await onPostgresServer(url, [`DROP DATABASE IF EXISTS ${databaseName(templateUrl)} WITH (FORCE)`, `CREATE DATABASE ${databaseName(templateUrl)}`]);
+      await migrateAndSeed({ ...env, DATABASE_URL: templateUrl });
+      fs.writeFileSync(path.join(ROOT, POSTGRES_TEMPLATE_STAMP), `${JSON.stringify({ day: today(), startedAt, for: url } satisfies TemplateStamp)}\n`);
+    };
+    const postgresUrl = process.env.E2E_POSTGRES_URL;
+    await Promise.all([buildIfNeeded(), seedTemplate(), postgresUrl ? seedPostgresTemplate(postgresUrl) : undefined]);
     return;
   }
 
@@ -112,9 +153,16 @@ await runScript("Starting the end-to-end server", async () => {
     fs.rmSync(path.resolve(ROOT, dataDir), { recursive: true, force: true });
     delete env.DATABASE_URL;
     env.PGLITE_DATA_DIR = dataDir;
-    const unusable = footprint ? "the footprint profile seeds its own" : templateUnusable();
+    const unusable = footprint ? "the footprint profile seeds its own" : templateUnusable(path.join(TEMPLATE_DIR, TEMPLATE_STAMP));
     if (unusable) console.log(`[e2e] migrating and seeding: ${unusable}`);
     else prepareDatabase = () => timed("copied the build phase's migrated and seeded database", async () => fs.cpSync(path.resolve(ROOT, TEMPLATE_DIR), path.resolve(ROOT, dataDir), { recursive: true, filter: (file) => path.basename(file) !== TEMPLATE_STAMP }));
+  } else if (readPostgresStamp()?.for === config.url && !templateUnusable(POSTGRES_TEMPLATE_STAMP)) {
+    // Only the database the build phase seeded a template for is replaced by a copy of it.
+    const target = databaseName(config.url);
+    prepareDatabase = () =>
+      timed("copied the build phase's migrated and seeded database", () =>
+        onPostgresServer(config.url, [`DROP DATABASE IF EXISTS ${target} WITH (FORCE)`, `CREATE DATABASE ${target} TEMPLATE ${databaseName(postgresTemplateUrl(config.url))}`]),
+      );
   }
   console.log(`[e2e] database: ${describeDatabase(readDatabaseConfig(env))}`);
 
@@ -129,6 +177,14 @@ await runScript("Starting the end-to-end server", async () => {
   // answers ECONNRESET.
   await runForeground(process.execPath, [...server.nodeFlags, NEXT_BIN, "start", "-p", String(port), "--keepAliveTimeout", "60000"], { env: { ...env, ...server.env } });
 });
+
+function readPostgresStamp(): TemplateStamp | null {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(ROOT, POSTGRES_TEMPLATE_STAMP), "utf8")) as TemplateStamp;
+  } catch {
+    return null;
+  }
+}
 
 /** Writes the server's resident memory now and at its peak (VmHWM) to `file` every 5 seconds. */
 function reportMemory(file: string, profile: ServerProfile): void {
