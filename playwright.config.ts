@@ -13,7 +13,7 @@ const baseURL = `http://localhost:${port}`;
 /**
  * Journeys that change what every other journey sees (council settings such as the quorum, the
  * demo accounts' choices, counts of proposals awaiting a decision, a load of concurrent writes):
- * they run one at a time, after the others. Every other journey makes its own uniquely named data
+ * they run one at a time, before the others. Every other journey makes its own uniquely named data
  * and runs two at a time, one browser per core, against the one server.
  */
 const SHARED_STATE_JOURNEYS = [
@@ -29,13 +29,18 @@ const SHARED_STATE_JOURNEYS = [
 ];
 
 /**
- * The bad-input sweeps (tests tagged @sweep: thousands of GET requests with hostile addresses,
- * read-only, no 5xx whatever the data) neither change nor depend on what other journeys see: they
- * start first, one at a time on one worker, while the other journeys share the other one and then
- * both; the shared-state journeys come last, alone.
+ * The bad-input sweeps (tests tagged @sweep-…: thousands of GET requests with hostile addresses,
+ * read-only, no 5xx whatever the data, in parts of a few seconds each) neither change nor depend on
+ * what other journeys see: they run first, beside the shared-state journeys, filling the worker
+ * those leave free and then both; the other journeys follow on both. (After the others, the
+ * shared-state journeys left a worker idle at the end of the run.) They test how the server parses
+ * addresses, the same code on both databases (what the database makes of hostile ids and filters is
+ * tested on both by tests/integration/hostile-reads.test.ts), so each runs once per CI run, beside
+ * each run's shared-state journeys: signed in on the embedded database, signed out on the server
+ * (where the single sign-on journey refuses officers' passwords for a while).
  */
 const SWEEPS = ["bad-input.spec.ts"];
-const SWEEP = /@sweep/;
+const SWEEP = /@sweep-/;
 
 /**
  * The suite runs twice in CI: on the embedded database, then against a PostgreSQL server. PGlite is
@@ -48,6 +53,7 @@ const SWEEP = /@sweep/;
  */
 const EMBEDDED_ONLY = [
   "accessibility.spec.ts",
+  "administration.spec.ts",
   "annual-report.spec.ts",
   "amendments.spec.ts",
   "approval-card.spec.ts",
@@ -87,13 +93,15 @@ const SESSION_AND_WRITE_JOURNEYS = ["account-security.spec.ts", "auth.spec.ts", 
  * Journeys that check what neither database changes (the agreement forms, the response headers,
  * the chain's status page), what only a server can get wrong (the public listing updated at once
  * across processes after a decision), or that walk what a server's concurrency tests hardest (a
- * proposal's approval and its lock, the outbox's claims, the council's settings row; the
- * integration suite proves the same operations on the embedded database): once, on the server,
- * the embedded run being the fuller (each run under five minutes). The approval card, documents and
- * returned proposals tried here took two to four times as long on the server: they stay embedded.
+ * proposal's approval and its lock, the outbox's claims; the integration suite proves the same
+ * operations on the embedded database):
+ * once, on the server, the embedded run being the fuller (each run under five minutes). The
+ * approval card, documents and returned proposals tried here took two to four times as long on the
+ * server: they stay embedded. The administration journey (the council's settings row, which the
+ * load test races on the server) runs one at a time with the shared-state journeys of the embedded
+ * run, so that the two runs' shared-state journeys take about as long as the sweeps beside them.
  */
 const ONCE_ON_THE_SERVER = [
-  "administration.spec.ts",
   "agreement-forms.spec.ts",
   "agreement-lifecycle.spec.ts",
   "decision-chain.spec.ts",
@@ -127,11 +135,12 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
   projects: [
-    // First in the list, so the first tests handed out: the sweeps only read, and load the server
-    // rather than a browser.
-    { name: "sweeps", testMatch: SWEEPS, testIgnore: NOT_ON_THIS_DATABASE, grep: SWEEP, fullyParallel: true, workers: 1 },
-    { name: "chromium", testIgnore: [...SHARED_STATE_JOURNEYS, ...NOT_ON_THIS_DATABASE], grepInvert: SWEEP, fullyParallel: true },
-    { name: "shared state", testMatch: SHARED_STATE_JOURNEYS, testIgnore: NOT_ON_THIS_DATABASE, dependencies: ["chromium", "sweeps"], workers: 1 },
+    // The first phase: the shared-state journeys, first in the list so the first handed out (their
+    // chain is the longest), one at a time, and the sweeps on whichever worker is free.
+    { name: "shared state", testMatch: SHARED_STATE_JOURNEYS, testIgnore: NOT_ON_THIS_DATABASE, workers: 1 },
+    { name: "sweeps", testMatch: SWEEPS, grep: ON_POSTGRES ? /@sweep-signed-out/ : /@sweep-signed-in/, fullyParallel: true },
+    // The second: every other journey, two at a time.
+    { name: "chromium", testIgnore: [...SHARED_STATE_JOURNEYS, ...NOT_ON_THIS_DATABASE], grepInvert: SWEEP, fullyParallel: true, dependencies: ["shared state", "sweeps"] },
   ],
   webServer: [
     {
