@@ -9,6 +9,7 @@ import { E2E_PORT } from "./scripts/lib/e2e-accounts";
 // the sources changed → next start.
 const port = Number(process.env.E2E_PORT ?? E2E_PORT);
 const baseURL = `http://localhost:${port}`;
+const ON_POSTGRES = readDatabaseConfig(process.env).kind === "postgres";
 
 /**
  * Journeys that change what every other journey sees (council settings such as the quorum, the
@@ -29,18 +30,21 @@ const SHARED_STATE_JOURNEYS = [
 ];
 
 /**
- * The bad-input sweeps (tests tagged @sweep-…: thousands of GET requests with hostile addresses,
- * read-only, no 5xx whatever the data, in parts of a few seconds each) neither change nor depend on
- * what other journeys see: they run first, beside the shared-state journeys, filling the worker
- * those leave free and then both; the other journeys follow on both. (After the others, the
- * shared-state journeys left a worker idle at the end of the run.) They test how the server parses
- * addresses, the same code on both databases (what the database makes of hostile ids and filters is
- * tested on both by tests/integration/hostile-reads.test.ts), so each runs once per CI run, beside
- * each run's shared-state journeys: signed in on the embedded database, signed out on the server
- * (where the single sign-on journey refuses officers' passwords for a while).
+ * Read-only checks that neither change nor depend on what other journeys see: the bad-input sweeps
+ * (thousands of GET requests with hostile addresses, no 5xx whatever the data, in parts of a few
+ * seconds each) and the accessibility check of each public page. They run first, beside the
+ * shared-state journeys (which run first, one at a time), filling the worker those leave free and
+ * then both; the other journeys follow on both. (After the others, the shared-state journeys left a
+ * worker idle at the end of the run.) What they test is the same on both databases (how the server
+ * parses addresses — what the database makes of hostile ids and filters is tested on both by
+ * tests/integration/hostile-reads.test.ts —, and markup), so each runs once per CI run: the signed-in
+ * sweeps on the embedded database; the signed-out sweeps and the public pages' accessibility on the
+ * server (where the single sign-on journey refuses officers' passwords for a while).
  */
-const SWEEPS = ["bad-input.spec.ts"];
-const SWEEP = /@sweep-/;
+const READ_ONLY_CHECKS = ["bad-input.spec.ts", "accessibility.spec.ts"];
+const READ_ONLY_HERE = ON_POSTGRES ? /@sweep-signed-out|@axe-signed-out/ : /@sweep-signed-in/;
+/** Tagged read-only checks run in the "read-only" project of one run or the other, never with the journeys. */
+const READ_ONLY_TAGS = /@sweep-|@axe-signed-out/;
 
 /**
  * The suite runs twice in CI: on the embedded database, then against a PostgreSQL server. PGlite is
@@ -99,7 +103,8 @@ const SESSION_AND_WRITE_JOURNEYS = ["account-security.spec.ts", "auth.spec.ts", 
  * approval card, documents and returned proposals tried here took two to four times as long on the
  * server: they stay embedded. The administration journey (the council's settings row, which the
  * load test races on the server) runs one at a time with the shared-state journeys of the embedded
- * run, so that the two runs' shared-state journeys take about as long as the sweeps beside them.
+ * run, so that each run's shared-state journeys take about as long as the read-only checks beside
+ * them.
  */
 const ONCE_ON_THE_SERVER = [
   "agreement-forms.spec.ts",
@@ -111,7 +116,6 @@ const ONCE_ON_THE_SERVER = [
 ];
 /** Several server processes share one database only on a PostgreSQL server; the load test measures its pool. */
 const POSTGRES_ONLY = ["cluster.spec.ts", "load.spec.ts", ...SESSION_AND_WRITE_JOURNEYS, ...ONCE_ON_THE_SERVER];
-const ON_POSTGRES = readDatabaseConfig(process.env).kind === "postgres";
 const NOT_ON_THIS_DATABASE = ON_POSTGRES ? EMBEDDED_ONLY : POSTGRES_ONLY;
 
 export default defineConfig({
@@ -136,11 +140,11 @@ export default defineConfig({
   },
   projects: [
     // The first phase: the shared-state journeys, first in the list so the first handed out (their
-    // chain is the longest), one at a time, and the sweeps on whichever worker is free.
+    // chain is the longest), one at a time, and the read-only checks on whichever worker is free.
     { name: "shared state", testMatch: SHARED_STATE_JOURNEYS, testIgnore: NOT_ON_THIS_DATABASE, workers: 1 },
-    { name: "sweeps", testMatch: SWEEPS, grep: ON_POSTGRES ? /@sweep-signed-out/ : /@sweep-signed-in/, fullyParallel: true },
+    { name: "read-only", testMatch: READ_ONLY_CHECKS, grep: READ_ONLY_HERE, fullyParallel: true },
     // The second: every other journey, two at a time.
-    { name: "chromium", testIgnore: [...SHARED_STATE_JOURNEYS, ...NOT_ON_THIS_DATABASE], grepInvert: SWEEP, fullyParallel: true, dependencies: ["shared state", "sweeps"] },
+    { name: "chromium", testIgnore: [...SHARED_STATE_JOURNEYS, ...NOT_ON_THIS_DATABASE], grepInvert: READ_ONLY_TAGS, fullyParallel: true, dependencies: ["shared state", "read-only"] },
   ],
   webServer: [
     {

@@ -3,7 +3,8 @@
 // The pages come from app/ itself (e2e/routes.ts), so a new page is checked without a new line
 // here; a dynamic page is opened through a link to it, as a user would reach it. Forms are also
 // checked after a refused submission, with the error summary and inline errors showing.
-// Markup does not depend on the database: the pages are checked once per CI run, on the embedded one.
+// Markup does not depend on the database: each page is checked once per CI run, the signed-in ones
+// on the embedded database, the public ones (tagged @axe-signed-out) on PostgreSQL.
 import type { Browser, Page, Response } from "@playwright/test";
 import { ROUTE_ACCESS, can } from "../lib/domain/permissions";
 import { axeViolations } from "./axe";
@@ -143,7 +144,8 @@ test("every page in app/ is checked by a visitor who may open it", () => {
 // One test per page, so the pages share out between the suite's workers.
 for (const route of ROUTES) {
   const visitor = visitorFor(route);
-  test(`${route}, as ${visitor}: no axe violations`, async ({ browser, browserProblems }) => {
+  // Public pages are checked on the PostgreSQL run, beside its shared-state journeys (playwright.config.ts).
+  test(`${route}, as ${visitor}: no axe violations`, { tag: visitor === "anonymous" ? "@axe-signed-out" : [] }, async ({ browser, browserProblems }) => {
     const first = firstPath(route);
     // A confirmation link never sent is a page that says so, answered with 404 (lib/contacts/link-state.ts).
     const status = route === "/confirm/[token]" ? 404 : 200;
@@ -158,7 +160,7 @@ for (const route of ROUTES) {
   });
 }
 
-test("the sign-in page with an error has no axe violations", async ({ browser }) => {
+test("the sign-in page with an error has no axe violations", { tag: "@axe-signed-out" }, async ({ browser }) => {
   const { page } = await pageAs(browser, "anonymous", "/login");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("There is a problem")).toBeVisible();
