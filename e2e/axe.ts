@@ -15,6 +15,10 @@ const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-c
 
 /** The axe violations on the page as it is now, one line each; [] when there are none. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // After a client-side navigation React sets the new page's <title> a moment after its content
+  // shows: a check run in between reported "document-title" (once in a CI rehearsal). A page that
+  // never gets a title still fails, two seconds later.
+  await page.waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 2_000 }).catch(() => undefined);
   const { violations } = page.frames().length === 1 ? await runInPage(page) : await new AxeBuilder({ page }).options(OPTIONS).analyze();
   return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 }
