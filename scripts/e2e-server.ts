@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { quoteIdent } from "@/lib/backup/catalog";
 import { readDatabaseConfig, describeDatabase } from "@/lib/db/config";
 import { runScript } from "@/lib/config/scripts";
 import { buildNeeded, distDir, newestSource } from "./lib/build";
@@ -44,14 +45,18 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+function readStamp(stampFile: string): TemplateStamp | null {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(ROOT, stampFile), "utf8")) as TemplateStamp;
+  } catch {
+    return null;
+  }
+}
+
 /** Why the template described by the stamp file cannot be used, or null when it can. */
 function templateUnusable(stampFile: string): string | null {
-  let stamp: TemplateStamp;
-  try {
-    stamp = JSON.parse(fs.readFileSync(path.join(ROOT, stampFile), "utf8")) as TemplateStamp;
-  } catch {
-    return "no template from the build phase";
-  }
+  const stamp = readStamp(stampFile);
+  if (!stamp) return "no template from the build phase";
   if (stamp.day !== today()) return `the template was seeded on ${stamp.day}`;
   for (const source of TEMPLATE_SOURCES) {
     const newest = newestSource(path.join(ROOT, source));
@@ -80,7 +85,7 @@ async function onPostgresServer(url: string, statements: string[]): Promise<void
   }
 }
 
-const databaseName = (url: string) => `"${decodeURIComponent(new URL(url).pathname.slice(1)).replaceAll('"', '""')}"`;
+const databaseName = (url: string) => quoteIdent(decodeURIComponent(new URL(url).pathname.slice(1)));
 
 await runScript("Starting the end-to-end server", async () => {
   const port = Number(process.env.E2E_PORT ?? E2E_PORT);
@@ -156,7 +161,7 @@ await runScript("Starting the end-to-end server", async () => {
     const unusable = footprint ? "the footprint profile seeds its own" : templateUnusable(path.join(TEMPLATE_DIR, TEMPLATE_STAMP));
     if (unusable) console.log(`[e2e] migrating and seeding: ${unusable}`);
     else prepareDatabase = () => timed("copied the build phase's migrated and seeded database", async () => fs.cpSync(path.resolve(ROOT, TEMPLATE_DIR), path.resolve(ROOT, dataDir), { recursive: true, filter: (file) => path.basename(file) !== TEMPLATE_STAMP }));
-  } else if (readPostgresStamp()?.for === config.url && !templateUnusable(POSTGRES_TEMPLATE_STAMP)) {
+  } else if (readStamp(POSTGRES_TEMPLATE_STAMP)?.for === config.url && !templateUnusable(POSTGRES_TEMPLATE_STAMP)) {
     // Only the database the build phase seeded a template for is replaced by a copy of it.
     const target = databaseName(config.url);
     prepareDatabase = () =>
@@ -177,14 +182,6 @@ await runScript("Starting the end-to-end server", async () => {
   // answers ECONNRESET.
   await runForeground(process.execPath, [...server.nodeFlags, NEXT_BIN, "start", "-p", String(port), "--keepAliveTimeout", "60000"], { env: { ...env, ...server.env } });
 });
-
-function readPostgresStamp(): TemplateStamp | null {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(ROOT, POSTGRES_TEMPLATE_STAMP), "utf8")) as TemplateStamp;
-  } catch {
-    return null;
-  }
-}
 
 /** Writes the server's resident memory now and at its peak (VmHWM) to `file` every 5 seconds. */
 function reportMemory(file: string, profile: ServerProfile): void {
